@@ -1,0 +1,15 @@
+/**
+ * What the engine remembers between two questions of one conversation, so that
+ * "Et côté marketing ?" or "Et ses diplômes ?" can be understood.
+ * Plain JSON: it is stored as-is by the SDK's Storage (memory or Redis).
+ */
+export interface ConversationContext {
+  article: string | null;
+  section: string | null;
+  roles: string[];
+  /** The question waiting for a clarification choice, answered once the user picks. */
+  pendingQuestion?: string | null;
+}
+
+/** The context of a conversation that has not asked anything yet. */
+export const emptyContext = (): ConversationContext => ({ article: null, section: null, roles: [] });
