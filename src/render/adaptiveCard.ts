@@ -1,0 +1,212 @@
+/**
+ * Answer → Adaptive Card, for Teams and Web Chat.
+ *
+ * Readable in Teams light, dark and high-contrast themes and in Web Chat: no colour is hard-coded,
+ * only the host's semantic styles (weight, size, `isSubtle`, `emphasis` containers).
+ * Version 1.5: the highest Teams renders on desktop and mobile; Web Chat renders it too.
+ */
+import type { Answer, AnswerItem, ComparisonAnswer, ListAnswer, OverviewAnswer, RoleBlock, Suggestion } from '../answers/answer.js';
+import type { AskSubmit, FeedbackSubmit } from '../conversation/submitData.js';
+
+/** MIME type of an Adaptive Card attachment. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Schema version of the cards: Teams supports up to 1.5. */
+export const ADAPTIVE_CARD_VERSION = '1.5';
+
+/** Teams renders at most six card-level actions. */
+export const MAX_CARD_ACTIONS = 6;
+
+/** Indentation of a nested bullet, per level. */
+const BULLET_INDENT_PX = 16;
+
+/** An Adaptive Card element: a plain JSON object, as the card schema defines it. */
+export interface CardElement {
+  type: string;
+  [property: string]: unknown;
+}
+
+/** The card sent as `attachments[0].content`. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  /** What a client that cannot render cards (or a notification) shows instead. */
+  fallbackText: string;
+  /** Spoken by screen readers and voice clients. */
+  speak: string;
+  lang: string;
+  body: CardElement[];
+  actions: CardElement[];
+}
+
+/** The labels and ids that put 👍/👎 buttons under an answer. */
+export interface FeedbackButtons {
+  answerId: string;
+  questionId: string;
+  prompt: string;
+  up: string;
+  down: string;
+}
+
+/** Options of {@link renderAdaptiveCard}. */
+export interface AdaptiveCardOptions {
+  /** Feedback buttons under the answer; none when omitted. */
+  feedback?: FeedbackButtons;
+}
+
+const text = (value: string, style: Record<string, unknown> = {}): CardElement => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...style,
+});
+
+const title = (value: string): CardElement => text(value, { size: 'Medium', weight: 'Bolder', style: 'heading' });
+
+const paragraphs = (values: readonly string[], style: Record<string, unknown> = {}): CardElement[] =>
+  values.filter((value) => value.trim() !== '').map((value) => text(value, style));
+
+/** One bullet as a two-column row, so wrapped lines stay aligned after the bullet sign. */
+function bullet(item: AnswerItem, depth: number): CardElement[] {
+  const columns: CardElement[] = [];
+  if (depth > 0) {
+    columns.push({ type: 'Column', width: `${depth * BULLET_INDENT_PX}px`, items: [] });
+  }
+  columns.push(
+    { type: 'Column', width: 'auto', items: [text(depth === 0 ? '•' : '◦', { wrap: false })] },
+    {
+      type: 'Column',
+      width: 'stretch',
+      items: [text(item.text, item.highlight ? { weight: 'Bolder' } : {})],
+    },
+  );
+  const row: CardElement = { type: 'ColumnSet', spacing: 'Small', columns };
+  return [row, ...item.children.flatMap((child) => bullet(child, depth + 1))];
+}
+
+/** A role's part: optional role name, the list header, the bullets, the prose. */
+function roleBlock(block: RoleBlock, showRoleName: boolean): CardElement[] {
+  const elements: CardElement[] = [];
+  if (showRoleName) elements.push(text(block.roleName, { weight: 'Bolder' }));
+  if (block.header && block.header !== block.roleName) {
+    elements.push(text(block.header, showRoleName ? { isSubtle: true, spacing: 'Small' } : { weight: 'Bolder' }));
+  }
+  elements.push(...block.items.flatMap((item) => bullet(item, 0)));
+  elements.push(...paragraphs(block.prose));
+  return elements;
+}
+
+function listBody(answer: ListAnswer): CardElement[] {
+  const several = answer.blocks.length > 1;
+  return [
+    title(answer.title),
+    ...(answer.lead ? [text(answer.lead, { weight: 'Bolder' })] : []),
+    ...paragraphs(answer.intro),
+    ...answer.blocks.flatMap((block) => roleBlock(block, several)),
+  ];
+}
+
+/** One column per role, side by side; columns stack on narrow screens (Teams mobile). */
+function comparisonBody(answer: ComparisonAnswer): CardElement[] {
+  return [
+    title(answer.title),
+    ...paragraphs(answer.intro),
+    {
+      type: 'ColumnSet',
+      spacing: 'Medium',
+      columns: answer.blocks.map((block) => ({
+        type: 'Column',
+        width: 'stretch',
+        style: 'emphasis',
+        bleed: false,
+        items: roleBlock(block, true),
+      })),
+    },
+  ];
+}
+
+/** Compact: one fact per role under each section heading, then the conclusion. */
+function overviewBody(answer: OverviewAnswer): CardElement[] {
+  return [
+    title(answer.title),
+    ...paragraphs(answer.intro),
+    ...answer.rows.flatMap((row): CardElement[] => [
+      text(row.heading, { weight: 'Bolder', spacing: 'Medium' }),
+      {
+        type: 'FactSet',
+        spacing: 'Small',
+        facts: row.cells.map((cell) => ({ title: cell.roleName, value: cell.summary })),
+      },
+    ]),
+    ...(answer.conclusion.length > 0
+      ? [{ type: 'Container', separator: true, spacing: 'Medium', items: paragraphs(answer.conclusion) }]
+      : []),
+  ];
+}
+
+/**
+ * A button that asks a question. Teams turns `msteams.imBack` into a typed message; Web Chat and the
+ * Playground post the data as `activity.value`, which the dialog runner reads as an {@link AskSubmit}.
+ */
+export function askAction(suggestion: Suggestion): CardElement {
+  const data: AskSubmit & { msteams: { type: 'imBack'; value: string } } = {
+    action: 'ask',
+    question: suggestion.value,
+    msteams: { type: 'imBack', value: suggestion.value },
+  };
+  return { type: 'Action.Submit', title: suggestion.title, data };
+}
+
+function feedbackAction(feedback: FeedbackButtons, vote: FeedbackSubmit['vote']): CardElement {
+  const data: FeedbackSubmit = { action: 'feedback', vote, answerId: feedback.answerId, questionId: feedback.questionId };
+  return { type: 'Action.Submit', title: vote === 'up' ? feedback.up : feedback.down, data };
+}
+
+/** The message of a fallback, clarification or smalltalk answer, with its suggestions as buttons. */
+function messageBody(message: string): CardElement[] {
+  return [text(message)];
+}
+
+function bodyOf(answer: Answer): CardElement[] {
+  switch (answer.kind) {
+    case 'list':
+      return listBody(answer);
+    case 'comparison':
+      return comparisonBody(answer);
+    case 'overview':
+      return overviewBody(answer);
+    case 'clarify':
+    case 'fallback':
+    case 'smalltalk':
+      return messageBody(answer.message);
+  }
+}
+
+/** Buttons carried by the card itself: choices and offers for messages, feedback for answers. */
+function actionsOf(answer: Answer, options: AdaptiveCardOptions): CardElement[] {
+  if (answer.kind === 'clarify') return answer.choices.slice(0, MAX_CARD_ACTIONS).map(askAction);
+  if (answer.kind === 'fallback' || answer.kind === 'smalltalk') {
+    return answer.suggestions.slice(0, MAX_CARD_ACTIONS).map(askAction);
+  }
+  return options.feedback ? [feedbackAction(options.feedback, 'up'), feedbackAction(options.feedback, 'down')] : [];
+}
+
+/** Renders any answer as an Adaptive Card (list, comparison, overview, and messages with buttons). */
+export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions = {}): AdaptiveCard {
+  const body = bodyOf(answer);
+  const isArticleAnswer = answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview';
+  if (isArticleAnswer && options.feedback) {
+    body.push(text(options.feedback.prompt, { isSubtle: true, size: 'Small', separator: true, spacing: 'Medium' }));
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: answer.text,
+    speak: answer.text,
+    lang: 'fr',
+    body,
+    actions: actionsOf(answer, options),
+  };
+}
