@@ -1,0 +1,27 @@
+/**
+ * The checks an incoming activity body must pass before it reaches the SDK, whose own parser
+ * answers 500 to a body without `type`, an array body or `text: null`.
+ */
+import { HTTP_ERROR_MESSAGES } from './httpError.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hasId = (value: unknown): boolean => isObject(value) && typeof value.id === 'string' && value.id !== '';
+
+/** Why a body cannot be processed as an activity, or null when it can be handed to the adapter. */
+export function activityBodyProblem(body: unknown): string | null {
+  if (!isObject(body)) return HTTP_ERROR_MESSAGES.notAnActivity;
+  if (typeof body.type !== 'string' || body.type === '') return HTTP_ERROR_MESSAGES.missingType;
+  if (typeof body.channelId !== 'string' || body.channelId === '') return HTTP_ERROR_MESSAGES.missingChannel;
+  if (!hasId(body.conversation)) return HTTP_ERROR_MESSAGES.missingConversation;
+  // State is stored per channel, bot and conversation: without these ids a turn cannot run.
+  if (!hasId(body.from)) return HTTP_ERROR_MESSAGES.missingFrom;
+  if (!hasId(body.recipient)) return HTTP_ERROR_MESSAGES.missingRecipient;
+  return null;
+}
+
+/** Whether an error thrown by the SDK comes from its activity schema (a client error, not ours). */
+export function isActivitySchemaError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ZodError';
+}

@@ -1,0 +1,121 @@
+/**
+ * The AgentApplication: one bot for Teams, Direct Line, the Agents Playground and the web page.
+ * Thin handlers registered in order (specific first, the catch-all message handler last): each
+ * reads the activity, calls the dialog runner, sends the rendered replies.
+ */
+import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
+import { AgentApplication, type CloudAdapter, type Storage, type TurnContext } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import type { Engine } from '../answers/engine.js';
+import { readConversationState, type ConversationState } from '../conversation/conversationState.js';
+import { DialogRunner, type TurnResult } from '../conversation/dialogRunner.js';
+import type { FeedbackStore } from '../conversation/feedbackStore.js';
+import { parseSubmitData } from '../conversation/submitData.js';
+import { ConversationTurnState } from './conversationTurnState.js';
+import { BOT_LOCALE, replyActivity, typingActivity, type FeedbackLabels } from './replyActivity.js';
+
+/** Everything the agent needs, built by the composition root. */
+export interface AgentOptions {
+  /** The engine answering now (a getter, so a reloaded knowledge base is picked up by the next turn). */
+  engine: () => Engine;
+  adapter: CloudAdapter;
+  storage: Storage;
+  feedbackStore: FeedbackStore;
+  logger: Logger;
+}
+
+/** The assistant's AgentApplication, typed with its turn state. */
+export type Agent = AgentApplication<ConversationTurnState>;
+
+/** Creates the agent and registers its handlers. */
+export function createAgent({ engine, adapter, storage, feedbackStore, logger }: AgentOptions): Agent {
+  const agent = new AgentApplication<ConversationTurnState>({
+    adapter,
+    storage,
+    turnStateFactory: () => new ConversationTurnState(),
+    // The engine answers synchronously: one typing activity is sent by hand instead of a timer.
+    startTypingTimer: false,
+  });
+  const runner = () => new DialogRunner(engine());
+  const labels = (): FeedbackLabels => {
+    const { prompt, up, down } = engine().dialogs.conversation.feedback;
+    return { prompt, up, down };
+  };
+
+  // Every outgoing activity is in French, including the SDK's own and the error apology.
+  adapter.use(async (context, next) => {
+    context.onSendActivities(async (_context, activities, sendNext) => {
+      for (const activity of activities) activity.locale ??= BOT_LOCALE;
+      return sendNext();
+    });
+    await next();
+  });
+
+  const send = async (context: TurnContext, state: ConversationTurnState, result: TurnResult): Promise<void> => {
+    state.conversation = storedState(result.state);
+    if (result.replies.length > 0) {
+      const feedbackLabels = labels();
+      await context.sendActivities(result.replies.map((reply) => replyActivity(reply, feedbackLabels)));
+    }
+  };
+
+  agent.onConversationUpdate('membersAdded', async (context, state) => {
+    await send(context, state, runner().welcome(readConversationState(state.conversation)));
+  });
+
+  // 👍/👎: recorded before thanking, so a vote is never lost silently.
+  agent.onActivity(isFeedbackSubmit, async (context, state) => {
+    const result = runner().turn(turnInput(context.activity), readConversationState(state.conversation));
+    if (result.feedback) {
+      await feedbackStore.record(result.feedback);
+      logger.info({ feedback: result.feedback }, 'feedback recorded');
+    }
+    await send(context, state, result);
+  });
+
+  // Catch-all for messages: typed questions, suggested actions, card buttons, `aide`.
+  agent.onActivity(ActivityTypes.Message, async (context, state) => {
+    await context.sendActivity(typingActivity());
+    const result = runner().turn(turnInput(context.activity), readConversationState(state.conversation));
+    logger.debug(
+      { conversationId: context.activity.conversation?.id, kinds: result.replies.map((reply) => reply.kind) },
+      'message answered',
+    );
+    await send(context, state, result);
+  });
+
+  // In Agents SDK 1.8.1 turn state is saved only when an afterTurn handler is registered.
+  agent.onTurn('afterTurn', async () => true);
+
+  agent.onError(async (context, error) => {
+    logger.error(
+      { err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type },
+      'turn failed',
+    );
+    const apology = engine().dialogs.fallback.error;
+    await context.sendActivity(replyActivity({ kind: 'message', text: apology, suggestions: [] }, labels()));
+  });
+
+  return agent;
+}
+
+/** Selects a message whose value is a 👍/👎 click from one of our cards. */
+async function isFeedbackSubmit(context: TurnContext): Promise<boolean> {
+  const { activity } = context;
+  return activity.type === ActivityTypes.Message && parseSubmitData(activity.value)?.action === 'feedback';
+}
+
+function turnInput(activity: Activity) {
+  return {
+    text: activity.text,
+    value: activity.value,
+    activityId: activity.id,
+    conversationId: activity.conversation?.id ?? '',
+    channelId: activity.channelId ?? '',
+  };
+}
+
+/** The state as stored: a fresh object so the write is last-writer-wins (no eTag carried over). */
+function storedState(state: ConversationState): ConversationState {
+  return { context: state.context, welcomed: state.welcomed, recentAnswers: state.recentAnswers };
+}

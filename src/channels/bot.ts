@@ -1,0 +1,54 @@
+/**
+ * The bot as one unit for the composition root: the SDK's auth configuration, the CloudAdapter,
+ * the AgentApplication and the Express app, wired together. The only place that chooses between
+ * anonymous local mode and JWT validation.
+ */
+import { CloudAdapter, loadAuthConfigFromEnv, type AuthConfiguration, type Storage } from '@microsoft/agents-hosting';
+import type express from 'express';
+import type { Logger } from 'pino';
+import type { Engine } from '../answers/engine.js';
+import type { FeedbackStore } from '../conversation/feedbackStore.js';
+import { createAgent, type Agent } from './agent.js';
+import { createApp } from './server.js';
+
+/** Logged once at start-up when no client id is configured. */
+export const ANONYMOUS_MODE_WARNING =
+  'No connections__serviceConnection__settings__clientId: /api/messages accepts anonymous requests (local mode for the Playground and tests). Set the Azure Bot credentials before exposing this server.';
+
+/** What the bot needs from the composition root. */
+export interface BotOptions {
+  /** The engine answering now, or undefined while the knowledge base is loading. */
+  engine: () => Engine | undefined;
+  storage: Storage;
+  feedbackStore: FeedbackStore;
+  logger: Logger;
+  /** The SDK's auth configuration; read from the SDK's environment keys when omitted. */
+  auth?: AuthConfiguration;
+}
+
+/** The wired bot. */
+export interface Bot {
+  app: express.Express;
+  agent: Agent;
+  adapter: CloudAdapter;
+  auth: AuthConfiguration;
+}
+
+/** Builds the adapter, the agent and the HTTP app. */
+export function createBot({ engine, storage, feedbackStore, logger, auth = loadAuthConfigFromEnv() }: BotOptions): Bot {
+  if (auth.clientId) {
+    logger.info({ tenantId: auth.tenantId }, 'JWT validation enabled on /api/messages');
+  } else {
+    logger.warn(ANONYMOUS_MODE_WARNING);
+  }
+  const adapter = new CloudAdapter(auth);
+  const loadedEngine = (): Engine => {
+    const current = engine();
+    // The server refuses turns before the engine is loaded, so this only guards programming errors.
+    if (!current) throw new Error('The answering engine is not loaded yet');
+    return current;
+  };
+  const agent = createAgent({ engine: loadedEngine, adapter, storage, feedbackStore, logger });
+  const app = createApp({ agent, adapter, auth, logger, isReady: () => engine() !== undefined });
+  return { app, agent, adapter, auth };
+}

@@ -1,0 +1,33 @@
+/**
+ * HTTP errors of the bot server and the bodies sent for them: short JSON, never a stack trace.
+ */
+import { AssistantError } from '../errors.js';
+
+/** What the server answers for each failure, in one place (tests import it too). */
+export const HTTP_ERROR_MESSAGES = Object.freeze({
+  badRequest: 'Bad request',
+  badJson: 'Malformed JSON body',
+  tooLarge: 'Request body too large',
+  notAnActivity: 'The body must be a JSON object describing an activity',
+  missingType: 'The activity has no type',
+  missingChannel: 'The activity has no channelId',
+  missingConversation: 'The activity has no conversation.id',
+  missingFrom: 'The activity has no from.id',
+  missingRecipient: 'The activity has no recipient.id',
+  invalidActivity: 'The activity does not follow the Activity schema',
+  crossOrigin: 'Cross-origin requests are not accepted',
+  notFound: 'Not found',
+  notReady: 'The knowledge base is not loaded yet',
+  internal: 'Internal error',
+});
+
+/** A request the server refuses or cannot serve, with the status to send. */
+export class HttpError extends AssistantError {
+  readonly status: number;
+
+  constructor(status: number, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'HttpError';
+    this.status = status;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * A dialog reply → the activity sent on every channel. Article answers become an Adaptive Card with
+ * 👍/👎 and suggested follow-ups; fallbacks a card with buttons; clarifications, smalltalk and
+ * dialog messages plain text with suggested actions (which disappear once used).
+ */
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import type { Answer } from '../answers/answer.js';
+import type { Reply } from '../conversation/dialogRunner.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type FeedbackButtons } from '../render/adaptiveCard.js';
+import { renderSuggestedActions } from '../render/suggestedActions.js';
+
+/** Locale of everything the bot sends. */
+export const BOT_LOCALE = 'fr-FR';
+
+/** The labels of the feedback buttons, from dialogs/conversation.yaml. */
+export type FeedbackLabels = Omit<FeedbackButtons, 'answerId' | 'questionId'>;
+
+/** Answer kinds shown as a card rather than as text. */
+const CARD_KINDS: ReadonlySet<Answer['kind']> = new Set(['list', 'comparison', 'overview', 'fallback']);
+
+/** The typing indicator sent while the answer is being prepared. */
+export function typingActivity(): Activity {
+  return Activity.fromObject({ type: ActivityTypes.Typing, locale: BOT_LOCALE });
+}
+
+/** Builds the outgoing activity for one reply of the dialog runner. */
+export function replyActivity(reply: Reply, labels: FeedbackLabels): Activity {
+  if (reply.kind === 'message') {
+    return message({ text: reply.text, suggestedActions: renderSuggestedActions(reply.suggestions) });
+  }
+  const { answer } = reply;
+  if (!CARD_KINDS.has(answer.kind)) {
+    const buttons = answer.kind === 'clarify' ? answer.choices : answer.suggestions;
+    const text = answer.kind === 'clarify' || answer.kind === 'smalltalk' ? answer.message : answer.text;
+    return message({ text, suggestedActions: renderSuggestedActions(buttons) });
+  }
+  const feedback = reply.feedback ? { ...labels, answerId: reply.answerId, questionId: reply.questionId } : undefined;
+  const card = renderAdaptiveCard(answer, feedback ? { feedback } : {});
+  return message({
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+    // A fallback's offers are buttons on its card; answers get follow-ups as suggested actions.
+    suggestedActions: answer.kind === 'fallback' ? undefined : renderSuggestedActions(answer.suggestions),
+  });
+}
+
+function message(fields: Record<string, unknown>): Activity {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return Activity.fromObject({ type: ActivityTypes.Message, locale: BOT_LOCALE, inputHint: 'acceptingInput', ...defined });
+}

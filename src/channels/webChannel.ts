@@ -1,0 +1,108 @@
+/**
+ * The same-origin web channel behind the page at `/`: no Azure, no Direct Line service.
+ * The page's DirectLine-compatible object posts what Web Chat sends; the server builds a trusted
+ * activity from it (ids, bot account, channel, delivery mode are ours, not the browser's), runs the
+ * turn through the same CloudAdapter and AgentApplication with `deliveryMode: expectReplies`, and
+ * returns the bot's replies for the page to show.
+ */
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, DeliveryModes } from '@microsoft/agents-activity';
+import type { CloudAdapter, WebResponse } from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import type { Agent } from './agent.js';
+import { BOT_LOCALE } from './replyActivity.js';
+import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
+
+/** Channel id of the page's conversations (the one Azure's Web Chat channel uses too). */
+export const WEB_CHANNEL_ID = 'webchat';
+
+/** The bot's account in web conversations. */
+export const WEB_BOT_ACCOUNT = Object.freeze({ id: 'assistant-rh', name: 'Assistant RH', role: 'bot' });
+
+/** What the page may send; everything else it sends is ignored. */
+const postedActivitySchema = z.object({
+  type: z.string().min(1).max(64),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  from: z.object({ id: z.string().min(1).max(128), name: z.string().max(128).optional() }).optional(),
+  conversation: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/) }),
+  channelData: z.object({ clientActivityID: z.string().max(128).optional() }).passthrough().optional(),
+});
+
+/** The answer of `POST /api/webchat`: the id given to the posted activity, then the bot's replies. */
+export interface WebChannelResponse {
+  id: string;
+  activities: Record<string, unknown>[];
+}
+
+/** Collects what CloudAdapter.process writes, instead of sending it on the wire. */
+class CapturedResponse implements WebResponse {
+  statusCode = 200;
+  body: unknown;
+  headersSent = false;
+  writableEnded = false;
+
+  status(code: number): this {
+    this.statusCode = code;
+    return this;
+  }
+
+  setHeader(): this {
+    return this;
+  }
+
+  send(body?: unknown): this {
+    this.body = body;
+    this.headersSent = true;
+    return this;
+  }
+
+  end(): this {
+    this.writableEnded = true;
+    return this;
+  }
+}
+
+/** Turns the page's posted activity into the activity the agent will see. */
+export function trustedWebActivity(posted: unknown): Record<string, unknown> {
+  const parsed = postedActivitySchema.safeParse(posted);
+  if (!parsed.success) throw new HttpError(400, HTTP_ERROR_MESSAGES.notAnActivity);
+  const { type, text, value, from, conversation, channelData } = parsed.data;
+  const user = { id: `web-${from?.id ?? conversation.id}`, name: from?.name ?? 'Utilisateur', role: 'user' };
+  return {
+    type,
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: WEB_CHANNEL_ID,
+    conversation: { id: `web-${conversation.id}` },
+    from: user,
+    recipient: { ...WEB_BOT_ACCOUNT },
+    locale: BOT_LOCALE,
+    deliveryMode: DeliveryModes.ExpectReplies,
+    ...(type === ActivityTypes.Message && text !== undefined ? { text } : {}),
+    ...(type === ActivityTypes.Message && value !== undefined ? { value } : {}),
+    ...(type === ActivityTypes.ConversationUpdate ? { membersAdded: [user] } : {}),
+    ...(channelData?.clientActivityID ? { channelData: { clientActivityID: channelData.clientActivityID } } : {}),
+  };
+}
+
+/** Runs one web turn and returns the replies, each with an id and timestamp for Web Chat. */
+export async function runWebTurn(adapter: CloudAdapter, agent: Agent, posted: unknown): Promise<WebChannelResponse> {
+  const activity = trustedWebActivity(posted);
+  const id = String(activity.id);
+  const response = new CapturedResponse();
+  await adapter.process({ body: activity, headers: {}, method: 'POST' }, response, (context) => agent.run(context));
+  if (response.statusCode >= 400) throw new HttpError(response.statusCode, HTTP_ERROR_MESSAGES.invalidActivity);
+  const replies = (response.body as { activities?: unknown[] } | undefined)?.activities ?? [];
+  const now = Date.now();
+  return {
+    id,
+    activities: replies.map((reply, index) => ({
+      ...JSON.parse(JSON.stringify(reply)),
+      id: `${id}-${index + 1}`,
+      timestamp: new Date(now + index).toISOString(),
+      from: { ...WEB_BOT_ACCOUNT },
+      replyToId: id,
+    })),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Starts the real bot (real engine, knowledge/ and dialogs/, MemoryStorage) on a free port,
+ * and builds real Activity JSON to post to it.
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { MemoryStorage, type Storage } from '@microsoft/agents-hosting';
+import { pino } from 'pino';
+import { loadEngine, type Engine } from '../../../src/answers/engine.js';
+import { createBot } from '../../../src/channels/bot.js';
+import { startServer, type RunningServer } from '../../../src/channels/server.js';
+import { MemoryFeedbackStore } from '../../../src/conversation/feedbackStore.js';
+
+export const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+export const dialogsDir = fileURLToPath(new URL('../../../dialogs/', import.meta.url));
+
+let engine: Promise<Engine> | undefined;
+
+/** The real engine, loaded once per test file. */
+export function realEngine(): Promise<Engine> {
+  engine ??= loadEngine({ knowledgeDir, dialogsDir });
+  return engine;
+}
+
+export interface TestBot extends RunningServer {
+  feedbackStore: MemoryFeedbackStore;
+}
+
+/** Starts the bot on a free port of the loopback interface. */
+export async function startTestBot(options: { storage?: Storage } = {}): Promise<TestBot> {
+  const loaded = await realEngine();
+  const feedbackStore = new MemoryFeedbackStore();
+  const bot = createBot({
+    engine: () => loaded,
+    storage: options.storage ?? new MemoryStorage(),
+    feedbackStore,
+    logger: pino({ level: 'silent' }),
+  });
+  const running = await startServer(bot.app, 0, '127.0.0.1');
+  return { ...running, feedbackStore };
+}
+
+/** An activity as Teams sends it, asking for the replies in the HTTP response. */
+export function activity(conversationId: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    from: { id: 'user-1', name: 'Camille', role: 'user' },
+    recipient: { id: 'bot-1', name: 'Assistant RH', role: 'bot' },
+    conversation: { id: conversationId, conversationType: 'personal' },
+    locale: 'fr-FR',
+    deliveryMode: 'expectReplies',
+    ...fields,
+  };
+}
+
+/** A reply activity as the bot returns it. */
+export interface ReplyActivity {
+  type: string;
+  text?: string;
+  locale?: string;
+  attachments?: { contentType: string; content: Record<string, unknown> }[];
+  suggestedActions?: { to: string[]; actions: { type: string; title: string; value: string }[] };
+  [field: string]: unknown;
+}
+
+/** Posts a body to /api/messages; returns the status and parsed JSON (or text). */
+export async function post(
+  url: string,
+  body: unknown,
+  init: { raw?: boolean; headers?: Record<string, string>; path?: string } = {},
+): Promise<{ status: number; json: any; text: string }> {
+  const response = await fetch(`${url}${init.path ?? '/api/messages'}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: init.raw ? String(body) : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, json, text };
+}
+
+/** Posts an activity and returns the bot's message replies (typing indicators left out). */
+export async function ask(url: string, body: Record<string, unknown>): Promise<ReplyActivity[]> {
+  const { status, json } = await post(url, body);
+  if (status !== 200) throw new Error(`POST /api/messages answered ${status}: ${JSON.stringify(json)}`);
+  return (json.activities as ReplyActivity[]).filter((reply) => reply.type === 'message');
+}
+
+/** The Adaptive Card of a reply, if any. */
+export function cardOf(reply: ReplyActivity | undefined): Record<string, any> | undefined {
+  return reply?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+    ?.content;
+}
+
+/** Every TextBlock text of a card, depth first. */
+export function cardTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(cardTexts);
+  if (typeof node !== 'object' || node === null) return [];
+  const element = node as Record<string, unknown>;
+  const own = element.type === 'TextBlock' ? [String(element.text)] : [];
+  const facts = element.type === 'FactSet' ? (element.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]) : [];
+  return [...own, ...facts, ...['body', 'items', 'columns'].flatMap((key) => cardTexts(element[key]))];
+}
