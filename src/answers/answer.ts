@@ -109,3 +109,6 @@ export type Answer =
   | SmalltalkAnswer;
 
 export type AnswerKind = Answer['kind'];
+
+/** An answer before its plain-text rendering is attached (the builder's output). */
+export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'text'> : never) : never;

@@ -1,0 +1,125 @@
+/**
+ * The answering engine: knowledge folder + dialogs → `answer(question, context)`.
+ * Pure after start-up: no I/O, no framework; channels call it and render the Answer.
+ */
+import type { ConversationContext } from '../conversation/context.js';
+import { fill, loadDialogs, type Dialogs } from '../conversation/dialogs.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { loadKnowledge } from '../knowledge/loadKnowledge.js';
+import { DEFAULT_LEXICON } from '../projectRoot.js';
+import { renderText } from '../render/text.js';
+import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
+import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
+import { sanitize, words } from '../understanding/normalize.js';
+import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
+import { interpret } from '../understanding/interpret.js';
+import { TypoCorrector } from '../understanding/typoCorrector.js';
+import type { Answer, AnswerDraft as DraftAnswer, Suggestion } from './answer.js';
+import { AnswerBuilder, rolesPhrase, topicsPhrase } from './buildAnswer.js';
+
+/** Questions longer than this get a polite request to shorten them. */
+export const MAX_QUESTION_LENGTH = 2000;
+
+export interface Engine {
+  readonly knowledge: KnowledgeBase;
+  readonly dialogs: Dialogs;
+  /** Answers one question in the given conversation context and returns the next context. */
+  answer(text: string, context: ConversationContext): { answer: Answer; context: ConversationContext };
+  /** The welcome message and three example questions, built from the knowledge base. */
+  welcome(): { message: string; suggestions: Suggestion[] };
+}
+
+function withText(draft: DraftAnswer): Answer {
+  return { ...draft, text: renderText(draft) } as Answer;
+}
+
+/** Builds an engine from already-loaded parts (tests use this with fixture articles). */
+export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs): Engine {
+  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
+  const smalltalk = new Map(Object.entries(dialogs.smalltalk.intents).map(([intent, entry]) => [intent, new PhraseSet(entry.patterns)]));
+  const correctable = new Set<string>();
+  for (const index of indexes) for (const word of index.surfaceWords) if (!lexicon.stopWords.has(word)) correctable.add(word);
+  const lexiconWords = [
+    ...lexicon.phraseConcepts.keys(),
+    ...lexicon.concepts,
+    ...[lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs].flatMap((set) => set.entries()),
+    ...[...smalltalk.values()].flatMap((set) => set.entries()),
+  ].flatMap((phrase) => phrase.split(' '));
+  for (const word of lexiconWords) correctable.add(word);
+  for (const entry of lexicon.topicWords) correctable.add(entry);
+  for (const entry of lexicon.synonymWords) correctable.add(entry);
+  const tools: ReaderTools = { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords), smalltalk };
+  const builder = new AnswerBuilder(dialogs, indexes);
+  const roles = rolesPhrase(knowledge.articles);
+
+  const reply = (draft: DraftAnswer, context: ConversationContext) => ({ answer: withText(draft), context });
+  const simpleFallback = (message: string, reason: string): DraftAnswer => ({
+    kind: 'fallback',
+    article: null,
+    section: null,
+    roles: [],
+    confidence: 1,
+    message,
+    suggestions: builder.examples(),
+    why: { matched: [], section: null, roles: [], runnerUp: null, reason },
+  });
+
+  return {
+    knowledge,
+    dialogs,
+    welcome() {
+      const article = knowledge.articles[0];
+      return {
+        message: fill(dialogs.conversation.welcome.message, {
+          roles,
+          title: knowledge.articles.map((entry) => entry.title).join(' », « '),
+          topics: article ? topicsPhrase(article) : '',
+        }),
+        suggestions: builder.examples(),
+      };
+    },
+    answer(text, context) {
+      const raw = typeof text === 'string' ? text : '';
+      const clean = sanitize(raw).trim();
+      if (clean.length > MAX_QUESTION_LENGTH) {
+        return reply(simpleFallback(fill(dialogs.fallback.tooLong, { length: clean.length, max: MAX_QUESTION_LENGTH }), 'question too long'), context);
+      }
+      if (words(clean).length === 0) {
+        const message = clean === '' ? dialogs.fallback.empty : dialogs.fallback.notText;
+        return reply(simpleFallback(fill(message, { roles }), clean === '' ? 'empty question' : 'no words in the question'), context);
+      }
+      // A pending clarification is answered by picking one of the offered articles.
+      if (context.pendingQuestion) {
+        const chosen = builder.clarifiedArticle(clean);
+        if (chosen) {
+          const pending = context.pendingQuestion;
+          const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
+          const reading = readQuestion(pending, tools);
+          const interpretation = interpret(reading, [chosen], lexicon, picked);
+          const draft = builder.build(interpretation);
+          return reply(draft, nextContext(draft, picked));
+        }
+      }
+      const reading = readQuestion(clean, tools);
+      const interpretation = interpret(reading, indexes, lexicon, context);
+      const draft = builder.build(interpretation);
+      if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
+      return reply(draft, nextContext(draft, context));
+    },
+  };
+}
+
+/** The context after an answer: a fallback or smalltalk keeps the previous one. */
+function nextContext(answer: DraftAnswer, previous: ConversationContext): ConversationContext {
+  if (answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview') {
+    if (answer.kind === 'list' && answer.roles.length === 0) return { article: answer.article, section: answer.section, roles: previous.roles, pendingQuestion: null };
+    return { article: answer.article, section: answer.section, roles: answer.roles, pendingQuestion: null };
+  }
+  return { ...previous, pendingQuestion: null };
+}
+
+/** Loads the knowledge folder and the dialogs, then builds the engine. */
+export async function loadEngine(options: { knowledgeDir: string; dialogsDir: string; lexiconFile?: string }): Promise<Engine> {
+  const { knowledge, lexicon } = loadKnowledge(options.knowledgeDir, options.lexiconFile ?? DEFAULT_LEXICON);
+  return createEngine(knowledge, lexicon, loadDialogs(options.dialogsDir));
+}

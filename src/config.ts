@@ -1,0 +1,73 @@
+/**
+ * The only module that reads the environment: validated once, merged with frozen defaults.
+ * The Agents SDK's own keys (connections__serviceConnection__settings__*) keep their names.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON } from './projectRoot.js';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
+  DIALOGS_DIR: z.string().min(1).default(DEFAULT_DIALOGS_DIR),
+  /** pino level: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Question text appears in info logs only when enabled (privacy). */
+  LOG_QUESTIONS: flag.default('0'),
+  /** Reload knowledge/ when its files change. */
+  KNOWLEDGE_WATCH: flag.default('0'),
+  REDIS_URL: z.string().url().optional(),
+  FEEDBACK_FILE: z.string().min(1).optional(),
+  connections__serviceConnection__settings__clientId: z.string().min(1).optional(),
+  connections__serviceConnection__settings__clientSecret: z.string().min(1).optional(),
+  connections__serviceConnection__settings__tenantId: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string | undefined;
+  knowledgeDir: string;
+  dialogsDir: string;
+  /** The project's lexicon, used when the knowledge folder has none. */
+  lexiconFile: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  logQuestions: boolean;
+  knowledgeWatch: boolean;
+  redisUrl: string | undefined;
+  feedbackFile: string | undefined;
+  /** The bot's Microsoft Entra app id: when set, the SDK enforces JWT validation. */
+  clientId: string | undefined;
+}
+
+/** Reads a configuration from an environment (tests pass their own). Throws a readable error on bad values. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
+  const parsed = environmentSchema.safeParse(
+    Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const env = parsed.data;
+  return Object.freeze({
+    port: env.PORT,
+    host: env.HOST,
+    knowledgeDir: resolve(env.KNOWLEDGE_DIR),
+    dialogsDir: resolve(env.DIALOGS_DIR),
+    lexiconFile: DEFAULT_LEXICON,
+    logLevel: env.LOG_LEVEL,
+    logQuestions: env.LOG_QUESTIONS,
+    knowledgeWatch: env.KNOWLEDGE_WATCH,
+    redisUrl: env.REDIS_URL,
+    feedbackFile: env.FEEDBACK_FILE,
+    clientId: env.connections__serviceConnection__settings__clientId,
+  });
+}
+
+/** The process configuration. */
+export const config: Readonly<Config> = loadConfig(process.env);

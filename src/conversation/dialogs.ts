@@ -1,0 +1,82 @@
+/**
+ * The bot's own sentences (dialogs/*.yaml), loaded and validated at start-up.
+ * Every French sentence the bot says that is not quoted from an article comes from here.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readYamlFile } from '../knowledge/readYamlFile.js';
+
+/** Placeholders a dialog sentence may use; anything else is a typo caught at start-up. */
+const PLACEHOLDERS = new Set(['roles', 'topics', 'title', 'topic', 'length', 'max', 'section', 'role', 'item', 'otherRole', 'role1', 'role2']);
+
+const sentence = z
+  .string()
+  .min(1)
+  .refine((text) => [...text.matchAll(/\{(\w+)\}/g)].every((match) => PLACEHOLDERS.has(match[1]!)), {
+    message: `unknown placeholder (allowed: ${[...PLACEHOLDERS].map((name) => `{${name}}`).join(', ')})`,
+  });
+const phrases = z.array(z.union([z.string(), z.number()]).transform(String)).min(1);
+
+const smalltalkSchema = z.object({
+  intents: z.record(z.string(), z.object({ patterns: phrases, replies: z.array(sentence).min(1) }).strict()),
+}).strict();
+
+const fallbackSchema = z.object({
+  notCovered: sentence,
+  notUnderstood: sentence,
+  otherRole: sentence,
+  offer: sentence,
+  empty: sentence,
+  tooLong: sentence,
+  notText: sentence,
+  error: sentence,
+}).strict();
+
+const answersSchema = z.object({
+  listTitle: sentence,
+  comparisonTitle: sentence,
+  overviewTitle: sentence,
+  overviewLead: sentence,
+  conclusionLead: sentence,
+  itemFound: sentence,
+  itemFoundBoth: sentence,
+  itemYes: sentence,
+  itemNo: sentence,
+  definitionTitle: sentence,
+  followUpOtherRole: sentence,
+  followUpCompare: sentence,
+  followUpSection: sentence,
+  followUpOverview: sentence,
+  suggestOverview: sentence,
+  suggestList: sentence,
+  suggestComparison: sentence,
+  suggestDefinition: sentence,
+}).strict();
+
+const conversationSchema = z.object({
+  welcome: z.object({ message: sentence, examplesLead: sentence }).strict(),
+  clarify: z.object({ article: sentence, role: sentence }).strict(),
+  feedback: z.object({ prompt: sentence, up: sentence, down: sentence, thanksUp: sentence, thanksDown: sentence }).strict(),
+}).strict();
+
+export interface Dialogs {
+  smalltalk: z.output<typeof smalltalkSchema>;
+  fallback: z.output<typeof fallbackSchema>;
+  answers: z.output<typeof answersSchema>;
+  conversation: z.output<typeof conversationSchema>;
+}
+
+/** Loads every dialog file of the folder; a mistake stops start-up with `file:line`. */
+export function loadDialogs(directory: string): Dialogs {
+  return {
+    smalltalk: readYamlFile(join(directory, 'smalltalk.yaml'), smalltalkSchema),
+    fallback: readYamlFile(join(directory, 'fallback.yaml'), fallbackSchema),
+    answers: readYamlFile(join(directory, 'answers.yaml'), answersSchema),
+    conversation: readYamlFile(join(directory, 'conversation.yaml'), conversationSchema),
+  };
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -1,0 +1,51 @@
+/** Answer → plain French text, for the CLI, logs and channels without cards. */
+import type { AnswerDraft, AnswerItem, RoleBlock } from '../answers/answer.js';
+
+function bullets(items: AnswerItem[], depth = 0): string[] {
+  return items.flatMap((item) => [
+    `${'  '.repeat(depth)}• ${item.text}${item.highlight ? ' ◀' : ''}`,
+    ...bullets(item.children, depth + 1),
+  ]);
+}
+
+function block(roleBlock: RoleBlock, withName: boolean): string[] {
+  return [
+    ...(withName ? [`${roleBlock.roleName} :`] : []),
+    ...roleBlock.prose,
+    ...bullets(roleBlock.items, withName ? 1 : 0),
+  ];
+}
+
+/** Renders any answer as text; the same function fills `Answer.text`. */
+export function renderText(answer: AnswerDraft): string {
+  const lines: string[] = [];
+  switch (answer.kind) {
+    case 'list':
+      if (answer.lead) lines.push(answer.lead, '');
+      lines.push(answer.title, ...answer.intro);
+      for (const roleBlock of answer.blocks) lines.push(...block(roleBlock, false));
+      break;
+    case 'comparison':
+      lines.push(answer.title, ...answer.intro);
+      for (const roleBlock of answer.blocks) lines.push('', ...block(roleBlock, true));
+      break;
+    case 'overview':
+      lines.push(answer.title, ...answer.intro);
+      for (const row of answer.rows) {
+        lines.push('', `${row.heading} :`);
+        for (const cell of row.cells) lines.push(`  • ${cell.roleName} : ${cell.summary}`);
+      }
+      if (answer.conclusion.length > 0) lines.push('', ...answer.conclusion);
+      break;
+    case 'clarify':
+      lines.push(answer.message, ...answer.choices.map((choice) => `  • ${choice.title}`));
+      break;
+    case 'fallback':
+      lines.push(answer.message, ...answer.suggestions.map((suggestion) => `  • ${suggestion.title}`));
+      break;
+    case 'smalltalk':
+      lines.push(answer.message, ...answer.suggestions.map((suggestion) => `  • ${suggestion.title}`));
+      break;
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,220 @@
+/**
+ * Per-article search structures, built once at start-up: what words name each role,
+ * which concepts each section is about, and every bullet as a bag of concepts
+ * for reverse lookups ("Qui conçoit des prototypes ?").
+ */
+import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
+import { conceptOf, type Lexicon } from './lexicon.js';
+import { words } from './normalize.js';
+
+/** How much a concept counts for a section, by where the section uses it. */
+export const SECTION_FIELD_WEIGHTS = Object.freeze({
+  /** The heading says what the section is about. */
+  heading: 3,
+  /** List headers without the role name ("Responsabilités du …", "KPIs pour le …"). */
+  listHeader: 2,
+  /** The section's lead-in prose. */
+  intro: 1,
+});
+
+/** Prepositions and articles that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
+export const LINK_WORDS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'du', 'des', 'de', 'd', 'au', 'aux', 'en', 'a']);
+
+/** One bullet (or one sentence of a role's prose) as a bag of concepts. */
+export interface IndexedItem {
+  section: Section;
+  /** Owner role id, or null for a shared bullet. */
+  roleId: string | null;
+  text: string;
+  concepts: Set<string>;
+  /** Sum of the concepts' idf: the denominator of recall. */
+  weight: number;
+}
+
+/** A role as the question reader sees it. */
+export interface IndexedRole {
+  role: Role;
+  /** Concepts of the name and aliases that no other role's name has ("digital"). */
+  distinctive: Set<string>;
+  /** All content concepts of the name and aliases. */
+  nameConcepts: Set<string>;
+  /** The concept the name starts with ("chef"), used to spot other jobs ("chef de projet"). */
+  headConcept: string | null;
+  abbreviations: Set<string>;
+}
+
+export interface IndexedSection {
+  section: Section;
+  /** Concept → field weight (the best field it appears in). */
+  terms: Map<string, number>;
+}
+
+export interface ArticleIndex {
+  article: Article;
+  roles: IndexedRole[];
+  /** Concepts every role name shares ("chef", "produit"): naming them names no role in particular. */
+  sharedNameConcepts: Set<string>;
+  sections: IndexedSection[];
+  /** Section idf: log(1 + sections / sections using the concept). */
+  sectionIdf: Map<string, number>;
+  items: IndexedItem[];
+  /** Item idf, same formula over items. */
+  itemIdf: Map<string, number>;
+  /** Every concept the article uses anywhere: what is not here is unknown to this article. */
+  vocabulary: Set<string>;
+  /** Every folded word the article uses, for spotting other job titles. */
+  surfaceWords: Set<string>;
+  /** Concepts that name a topic the article covers in a heading or list header. */
+  coveredSignals: Set<string>;
+  definitionSection: Section | null;
+  conclusionSection: Section | null;
+}
+
+/** Content concepts of a text: stop words and fillers dropped, synonyms resolved, multi-word phrases joined. */
+export function conceptsOf(text: string, lexicon: Lexicon): string[] {
+  return conceptSequence(words(text), lexicon)
+    .filter((token) => token.kind === 'content')
+    .map((token) => token.concept);
+}
+
+/** A word or phrase of a text, read as one concept. */
+export interface ConceptToken {
+  concept: string;
+  start: number;
+  end: number;
+  kind: 'content' | 'stop';
+}
+
+/**
+ * Reads folded words as concepts: the longest synonym phrase first, then single words
+ * by stem; stop words and filler phrases are kept but marked, so positions stay meaningful.
+ */
+export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): ConceptToken[] {
+  const result: ConceptToken[] = [];
+  const fillerAt = new Map<number, number>();
+  for (const [start, end] of lexicon.fillers.find(tokens)) fillerAt.set(start, end);
+  let index = 0;
+  while (index < tokens.length) {
+    let matched = false;
+    for (let length = Math.min(lexicon.longestPhrase, tokens.length - index); length >= 2; length -= 1) {
+      const concept = lexicon.phraseConcepts.get(tokens.slice(index, index + length).join(' '));
+      if (concept) {
+        result.push({ concept, start: index, end: index + length, kind: 'content' });
+        index += length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const word = tokens[index]!;
+    const concept = conceptOf(lexicon, word);
+    const fillerEnd = fillerAt.get(index);
+    // A one-word filler that is also a synonym ("fonction") keeps its meaning.
+    if (fillerEnd !== undefined && !(fillerEnd - index === 1 && lexicon.concepts.has(concept))) {
+      for (let position = index; position < fillerEnd; position += 1) {
+        result.push({ concept: conceptOf(lexicon, tokens[position]!), start: position, end: position + 1, kind: 'stop' });
+      }
+      index = fillerEnd;
+      continue;
+    }
+    const stop = lexicon.stopWords.has(word) || word.length < 2 || /^\d+$/.test(word);
+    result.push({ concept, start: index, end: index + 1, kind: stop ? 'stop' : 'content' });
+    index += 1;
+  }
+  return result;
+}
+
+function nameVariants(role: Role): string[] {
+  return [role.name, ...role.aliases];
+}
+
+function idfOver(bags: Set<string>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const bag of bags) for (const concept of bag) counts.set(concept, (counts.get(concept) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [concept, count] of counts) idf.set(concept, Math.log(1 + bags.length / count));
+  return idf;
+}
+
+function flattenItems(items: Item[]): Item[] {
+  return items.flatMap((item) => [item, ...flattenItems(item.children)]);
+}
+
+/** Sentences of a paragraph, so a reverse lookup can land on one sentence of a role's definition. */
+function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((sentence) => sentence.trim() !== '');
+}
+
+/** Builds the index of one article. */
+export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
+  const roleConcepts = article.roles.map((role) => new Set(nameVariants(role).flatMap((name) => conceptsOf(name, lexicon))));
+  const sharedNameConcepts = new Set([...(roleConcepts[0] ?? [])].filter((concept) => roleConcepts.every((set) => set.has(concept))));
+  const allNameConcepts = new Set(roleConcepts.flatMap((set) => [...set]));
+  const roles: IndexedRole[] = article.roles.map((role, index) => {
+    const own = roleConcepts[index]!;
+    const others = new Set(roleConcepts.filter((_, other) => other !== index).flatMap((set) => [...set]));
+    const first = conceptsOf(role.name, lexicon)[0] ?? null;
+    return {
+      role,
+      distinctive: new Set([...own].filter((concept) => !others.has(concept))),
+      nameConcepts: own,
+      headConcept: first,
+      abbreviations: new Set(role.abbreviations),
+    };
+  });
+
+  const withoutNames = (text: string) => conceptsOf(text, lexicon).filter((concept) => !allNameConcepts.has(concept));
+  const sections: IndexedSection[] = article.sections.map((section) => {
+    const terms = new Map<string, number>();
+    const add = (concepts: string[], weight: number) => {
+      for (const concept of concepts) if (!lexicon.markerConcepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, weight));
+    };
+    add(conceptsOf(section.heading, lexicon), SECTION_FIELD_WEIGHTS.heading);
+    for (const content of Object.values(section.byRole)) if (content.header) add(withoutNames(content.header), SECTION_FIELD_WEIGHTS.listHeader);
+    for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
+    return { section, terms };
+  });
+  const sectionIdf = idfOver(sections.map((section) => new Set(section.terms.keys())));
+
+  const drafts: Omit<IndexedItem, 'weight'>[] = [];
+  for (const section of article.sections) {
+    for (const [roleId, content] of Object.entries(section.byRole)) {
+      for (const item of flattenItems(content.items)) drafts.push({ section, roleId, text: item.text, concepts: new Set(withoutNames(item.text)) });
+      for (const paragraph of content.prose) {
+        for (const sentence of sentences(paragraph)) drafts.push({ section, roleId, text: sentence, concepts: new Set(withoutNames(sentence)) });
+      }
+    }
+    for (const item of flattenItems(section.sharedItems)) drafts.push({ section, roleId: null, text: item.text, concepts: new Set(withoutNames(item.text)) });
+  }
+  const itemIdf = idfOver(drafts.map((draft) => draft.concepts));
+  const items = drafts
+    .filter((draft) => draft.concepts.size > 0)
+    .map((draft) => ({ ...draft, weight: [...draft.concepts].reduce((sum, concept) => sum + (itemIdf.get(concept) ?? 0), 0) }));
+
+  const allTexts = [article.title, ...article.intro, ...article.sections.flatMap((section) => [
+    section.heading,
+    ...section.intro,
+    ...Object.values(section.byRole).flatMap((content) => [content.header ?? '', ...content.prose, ...flattenItems(content.items).map((item) => item.text)]),
+    ...flattenItems(section.sharedItems).map((item) => item.text),
+  ])];
+  const vocabulary = new Set(allTexts.flatMap((text) => conceptsOf(text, lexicon)));
+  const surfaceWords = new Set(allTexts.flatMap((text) => words(text)));
+
+  const coveredSignals = new Set<string>();
+  for (const section of sections) for (const [concept, weight] of section.terms) if (weight >= SECTION_FIELD_WEIGHTS.listHeader) coveredSignals.add(concept);
+
+  return {
+    article,
+    roles,
+    sharedNameConcepts,
+    sections,
+    sectionIdf,
+    items,
+    itemIdf,
+    vocabulary,
+    surfaceWords,
+    coveredSignals,
+    definitionSection: article.sections.find((section) => section.isDefinition) ?? null,
+    conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The HR vocabulary (knowledge/lexique.yaml), compiled once into lookup tables that
+ * the indexer and the question reader share.
+ */
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import { readYamlFile } from '../knowledge/readYamlFile.js';
+import { stem, words } from './normalize.js';
+
+/** French stop words from the stopwords-iso data package (a JSON file, loaded once). */
+const frenchStopWords: string[] = (createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).fr ?? [];
+
+const phraseList = z.array(z.union([z.string(), z.number()]).transform(String)).default([]);
+
+const lexiconSchema = z
+  .object({
+    synonyms: z.record(z.string(), phraseList).default({}),
+    topics: z
+      .record(z.string(), z.object({ name: z.string().min(1), words: phraseList }).strict())
+      .default({}),
+    comparison: phraseList,
+    overview: phraseList,
+    followUp: phraseList,
+    pronouns: phraseList,
+    whoAsks: phraseList,
+    definition: phraseList,
+    fillers: phraseList,
+    jobs: phraseList,
+    rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
+  })
+  .strict();
+
+/** A marker list compiled for phrase search over a question's words. */
+export class PhraseSet {
+  private readonly phrases = new Set<string>();
+  /** Longest phrase, in words: bounds the search. */
+  readonly longest: number;
+
+  constructor(entries: readonly string[]) {
+    let longest = 1;
+    for (const entry of entries) {
+      const parts = words(entry);
+      if (parts.length === 0) continue;
+      this.phrases.add(parts.join(' '));
+      longest = Math.max(longest, parts.length);
+    }
+    this.longest = longest;
+  }
+
+  /** True when `phrase` (words joined by one space) is in the set. */
+  has(phrase: string): boolean {
+    return this.phrases.has(phrase);
+  }
+
+  /** Positions [start, end) of every phrase of the set found in `tokens`, longest first at each start. */
+  find(tokens: readonly string[]): [number, number][] {
+    const found: [number, number][] = [];
+    for (let start = 0; start < tokens.length; start += 1) {
+      for (let length = Math.min(this.longest, tokens.length - start); length >= 1; length -= 1) {
+        if (this.phrases.has(tokens.slice(start, start + length).join(' '))) {
+          found.push([start, start + length]);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** True when any phrase of the set occurs in `tokens`. */
+  occursIn(tokens: readonly string[]): boolean {
+    return this.find(tokens).length > 0;
+  }
+
+  /** All phrases, for building the typo-correction vocabulary. */
+  entries(): string[] {
+    return [...this.phrases];
+  }
+}
+
+/** The compiled lexicon. */
+export interface Lexicon {
+  /** Multi-word synonym phrases (folded words joined by a space) → concept. */
+  phraseConcepts: Map<string, string>;
+  /** Longest synonym phrase, in words. */
+  longestPhrase: number;
+  /** Every folded word of the synonym groups and topics: typos are corrected towards them. */
+  synonymWords: Set<string>;
+  topicWords: Set<string>;
+  /** Concepts of comparison and overview words ("différer"): never evidence for a section. */
+  markerConcepts: Set<string>;
+  /** The synonym groups' names. */
+  concepts: Set<string>;
+  /** Stem of a single-word synonym → concept. */
+  stemConcepts: Map<string, string>;
+  /** Topic id → its name and the concepts/stems that signal it. */
+  topics: Map<string, { name: string; signals: Set<string> }>;
+  comparison: PhraseSet;
+  overview: PhraseSet;
+  followUp: PhraseSet;
+  pronouns: PhraseSet;
+  whoAsks: PhraseSet;
+  definition: PhraseSet;
+  fillers: PhraseSet;
+  jobs: PhraseSet;
+  /** Chat and SMS spellings (one folded word) → the words they stand for. */
+  rewrites: Map<string, string[]>;
+  /** Folded words that carry no subject (French stop words minus the lexicon's own words). */
+  stopWords: Set<string>;
+}
+
+/** Reads a concept-or-stem for one folded word. */
+export function conceptOf(lexicon: Lexicon, word: string): string {
+  const stemmed = stem(word);
+  return lexicon.stemConcepts.get(stemmed) ?? stemmed;
+}
+
+/** Compiles validated lexicon data. */
+export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
+  const phraseConcepts = new Map<string, string>();
+  const stemConcepts = new Map<string, string>();
+  let longestPhrase = 1;
+  for (const [concept, entries] of Object.entries(data.synonyms)) {
+    for (const entry of [concept, ...entries]) {
+      const parts = words(entry);
+      if (parts.length === 1) stemConcepts.set(stem(parts[0]!), concept);
+      else if (parts.length > 1) {
+        phraseConcepts.set(parts.join(' '), concept);
+        longestPhrase = Math.max(longestPhrase, parts.length);
+      }
+    }
+  }
+  const topics = new Map<string, { name: string; signals: Set<string> }>();
+  for (const [id, topic] of Object.entries(data.topics)) {
+    const signals = new Set<string>();
+    if (data.synonyms[id]) signals.add(id);
+    for (const entry of topic.words) {
+      const parts = words(entry);
+      if (parts.length === 1) {
+        const stemmed = stem(parts[0]!);
+        signals.add(stemConcepts.get(stemmed) ?? stemmed);
+      } else if (parts.length > 1) {
+        // Multi-word topic phrases become concepts of their own so they survive tokenisation.
+        phraseConcepts.set(parts.join(' '), `topic:${id}`);
+        longestPhrase = Math.max(longestPhrase, parts.length);
+      }
+    }
+    signals.add(`topic:${id}`);
+    topics.set(id, { name: topic.name, signals });
+  }
+  const meaningful = new Set<string>();
+  for (const list of [data.comparison, data.overview, data.whoAsks, data.definition, ...Object.values(data.synonyms), ...Object.values(data.topics).map((topic) => topic.words)]) {
+    for (const entry of list) for (const word of words(entry)) meaningful.add(word);
+  }
+  for (const concept of Object.keys(data.synonyms)) meaningful.add(concept);
+  const stopWords = new Set<string>();
+  for (const word of frenchStopWords) {
+    for (const part of words(word)) if (!meaningful.has(part)) stopWords.add(part);
+  }
+  const markerConcepts = new Set<string>();
+  for (const entry of [...data.comparison, ...data.overview]) {
+    const parts = words(entry);
+    if (parts.length === 1) {
+      const stemmed = stem(parts[0]!);
+      markerConcepts.add(stemConcepts.get(stemmed) ?? stemmed);
+    }
+  }
+  return {
+    markerConcepts,
+    synonymWords: new Set(Object.values(data.synonyms).flat().flatMap(words)),
+    topicWords: new Set(Object.values(data.topics).flatMap((topic) => topic.words).flatMap(words)),
+    concepts: new Set(Object.keys(data.synonyms)),
+    phraseConcepts,
+    longestPhrase,
+    stemConcepts,
+    topics,
+    comparison: new PhraseSet(data.comparison),
+    overview: new PhraseSet(data.overview),
+    followUp: new PhraseSet(data.followUp),
+    pronouns: new PhraseSet(data.pronouns),
+    whoAsks: new PhraseSet(data.whoAsks),
+    definition: new PhraseSet(data.definition),
+    fillers: new PhraseSet(data.fillers),
+    jobs: new PhraseSet(data.jobs),
+    rewrites: new Map(Object.entries(data.rewrites).flatMap(([from, to]) => {
+      const key = words(from);
+      return key.length === 1 ? [[key[0]!, words(to)] as [string, string[]]] : [];
+    })),
+    stopWords,
+  };
+}
+
+/** Loads and validates a lexicon file; a mistake stops start-up with `file:line`. */
+export function loadLexicon(file: string): Lexicon {
+  return compileLexicon(readYamlFile(file, lexiconSchema));
+}

@@ -1,0 +1,65 @@
+/**
+ * French text normalisation shared by the article indexer and the question reader,
+ * so that both sides of every comparison are written the same way.
+ */
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+
+/** Characters that never carry meaning in a question: C0/C1 controls, bidi marks, lone surrogates. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Removes control characters and broken surrogates, keeps line breaks and tabs as spaces. */
+export function sanitize(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/[\t\r\n]+/g, ' ');
+}
+
+/**
+ * Lower case, no accents, straight apostrophes, ligatures expanded.
+ * "Compétences du Chef’s" → "competences du chef's".
+ */
+export function fold(text: string): string {
+  return sanitize(text)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´ʼ′]/g, "'")
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss');
+}
+
+/** French elided articles and pronouns: l', d', qu', j'… are dropped before the word they lean on. */
+const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[a-z0-9])/g;
+
+/**
+ * Splits folded text into words: elisions removed, any non-alphanumeric is a separator
+ * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
+ */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(ELISION, '')
+    .split(/[^a-z0-9+€]+/)
+    .filter((word) => word.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+
+/**
+ * Snowball French stem of a folded word, cached (the vocabulary is small and questions repeat words).
+ * Words are stemmed without accents on both sides, so "etudes" and "études" meet.
+ */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = word.length <= 3 ? word : frenchStemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Slug used for ids: lower case, accents removed, non-alphanumerics → '-', trimmed. */
+export function slugify(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

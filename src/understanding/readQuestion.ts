@@ -1,0 +1,111 @@
+/**
+ * First reading of a question, shared by every article: words rewritten from chat style,
+ * typos corrected, and the markers that say what kind of question it is.
+ */
+import type { Lexicon } from './lexicon.js';
+import { PhraseSet } from './lexicon.js';
+import { fold, words } from './normalize.js';
+import type { TypoCorrector } from './typoCorrector.js';
+
+/** Where a marker was found: positions in `tokens`. */
+export interface Markers {
+  comparison: boolean;
+  overview: boolean;
+  /** The question starts like a follow-up ("Et côté…", "Pour le…"). */
+  followUp: boolean;
+  /** It refers back to the previous role ("ses diplômes", "il"). */
+  pronoun: boolean;
+  /** It asks which role does something ("Qui…", "Quel rôle…"). */
+  who: boolean;
+  /** It asks what a role is. */
+  definition: boolean;
+  /** A closed question ("fait-il…", "est-ce que…"). */
+  yesNo: boolean;
+  /** "l'autre": the role not discussed so far. */
+  otherOne: boolean;
+}
+
+export interface QuestionReading {
+  /** Folded, rewritten and corrected words. */
+  tokens: string[];
+  corrections: { from: string; to: string }[];
+  markers: Markers;
+  /** Token positions used by markers: they are not the subject of the question. */
+  markerPositions: Set<number>;
+  /** Smalltalk intents found, with their positions. */
+  smalltalk: { intent: string; positions: Set<number> }[];
+}
+
+/** The follow-up words count only at the start of a question ("Et pour le marketing ?"). */
+const FOLLOW_UP_MAX_START = 1;
+/** "Qui" asks about a role only near the start; later it is a relative pronoun ("les compétences qui…"). */
+const WHO_MAX_START = 2;
+const INVERSION = /\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)\b/;
+const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
+
+export interface ReaderTools {
+  lexicon: Lexicon;
+  corrector: TypoCorrector;
+  smalltalk: Map<string, PhraseSet>;
+}
+
+function mark(positions: Set<number>, found: [number, number][]): void {
+  for (const [start, end] of found) for (let position = start; position < end; position += 1) positions.add(position);
+}
+
+export function readQuestion(text: string, tools: ReaderTools): QuestionReading {
+  const { lexicon, corrector } = tools;
+  const tokens: string[] = [];
+  const corrections: { from: string; to: string }[] = [];
+  for (const word of words(text)) {
+    const rewritten = lexicon.rewrites.get(word);
+    if (rewritten) {
+      tokens.push(...rewritten);
+      continue;
+    }
+    const corrected = corrector.correct(word);
+    if (corrected) corrections.push({ from: word, to: corrected });
+    tokens.push(corrected ?? word);
+  }
+  const markerPositions = new Set<number>();
+  const find = (set: PhraseSet, maxStart = Infinity) => {
+    const found = set.find(tokens).filter(([start]) => start <= maxStart);
+    mark(markerPositions, found);
+    return found.length > 0;
+  };
+  const folded = fold(text).trim();
+  const comparison = find(lexicon.comparison);
+  const overview = find(lexicon.overview);
+  const followUp = find(lexicon.followUp, FOLLOW_UP_MAX_START);
+  const pronoun = find(lexicon.pronouns);
+  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || start <= WHO_MAX_START);
+  mark(markerPositions, whoFound);
+  const definition = find(lexicon.definition);
+  const otherOne = tokens.includes('autre');
+  if (otherOne) markerPositions.add(tokens.indexOf('autre'));
+  const smalltalk: QuestionReading['smalltalk'] = [];
+  for (const [intent, phrases] of tools.smalltalk) {
+    const found = phrases.find(tokens);
+    if (found.length > 0) {
+      const positions = new Set<number>();
+      mark(positions, found);
+      smalltalk.push({ intent, positions });
+    }
+  }
+  return {
+    tokens,
+    corrections,
+    markers: {
+      comparison,
+      overview,
+      followUp,
+      pronoun,
+      who: whoFound.length > 0,
+      definition,
+      yesNo: CLOSED_START.test(folded) || INVERSION.test(folded),
+      otherOne,
+    },
+    markerPositions,
+    smalltalk,
+  };
+}
