@@ -1,0 +1,51 @@
+/**
+ * Composition root: config → logger → storage → bot server (listening, not ready) → engine → ready.
+ * The server listens before the knowledge base is loaded so /healthz can say "not yet" (503).
+ */
+import { pino } from 'pino';
+import { loadEngine, type Engine } from './answers/engine.js';
+import { createBot } from './channels/bot.js';
+import { createStorage } from './channels/redisStorage.js';
+import { startServer } from './channels/server.js';
+import { config } from './config.js';
+import { createFeedbackStore } from './conversation/feedbackStore.js';
+
+const logger = pino({ level: config.logLevel });
+
+async function main(): Promise<void> {
+  let engine: Engine | undefined;
+  const storage = await createStorage({ redisUrl: config.redisUrl, logger });
+  const bot = createBot({
+    engine: () => engine,
+    storage: storage.storage,
+    feedbackStore: createFeedbackStore(config.feedbackFile),
+    logger,
+  });
+  const server = await startServer(bot.app, config.port, config.host);
+  logger.info({ port: server.port, storage: storage.backend }, `Assistant RH : ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await server.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  engine = await loadEngine({
+    knowledgeDir: config.knowledgeDir,
+    dialogsDir: config.dialogsDir,
+    lexiconFile: config.lexiconFile,
+  });
+  logger.info({ articles: engine.knowledge.articles.map((article) => article.id) }, 'knowledge base loaded: ready');
+}
+
+main().catch((error: unknown) => {
+  // Bad knowledge or dialog files stop start-up with their `file:line` message.
+  logger.fatal({ err: error }, error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
