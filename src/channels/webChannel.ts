@@ -98,11 +98,18 @@ export async function runWebTurn(adapter: CloudAdapter, agent: Agent, posted: un
   return {
     id,
     activities: replies.map((reply, index) => ({
-      ...JSON.parse(JSON.stringify(reply)),
+      ...plainActivity(reply),
+      channelId: WEB_CHANNEL_ID,
       id: `${id}-${index + 1}`,
       timestamp: new Date(now + index).toISOString(),
       from: { ...WEB_BOT_ACCOUNT },
       replyToId: id,
     })),
   };
+}
+
+/** An SDK Activity as plain JSON (the class serialises its channel id as `_channelId`). */
+function plainActivity(activity: unknown): Record<string, unknown> {
+  const { _channelId: _ignored, ...plain } = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
+  return plain;
 }
