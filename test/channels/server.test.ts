@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Storage } from '@microsoft/agents-hosting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
-import { activity, ask, cardOf, cardTexts, post, startTestBot, type ReplyActivity, type TestBot } from './support/botServer.js';
+import {
+  activity,
+  ask,
+  cardOf,
+  cardTexts,
+  post,
+  startTestBot,
+  twoArticleKnowledge,
+  type ReplyActivity,
+  type TestBot,
+} from './support/botServer.js';
 
 const COMPETENCES_DIGITAL = 'Quelles sont les compétences du chef de produit digital ?';
 
@@ -178,6 +188,30 @@ describe('a fault during a turn', () => {
       expect(text).not.toContain('storage down');
     } finally {
       await broken.close();
+    }
+  });
+});
+
+describe('clarification over HTTP', () => {
+  it('offers the articles as buttons, then answers the original question in the chosen one', async () => {
+    const twoArticles = await startTestBot({ knowledgeDir: twoArticleKnowledge() });
+    try {
+      const conversationId = newConversation();
+      const [clarify] = await ask(twoArticles.url, activity(conversationId, { text: 'Quelles sont les compétences requises ?' }));
+      expect(clarify?.text).toBe('Votre question peut concerner plusieurs articles. Lequel voulez-vous consulter ?');
+      const choices = clarify?.suggestedActions?.actions ?? [];
+      expect(choices.map((choice) => choice.title)).toEqual([
+        'Différences entre un Chef de produit numérique et un Chef de produit marketing',
+        'Différences entre un Responsable des relations publiques et un Chargé de communication',
+      ]);
+      // Clicking the second button sends its value as text (imBack).
+      const [answer] = await ask(twoArticles.url, activity(conversationId, { text: choices[1]?.value }));
+      const texts = cardTexts(cardOf(answer)?.body).join(' ');
+      expect(texts).toMatch(/compétences/i);
+      expect(texts).toMatch(/Chargé de communication|relations publiques/i);
+      expect(texts).not.toMatch(/Chef de produit/);
+    } finally {
+      await twoArticles.close();
     }
   });
 });

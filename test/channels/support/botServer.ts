@@ -3,6 +3,9 @@
  * and builds real Activity JSON to post to it.
  */
 import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryStorage, type Storage } from '@microsoft/agents-hosting';
 import { pino } from 'pino';
@@ -14,12 +17,29 @@ import { MemoryFeedbackStore } from '../../../src/conversation/feedbackStore.js'
 export const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
 export const dialogsDir = fileURLToPath(new URL('../../../dialogs/', import.meta.url));
 
-let engine: Promise<Engine> | undefined;
+export const lexiconFile = join(knowledgeDir, 'lexique.yaml');
 
-/** The real engine, loaded once per test file. */
-export function realEngine(): Promise<Engine> {
-  engine ??= loadEngine({ knowledgeDir, dialogsDir });
+const engines = new Map<string, Promise<Engine>>();
+
+/** The real engine on a knowledge folder (the project's by default), loaded once per test file. */
+export function realEngine(folder = knowledgeDir): Promise<Engine> {
+  let engine = engines.get(folder);
+  if (!engine) {
+    engine = loadEngine({ knowledgeDir: folder, dialogsDir, lexiconFile });
+    engines.set(folder, engine);
+  }
   return engine;
+}
+
+/**
+ * A knowledge folder with the project's article and the second test article, so that some
+ * questions concern both and the engine asks which article is meant.
+ */
+export function twoArticleKnowledge(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'assistant-rh-knowledge-'));
+  cpSync(knowledgeDir, folder, { recursive: true });
+  cpSync(fileURLToPath(new URL('../../fixtures/second-article/', import.meta.url)), folder, { recursive: true });
+  return folder;
 }
 
 export interface TestBot extends RunningServer {
@@ -27,8 +47,8 @@ export interface TestBot extends RunningServer {
 }
 
 /** Starts the bot on a free port of the loopback interface. */
-export async function startTestBot(options: { storage?: Storage } = {}): Promise<TestBot> {
-  const loaded = await realEngine();
+export async function startTestBot(options: { storage?: Storage; knowledgeDir?: string } = {}): Promise<TestBot> {
+  const loaded = await realEngine(options.knowledgeDir);
   const feedbackStore = new MemoryFeedbackStore();
   const bot = createBot({
     engine: () => loaded,
