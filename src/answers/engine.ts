@@ -42,8 +42,8 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
   const lexiconWords = [
     ...lexicon.phraseConcepts.keys(),
     ...lexicon.concepts,
-    ...[lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs].flatMap((set) => set.entries()),
-    ...[...smalltalk.values()].flatMap((set) => set.entries()),
+    ...[lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs].flatMap((set) => set.words()),
+    ...[...smalltalk.values()].flatMap((set) => set.words()),
   ].flatMap((phrase) => phrase.split(' '));
   for (const word of lexiconWords) correctable.add(word);
   for (const entry of lexicon.topicWords) correctable.add(entry);

@@ -29,6 +29,9 @@ export interface IndexedItem {
   concepts: Set<string>;
   /** Sum of the concepts' idf: the denominator of recall. */
   weight: number;
+  /** The concepts that are not what a section is about: what tells this bullet from the others. */
+  specific: Set<string>;
+  specificWeight: number;
 }
 
 /** A role as the question reader sees it. */
@@ -176,7 +179,10 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   });
   const sectionIdf = idfOver(sections.map((section) => new Set(section.terms.keys())));
 
-  const drafts: Omit<IndexedItem, 'weight'>[] = [];
+  const sectionLevel = new Set<string>();
+  for (const section of sections) for (const [concept, weight] of section.terms) if (weight >= SECTION_FIELD_WEIGHTS.listHeader) sectionLevel.add(concept);
+
+  const drafts: Pick<IndexedItem, 'section' | 'roleId' | 'text' | 'concepts'>[] = [];
   for (const section of article.sections) {
     for (const [roleId, content] of Object.entries(section.byRole)) {
       for (const item of flattenItems(content.items)) drafts.push({ section, roleId, text: item.text, concepts: new Set(withoutNames(item.text)) });
@@ -187,9 +193,13 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     for (const item of flattenItems(section.sharedItems)) drafts.push({ section, roleId: null, text: item.text, concepts: new Set(withoutNames(item.text)) });
   }
   const itemIdf = idfOver(drafts.map((draft) => draft.concepts));
+  const weightOf = (concepts: Set<string>) => [...concepts].reduce((sum, concept) => sum + (itemIdf.get(concept) ?? 0), 0);
   const items = drafts
     .filter((draft) => draft.concepts.size > 0)
-    .map((draft) => ({ ...draft, weight: [...draft.concepts].reduce((sum, concept) => sum + (itemIdf.get(concept) ?? 0), 0) }));
+    .map((draft) => {
+      const specific = new Set([...draft.concepts].filter((concept) => !sectionLevel.has(concept)));
+      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific) };
+    });
 
   const allTexts = [article.title, ...article.intro, ...article.sections.flatMap((section) => [
     section.heading,
@@ -200,8 +210,6 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   const vocabulary = new Set(allTexts.flatMap((text) => conceptsOf(text, lexicon)));
   const surfaceWords = new Set(allTexts.flatMap((text) => words(text)));
 
-  const coveredSignals = new Set<string>();
-  for (const section of sections) for (const [concept, weight] of section.terms) if (weight >= SECTION_FIELD_WEIGHTS.listHeader) coveredSignals.add(concept);
 
   return {
     article,
@@ -213,7 +221,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     itemIdf,
     vocabulary,
     surfaceWords,
-    coveredSignals,
+    coveredSignals: sectionLevel,
     definitionSection: article.sections.find((section) => section.isDefinition) ?? null,
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };

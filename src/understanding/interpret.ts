@@ -126,11 +126,13 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
   const content: string[] = [];
   sequence.forEach((token, at) => {
-    if (token.kind !== 'content' || consumed.has(at)) return;
+    if (token.kind !== 'content' || consumed.has(at) || lexicon.markerConcepts.has(token.concept)) return;
+    // A phrase partly made of marker words ("avec qui") keeps its meaning; a marker alone does not.
+    let covered = true;
     for (let position = token.start; position < token.end; position += 1) {
-      if (reading.markerPositions.has(position) || smalltalkPositions.has(position)) return;
+      if (!reading.markerPositions.has(position) && !smalltalkPositions.has(position)) covered = false;
     }
-    content.push(token.concept);
+    if (!covered) content.push(token.concept);
   });
 
   const topics: Evidence['topics'] = [];
@@ -159,16 +161,26 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score);
 
-  const questionConcepts = new Set(content);
-  const questionWeight = [...questionConcepts].reduce((sum, concept) => sum + (index.itemIdf.get(concept) ?? 0), 0);
-  const items = questionWeight === 0 ? [] : index.items
+  // Bullets are matched on what is specific to them: "collaboration" names a section, "prototypes" a bullet.
+  const idf = (concept: string) => index.itemIdf.get(concept) ?? 0;
+  const allConcepts = new Set(content);
+  const specific = new Set(content.filter((concept) => !index.coveredSignals.has(concept)));
+  const specificWeight = [...specific].reduce((sum, concept) => sum + idf(concept), 0);
+  const allWeight = [...allConcepts].reduce((sum, concept) => sum + idf(concept), 0);
+  const f1 = (matchedWeight: number, questionWeight: number, itemWeight: number) => {
+    if (matchedWeight === 0 || questionWeight === 0 || itemWeight === 0) return 0;
+    const precision = matchedWeight / questionWeight;
+    const recall = matchedWeight / itemWeight;
+    return (2 * precision * recall) / (precision + recall);
+  };
+  const items = specificWeight === 0 ? [] : index.items
     .map((item) => {
-      const matched = [...questionConcepts].filter((concept) => item.concepts.has(concept));
-      const matchedWeight = matched.reduce((sum, concept) => sum + (index.itemIdf.get(concept) ?? 0), 0);
-      const precision = matchedWeight / questionWeight;
-      const recall = matchedWeight / item.weight;
-      const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-      return { item, f1, matched };
+      const matched = [...specific].filter((concept) => item.specific.has(concept));
+      const matchedWeight = matched.reduce((sum, concept) => sum + idf(concept), 0);
+      const fullWeight = [...allConcepts].filter((concept) => item.concepts.has(concept)).reduce((sum, concept) => sum + idf(concept), 0);
+      // The section-level words only break ties between bullets.
+      const score = f1(matchedWeight, specificWeight, item.specificWeight) + 0.1 * f1(fullWeight, allWeight, item.weight);
+      return { item, f1: matched.length > 0 ? score : 0, matched };
     })
     .filter((entry) => entry.f1 > 0)
     .sort((a, b) => b.f1 - a.f1)

@@ -30,16 +30,22 @@ const lexiconSchema = z
   })
   .strict();
 
-/** A marker list compiled for phrase search over a question's words. */
+/**
+ * A marker list compiled for phrase search over a question's words. Phrases are compared
+ * stem by stem, so "confonds" meets "confondre" and "distinguent" meets "distingue".
+ */
 export class PhraseSet {
   private readonly phrases = new Set<string>();
+  private readonly surface = new Set<string>();
   /** Longest phrase, in words: bounds the search. */
   readonly longest: number;
 
   constructor(entries: readonly string[]) {
     let longest = 1;
     for (const entry of entries) {
-      const parts = words(entry);
+      const folded = words(entry);
+      for (const word of folded) this.surface.add(word);
+      const parts = folded.map(stem);
       if (parts.length === 0) continue;
       this.phrases.add(parts.join(' '));
       longest = Math.max(longest, parts.length);
@@ -47,17 +53,13 @@ export class PhraseSet {
     this.longest = longest;
   }
 
-  /** True when `phrase` (words joined by one space) is in the set. */
-  has(phrase: string): boolean {
-    return this.phrases.has(phrase);
-  }
-
   /** Positions [start, end) of every phrase of the set found in `tokens`, longest first at each start. */
   find(tokens: readonly string[]): [number, number][] {
+    const stems = tokens.map(stem);
     const found: [number, number][] = [];
-    for (let start = 0; start < tokens.length; start += 1) {
-      for (let length = Math.min(this.longest, tokens.length - start); length >= 1; length -= 1) {
-        if (this.phrases.has(tokens.slice(start, start + length).join(' '))) {
+    for (let start = 0; start < stems.length; start += 1) {
+      for (let length = Math.min(this.longest, stems.length - start); length >= 1; length -= 1) {
+        if (this.phrases.has(stems.slice(start, start + length).join(' '))) {
           found.push([start, start + length]);
           break;
         }
@@ -66,14 +68,9 @@ export class PhraseSet {
     return found;
   }
 
-  /** True when any phrase of the set occurs in `tokens`. */
-  occursIn(tokens: readonly string[]): boolean {
-    return this.find(tokens).length > 0;
-  }
-
-  /** All phrases, for building the typo-correction vocabulary. */
-  entries(): string[] {
-    return [...this.phrases];
+  /** Every folded word of the phrases, for building the typo-correction vocabulary. */
+  words(): string[] {
+    return [...this.surface];
   }
 }
 
@@ -147,11 +144,14 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     signals.add(`topic:${id}`);
     topics.set(id, { name: topic.name, signals });
   }
+  // Words that name a subject stay meaningful even if French stop-word lists contain them.
   const meaningful = new Set<string>();
-  for (const list of [data.comparison, data.overview, data.whoAsks, data.definition, ...Object.values(data.synonyms), ...Object.values(data.topics).map((topic) => topic.words)]) {
-    for (const entry of list) for (const word of words(entry)) meaningful.add(word);
+  for (const list of [...Object.values(data.synonyms), ...Object.values(data.topics).map((topic) => topic.words)]) {
+    for (const entry of list) {
+      const parts = words(entry);
+      if (parts.length === 1) meaningful.add(parts[0]!);
+    }
   }
-  for (const concept of Object.keys(data.synonyms)) meaningful.add(concept);
   const stopWords = new Set<string>();
   for (const word of frenchStopWords) {
     for (const part of words(word)) if (!meaningful.has(part)) stopWords.add(part);

@@ -2,8 +2,7 @@
  * First reading of a question, shared by every article: words rewritten from chat style,
  * typos corrected, and the markers that say what kind of question it is.
  */
-import type { Lexicon } from './lexicon.js';
-import { PhraseSet } from './lexicon.js';
+import { conceptOf, PhraseSet, type Lexicon } from './lexicon.js';
 import { fold, words } from './normalize.js';
 import type { TypoCorrector } from './typoCorrector.js';
 
@@ -42,6 +41,10 @@ const FOLLOW_UP_MAX_START = 1;
 const WHO_MAX_START = 2;
 const INVERSION = /\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)\b/;
 const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
+/** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
+const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
+/** Impersonal inversions: their "il" refers to no role. */
+const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il|est-ce)\b/g;
 
 export interface ReaderTools {
   lexicon: Lexicon;
@@ -53,11 +56,19 @@ function mark(positions: Set<number>, found: [number, number][]): void {
   for (const [start, end] of found) for (let position = start; position < end; position += 1) positions.add(position);
 }
 
+/** Verb-subject inversions: "travaille-t-il", "ont-ils". The pronoun is dropped from the words read. */
+const INVERTED_PRONOUN = /\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on)\b/g;
+
 export function readQuestion(text: string, tools: ReaderTools): QuestionReading {
   const { lexicon, corrector } = tools;
+  const folded = fold(text).trim();
+  const personal = folded.replace(IMPERSONAL, ' ');
+  const closed = (CLOSED_START.test(personal) || INVERSION.test(personal)) && !OPEN_START.test(folded);
+  // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
+  const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
   const tokens: string[] = [];
   const corrections: { from: string; to: string }[] = [];
-  for (const word of words(text)) {
+  for (const word of words(personal.replace(INVERTED_PRONOUN, '$1'))) {
     const rewritten = lexicon.rewrites.get(word);
     if (rewritten) {
       tokens.push(...rewritten);
@@ -73,12 +84,19 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     mark(markerPositions, found);
     return found.length > 0;
   };
-  const folded = fold(text).trim();
-  const comparison = find(lexicon.comparison);
+  let comparison = find(lexicon.comparison);
+  // Any form of a comparison word ("différencie", "se distinguent") counts, not only the listed ones.
+  tokens.forEach((token, position) => {
+    if (lexicon.markerConcepts.has(conceptOf(lexicon, token))) {
+      comparison = true;
+      markerPositions.add(position);
+    }
+  });
   const overview = find(lexicon.overview);
   const followUp = find(lexicon.followUp, FOLLOW_UP_MAX_START);
-  const pronoun = find(lexicon.pronouns);
-  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || start <= WHO_MAX_START);
+  const pronoun = find(lexicon.pronouns) || invertedPronoun;
+  // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
+  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && tokens[start - 1] !== 'ce'));
   mark(markerPositions, whoFound);
   const definition = find(lexicon.definition);
   const otherOne = tokens.includes('autre');
@@ -95,16 +113,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: {
-      comparison,
-      overview,
-      followUp,
-      pronoun,
-      who: whoFound.length > 0,
-      definition,
-      yesNo: CLOSED_START.test(folded) || INVERSION.test(folded),
-      otherOne,
-    },
+    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, otherOne },
     markerPositions,
     smalltalk,
   };

@@ -1,0 +1,85 @@
+/**
+ * Runs a labelled evaluation set (test/eval/*.yaml) through the engine and scores it
+ * per category. Used by `npm run eval` and by the accuracy test.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { loadEngine } from '../../src/answers/engine.js';
+import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { readYamlFile } from '../../src/knowledge/readYamlFile.js';
+import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
+
+const expectation = z.object({
+  kind: z.enum(['list', 'comparison', 'overview', 'clarify', 'fallback', 'smalltalk']),
+  section: z.string().nullable().optional(),
+  roles: z.array(z.string()).optional(),
+});
+const turn = z.object({ q: z.string(), expect: expectation });
+const evalCase = z.union([
+  z.object({ category: z.string(), q: z.string(), expect: expectation }),
+  z.object({ category: z.string(), turns: z.array(turn).min(1) }),
+]);
+const evalFile = z.object({ cases: z.array(evalCase) });
+
+/** The evaluation sets and the knowledge folder each one is about. */
+export const EVAL_SETS = [
+  { name: 'shared-article', file: resolve(PROJECT_ROOT, 'test/eval/shared-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'knowledge') },
+  { name: 'second-article', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article') },
+  { name: 'second-article-md', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article-md') },
+] as const;
+
+export interface Failure {
+  set: string;
+  category: string;
+  question: string;
+  expected: z.infer<typeof expectation>;
+  got: { kind: string; section: string | null; roles: string[] };
+}
+
+export interface EvalReport {
+  total: number;
+  correct: number;
+  byCategory: Map<string, { total: number; correct: number }>;
+  failures: Failure[];
+}
+
+function matches(expected: z.infer<typeof expectation>, got: Failure['got']): boolean {
+  if (expected.kind !== got.kind) return false;
+  if (expected.section !== undefined && expected.section !== got.section) return false;
+  if (expected.roles !== undefined) {
+    const want = [...expected.roles].sort().join(',');
+    const have = [...got.roles].sort().join(',');
+    if (want !== have) return false;
+  }
+  return true;
+}
+
+/** Evaluates one set; each multi-turn conversation shares its context, and every turn counts. */
+export async function evaluate(set: (typeof EVAL_SETS)[number], report: EvalReport): Promise<void> {
+  const engine = await loadEngine({ knowledgeDir: set.knowledge, dialogsDir: DEFAULT_DIALOGS_DIR });
+  const { cases } = readYamlFile(set.file, evalFile);
+  for (const entry of cases) {
+    const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];
+    let context: ConversationContext = emptyContext();
+    for (const { q, expect } of turns) {
+      const result = engine.answer(q, context);
+      context = result.context;
+      const got = { kind: result.answer.kind, section: result.answer.section, roles: result.answer.roles };
+      const ok = matches(expect, got);
+      const bucket = report.byCategory.get(entry.category) ?? { total: 0, correct: 0 };
+      bucket.total += 1;
+      report.total += 1;
+      if (ok) {
+        bucket.correct += 1;
+        report.correct += 1;
+      } else {
+        report.failures.push({ set: set.name, category: entry.category, question: q, expected: expect, got });
+      }
+      report.byCategory.set(entry.category, bucket);
+    }
+  }
+}
+
+export function emptyReport(): EvalReport {
+  return { total: 0, correct: 0, byCategory: new Map(), failures: [] };
+}
