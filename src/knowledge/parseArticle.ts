@@ -223,13 +223,16 @@ function nameScore(header: string, distinctive: Set<string>): number {
   return found / distinctive.size;
 }
 
-/** Initialisms: "Chef de produit digital" → "cpd" and "cdpd". */
+/**
+ * Initialisms people use for a role: "Chef de produit digital" → "cpd", "cdpd";
+ * "Responsable des relations publiques" → "rrp", "rp" (the run of its last words).
+ */
 function abbreviationsOf(name: string): string[] {
   const parts = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
   const content = parts.filter((part) => !DETERMINERS.has(part));
   const result = new Set<string>();
-  if (content.length >= 2) result.add(content.map((part) => part[0]).join(''));
-  if (parts.length >= 2) result.add(parts.map((part) => part[0]).join(''));
+  for (let start = 0; start < content.length - 1; start += 1) result.add(content.slice(start).map((part) => part[0]).join(''));
+  if (parts.length > content.length) result.add(parts.map((part) => part[0]).join(''));
   return [...result].filter((abbreviation) => abbreviation.length >= 2);
 }
 
@@ -395,11 +398,14 @@ export function parseArticle(source: string, file: string): Article {
   if (rawSections.length === 0) throw new KnowledgeFileError(file, blocks[0]!.line, 'no section: headings must stand alone on their line');
 
   const drafts = findRoles(file, title, rawSections);
-  const roles: Role[] = drafts.map((draft) => ({
+  const initialisms = drafts.map((draft) => new Set([draft.name, ...draft.aliases].flatMap(abbreviationsOf)));
+  // An initialism two roles share ("cp" for both chefs de produit) names neither.
+  const shared = (abbreviation: string) => initialisms.filter((set) => set.has(abbreviation)).length > 1;
+  const roles: Role[] = drafts.map((draft, index) => ({
     id: slugify(draft.name),
     name: draft.name,
     aliases: [...draft.aliases],
-    abbreviations: [...new Set([draft.name, ...draft.aliases].flatMap(abbreviationsOf))],
+    abbreviations: [...initialisms[index]!].filter((abbreviation) => !shared(abbreviation)),
   }));
   const sections = rawSections.map((raw, index) => buildSection(file, raw, roles, index === rawSections.length - 1));
   const seen = new Map<string, number>();

@@ -5,7 +5,7 @@
  */
 import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
 import { conceptOf, type Lexicon } from './lexicon.js';
-import { words } from './normalize.js';
+import { stem, words } from './normalize.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
 export const SECTION_FIELD_WEIGHTS = Object.freeze({
@@ -34,16 +34,21 @@ export interface IndexedItem {
   specificWeight: number;
 }
 
-/** A role as the question reader sees it. */
+/**
+ * A role as the question reader sees it. Role names are matched on word stems, before
+ * synonyms apply: "chargé" in "Chargé de communication" is a name, not "en charge de".
+ */
 export interface IndexedRole {
   role: Role;
-  /** Concepts of the name and aliases that no other role's name has ("digital"). */
-  distinctive: Set<string>;
-  /** All content concepts of the name and aliases. */
-  nameConcepts: Set<string>;
-  /** The concept the name starts with ("chef"), used to spot other jobs ("chef de projet"). */
-  headConcept: string | null;
+  /** Stems of the name and aliases, link words left out: chef, produit, digital, numer. */
+  nameStems: Set<string>;
+  /** Stems no other role's name has ("digital"): one of them names this role. */
+  distinctiveStems: Set<string>;
+  /** The stem the name starts with ("chef", "respons"), to spot other jobs ("chef de projet"). */
+  headStem: string | null;
   abbreviations: Set<string>;
+  /** The name and aliases, folded, to take them out of texts before reading their subject. */
+  foldedNames: string[];
 }
 
 export interface IndexedSection {
@@ -55,8 +60,8 @@ export interface IndexedSection {
 export interface ArticleIndex {
   article: Article;
   roles: IndexedRole[];
-  /** Concepts every role name shares ("chef", "produit"): naming them names no role in particular. */
-  sharedNameConcepts: Set<string>;
+  /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
+  sharedNameStems: Set<string>;
   sections: IndexedSection[];
   /** Section idf: log(1 + sections / sections using the concept). */
   sectionIdf: Map<string, number>;
@@ -150,23 +155,30 @@ function sentences(paragraph: string): string[] {
 
 /** Builds the index of one article. */
 export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
-  const roleConcepts = article.roles.map((role) => new Set(nameVariants(role).flatMap((name) => conceptsOf(name, lexicon))));
-  const sharedNameConcepts = new Set([...(roleConcepts[0] ?? [])].filter((concept) => roleConcepts.every((set) => set.has(concept))));
-  const allNameConcepts = new Set(roleConcepts.flatMap((set) => [...set]));
+  const nameStemsOf = (role: Role) => new Set(nameVariants(role).flatMap((name) => words(name).filter((word) => !LINK_WORDS.has(word)).map(stem)));
+  const roleStems = article.roles.map(nameStemsOf);
+  const sharedNameStems = new Set([...(roleStems[0] ?? [])].filter((word) => roleStems.every((set) => set.has(word))));
   const roles: IndexedRole[] = article.roles.map((role, index) => {
-    const own = roleConcepts[index]!;
-    const others = new Set(roleConcepts.filter((_, other) => other !== index).flatMap((set) => [...set]));
-    const first = conceptsOf(role.name, lexicon)[0] ?? null;
+    const own = roleStems[index]!;
+    const others = new Set(roleStems.filter((_, other) => other !== index).flatMap((set) => [...set]));
+    const first = words(role.name).find((word) => !LINK_WORDS.has(word));
     return {
       role,
-      distinctive: new Set([...own].filter((concept) => !others.has(concept))),
-      nameConcepts: own,
-      headConcept: first,
+      nameStems: own,
+      distinctiveStems: new Set([...own].filter((word) => !others.has(word))),
+      headStem: first ? stem(first) : null,
       abbreviations: new Set(role.abbreviations),
+      foldedNames: nameVariants(role).map((name) => words(name).join(' ')),
     };
   });
+  const names = roles.flatMap((role) => role.foldedNames).sort((a, b) => b.length - a.length);
+  /** The text's concepts once role names are taken out ("Missions du Chargé de communication" → missions). */
+  const withoutNames = (text: string) => {
+    let folded = ` ${words(text).join(' ')} `;
+    for (const name of names) folded = folded.split(` ${name} `).join(' | ');
+    return conceptsOf(folded, lexicon);
+  };
 
-  const withoutNames = (text: string) => conceptsOf(text, lexicon).filter((concept) => !allNameConcepts.has(concept));
   const sections: IndexedSection[] = article.sections.map((section) => {
     const terms = new Map<string, number>();
     const add = (concepts: string[], weight: number) => {
@@ -214,7 +226,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   return {
     article,
     roles,
-    sharedNameConcepts,
+    sharedNameStems,
     sections,
     sectionIdf,
     items,

@@ -4,7 +4,8 @@
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
 import type { ConversationContext } from '../conversation/context.js';
-import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, type ArticleIndex, type IndexedItem } from './articleIndex.js';
+import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { stem } from './normalize.js';
 import type { Lexicon } from './lexicon.js';
 import type { QuestionReading } from './readQuestion.js';
 
@@ -27,6 +28,8 @@ export interface Evidence {
   article: ArticleIndex;
   /** Role id → mention strength. */
   roles: Map<string, MentionStrength>;
+  /** Roles whose distinctive word appears without the rest of the name: used when nothing else decides. */
+  weakRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
   genericRole: boolean;
   /** Another job is named ("chef de projet", "data scientist"). */
@@ -53,80 +56,89 @@ export type Interpretation =
   | { kind: 'item'; evidence: Evidence; item: IndexedItem; askedRole: string | null; yesNo: boolean; shared: IndexedItem | null };
 
 const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette']);
+/** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
+const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
 
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
-  const sequence = conceptSequence(reading.tokens, lexicon);
+  const { tokens } = reading;
+  const stems = tokens.map(stem);
   const consumed = new Set<number>();
   const roles = new Map<string, MentionStrength>();
+  /** Roles named only by a bare word that may be the subject instead ("la communication"). */
+  const weakRoles = new Set<string>();
   const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
   let genericRole = false;
   let otherJob: string | null = null;
 
-  const contentBefore = (at: number) => {
-    for (let k = at - 1; k >= 0; k -= 1) {
-      const token = sequence[k]!;
-      if (token.kind === 'content') return token;
-      if (!LINK_WORDS.has(reading.tokens[token.start]!)) return null;
+  /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
+  const neighbour = (at: number, step: 1 | -1): number | null => {
+    for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
+      if (!LINK_WORDS.has(tokens[k]!)) return k;
     }
     return null;
   };
-  const contentAfter = (at: number) => {
-    for (let k = at + 1; k < sequence.length; k += 1) {
-      const token = sequence[k]!;
-      if (token.kind === 'content') return token;
-      if (!LINK_WORDS.has(reading.tokens[token.start]!)) return null;
-    }
-    return null;
-  };
+  const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
 
-  sequence.forEach((token, at) => {
-    const word = reading.tokens[token.start]!;
+  tokens.forEach((word, at) => {
     for (const role of index.roles) {
-      if (token.end - token.start === 1 && role.abbreviations.has(word)) {
+      if (role.abbreviations.has(word)) {
         note(role.role.id, 3);
         consumed.add(at);
+        continue;
       }
-      if (token.kind !== 'content' || !role.distinctive.has(token.concept)) continue;
-      const before = contentBefore(at);
-      const after = contentAfter(at);
-      const nearName = (neighbour: typeof before) => neighbour !== null && (index.sharedNameConcepts.has(neighbour.concept) || role.nameConcepts.has(neighbour.concept));
-      const previousWord = token.start > 0 ? reading.tokens[token.start - 1]! : '';
-      if (nearName(before) || nearName(after)) note(role.role.id, 3);
-      else if (DETERMINERS_BEFORE_ROLE.has(previousWord) || at === 0) note(role.role.id, 2);
-      else note(role.role.id, 1);
-      consumed.add(at);
+      if (!role.distinctiveStems.has(stems[at]!)) continue;
+      const before = neighbour(at, -1);
+      const after = neighbour(at, 1);
+      const previousWord = at > 0 ? tokens[at - 1]! : '';
+      const isHead = stems[at] === role.headStem || role.distinctiveStems.size === 1;
+      if (isNameWord(before, role) || isNameWord(after, role)) {
+        note(role.role.id, 3);
+        consumed.add(at);
+        for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
+      } else if (isHead && (DETERMINERS_BEFORE_ROLE.has(previousWord) || at === 0)) {
+        note(role.role.id, 2);
+        consumed.add(at);
+      } else {
+        weakRoles.add(role.role.id);
+      }
     }
-    if (token.kind === 'content' && index.sharedNameConcepts.has(token.concept)) {
+    if (index.sharedNameStems.has(stems[at]!)) {
       consumed.add(at);
       genericRole = true;
     }
-    // "chef de projet": a role's first word followed by a word of no role name is another job.
-    if (token.kind === 'content' && !otherJob) {
-      const heads = index.roles.filter((role) => role.headConcept === token.concept);
-      if (heads.length > 0) {
-        const next = contentAfter(at);
-        if (next && !heads.some((role) => role.nameConcepts.has(next.concept)) && !reading.markerPositions.has(next.start)) {
-          otherJob = reading.tokens.slice(token.start, next.end).join(' ');
+    // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
+    if (!otherJob) {
+      const heads = index.roles.filter((role) => role.headStem === stems[at]);
+      const previousWord = at > 0 ? tokens[at - 1]! : '';
+      if (heads.length > 0 && (at === 0 || JOB_TITLE_OPENERS.has(previousWord))) {
+        const next = neighbour(at, 1);
+        if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !heads.some((role) => isNameWord(next, role)) && !index.roles.some((role) => role.abbreviations.has(tokens[next]!))) {
+          otherJob = tokens.slice(at, next + 1).join(' ');
         }
       }
     }
   });
+  for (const roleId of roles.keys()) weakRoles.delete(roleId);
   if (roles.size > 0) genericRole = false;
   if (!otherJob) {
-    for (const [start, end] of lexicon.jobs.find(reading.tokens)) {
-      const jobWords = reading.tokens.slice(start, end);
-      if (!jobWords.every((word) => index.surfaceWords.has(word))) {
+    for (const [start, end] of lexicon.jobs.find(tokens)) {
+      const jobWords = tokens.slice(start, end);
+      // "les designers", "avec les développeurs": people a role works with, not the job asked about.
+      const plural = /[sx]$/.test(jobWords[jobWords.length - 1]!);
+      if (!plural && !jobWords.every((word) => index.surfaceWords.has(word))) {
         otherJob = jobWords.join(' ');
         break;
       }
     }
   }
+  // Role names are read before synonyms: their words are not the subject of the question.
+  const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
 
   const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
   const content: string[] = [];
-  sequence.forEach((token, at) => {
-    if (token.kind !== 'content' || consumed.has(at) || lexicon.markerConcepts.has(token.concept)) return;
+  sequence.forEach((token) => {
+    if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept)) return;
     // A phrase partly made of marker words ("avec qui") keeps its meaning; a marker alone does not.
     let covered = true;
     for (let position = token.start; position < token.end; position += 1) {
@@ -194,7 +206,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? 2 * items[0].f1 : 0) -
     0.5 * unknown.length -
     (otherJob ? 2 : 0);
-  return { article: index, roles, genericRole, otherJob, content, unknown, topics, sections, items, strength };
+  return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, topics, sections, items, strength };
 }
 
 /** Chooses the article, then reads the question against it and the conversation context. */
@@ -254,19 +266,26 @@ export function interpret(
   }
 
   // Reverse lookup over the bullets.
-  const itemThreshold = markers.who || markers.yesNo ? DECISION.itemForWho : DECISION.itemAlone;
-  if (topItem && topItem.f1 >= itemThreshold && (markers.who || markers.yesNo || !strongSection || topItem.item.section === best?.section)) {
+  // "Qui … ?" is a reverse lookup only when no role is named ("Avec qui travaille le CPM ?" is not);
+  // a named role with a bullet of another role is a yes/no question or a section question.
+  const lookingUp = (markers.who && roles.length === 0) || markers.yesNo;
+  const itemThreshold = lookingUp ? DECISION.itemForWho : DECISION.itemAlone;
+  const ownerFits = !topItem || roles.length !== 1 || markers.yesNo || topItem.item.roleId === roles[0];
+  if (topItem && ownerFits && topItem.f1 >= itemThreshold && (lookingUp || !strongSection || topItem.item.section === best?.section)) {
     const rival = evidence.items.find((entry) => entry.item.roleId !== topItem.item.roleId && entry.item.section === topItem.item.section);
     const shared = rival && topItem.f1 - rival.f1 < DECISION.itemTie ? rival.item : null;
     const askedRole = roles.length === 1 ? roles[0]! : null;
-    const explainsQuestion = markers.who || markers.yesNo || topItem.f1 >= DECISION.itemAlone;
-    if (explainsQuestion && !(strongSection && best && best.section !== topItem.item.section && !markers.who && !markers.yesNo)) {
+    const explainsQuestion = lookingUp || topItem.f1 >= DECISION.itemAlone;
+    if (explainsQuestion && !(strongSection && best && best.section !== topItem.item.section && !lookingUp)) {
       return { kind: 'item', evidence, item: topItem.item, askedRole, yesNo: markers.yesNo && askedRole !== null, shared };
     }
   }
 
+  // A bare role word ("compétences marketing") names the role when no bullet claimed it.
+  if (roles.length === 0 && evidence.weakRoles.size === 1) roles = [...evidence.weakRoles];
   let section: Section | null = best?.section ?? null;
-  if (!section && markers.definition && evidence.article.definitionSection) section = evidence.article.definitionSection;
+  // "C'est quoi la différence ?" asks for a comparison, not a definition.
+  if (!section && markers.definition && !markers.comparison && evidence.article.definitionSection) section = evidence.article.definitionSection;
   if (!section && leansOnContext && contextSection && (roles.length > 0 || markers.comparison)) section = contextSection;
   if (!section && (markers.comparison || markers.overview) && roles.length !== 1) {
     if (contextSection && markers.followUp && markers.comparison && !markers.overview) {
