@@ -44,6 +44,8 @@ export interface IndexedRole {
   nameStems: Set<string>;
   /** Stems no other role's name has ("digital"): one of them names this role. */
   distinctiveStems: Set<string>;
+  /** Stems that alone tell this role ("marketing" in "Chef de produit marketing"): "le marketing" names it. */
+  soleDistinctiveStems: Set<string>;
   /** The stem the name starts with ("chef", "respons"), to spot other jobs ("chef de projet"). */
   headStem: string | null;
   abbreviations: Set<string>;
@@ -125,7 +127,8 @@ export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): Co
       index = fillerEnd;
       continue;
     }
-    const stop = lexicon.stopWords.has(word) || word.length < 2 || /^\d+$/.test(word);
+    // Numbers are kept: "30 000 €" can tell one bullet from another.
+    const stop = lexicon.stopWords.has(word) || (word.length < 2 && !/^\d$/.test(word));
     result.push({ concept, start: index, end: index + 1, kind: stop ? 'stop' : 'content' });
     index += 1;
   }
@@ -162,7 +165,13 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     const own = roleStems[index]!;
     const others = new Set(roleStems.filter((_, other) => other !== index).flatMap((set) => [...set]));
     const first = words(role.name).find((word) => !LINK_WORDS.has(word));
+    const sole = new Set<string>();
+    for (const name of nameVariants(role)) {
+      const distinct = words(name).filter((word) => !LINK_WORDS.has(word)).map(stem).filter((word) => !others.has(word));
+      if (distinct.length === 1) sole.add(distinct[0]!);
+    }
     return {
+      soleDistinctiveStems: sole,
       role,
       nameStems: own,
       distinctiveStems: new Set([...own].filter((word) => !others.has(word))),

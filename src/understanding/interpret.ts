@@ -91,8 +91,11 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const before = neighbour(at, -1);
       const after = neighbour(at, 1);
       const previousWord = at > 0 ? tokens[at - 1]! : '';
-      const isHead = stems[at] === role.headStem || role.distinctiveStems.size === 1;
-      if (isNameWord(before, role) || isNameWord(after, role)) {
+      const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!);
+      // "Chef de produit digital ou marketing": the second name is cut short after a full one.
+      const coordinated = before !== null && ['ou', 'et', 'vs', 'versus'].includes(tokens[before]!) && at - before === 1 &&
+        (() => { const first = neighbour(before, -1); return first !== null && index.roles.some((other) => other !== role && isNameWord(first, other)); })();
+      if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
         note(role.role.id, 3);
         consumed.add(at);
         for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
@@ -125,7 +128,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     for (const [start, end] of lexicon.jobs.find(tokens)) {
       const jobWords = tokens.slice(start, end);
       // "les designers", "avec les développeurs": people a role works with, not the job asked about.
-      const plural = /[sx]$/.test(jobWords[jobWords.length - 1]!);
+      const plural = jobWords.some((word) => /[sx]$/.test(word));
       if (!plural && !jobWords.every((word) => index.surfaceWords.has(word))) {
         otherJob = jobWords.join(' ');
         break;
@@ -137,12 +140,14 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
 
   const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
   const content: string[] = [];
+  const isSectionWord = (concept: string) => index.sectionIdf.has(concept);
   sequence.forEach((token) => {
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept)) return;
     // A phrase partly made of marker words ("avec qui") keeps its meaning; a marker alone does not.
     let covered = true;
     for (let position = token.start; position < token.end; position += 1) {
-      if (!reading.markerPositions.has(position) && !smalltalkPositions.has(position)) covered = false;
+      const definitionWord = reading.definitionPositions.has(position) && !isSectionWord(token.concept);
+      if (!reading.markerPositions.has(position) && !smalltalkPositions.has(position) && !definitionWord) covered = false;
     }
     if (!covered) content.push(token.concept);
   });
@@ -154,7 +159,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
   }
   const topicSignals = new Set(topics.flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
-  const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !lexicon.concepts.has(concept) && !topicSignals.has(concept));
+  // A number the article does not have ("3 compétences") is no sign of another subject.
+  const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept));
 
   const sections = index.sections
     .map(({ section, terms }) => {

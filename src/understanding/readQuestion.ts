@@ -31,6 +31,8 @@ export interface QuestionReading {
   markers: Markers;
   /** Token positions used by markers: they are not the subject of the question. */
   markerPositions: Set<number>;
+  /** Token positions of definition words ("c'est quoi", "définition"). */
+  definitionPositions: Set<number>;
   /** Smalltalk intents found, with their positions. */
   smalltalk: { intent: string; positions: Set<number> }[];
 }
@@ -40,7 +42,7 @@ const FOLLOW_UP_MAX_START = 1;
 /** "Qui" asks about a role only near the start; later it is a relative pronoun ("les compétences qui…"). */
 const WHO_MAX_START = 2;
 const INVERSION = /\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)\b/;
-const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
+const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
 /** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
 /** Impersonal inversions: their "il" refers to no role. */
@@ -63,7 +65,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const { lexicon, corrector } = tools;
   const folded = fold(text).trim();
   const personal = folded.replace(IMPERSONAL, ' ');
-  const closed = (CLOSED_START.test(personal) || INVERSION.test(personal)) && !OPEN_START.test(folded);
+  const closed = CLOSED_START.test(folded) || (INVERSION.test(personal) && !OPEN_START.test(folded));
   // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
   const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
   const tokens: string[] = [];
@@ -98,7 +100,10 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
   const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && tokens[start - 1] !== 'ce'));
   mark(markerPositions, whoFound);
-  const definition = find(lexicon.definition);
+  // Definition words are not marked: "définitions" may also be a heading word ("Définition des rôles").
+  const definitionPositions = new Set<number>();
+  mark(definitionPositions, lexicon.definition.find(tokens));
+  const definition = definitionPositions.size > 0;
   const otherOne = tokens.includes('autre');
   if (otherOne) markerPositions.add(tokens.indexOf('autre'));
   const smalltalk: QuestionReading['smalltalk'] = [];
@@ -115,6 +120,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     corrections,
     markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, otherOne },
     markerPositions,
+    definitionPositions,
     smalltalk,
   };
 }
