@@ -137,7 +137,7 @@
             // The echo tells Web Chat the message was delivered (it matches channelData.clientActivityID).
             var echo = Object.assign({}, activity, {
               id: result.id,
-              timestamp: new Date().toISOString(),
+              timestamp: result.timestamp,
               conversation: { id: conversationId }
             });
             activity$.next(echo);

@@ -29,9 +29,13 @@ const postedActivitySchema = z.object({
   channelData: z.object({ clientActivityID: z.string().max(128).optional() }).passthrough().optional(),
 });
 
-/** The answer of `POST /api/webchat`: the id given to the posted activity, then the bot's replies. */
+/**
+ * The answer of `POST /api/webchat`: the id and timestamp given to the posted activity (the page
+ * echoes it with them, so Web Chat orders it before the replies), then the bot's replies.
+ */
 export interface WebChannelResponse {
   id: string;
+  timestamp: string;
   activities: Record<string, unknown>[];
 }
 
@@ -90,18 +94,20 @@ export function trustedWebActivity(posted: unknown): Record<string, unknown> {
 export async function runWebTurn(adapter: CloudAdapter, agent: Agent, posted: unknown): Promise<WebChannelResponse> {
   const activity = trustedWebActivity(posted);
   const id = String(activity.id);
+  const received = Date.parse(String(activity.timestamp));
   const response = new CapturedResponse();
   await adapter.process({ body: activity, headers: {}, method: 'POST' }, response, (context) => agent.run(context));
   if (response.statusCode >= 400) throw new HttpError(response.statusCode, HTTP_ERROR_MESSAGES.invalidActivity);
   const replies = (response.body as { activities?: unknown[] } | undefined)?.activities ?? [];
-  const now = Date.now();
   return {
     id,
+    timestamp: new Date(received).toISOString(),
     activities: replies.map((reply, index) => ({
       ...plainActivity(reply),
       channelId: WEB_CHANNEL_ID,
       id: `${id}-${index + 1}`,
-      timestamp: new Date(now + index).toISOString(),
+      // Strictly after the question, in order: Web Chat sorts the transcript by timestamp.
+      timestamp: new Date(received + index + 1).toISOString(),
       from: { ...WEB_BOT_ACCOUNT },
       replyToId: id,
     })),
