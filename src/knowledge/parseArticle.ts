@@ -227,11 +227,15 @@ function nameScore(header: string, distinctive: Set<string>): number {
  * Initialisms people use for a role: "Chef de produit digital" → "cpd", "cdpd";
  * "Responsable des relations publiques" → "rrp", "rp" (the run of its last words).
  */
-function abbreviationsOf(name: string): string[] {
+function abbreviationsOf(name: string, sharedWords: Set<string>): string[] {
   const parts = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
   const content = parts.filter((part) => !DETERMINERS.has(part));
   const result = new Set<string>();
-  for (let start = 0; start < content.length - 1; start += 1) result.add(content.slice(start).map((part) => part[0]).join(''));
+  if (content.length >= 2) result.add(content.map((part) => part[0]).join(''));
+  // A run of the last words counts only if it does not start with a word every role has ("produit digital").
+  for (let start = 1; start < content.length - 1; start += 1) {
+    if (!sharedWords.has(content[start]!)) result.add(content.slice(start).map((part) => part[0]).join(''));
+  }
   if (parts.length > content.length) result.add(parts.map((part) => part[0]).join(''));
   return [...result].filter((abbreviation) => abbreviation.length >= 2);
 }
@@ -398,7 +402,9 @@ export function parseArticle(source: string, file: string): Article {
   if (rawSections.length === 0) throw new KnowledgeFileError(file, blocks[0]!.line, 'no section: headings must stand alone on their line');
 
   const drafts = findRoles(file, title, rawSections);
-  const initialisms = drafts.map((draft) => new Set([draft.name, ...draft.aliases].flatMap(abbreviationsOf)));
+  const wordSets = drafts.map((draft) => new Set(fold(draft.name).split(/[^a-z0-9]+/).filter(Boolean)));
+  const sharedWords = new Set([...(wordSets[0] ?? [])].filter((word) => wordSets.every((set) => set.has(word))));
+  const initialisms = drafts.map((draft) => new Set([draft.name, ...draft.aliases].flatMap((name) => abbreviationsOf(name, sharedWords))));
   // An initialism two roles share ("cp" for both chefs de produit) names neither.
   const shared = (abbreviation: string) => initialisms.filter((set) => set.has(abbreviation)).length > 1;
   const roles: Role[] = drafts.map((draft, index) => ({
