@@ -33,22 +33,23 @@ function withText(draft: DraftAnswer): Answer {
   return { ...draft, text: renderText(draft) } as Answer;
 }
 
-/** Builds an engine from already-loaded parts (tests use this with fixture articles). */
-export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs): Engine {
-  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
+/** The question reader's tools: lexicon, typo corrector over every known word, smalltalk patterns. */
+export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialogs: Dialogs): ReaderTools {
   const smalltalk = new Map(Object.entries(dialogs.smalltalk.intents).map(([intent, entry]) => [intent, new PhraseSet(entry.patterns)]));
   const correctable = new Set<string>();
   for (const index of indexes) for (const word of index.surfaceWords) if (!lexicon.stopWords.has(word)) correctable.add(word);
-  const lexiconWords = [
-    ...lexicon.phraseConcepts.keys(),
-    ...lexicon.concepts,
-    ...[lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs].flatMap((set) => set.words()),
-    ...[...smalltalk.values()].flatMap((set) => set.words()),
-  ].flatMap((phrase) => phrase.split(' '));
-  for (const word of lexiconWords) correctable.add(word);
-  for (const entry of lexicon.topicWords) correctable.add(entry);
-  for (const entry of lexicon.synonymWords) correctable.add(entry);
-  const tools: ReaderTools = { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords), smalltalk };
+  const markerSets = [lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs];
+  for (const set of [...markerSets, ...smalltalk.values()]) for (const word of set.words()) correctable.add(word);
+  for (const word of [...lexicon.synonymWords, ...lexicon.topicWords, ...lexicon.concepts]) correctable.add(word);
+  // Rewrite keys ("koi") are handled before correction: only their targets are words to correct towards.
+  for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
+  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords), smalltalk };
+}
+
+/** Builds an engine from already-loaded parts (tests use this with fixture articles). */
+export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs): Engine {
+  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
+  const tools = readerToolsFor(indexes, lexicon, dialogs);
   const builder = new AnswerBuilder(dialogs, indexes);
   const roles = rolesPhrase(knowledge.articles);
 

@@ -72,8 +72,10 @@ export interface ArticleIndex {
   itemIdf: Map<string, number>;
   /** Every concept the article uses anywhere: what is not here is unknown to this article. */
   vocabulary: Set<string>;
-  /** Every folded word the article uses, for spotting other job titles. */
+  /** Every folded word the article uses: the typo corrector's targets. */
   surfaceWords: Set<string>;
+  /** Stems of every word the article uses, for spotting other job titles. */
+  surfaceStems: Set<string>;
   /** Concepts that name a topic the article covers in a heading or list header. */
   coveredSignals: Set<string>;
   definitionSection: Section | null;
@@ -194,6 +196,9 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
       for (const concept of concepts) if (!lexicon.markerConcepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, weight));
     };
     add(conceptsOf(section.heading, lexicon), SECTION_FIELD_WEIGHTS.heading);
+    // The parser knows which section defines the roles and which concludes, whatever their headings say.
+    if (section.isConclusion) add(conceptsOf('conclusion', lexicon), SECTION_FIELD_WEIGHTS.heading);
+    if (section.isDefinition) add(conceptsOf('définition', lexicon), SECTION_FIELD_WEIGHTS.heading);
     for (const content of Object.values(section.byRole)) if (content.header) add(withoutNames(content.header), SECTION_FIELD_WEIGHTS.listHeader);
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms };
@@ -230,6 +235,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   ])];
   const vocabulary = new Set(allTexts.flatMap((text) => conceptsOf(text, lexicon)));
   const surfaceWords = new Set(allTexts.flatMap((text) => words(text)));
+  const surfaceStems = new Set([...surfaceWords].map(stem));
 
 
   return {
@@ -242,6 +248,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     itemIdf,
     vocabulary,
     surfaceWords,
+    surfaceStems,
     coveredSignals: sectionLevel,
     definitionSection: article.sections.find((section) => section.isDefinition) ?? null,
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,

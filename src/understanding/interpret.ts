@@ -21,6 +21,9 @@ export const DECISION = Object.freeze({
   articleTie: 0.15,
 });
 
+/** Weight of recall against precision when matching a question to a bullet (F-beta). */
+const ITEM_BETA = 0.5;
+
 /** Role mention strength: strong = full name or abbreviation; medium = "le marketing"; weak = the bare word. */
 export type MentionStrength = 3 | 2 | 1;
 
@@ -129,7 +132,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const jobWords = tokens.slice(start, end);
       // "les designers", "avec les développeurs": people a role works with, not the job asked about.
       const plural = jobWords.some((word) => /[sx]$/.test(word));
-      if (!plural && !jobWords.every((word) => index.surfaceWords.has(word))) {
+      if (!plural && !jobWords.every((word) => index.surfaceStems.has(stem(word)))) {
         otherJob = jobWords.join(' ');
         break;
       }
@@ -185,11 +188,12 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const specific = new Set(content.filter((concept) => !index.coveredSignals.has(concept)));
   const specificWeight = [...specific].reduce((sum, concept) => sum + idf(concept), 0);
   const allWeight = [...allConcepts].reduce((sum, concept) => sum + idf(concept), 0);
+  // F0.5: questions are short and bullets long, so covering the question matters more than covering the bullet.
   const f1 = (matchedWeight: number, questionWeight: number, itemWeight: number) => {
     if (matchedWeight === 0 || questionWeight === 0 || itemWeight === 0) return 0;
     const precision = matchedWeight / questionWeight;
     const recall = matchedWeight / itemWeight;
-    return (2 * precision * recall) / (precision + recall);
+    return ((1 + ITEM_BETA ** 2) * precision * recall) / (ITEM_BETA ** 2 * precision + recall);
   };
   const items = specificWeight === 0 ? [] : index.items
     .map((item) => {
@@ -267,15 +271,18 @@ export function interpret(
   const strongSection = best?.strong ?? false;
 
   // Unknown words with nothing solid to hold on to: the article does not cover this.
-  if (evidence.unknown.length > 0 && !strongSection && !(topItem && topItem.f1 >= DECISION.itemAlone)) {
-    if (!(evidence.unknown.length === 0)) return { kind: 'fallback', reason: 'unknown', evidence };
-  }
+  const lookingUp = (markers.who && roles.length === 0) || markers.yesNo;
+  const itemThreshold = lookingUp ? DECISION.itemForWho : DECISION.itemAlone;
+  // With unknown words around, only a clear bullet match holds the question.
+  const itemHolds = topItem !== undefined && topItem.f1 >= (evidence.unknown.length > 0 ? DECISION.itemAlone : itemThreshold);
+  if (evidence.unknown.length > 0 && !strongSection && !itemHolds) return { kind: 'fallback', reason: 'unknown', evidence };
+  // Mostly unknown words and no role named: another subject that shares a word with the article.
+  const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
+  if (roles.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known) return { kind: 'fallback', reason: 'unknown', evidence };
 
   // Reverse lookup over the bullets.
   // "Qui … ?" is a reverse lookup only when no role is named ("Avec qui travaille le CPM ?" is not);
   // a named role with a bullet of another role is a yes/no question or a section question.
-  const lookingUp = (markers.who && roles.length === 0) || markers.yesNo;
-  const itemThreshold = lookingUp ? DECISION.itemForWho : DECISION.itemAlone;
   const ownerFits = !topItem || roles.length !== 1 || markers.yesNo || topItem.item.roleId === roles[0];
   if (topItem && ownerFits && topItem.f1 >= itemThreshold && (lookingUp || !strongSection || topItem.item.section === best?.section)) {
     const rival = evidence.items.find((entry) => entry.item.roleId !== topItem.item.roleId && entry.item.section === topItem.item.section);

@@ -36,16 +36,19 @@ const lexiconSchema = z
  */
 export class PhraseSet {
   private readonly phrases = new Set<string>();
+  private readonly key: (word: string) => string;
   private readonly surface = new Set<string>();
   /** Longest phrase, in words: bounds the search. */
   readonly longest: number;
 
-  constructor(entries: readonly string[]) {
+  /** `exact`: compare folded words, not stems (job titles: "recruteur" is not "recruté"). */
+  constructor(entries: readonly string[], options: { exact?: boolean } = {}) {
+    this.key = options.exact ? (word) => word : stem;
     let longest = 1;
     for (const entry of entries) {
       const folded = words(entry);
       for (const word of folded) this.surface.add(word);
-      const parts = folded.map(stem);
+      const parts = folded.map(this.key);
       if (parts.length === 0) continue;
       this.phrases.add(parts.join(' '));
       longest = Math.max(longest, parts.length);
@@ -55,7 +58,7 @@ export class PhraseSet {
 
   /** Positions [start, end) of every phrase of the set found in `tokens`, longest first at each start. */
   find(tokens: readonly string[]): [number, number][] {
-    const stems = tokens.map(stem);
+    const stems = tokens.map(this.key);
     const found: [number, number][] = [];
     for (let start = 0; start < stems.length; start += 1) {
       for (let length = Math.min(this.longest, stems.length - start); length >= 1; length -= 1) {
@@ -180,7 +183,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     whoAsks: new PhraseSet(data.whoAsks),
     definition: new PhraseSet(data.definition),
     fillers: new PhraseSet(data.fillers),
-    jobs: new PhraseSet(data.jobs),
+    jobs: new PhraseSet(data.jobs, { exact: true }),
     rewrites: new Map(Object.entries(data.rewrites).flatMap(([from, to]) => {
       const key = words(from);
       return key.length === 1 ? [[key[0]!, words(to)] as [string, string[]]] : [];

@@ -23,6 +23,27 @@ export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({
 
 /** Words shorter than this are left alone: too little to tell a typo from another word. */
 const MIN_CORRECTABLE_LENGTH = 4;
+
+/** Edits allowed for a word of this length: one up to 7 letters, two beyond ("confie" is not "confond"). */
+export function maxEdits(length: number): number {
+  return length <= 7 ? 1 : 2;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const columns = b.length + 1;
+  const table: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i += 1) {
+    for (let j = 1; j < columns; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(table[i - 1]![j]! + 1, table[i]![j - 1]! + 1, table[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, table[i - 2]![j - 2]! + 1);
+      table[i]![j] = best;
+    }
+  }
+  return table[a.length]![b.length]!;
+}
 /** Corrections are cached; the cap bounds memory under adversarial input. */
 const CACHE_LIMIT = 20_000;
 
@@ -53,15 +74,17 @@ export class TypoCorrector {
     if (word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word) || word.length > 32 || this.isKnown(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    // Fuse finds candidates fast; the edit distance decides, so a correction is never a far word.
     let best: string | null = null;
+    let bestDistance = Infinity;
     for (const result of this.fuse.search(word, { limit: 8 })) {
       const candidate = result.item;
-      const score = result.score ?? 1;
-      // Bitap finds the word inside longer ones ("ment" in "management"): keep lengths close.
-      if (Math.abs(candidate.length - word.length) > Math.max(1, Math.floor(word.length / 4))) continue;
-      if (candidate[0] !== word[0] && score > 0.15) continue;
-      best = candidate;
-      break;
+      if (Math.abs(candidate.length - word.length) > maxEdits(word.length)) continue;
+      const distance = editDistance(word, candidate);
+      if (distance <= maxEdits(word.length) && distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, best);

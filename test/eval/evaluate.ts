@@ -19,13 +19,14 @@ const evalCase = z.union([
   z.object({ category: z.string(), q: z.string(), expect: expectation }),
   z.object({ category: z.string(), turns: z.array(turn).min(1) }),
 ]);
-const evalFile = z.object({ cases: z.array(evalCase) });
+const evalFile = z.object({ knowledge: z.string().optional(), cases: z.array(evalCase) });
 
 /** The evaluation sets and the knowledge folder each one is about. */
 export const EVAL_SETS = [
   { name: 'shared-article', file: resolve(PROJECT_ROOT, 'test/eval/shared-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'knowledge') },
   { name: 'second-article', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article') },
   { name: 'second-article-md', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article-md') },
+  { name: 'holdout', file: resolve(PROJECT_ROOT, 'test/eval/holdout.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout-article') },
 ] as const;
 
 export interface Failure {

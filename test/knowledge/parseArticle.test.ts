@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeFileError } from '../../src/errors.js';
+import { parseArticle } from '../../src/knowledge/parseArticle.js';
+import { SECOND_KNOWLEDGE, SECOND_KNOWLEDGE_MD, SHARED_ARTICLE } from '../support/paths.js';
+
+const shared = parseArticle(readFileSync(SHARED_ARTICLE, 'utf8'), SHARED_ARTICLE);
+const fileIn = (directory: string) => join(directory, readdirSync(directory)[0]!);
+
+describe('parseArticle on the shared article', () => {
+  it('reads the category, the title and the intro', () => {
+    expect(shared.category).toBe('Comparaison');
+    expect(shared.title).toBe('Différences entre un Chef de produit numérique et un Chef de produit marketing');
+    expect(shared.intro[0]).toMatch(/^Les différences entre le Chef de produit digital/);
+  });
+
+  it('names the roles as the lists write them, with the title name as an alias', () => {
+    expect(shared.roles.map((role) => role.id)).toEqual(['chef-de-produit-digital', 'chef-de-produit-marketing']);
+    expect(shared.roles[0]!.aliases).toEqual(['Chef de produit numérique']);
+    expect(shared.roles[0]!.abbreviations).toContain('cpd');
+    expect(shared.roles[1]!.abbreviations).toContain('cpm');
+  });
+
+  it('slugs every heading into a section id, in article order', () => {
+    expect(shared.sections.map((section) => section.id)).toEqual([
+      'definition-des-roles',
+      'les-competences-requises',
+      'responsabilites-principales',
+      'objectifs-et-indicateurs-de-succes',
+      'collaboration-et-interaction',
+      'origine-et-formation',
+      'conclusion-des-differences',
+    ]);
+  });
+
+  it('keeps each role list in article order, with its header', () => {
+    const skills = shared.sections[1]!;
+    expect(skills.byRole['chef-de-produit-digital']!.items.map((item) => item.text)).toEqual([
+      'Analyse de données',
+      'Connaissance des outils Agile',
+      'Compétences techniques (développement, UX/UI)',
+      'Gestion de projets numériques',
+    ]);
+    expect(shared.sections[2]!.byRole['chef-de-produit-marketing']!.header).toBe('Responsabilités du Chef de produit marketing');
+    expect(skills.intro).toEqual(['Les compétences requises pour ces deux rôles varient significativement :']);
+  });
+
+  it('gives each role its paragraph of the definition section', () => {
+    const definitions = shared.sections[0]!;
+    expect(definitions.isDefinition).toBe(true);
+    expect(definitions.byRole['chef-de-produit-digital']!.prose[0]).toMatch(/^Le Chef de produit digital est responsable/);
+    expect(definitions.byRole['chef-de-produit-marketing']!.prose[0]).toMatch(/^En revanche, le Chef de produit marketing/);
+  });
+
+  it('drops the "A lire aussi" line and keeps typographic apostrophes as written', () => {
+    const text = JSON.stringify(shared);
+    expect(text).not.toContain('A lire aussi');
+    expect(text).toContain('Nombre de téléchargements ou d’utilisateurs actifs');
+  });
+
+  it('finds the conclusion', () => {
+    expect(shared.sections.at(-1)!.isConclusion).toBe(true);
+    expect(shared.conclusion[0]).toMatch(/^Il est clair que/);
+  });
+});
+
+describe('parseArticle on other articles of the family', () => {
+  it('reads another pair of roles and other headings from the text export', () => {
+    const file = fileIn(SECOND_KNOWLEDGE);
+    const article = parseArticle(readFileSync(file, 'utf8'), file);
+    expect(article.roles.map((role) => role.id)).toEqual(['responsable-des-relations-publiques', 'charge-de-communication']);
+    expect(article.roles[0]!.abbreviations).toContain('rp');
+    expect(article.sections.map((section) => section.id)).toContain('salaire-et-evolution');
+  });
+
+  it('reads the same article from Markdown into the same structure', () => {
+    const text = fileIn(SECOND_KNOWLEDGE);
+    const markdown = fileIn(SECOND_KNOWLEDGE_MD);
+    const fromText = parseArticle(readFileSync(text, 'utf8'), text);
+    const fromMarkdown = parseArticle(readFileSync(markdown, 'utf8'), markdown);
+    const shape = (article: typeof fromText) => ({
+      title: article.title,
+      roles: article.roles,
+      sections: article.sections.map((section) => ({
+        id: section.id,
+        intro: section.intro,
+        byRole: Object.fromEntries(Object.entries(section.byRole).map(([id, content]) => [id, { prose: content.prose, items: content.items.map((item) => item.text) }])),
+      })),
+    });
+    expect(shape(fromMarkdown)).toEqual(shape(fromText));
+  });
+
+  it('takes a role name written inline ("Rôle : valeur") as that role\'s item', () => {
+    const article = parseArticle(
+      [
+        'Différences entre un Pilote et un Copilote',
+        '',
+        'Salaire',
+        '',
+        '  • Pilote : 80 000 €',
+        '  • Copilote : 60 000 €',
+      ].join('\n'),
+      'pilotes.txt',
+    );
+    expect(article.sections[0]!.byRole['pilote']!.items[0]!.text).toBe('80 000 €');
+    expect(article.sections[0]!.byRole['copilote']!.items[0]!.text).toBe('60 000 €');
+  });
+});
+
+describe('parseArticle on malformed files', () => {
+  const failure = (source: string) => {
+    try {
+      parseArticle(source, 'bad.txt');
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('refuses an empty file', () => {
+    expect(failure('')).toBeInstanceOf(KnowledgeFileError);
+  });
+
+  it('names the file and line of a bullet outside any section', () => {
+    const error = failure('Différences entre un A et un B\n\n  • orphelin\n') as KnowledgeFileError;
+    expect(error.message).toBe('bad.txt:3: a bullet before the first heading: put lists inside a section');
+  });
+
+  it('says when it cannot find two roles', () => {
+    const error = failure('Un titre sans rôles\n\nUne introduction.\n\nSection\n\nDu texte sans liste.\n') as KnowledgeFileError;
+    expect(error.message).toMatch(/^bad\.txt:5: cannot find the two roles/);
+  });
+});

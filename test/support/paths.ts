@@ -1,0 +1,9 @@
+/** Paths of the project's data used by tests. */
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
+
+export const SHARED_KNOWLEDGE = resolve(PROJECT_ROOT, 'knowledge');
+export const SHARED_ARTICLE = resolve(SHARED_KNOWLEDGE, 'differences-chef-de-produit-digital-marketing.txt');
+export const SECOND_KNOWLEDGE = resolve(PROJECT_ROOT, 'test/fixtures/second-article');
+export const SECOND_KNOWLEDGE_MD = resolve(PROJECT_ROOT, 'test/fixtures/second-article-md');
+export const DIALOGS = resolve(PROJECT_ROOT, 'dialogs');
