@@ -8,7 +8,7 @@ import { AgentApplication, type CloudAdapter, type Storage, type TurnContext } f
 import type { Logger } from 'pino';
 import type { Engine } from '../answers/engine.js';
 import { readConversationState, type ConversationState } from '../conversation/conversationState.js';
-import { DialogRunner, type TurnResult } from '../conversation/dialogRunner.js';
+import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/dialogRunner.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { parseSubmitData } from '../conversation/submitData.js';
 import { ConversationTurnState } from './conversationTurnState.js';
@@ -105,7 +105,8 @@ async function isFeedbackSubmit(context: TurnContext): Promise<boolean> {
   return activity.type === ActivityTypes.Message && parseSubmitData(activity.value)?.action === 'feedback';
 }
 
-function turnInput(activity: Activity) {
+/** What the dialog runner needs from an incoming message. */
+function turnInput(activity: Activity): TurnInput {
   return {
     text: activity.text,
     value: activity.value,

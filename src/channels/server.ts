@@ -22,6 +22,9 @@ export const MAX_BODY_SIZE = '100kb';
 /** The page, its script and its style: `public/` at the root of the repository. */
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
+/** The Teams colour icon, also the page's favicon. */
+export const APP_ICON = fileURLToPath(new URL('../../appPackage/color.png', import.meta.url));
+
 /** The official Web Chat bundle, served from node_modules so the page works offline. */
 export const WEBCHAT_BUNDLE = join(
   // The package exports only its entry point (lib/index.js); the bundle is in dist/ beside lib/.
@@ -68,6 +71,9 @@ export function createApp({ agent, adapter, auth, logger, isReady }: ServerOptio
     response.json(await runWebTurn(adapter, agent, request.body));
   });
 
+  app.get('/favicon.png', (_request, response) => {
+    response.sendFile(APP_ICON, { maxAge: '1d' });
+  });
   app.get('/webchat/webchat.js', (_request, response) => {
     response.type('application/javascript').sendFile(WEBCHAT_BUNDLE, { maxAge: '1d' });
   });

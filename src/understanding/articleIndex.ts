@@ -70,6 +70,8 @@ export interface ArticleIndex {
   items: IndexedItem[];
   /** Item idf, same formula over items. */
   itemIdf: Map<string, number>;
+  /** The idf of a word used by one bullet only. */
+  maxItemIdf: number;
   /** Every concept the article uses anywhere: what is not here is unknown to this article. */
   vocabulary: Set<string>;
   /** Every folded word the article uses: the typo corrector's targets. */
@@ -103,8 +105,11 @@ export interface ConceptToken {
  */
 export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): ConceptToken[] {
   const result: ConceptToken[] = [];
-  const fillerAt = new Map<number, number>();
-  for (const [start, end] of lexicon.fillers.find(tokens)) fillerAt.set(start, end);
+  // Filler phrases may overlap ("pour être" + "être recruté"): every word any of them covers is filler.
+  const fillerEnd = new Map<number, number>();
+  for (const [start, end] of lexicon.fillers.find(tokens)) {
+    for (let position = start; position < end; position += 1) fillerEnd.set(position, Math.max(fillerEnd.get(position) ?? 0, end));
+  }
   let index = 0;
   while (index < tokens.length) {
     let matched = false;
@@ -120,13 +125,11 @@ export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): Co
     if (matched) continue;
     const word = tokens[index]!;
     const concept = conceptOf(lexicon, word);
-    const fillerEnd = fillerAt.get(index);
+    const coveredUntil = fillerEnd.get(index);
     // A one-word filler that is also a synonym ("fonction") keeps its meaning.
-    if (fillerEnd !== undefined && !(fillerEnd - index === 1 && lexicon.concepts.has(concept))) {
-      for (let position = index; position < fillerEnd; position += 1) {
-        result.push({ concept: conceptOf(lexicon, tokens[position]!), start: position, end: position + 1, kind: 'stop' });
-      }
-      index = fillerEnd;
+    if (coveredUntil !== undefined && !(coveredUntil - index === 1 && lexicon.concepts.has(concept))) {
+      result.push({ concept, start: index, end: index + 1, kind: 'stop' });
+      index += 1;
       continue;
     }
     // Numbers are kept: "30 000 €" can tell one bullet from another.
@@ -246,6 +249,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     sectionIdf,
     items,
     itemIdf,
+    maxItemIdf: Math.max(0, ...itemIdf.values()),
     vocabulary,
     surfaceWords,
     surfaceStems,

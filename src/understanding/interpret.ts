@@ -44,7 +44,8 @@ export interface Evidence {
   /** Topics named; covered = the article has a section about it. */
   topics: { id: string; name: string; covered: boolean }[];
   sections: { section: Section; score: number; strong: boolean; matched: string[] }[];
-  items: { item: IndexedItem; f1: number; matched: string[] }[];
+  /** Bullets that share specific words with the question; `weight` sums the idf of the shared words. */
+  items: { item: IndexedItem; f1: number; matched: string[]; weight: number }[];
   /** Overall strength, to choose between articles. */
   strength: number;
 }
@@ -145,7 +146,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const content: string[] = [];
   const isSectionWord = (concept: string) => index.sectionIdf.has(concept);
   sequence.forEach((token) => {
-    if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept)) return;
+    // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
+    if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
     // A phrase partly made of marker words ("avec qui") keeps its meaning; a marker alone does not.
     let covered = true;
     for (let position = token.start; position < token.end; position += 1) {
@@ -202,7 +204,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const fullWeight = [...allConcepts].filter((concept) => item.concepts.has(concept)).reduce((sum, concept) => sum + idf(concept), 0);
       // The section-level words only break ties between bullets.
       const score = f1(matchedWeight, specificWeight, item.specificWeight) + 0.1 * f1(fullWeight, allWeight, item.weight);
-      return { item, f1: matched.length > 0 ? score : 0, matched };
+      return { item, f1: matched.length > 0 ? score : 0, matched, weight: matchedWeight };
     })
     .filter((entry) => entry.f1 > 0)
     .sort((a, b) => b.f1 - a.f1)
@@ -274,7 +276,10 @@ export function interpret(
   const lookingUp = (markers.who && roles.length === 0) || markers.yesNo;
   const itemThreshold = lookingUp ? DECISION.itemForWho : DECISION.itemAlone;
   // With unknown words around, only a clear bullet match holds the question.
-  const itemHolds = topItem !== undefined && topItem.f1 >= (evidence.unknown.length > 0 ? DECISION.itemAlone : itemThreshold);
+  // An unknown word weighs like the rarest word: the bullet must match at least as much as is unknown.
+  const itemHolds = topItem !== undefined && (evidence.unknown.length === 0
+    ? topItem.f1 >= itemThreshold
+    : topItem.f1 >= DECISION.itemAlone && topItem.weight >= evidence.unknown.length * evidence.article.maxItemIdf * 0.9);
   if (evidence.unknown.length > 0 && !strongSection && !itemHolds) return { kind: 'fallback', reason: 'unknown', evidence };
   // Mostly unknown words and no role named: another subject that shares a word with the article.
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;

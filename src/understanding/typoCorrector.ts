@@ -81,9 +81,11 @@ export class TypoCorrector {
       const candidate = result.item;
       if (Math.abs(candidate.length - word.length) > maxEdits(word.length)) continue;
       const distance = editDistance(word, candidate);
-      if (distance <= maxEdits(word.length) && distance < bestDistance) {
+      // Ties go to the word with the same first letter ("mision" → "mission", not "cision").
+      const rank = distance - (candidate[0] === word[0] ? 0.5 : 0);
+      if (distance <= maxEdits(word.length) && rank < bestDistance) {
         best = candidate;
-        bestDistance = distance;
+        bestDistance = rank;
       }
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
