@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   bot = await startTestBot();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, locale: 'fr-FR' });
+  page = await browser.newPage({ viewport: { width: 1000, height: 1300 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(bot.url);
 }, 60_000);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, TypoCorrector } from '../../src/understanding/typoCorrector.js';
+
+const corrector = new TypoCorrector(['competence', 'produit', 'marketing', 'responsabilite', 'mission', 'cision', 'confondre', 'confond'], ['le', 'de']);
+
+describe('TypoCorrector', () => {
+  it.each([
+    ['competance', 'competence'],
+    ['prodiut', 'produit'],
+    ['marketting', 'marketing'],
+    ['responsabilte', 'responsabilite'],
+    ['mision', 'mission'],
+  ])('corrects %s to %s', (typo, word) => {
+    expect(corrector.correct(typo)).toBe(word);
+  });
+
+  it('leaves known words, short words and far words alone', () => {
+    expect(corrector.correct('produit')).toBeNull();
+    expect(corrector.correct('pro')).toBeNull();
+    expect(corrector.correct('confie')).toBeNull();
+    expect(corrector.correct('ment')).toBeNull();
+  });
+
+  it('measures swaps of neighbouring letters as one edit', () => {
+    expect(editDistance('prodiut', 'produit')).toBe(1);
+    expect(editDistance('confie', 'confond')).toBe(3);
+  });
+});
