@@ -68,7 +68,9 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger }:
     const result = runner().turn(turnInput(context.activity), readConversationState(state.conversation));
     if (result.feedback) {
       await feedbackStore.record(result.feedback);
-      logger.info({ feedback: result.feedback }, 'feedback recorded');
+      // The question text stays out of info logs (privacy); the store keeps it.
+      const { vote, answerId, questionId, conversationId, channelId } = result.feedback;
+      logger.info({ vote, answerId, questionId, conversationId, channelId }, 'feedback recorded');
     }
     await send(context, state, result);
   });
