@@ -35,39 +35,36 @@ const lexiconSchema = z
  * stem by stem, so "confonds" meets "confondre" and "distinguent" meets "distingue".
  */
 export class PhraseSet {
-  private readonly phrases = new Set<string>();
-  private readonly key: (word: string) => string;
+  /** First word (stem) → the phrases starting with it, longest first: a question is scanned once. */
+  private readonly byFirst = new Map<string, string[][]>();
   private readonly surface = new Set<string>();
-  /** Longest phrase, in words: bounds the search. */
-  readonly longest: number;
+  private readonly key: (word: string) => string;
 
   /** `exact`: compare folded words, not stems (job titles: "recruteur" is not "recruté"). */
   constructor(entries: readonly string[], options: { exact?: boolean } = {}) {
     this.key = options.exact ? (word) => word : stem;
-    let longest = 1;
     for (const entry of entries) {
       const folded = words(entry);
       for (const word of folded) this.surface.add(word);
       const parts = folded.map(this.key);
       if (parts.length === 0) continue;
-      this.phrases.add(parts.join(' '));
-      longest = Math.max(longest, parts.length);
+      const bucket = this.byFirst.get(parts[0]!) ?? [];
+      if (!bucket.some((phrase) => phrase.join(' ') === parts.join(' '))) bucket.push(parts);
+      bucket.sort((a, b) => b.length - a.length);
+      this.byFirst.set(parts[0]!, bucket);
     }
-    this.longest = longest;
   }
 
   /** Positions [start, end) of every phrase of the set found in `tokens`, longest first at each start. */
   find(tokens: readonly string[]): [number, number][] {
-    const stems = tokens.map(this.key);
+    const keys = tokens.map(this.key);
     const found: [number, number][] = [];
-    for (let start = 0; start < stems.length; start += 1) {
-      for (let length = Math.min(this.longest, stems.length - start); length >= 1; length -= 1) {
-        if (this.phrases.has(stems.slice(start, start + length).join(' '))) {
-          found.push([start, start + length]);
-          break;
-        }
-      }
-    }
+    keys.forEach((first, start) => {
+      const candidates = this.byFirst.get(first);
+      if (!candidates) return;
+      const match = candidates.find((phrase) => phrase.length <= keys.length - start && phrase.every((part, offset) => keys[start + offset] === part));
+      if (match) found.push([start, start + match.length]);
+    });
     return found;
   }
 

@@ -24,6 +24,11 @@ export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({
 /** Words shorter than this are left alone: too little to tell a typo from another word. */
 const MIN_CORRECTABLE_LENGTH = 4;
 
+/** The bucket of words with `letter` at `position` (0 or 1) and this length. */
+function bucketKey(position: number, letter: string, length: number): string {
+  return `${position}${letter}${length}`;
+}
+
 /** Edits allowed for a word of this length: one up to 7 letters, two beyond ("confie" is not "confond"). */
 export function maxEdits(length: number): number {
   return length <= 7 ? 1 : 2;
@@ -47,8 +52,13 @@ export function editDistance(a: string, b: string): number {
 /** Corrections are cached; the cap bounds memory under adversarial input. */
 const CACHE_LIMIT = 20_000;
 
+/**
+ * Known words are split into small buckets by length and by first (or second) letter, one Fuse
+ * index each: a misspelt word is searched only against words it could be one or two edits from,
+ * which keeps a cold correction well under a millisecond.
+ */
 export class TypoCorrector {
-  private readonly fuse: Fuse<string>;
+  private readonly buckets = new Map<string, Fuse<string>>();
   private readonly known: Set<string>;
   private readonly knownStems: Set<string>;
   private readonly cache = new Map<string, string | null>();
@@ -58,10 +68,18 @@ export class TypoCorrector {
    * @param alsoKnown words that are known but never a correction target (stop words)
    */
   constructor(correctable: Iterable<string>, alsoKnown: Iterable<string>) {
-    const targets = [...new Set(correctable)].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1);
+    const targets = [...new Set(correctable)].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1 && word.length <= 32);
     this.known = new Set([...correctable, ...alsoKnown]);
     this.knownStems = new Set([...this.known].map(stem));
-    this.fuse = new Fuse(targets, TYPO_SEARCH_OPTIONS);
+    const grouped = new Map<string, string[]>();
+    for (const word of targets) {
+      for (const key of [bucketKey(0, word[0]!, word.length), bucketKey(1, word[1]!, word.length)]) {
+        const bucket = grouped.get(key) ?? [];
+        bucket.push(word);
+        grouped.set(key, bucket);
+      }
+    }
+    for (const [key, bucket] of grouped) this.buckets.set(key, new Fuse(bucket, TYPO_SEARCH_OPTIONS));
   }
 
   /** True when the word, or a word with the same stem, is known. */
@@ -77,7 +95,14 @@ export class TypoCorrector {
     // Fuse finds candidates fast; the edit distance decides, so a correction is never a far word.
     let best: string | null = null;
     let bestDistance = Infinity;
-    for (const result of this.fuse.search(word, { limit: 8 })) {
+    const edits = maxEdits(word.length);
+    const results = [];
+    for (let length = word.length - edits; length <= word.length + edits; length += 1) {
+      for (const key of [bucketKey(0, word[0]!, length), bucketKey(1, word[1]!, length)]) {
+        results.push(...(this.buckets.get(key)?.search(word, { limit: 4 }) ?? []));
+      }
+    }
+    for (const result of results) {
       const candidate = result.item;
       if (Math.abs(candidate.length - word.length) > maxEdits(word.length)) continue;
       const distance = editDistance(word, candidate);
