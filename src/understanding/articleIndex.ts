@@ -57,6 +57,8 @@ export interface IndexedSection {
   section: Section;
   /** Concept → field weight (the best field it appears in). */
   terms: Map<string, number>;
+  /** Stems of the heading without link words, for spotting the heading typed as is. */
+  headingStems: string[];
 }
 
 export interface ArticleIndex {
@@ -64,6 +66,8 @@ export interface ArticleIndex {
   roles: IndexedRole[];
   /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
   sharedNameStems: Set<string>;
+  /** True when the roles' telling words come before the shared ones ("UX designer"), false for "Chef de produit digital". */
+  distinctiveFirst: boolean;
   sections: IndexedSection[];
   /** Section idf: log(1 + sections / sections using the concept). */
   sectionIdf: Map<string, number>;
@@ -204,7 +208,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     if (section.isDefinition) add(conceptsOf('définition', lexicon), SECTION_FIELD_WEIGHTS.heading);
     for (const content of Object.values(section.byRole)) if (content.header) add(withoutNames(content.header), SECTION_FIELD_WEIGHTS.listHeader);
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
-    return { section, terms };
+    return { section, terms, headingStems: words(section.heading).filter((word) => !LINK_WORDS.has(word)).map(stem) };
   });
   const sectionIdf = idfOver(sections.map((section) => new Set(section.terms.keys())));
 
@@ -245,6 +249,12 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     article,
     roles,
     sharedNameStems,
+    distinctiveFirst: (() => {
+      const first = words(article.roles[0]?.name ?? '').filter((word) => !LINK_WORDS.has(word)).map(stem);
+      const shared = first.findIndex((word) => sharedNameStems.has(word));
+      const distinct = first.findIndex((word) => !sharedNameStems.has(word));
+      return shared >= 0 && distinct >= 0 && distinct < shared;
+    })(),
     sections,
     sectionIdf,
     items,

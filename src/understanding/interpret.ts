@@ -60,6 +60,12 @@ export type Interpretation =
   | { kind: 'item'; evidence: Evidence; item: IndexedItem; askedRole: string | null; yesNo: boolean; shared: IndexedItem | null };
 
 const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette']);
+/** Words that join two role names ("digital ou marketing"). */
+const COORDINATORS = new Set(['ou', 'et', 'vs', 'versus', 'contre']);
+/** Words for a job, after which "de" introduces a role ("le métier de comptable"). */
+const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'roles', 'fonction', 'profession', 'job', 'celui', 'celle', 'emploi', 'statut']);
+/** A job title after one of these is the subject of the question ("combien gagne un développeur"). */
+const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
 /** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
 const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
 
@@ -96,14 +102,18 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const after = neighbour(at, 1);
       const previousWord = at > 0 ? tokens[at - 1]! : '';
       const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!);
-      // "Chef de produit digital ou marketing": the second name is cut short after a full one.
-      const coordinated = before !== null && ['ou', 'et', 'vs', 'versus'].includes(tokens[before]!) && at - before === 1 &&
-        (() => { const first = neighbour(before, -1); return first !== null && index.roles.some((other) => other !== role && isNameWord(first, other)); })();
+      // "Chef de produit digital ou marketing", "comptable et contrôleur de gestion": a name coordinated with another role's name.
+      const otherNameAcross = (conjunction: number | null, step: 1 | -1) =>
+        conjunction !== null && COORDINATORS.has(tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&
+        (() => { const far = neighbour(conjunction, step); return far !== null && index.roles.some((other) => other !== role && isNameWord(far, other)); })();
+      const coordinated = otherNameAcross(before, -1) || otherNameAcross(after, 1);
+      // "le métier de comptable", "celui de contrôleur de gestion": "de" after a word for a job introduces a role.
+      const afterJobWord = previousWord === 'de' && at > 1 && JOB_WORDS.has(tokens[at - 2]!);
       if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
         note(role.role.id, 3);
         consumed.add(at);
         for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
-      } else if (isHead && (DETERMINERS_BEFORE_ROLE.has(previousWord) || at === 0)) {
+      } else if (isHead && (DETERMINERS_BEFORE_ROLE.has(previousWord) || at === 0 || afterJobWord)) {
         note(role.role.id, 2);
         consumed.add(at);
       } else {
@@ -128,12 +138,31 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   });
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
   if (roles.size > 0) genericRole = false;
+  // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name
+  // where the roles put the word that tells them apart.
+  if (!otherJob && index.sharedNameStems.size > 0) {
+    tokens.forEach((_, at) => {
+      if (otherJob || !index.sharedNameStems.has(stems[at]!)) return;
+      const side = neighbour(at, index.distinctiveFirst ? -1 : 1);
+      if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) return;
+      if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) return;
+      if (!index.distinctiveFirst && (at === 0 || !JOB_TITLE_OPENERS.has(tokens[at - 1]!))) return;
+      if (index.distinctiveFirst && side !== at - 1) return;
+      otherJob = tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
+    });
+  }
   if (!otherJob) {
     for (const [start, end] of lexicon.jobs.find(tokens)) {
       const jobWords = tokens.slice(start, end);
-      // "les designers", "avec les développeurs": people a role works with, not the job asked about.
+      // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
+      let insideRoleName = false;
+      for (let position = start; position < end; position += 1) if (consumed.has(position)) insideRoleName = true;
+      const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => LINK_WORDS.has(word) || role.nameStems.has(stem(word))));
+      // "les designers", "avec les développeurs": people a role works with, not the job asked about;
+      // "un développeur" is the job asked about, even if the article mentions developers.
       const plural = jobWords.some((word) => /[sx]$/.test(word));
-      if (!plural && !jobWords.every((word) => index.surfaceStems.has(stem(word)))) {
+      const subject = start > 0 && SINGULAR_DETERMINERS.has(tokens[start - 1]!) && tokens[start - 2] !== 'avec';
+      if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) {
         otherJob = jobWords.join(' ');
         break;
       }
@@ -167,11 +196,18 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   // A number the article does not have ("3 compétences") is no sign of another subject.
   const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept));
 
+  const stemLine = ` ${stems.join(' ')} `;
   const sections = index.sections
-    .map(({ section, terms }) => {
+    .map(({ section, terms, headingStems }) => {
       let score = 0;
       let strong = false;
       const matched: string[] = [];
+      // The heading itself, typed or sent by a button ("Comparer : Le métier en bref"), names its section.
+      if (headingStems.length > 0 && stemLine.includes(` ${headingStems.join(' ')} `)) {
+        score += SECTION_FIELD_WEIGHTS.heading * 2;
+        strong = true;
+        matched.push(headingStems.join(' '));
+      }
       for (const concept of new Set(content)) {
         const weight = terms.get(concept);
         if (!weight) continue;
@@ -264,6 +300,8 @@ export function interpret(
   }
 
   let roles = [...evidence.roles.keys()];
+  // "mélange comptable et contrôleur de gestion": in a comparison, a bare role word counts.
+  if (roles.length > 0 && (markers.comparison || markers.overview)) roles.push(...evidence.weakRoles);
   if (markers.otherOne && roles.length === 0 && contextRoles.length === 1) roles = articleRoles.filter((id) => id !== contextRoles[0]);
   if (roles.length === 0 && leansOnContext) roles = contextRoles;
 
@@ -280,7 +318,9 @@ export function interpret(
   const itemHolds = topItem !== undefined && (evidence.unknown.length === 0
     ? topItem.f1 >= itemThreshold
     : topItem.f1 >= DECISION.itemAlone && topItem.weight >= evidence.unknown.length * evidence.article.maxItemIdf * 0.9);
-  if (evidence.unknown.length > 0 && !strongSection && !itemHolds) return { kind: 'fallback', reason: 'unknown', evidence };
+  // Two roles named with a comparison word ask for the difference, whatever else the sentence says.
+  const bothNamed = roles.length >= 2 && (markers.comparison || markers.overview);
+  if (evidence.unknown.length > 0 && !strongSection && !itemHolds && !bothNamed) return { kind: 'fallback', reason: 'unknown', evidence };
   // Mostly unknown words and no role named: another subject that shares a word with the article.
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   if (roles.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known) return { kind: 'fallback', reason: 'unknown', evidence };

@@ -46,7 +46,13 @@ const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut
 /** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
 /** Impersonal inversions: their "il" refers to no role. */
-const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il|est-ce)\b/g;
+const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il)\b/g;
+/** "C'est le CPD qui…" is a closed question, whatever "qui" suggests. */
+const CLEFT = /^c'est\s+(?:le|la|l'|un|une)?\s*\S+.*\bqui\b/;
+/** A statement asked with a question mark: "Le CPM fait de l'analyse de données ?". */
+const RISING = /\?\s*$/;
+/** Follow-ups ("Et pour le marketing ?") are not closed questions. */
+const FOLLOW_UP_START = /^(?:et|pour|cote|du\s+cote|aussi|ok|d'accord|bon|alors)\b/;
 
 export interface ReaderTools {
   lexicon: Lexicon;
@@ -65,12 +71,14 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const { lexicon, corrector } = tools;
   const folded = fold(text).trim();
   const personal = folded.replace(IMPERSONAL, ' ');
-  const closed = CLOSED_START.test(folded) || (INVERSION.test(personal) && !OPEN_START.test(folded));
+  const open = OPEN_START.test(folded);
+  const closed = CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && (INVERSION.test(personal) || (RISING.test(folded) && !FOLLOW_UP_START.test(folded))));
   // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
   const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
   const tokens: string[] = [];
   const corrections: { from: string; to: string }[] = [];
-  for (const word of words(personal.replace(INVERTED_PRONOUN, '$1'))) {
+  // The inverted pronoun is dropped ("travaille-t-il avec" reads "travaille avec"); impersonal ones too ("faut-il").
+  for (const word of words(folded.replace(INVERTED_PRONOUN, '$1'))) {
     const rewritten = lexicon.rewrites.get(word);
     if (rewritten) {
       tokens.push(...rewritten);

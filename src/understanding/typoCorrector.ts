@@ -22,7 +22,9 @@ export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({
 });
 
 /** Words shorter than this are left alone: too little to tell a typo from another word. */
-const MIN_CORRECTABLE_LENGTH = 4;
+const MIN_CORRECTABLE_LENGTH = 5;
+/** A truncated word ("tréso", "dipl") is completed when exactly one known word starts with it. */
+const MIN_PREFIX_LENGTH = 4;
 
 /** The bucket of words with `letter` at `position` (0 or 1) and this length. */
 function bucketKey(position: number, letter: string, length: number): string {
@@ -62,6 +64,8 @@ export class TypoCorrector {
   private readonly known: Set<string>;
   private readonly knownStems: Set<string>;
   private readonly cache = new Map<string, string | null>();
+  /** Known words, sorted, for completing truncated words by binary search. */
+  private readonly sorted: string[];
 
   /**
    * @param correctable words a typo may be corrected to (content words of the articles and lexicon)
@@ -80,6 +84,7 @@ export class TypoCorrector {
       }
     }
     for (const [key, bucket] of grouped) this.buckets.set(key, new Fuse(bucket, TYPO_SEARCH_OPTIONS));
+    this.sorted = [...new Set(correctable)].filter((word) => word.length > MIN_PREFIX_LENGTH).sort();
   }
 
   /** True when the word, or a word with the same stem, is known. */
@@ -89,9 +94,14 @@ export class TypoCorrector {
 
   /** The known word a typo stands for, or null when the word is known already or nothing is close. */
   correct(word: string): string | null {
-    if (word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word) || word.length > 32 || this.isKnown(word)) return null;
+    if (word.length < MIN_PREFIX_LENGTH || /\d/.test(word) || word.length > 32 || this.isKnown(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    const completed = this.complete(word);
+    if (completed || word.length < MIN_CORRECTABLE_LENGTH) {
+      this.remember(word, completed);
+      return completed;
+    }
     // Fuse finds candidates fast; the edit distance decides, so a correction is never a far word.
     let best: string | null = null;
     let bestDistance = Infinity;
@@ -113,8 +123,28 @@ export class TypoCorrector {
         bestDistance = rank;
       }
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, best);
+    this.remember(word, best);
     return best;
+  }
+
+  private remember(word: string, correction: string | null): void {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, correction);
+  }
+
+  /** The only known word family that starts with `prefix` ("treso" → "tresorerie"), or null. */
+  private complete(prefix: string): string | null {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sorted[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const matches: string[] = [];
+    for (let at = low; at < this.sorted.length && this.sorted[at]!.startsWith(prefix); at += 1) matches.push(this.sorted[at]!);
+    if (matches.length === 0) return null;
+    // "tresorerie" and "tresoreries" are one family: the same stem.
+    return new Set(matches.map(stem)).size === 1 ? matches.reduce((a, b) => (a.length <= b.length ? a : b)) : null;
   }
 }

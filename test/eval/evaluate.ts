@@ -27,6 +27,8 @@ export const EVAL_SETS = [
   { name: 'second-article', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article') },
   { name: 'second-article-md', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article-md') },
   { name: 'holdout', file: resolve(PROJECT_ROOT, 'test/eval/holdout.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout-article') },
+  { name: 'holdout2', file: resolve(PROJECT_ROOT, 'test/eval/holdout2.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout2-article') },
+  { name: 'holdout2-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout2-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout2-md') },
 ] as const;
 
 export interface Failure {
