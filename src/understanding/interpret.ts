@@ -42,7 +42,8 @@ export interface Evidence {
   /** Concepts this article does not know. */
   unknown: string[];
   /** Topics named; covered = the article has a section about it. */
-  topics: { id: string; name: string; covered: boolean }[];
+  /** Topics named; covered = the article has a section about it; asked = named in the clause that asks. */
+  topics: { id: string; name: string; covered: boolean; asked: boolean }[];
   sections: { section: Section; score: number; strong: boolean; matched: string[] }[];
   /** Bullets that share specific words with the question; `weight` sums the idf of the shared words. */
   items: { item: IndexedItem; f1: number; matched: string[]; weight: number }[];
@@ -174,6 +175,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
   const content: string[] = [];
   const isSectionWord = (concept: string) => index.sectionIdf.has(concept);
+  /** Concepts said in the clauses that ask, not in the context around them. */
+  const focusConcepts = new Set<string>();
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -183,20 +186,28 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const definitionWord = reading.definitionPositions.has(position) && !isSectionWord(token.concept);
       if (!reading.markerPositions.has(position) && !smalltalkPositions.has(position) && !definitionWord) covered = false;
     }
-    if (!covered) content.push(token.concept);
+    if (!covered) {
+      content.push(token.concept);
+      if (reading.inFocus.has(token.start)) focusConcepts.add(token.concept);
+    }
   });
 
   const topics: Evidence['topics'] = [];
   for (const [id, topic] of lexicon.topics) {
     if (content.some((concept) => topic.signals.has(concept))) {
-      topics.push({ id, name: topic.name, covered: [...topic.signals].some((signal) => index.coveredSignals.has(signal)) });
+      topics.push({
+        id,
+        name: topic.name,
+        covered: [...topic.signals].some((signal) => index.coveredSignals.has(signal)),
+        asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
+      });
     }
   }
   const topicSignals = new Set(topics.flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
   // A number the article does not have ("3 compétences") is no sign of another subject.
   const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept));
 
-  const stemLine = ` ${stems.join(' ')} `;
+  const stemLine = ` ${stems.filter((_, at) => !LINK_WORDS.has(tokens[at]!)).join(' ')} `;
   const sections = index.sections
     .map(({ section, terms, headingStems }) => {
       let score = 0;
@@ -282,7 +293,10 @@ export function interpret(
     return { kind: 'smalltalk', intent: smalltalk.intent };
   }
 
-  const uncovered = evidence.topics.find((topic) => !topic.covered);
+  // A subject the article lacks, asked about: say so. Named only as context ("je suis en reconversion,
+  // quelle formation…"), it does not hide the question when the article answers that.
+  const strongAsked = evidence.sections[0]?.strong === true;
+  const uncovered = evidence.topics.find((topic) => !topic.covered && (topic.asked || !strongAsked || evidence.topics.every((other) => !other.covered)));
   if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
   if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
 
@@ -344,7 +358,7 @@ export function interpret(
   let section: Section | null = best?.section ?? null;
   // "C'est quoi la différence ?" asks for a comparison, not a definition.
   if (!section && markers.definition && !markers.comparison && evidence.article.definitionSection) section = evidence.article.definitionSection;
-  if (!section && leansOnContext && contextSection && (roles.length > 0 || markers.comparison)) section = contextSection;
+  if (!section && leansOnContext && contextSection && (roles.length > 0 || markers.comparison) && !markers.overview) section = contextSection;
   if (!section && (markers.comparison || markers.overview) && roles.length !== 1) {
     if (contextSection && markers.followUp && markers.comparison && !markers.overview) {
       return { kind: 'section', evidence, section: contextSection, roles: articleRoles, mode: 'comparison', followUp: true };

@@ -31,6 +31,8 @@ export interface QuestionReading {
   markers: Markers;
   /** Token positions used by markers: they are not the subject of the question. */
   markerPositions: Set<number>;
+  /** Token positions in the clauses that ask (the others give context). */
+  inFocus: Set<number>;
   /** Token positions of definition words ("c'est quoi", "définition"). */
   definitionPositions: Set<number>;
   /** Smalltalk intents found, with their positions. */
@@ -44,6 +46,8 @@ const WHO_MAX_START = 2;
 const INVERSION = /\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)\b/;
 const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
 /** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
+/** A word that asks: its clause is the question proper. */
+const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire)\b/;
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
 /** Impersonal inversions: their "il" refers to no role. */
 const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il)\b/g;
@@ -78,16 +82,25 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const tokens: string[] = [];
   const corrections: { from: string; to: string }[] = [];
   // The inverted pronoun is dropped ("travaille-t-il avec" reads "travaille avec"); impersonal ones too ("faut-il").
-  for (const word of words(folded.replace(INVERTED_PRONOUN, '$1'))) {
-    const rewritten = lexicon.rewrites.get(word);
-    if (rewritten) {
-      tokens.push(...rewritten);
-      continue;
+  // Clauses ("je suis en reconversion, quelle formation faut-il ?") tell the question from its context.
+  const clauseOf: number[] = [];
+  const focus = new Set<number>();
+  const clauses = folded.replace(INVERTED_PRONOUN, '$1').split(/(?<=[.,;:!?…])|\s(?=(?:et|mais|car|donc)\s)/);
+  clauses.forEach((clause, clauseIndex) => {
+    if (/\?/.test(clause) || QUESTION_WORD.test(clause)) focus.add(clauseIndex);
+    for (const word of words(clause)) {
+      const rewritten = lexicon.rewrites.get(word);
+      const corrected = rewritten ? null : corrector.correct(word);
+      if (corrected) corrections.push({ from: word, to: corrected });
+      for (const token of rewritten ?? [corrected ?? word]) {
+        tokens.push(token);
+        clauseOf.push(clauseIndex);
+      }
     }
-    const corrected = corrector.correct(word);
-    if (corrected) corrections.push({ from: word, to: corrected });
-    tokens.push(corrected ?? word);
-  }
+  });
+  // Without a question word anywhere, every clause is the question.
+  if (focus.size === 0) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
+  const inFocus = new Set(clauseOf.flatMap((clauseIndex, position) => (focus.has(clauseIndex) ? [position] : [])));
   const markerPositions = new Set<number>();
   const find = (set: PhraseSet, maxStart = Infinity) => {
     const found = set.find(tokens).filter(([start]) => start <= maxStart);
@@ -128,6 +141,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     corrections,
     markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, otherOne },
     markerPositions,
+    inFocus,
     definitionPositions,
     smalltalk,
   };
