@@ -60,7 +60,7 @@ export type Interpretation =
   | { kind: 'overview'; evidence: Evidence; followUp: boolean }
   | { kind: 'item'; evidence: Evidence; item: IndexedItem; askedRole: string | null; yesNo: boolean; shared: IndexedItem | null };
 
-const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette']);
+const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette', 'comme']);
 /** Words that join two role names ("digital ou marketing"). */
 const COORDINATORS = new Set(['ou', 'et', 'vs', 'versus', 'contre']);
 /** Words for a job, after which "de" introduces a role ("le métier de comptable"). */

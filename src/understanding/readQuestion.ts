@@ -48,6 +48,8 @@ const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut
 /** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
 /** A word that asks: its clause is the question proper. */
 const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire)\b/;
+/** An open question word anywhere ("Je me demande sur quels chiffres… ?"). */
+const ASKING_WORD = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle|lesquels|lesquelles)\b/;
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
 /** Impersonal inversions: their "il" refers to no role. */
 const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il)\b/g;
@@ -75,7 +77,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const { lexicon, corrector } = tools;
   const folded = fold(text).trim();
   const personal = folded.replace(IMPERSONAL, ' ');
-  const open = OPEN_START.test(folded);
+  const open = OPEN_START.test(folded) || ASKING_WORD.test(folded);
   const closed = CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && (INVERSION.test(personal) || (RISING.test(folded) && !FOLLOW_UP_START.test(folded))));
   // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
   const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
