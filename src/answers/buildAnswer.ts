@@ -23,9 +23,9 @@ export function rolesPhrase(articles: Article[]): string {
   return `${names.slice(0, -1).map((name) => `le ${name}`).join(', ')} et le ${names[names.length - 1]}`;
 }
 
-/** Section headings in lower-case-first form, for "{topics}". */
+/** The section headings, quoted: « Les compétences requises », « Origine et formation »… for "{topics}". */
 export function topicsPhrase(article: Article): string {
-  const headings = article.sections.filter((section) => !section.isConclusion).map((section) => section.heading.charAt(0).toLowerCase() + section.heading.slice(1));
+  const headings = article.sections.filter((section) => !section.isConclusion).map((section) => `« ${section.heading} »`);
   return headings.length <= 1 ? headings.join('') : `${headings.slice(0, -1).join(', ')} et ${headings[headings.length - 1]}`;
 }
 
