@@ -9,6 +9,7 @@ import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { DEFAULT_LEXICON } from '../projectRoot.js';
 import { renderText } from '../render/text.js';
 import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
+import { ArticleRouter } from '../understanding/articleRouter.js';
 import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
 import { sanitize, words } from '../understanding/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
@@ -51,6 +52,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
   const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
   const tools = readerToolsFor(indexes, lexicon, dialogs);
   const builder = new AnswerBuilder(dialogs, indexes);
+  const router = new ArticleRouter(indexes, lexicon);
   const roles = rolesPhrase(knowledge.articles);
 
   const reply = (draft: DraftAnswer, context: ConversationContext) => ({ answer: withText(draft), context });
@@ -102,7 +104,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
         }
       }
       const reading = readQuestion(clean, tools);
-      const interpretation = interpret(reading, indexes, lexicon, context);
+      const interpretation = interpret(reading, router.shortlist(reading, context), lexicon, context);
       const draft = builder.build(interpretation);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));

@@ -1,0 +1,60 @@
+/**
+ * With many articles, weighing every one for every question costs too much. The router keeps an
+ * inverted index (word → articles) and shortlists the few articles a question can be about;
+ * only those are weighed in full.
+ */
+import type { ConversationContext } from '../conversation/context.js';
+import { conceptSequence, type ArticleIndex } from './articleIndex.js';
+import type { Lexicon } from './lexicon.js';
+import { stem } from './normalize.js';
+import type { QuestionReading } from './readQuestion.js';
+
+/** Articles weighed in full per question; below this many articles, all are weighed. */
+export const SHORTLIST_SIZE = 4;
+/** A role's words count more than section words: naming a role names its article. */
+const ROLE_KEY_WEIGHT = 3;
+
+export class ArticleRouter {
+  /** Key (stem, concept or initialism) → article position → weight. */
+  private readonly postings = new Map<string, Map<number, number>>();
+
+  constructor(
+    private readonly indexes: ArticleIndex[],
+    private readonly lexicon: Lexicon,
+  ) {
+    indexes.forEach((index, position) => {
+      const add = (key: string, weight: number) => {
+        const byArticle = this.postings.get(key) ?? new Map<number, number>();
+        byArticle.set(position, Math.max(byArticle.get(position) ?? 0, weight));
+        this.postings.set(key, byArticle);
+      };
+      for (const role of index.roles) {
+        for (const key of [...role.nameStems, ...role.abbreviations]) add(key, ROLE_KEY_WEIGHT);
+      }
+      for (const concept of index.vocabulary) add(concept, 1);
+      for (const word of index.surfaceStems) add(word, 1);
+    });
+  }
+
+  /** The articles worth weighing for this question, the conversation's article always among them. */
+  shortlist(reading: QuestionReading, context: ConversationContext): ArticleIndex[] {
+    if (this.indexes.length <= SHORTLIST_SIZE) return this.indexes;
+    const keys = new Set<string>([
+      ...reading.tokens,
+      ...reading.tokens.map(stem),
+      ...conceptSequence(reading.tokens, this.lexicon).filter((token) => token.kind === 'content').map((token) => token.concept),
+    ]);
+    const scores = new Map<number, number>();
+    for (const key of keys) {
+      const byArticle = this.postings.get(key);
+      if (!byArticle) continue;
+      // Rarer keys tell articles apart: weight by inverse article frequency.
+      const rarity = Math.log(1 + this.indexes.length / byArticle.size);
+      for (const [position, weight] of byArticle) scores.set(position, (scores.get(position) ?? 0) + weight * rarity);
+    }
+    const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, SHORTLIST_SIZE).map(([position]) => this.indexes[position]!);
+    const current = this.indexes.find((index) => index.article.id === context.article);
+    if (current && !ranked.includes(current)) ranked.push(current);
+    return ranked.length > 0 ? ranked : this.indexes.slice(0, SHORTLIST_SIZE);
+  }
+}
