@@ -303,17 +303,28 @@ export class AnswerBuilder {
         why: why(evidence, section.id, roles, roleId ? `one role, one section` : `section without roles`),
       };
     }
+    return this.comparison(evidence, section, roles, { confidence, intro: section.intro, reason: 'section compared across roles' });
+  }
+
+  /** One section side by side; `highlight` marks the bullets a reverse lookup found. */
+  private comparison(
+    evidence: Evidence,
+    section: Section,
+    roles: string[],
+    options: { confidence: number; intro: string[]; reason: string; highlight?: (roleId: string) => string | undefined },
+  ): DraftAnswer {
+    const article = evidence.article.article;
     return {
       kind: 'comparison',
       article: article.id,
       section: section.id,
       roles,
-      confidence,
+      confidence: options.confidence,
       title: fill(this.dialogs.answers.comparisonTitle, { section: section.heading, roles: roles.map((id) => roleName(article, id)).join(' / ') }),
-      intro: section.intro,
-      blocks: roles.map((id) => blockFor(article, section, id)),
+      intro: options.intro,
+      blocks: roles.map((id) => blockFor(article, section, id, options.highlight?.(id))),
       suggestions: this.suggester.afterComparison(article, section),
-      why: why(evidence, section.id, roles, 'section compared across roles'),
+      why: why(evidence, section.id, roles, options.reason),
     };
   }
 
@@ -330,19 +341,12 @@ export class AnswerBuilder {
     };
     const confidence = Math.min(0.97, 0.45 + 0.5 * (evidence.items[0]?.f1 ?? 0));
     if (shared || !owner) {
-      const roles = Object.keys(section.byRole);
-      return {
-        kind: 'comparison',
-        article: article.id,
-        section: section.id,
-        roles,
+      return this.comparison(evidence, section, Object.keys(section.byRole), {
         confidence,
-        title: fill(this.dialogs.answers.comparisonTitle, { section: section.heading, roles: roles.map((id) => roleName(article, id)).join(' / ') }),
         intro: [fill(this.dialogs.answers.itemFoundBoth, values)],
-        blocks: roles.map((id) => blockFor(article, section, id, id === owner ? item.text : shared?.text)),
-        suggestions: this.suggester.afterComparison(article, section),
-        why: why(evidence, section.id, roles, `bullet found for both roles: "${item.text}"`),
-      };
+        reason: `bullet found for both roles: "${item.text}"`,
+        highlight: (roleId) => (roleId === owner ? item.text : shared?.text),
+      });
     }
     let lead = fill(this.dialogs.answers.itemFound, values);
     if (yesNo && askedRole) {
