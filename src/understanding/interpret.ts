@@ -56,8 +56,8 @@ export type Interpretation =
   | { kind: 'smalltalk'; intent: string }
   | { kind: 'fallback'; reason: 'topic' | 'other-job' | 'unknown'; topic?: string; evidence: Evidence | null }
   | { kind: 'clarify'; choices: ArticleIndex[]; evidence: Evidence }
-  | { kind: 'section'; evidence: Evidence; section: Section; roles: string[]; mode: 'list' | 'comparison'; followUp: boolean }
-  | { kind: 'overview'; evidence: Evidence; followUp: boolean }
+  | { kind: 'section'; evidence: Evidence; section: Section; roles: string[]; mode: 'list' | 'comparison' }
+  | { kind: 'overview'; evidence: Evidence }
   | { kind: 'item'; evidence: Evidence; item: IndexedItem; askedRole: string | null; yesNo: boolean; shared: IndexedItem | null };
 
 const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette', 'comme']);
@@ -268,6 +268,36 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, topics, sections, items, strength };
 }
 
+/** The article the question is about: one whose role it names, else the conversation's, else the strongest. */
+function chooseEvidence(all: Evidence[], reading: QuestionReading, context: ConversationContext): Evidence | undefined {
+  const named = all.find((evidence) => evidence.roles.size > 0);
+  if (named) return named;
+  const contextual = all.find((evidence) => evidence.article.article.id === context.article);
+  // A follow-up stays in the conversation's article unless it names another article's role.
+  if (contextual && (reading.markers.followUp || reading.markers.pronoun || contextual.strength >= (all[0]?.strength ?? 0) - 1e-9)) return contextual;
+  return all[0];
+}
+
+/** Two articles answer equally well and the question names no role: ask which. */
+function ambiguousArticles(all: Evidence[], evidence: Evidence, context: ConversationContext): Evidence | null {
+  if (context.article === evidence.article.article.id || all.some((other) => other.roles.size > 0)) return null;
+  const second = all.find((other) => other !== evidence);
+  if (!second || evidence.strength <= 0 || second.strength <= 0) return null;
+  if (evidence.sections.length === 0 || second.sections.length === 0) return null;
+  return (evidence.strength - second.strength) / evidence.strength < DECISION.articleTie ? second : null;
+}
+
+/** A subject the article lacks (asked, not just context), or another job: the article does not cover it. */
+function outOfScope(evidence: Evidence): Interpretation | null {
+  // Named only as context ("je suis en reconversion, quelle formation…"), a missing subject does not
+  // hide a question the article answers.
+  const sectionAsked = evidence.sections[0]?.strong === true;
+  const uncovered = evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked || evidence.topics.every((other) => !other.covered)));
+  if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
+  if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
+  return null;
+}
+
 /** Chooses the article, then reads the question against it and the conversation context. */
 export function interpret(
   reading: QuestionReading,
@@ -277,41 +307,26 @@ export function interpret(
 ): Interpretation {
   if (reading.tokens.length === 0) return { kind: 'empty' };
   const all = indexes.map((index) => weigh(reading, index, lexicon)).sort((a, b) => b.strength - a.strength);
-  const contextual = all.find((evidence) => evidence.article.article.id === context.article);
-  const named = all.filter((evidence) => evidence.roles.size > 0);
-  let evidence = named[0] ?? all[0];
+  const evidence = chooseEvidence(all, reading, context);
   if (!evidence) return { kind: 'fallback', reason: 'unknown', evidence: null };
-  // A follow-up with no role of another article stays in the conversation's article.
-  if (contextual && named.length === 0 && (reading.markers.followUp || reading.markers.pronoun || contextual.strength >= evidence.strength - 1e-9)) {
-    evidence = contextual;
-  }
-
   const { markers } = reading;
-  const asksSomething = evidence.content.length > 0 || evidence.roles.size > 0 || evidence.genericRole || markers.comparison || markers.overview || markers.definition;
+
+  // Greetings, thanks, help: only when nothing else is asked ("Bonjour, quelles compétences…" is a question).
   const smalltalk = reading.smalltalk[0];
-  if (smalltalk && (!asksSomething || evidence.content.length === 0 && evidence.roles.size === 0 && !evidence.genericRole)) {
+  if (smalltalk && evidence.content.length === 0 && evidence.roles.size === 0 && !evidence.genericRole) {
     return { kind: 'smalltalk', intent: smalltalk.intent };
   }
+  const notCovered = outOfScope(evidence);
+  if (notCovered) return notCovered;
+  const rival = ambiguousArticles(all, evidence, context);
+  if (rival) return { kind: 'clarify', choices: [evidence.article, rival.article], evidence };
 
-  // A subject the article lacks, asked about: say so. Named only as context ("je suis en reconversion,
-  // quelle formation…"), it does not hide the question when the article answers that.
-  const strongAsked = evidence.sections[0]?.strong === true;
-  const uncovered = evidence.topics.find((topic) => !topic.covered && (topic.asked || !strongAsked || evidence.topics.every((other) => !other.covered)));
-  if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
-  if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
-
-  const articleRoles = evidence.article.roles.map((role) => role.role.id);
-  const sameArticle = context.article === evidence.article.article.id;
+  const article = evidence.article;
+  const articleRoles = article.roles.map((role) => role.role.id);
+  const sameArticle = context.article === article.article.id;
   const contextRoles = sameArticle ? context.roles : [];
-  const contextSection = sameArticle ? evidence.article.article.sections.find((section) => section.id === context.section) ?? null : null;
+  const contextSection = sameArticle ? article.article.sections.find((section) => section.id === context.section) ?? null : null;
   const leansOnContext = markers.followUp || markers.pronoun || markers.otherOne;
-
-  // Ambiguity between articles: same strength, no role named anywhere.
-  const second = all.find((other) => other !== evidence);
-  if (!sameArticle && named.length === 0 && second && evidence.strength > 0 && second.strength > 0 &&
-      (evidence.strength - second.strength) / evidence.strength < DECISION.articleTie && evidence.sections.length > 0 && second.sections.length > 0) {
-    return { kind: 'clarify', choices: [evidence.article, second.article], evidence };
-  }
 
   let roles = [...evidence.roles.keys()];
   // "mélange comptable et contrôleur de gestion": in a comparison, a bare role word counts.
@@ -320,18 +335,17 @@ export function interpret(
   if (roles.length === 0 && leansOnContext) roles = contextRoles;
 
   const best = evidence.sections[0];
-  const runnerUp = evidence.sections[1];
   const topItem = evidence.items[0];
   const strongSection = best?.strong ?? false;
-
-  // Unknown words with nothing solid to hold on to: the article does not cover this.
+  // "Qui … ?" is a reverse lookup only when no role is named ("Avec qui travaille le CPM ?" is not).
   const lookingUp = (markers.who && roles.length === 0) || markers.yesNo;
   const itemThreshold = lookingUp ? DECISION.itemForWho : DECISION.itemAlone;
-  // With unknown words around, only a clear bullet match holds the question.
-  // An unknown word weighs like the rarest word: the bullet must match at least as much as is unknown.
+
+  // Unknown words with nothing solid to hold on to: the article does not cover this. An unknown word
+  // weighs like the rarest bullet word, so a bullet must match at least as much as is unknown.
   const itemHolds = topItem !== undefined && (evidence.unknown.length === 0
     ? topItem.f1 >= itemThreshold
-    : topItem.f1 >= DECISION.itemAlone && topItem.weight >= evidence.unknown.length * evidence.article.maxItemIdf * 0.9);
+    : topItem.f1 >= DECISION.itemAlone && topItem.weight >= evidence.unknown.length * article.maxItemIdf * 0.9);
   // Two roles named with a comparison word ask for the difference, whatever else the sentence says.
   const bothNamed = roles.length >= 2 && (markers.comparison || markers.overview);
   if (evidence.unknown.length > 0 && !strongSection && !itemHolds && !bothNamed) return { kind: 'fallback', reason: 'unknown', evidence };
@@ -339,45 +353,37 @@ export function interpret(
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   if (roles.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known) return { kind: 'fallback', reason: 'unknown', evidence };
 
-  // Reverse lookup over the bullets.
-  // "Qui … ?" is a reverse lookup only when no role is named ("Avec qui travaille le CPM ?" is not);
-  // a named role with a bullet of another role is a yes/no question or a section question.
+  // Reverse lookup over the bullets. A named role with another role's bullet is a yes/no or a section question.
   const ownerFits = !topItem || roles.length !== 1 || markers.yesNo || topItem.item.roleId === roles[0];
-  if (topItem && ownerFits && topItem.f1 >= itemThreshold && (lookingUp || !strongSection || topItem.item.section === best?.section)) {
-    const rival = evidence.items.find((entry) => entry.item.roleId !== topItem.item.roleId && entry.item.section === topItem.item.section);
-    const shared = rival && topItem.f1 - rival.f1 < DECISION.itemTie ? rival.item : null;
+  const itemExplains = topItem !== undefined && (lookingUp || topItem.f1 >= DECISION.itemAlone);
+  const sectionDisagrees = strongSection && best !== undefined && topItem !== undefined && best.section !== topItem.item.section;
+  if (topItem && ownerFits && topItem.f1 >= itemThreshold && itemExplains && (lookingUp || !sectionDisagrees)) {
+    const otherOwner = evidence.items.find((entry) => entry.item.roleId !== topItem.item.roleId && entry.item.section === topItem.item.section);
+    const shared = otherOwner && topItem.f1 - otherOwner.f1 < DECISION.itemTie ? otherOwner.item : null;
     const askedRole = roles.length === 1 ? roles[0]! : null;
-    const explainsQuestion = lookingUp || topItem.f1 >= DECISION.itemAlone;
-    if (explainsQuestion && !(strongSection && best && best.section !== topItem.item.section && !lookingUp)) {
-      return { kind: 'item', evidence, item: topItem.item, askedRole, yesNo: markers.yesNo && askedRole !== null, shared };
-    }
+    return { kind: 'item', evidence, item: topItem.item, askedRole, yesNo: markers.yesNo && askedRole !== null, shared };
   }
 
   // A bare role word ("compétences marketing") names the role when no bullet claimed it.
   if (roles.length === 0 && evidence.weakRoles.size === 1) roles = [...evidence.weakRoles];
   let section: Section | null = best?.section ?? null;
   // "C'est quoi la différence ?" asks for a comparison, not a definition.
-  if (!section && markers.definition && !markers.comparison && evidence.article.definitionSection) section = evidence.article.definitionSection;
+  if (!section && markers.definition && !markers.comparison) section = article.definitionSection;
   if (!section && leansOnContext && contextSection && (roles.length > 0 || markers.comparison) && !markers.overview) section = contextSection;
   if (!section && (markers.comparison || markers.overview) && roles.length !== 1) {
     if (contextSection && markers.followUp && markers.comparison && !markers.overview) {
-      return { kind: 'section', evidence, section: contextSection, roles: articleRoles, mode: 'comparison', followUp: true };
+      return { kind: 'section', evidence, section: contextSection, roles: articleRoles, mode: 'comparison' };
     }
-    if (evidence.unknown.length === 0) return { kind: 'overview', evidence, followUp: leansOnContext };
+    if (evidence.unknown.length === 0) return { kind: 'overview', evidence };
   }
-  if (!section && roles.length === 1 && evidence.content.length === 0 && evidence.article.definitionSection) {
-    // A role named and nothing else asked: say what the role is (or continue the current section).
-    section = leansOnContext && contextSection ? contextSection : evidence.article.definitionSection;
-  }
-  if (!section && roles.length >= 2 && evidence.content.length === 0 && evidence.unknown.length === 0) {
-    return { kind: 'overview', evidence, followUp: leansOnContext };
-  }
+  // A role named and nothing else asked: say what the role is (or go on with the current section).
+  if (!section && roles.length === 1 && evidence.content.length === 0) section = leansOnContext && contextSection ? contextSection : article.definitionSection;
+  if (!section && roles.length >= 2 && evidence.content.length === 0 && evidence.unknown.length === 0) return { kind: 'overview', evidence };
   if (!section) return { kind: 'fallback', reason: 'unknown', evidence };
-  void runnerUp;
 
-  if (section.isConclusion) return { kind: 'section', evidence, section, roles: [], mode: 'list', followUp: leansOnContext };
+  if (section.isConclusion) return { kind: 'section', evidence, section, roles: [], mode: 'list' };
   const sectionRoles = Object.keys(section.byRole);
   const wanted = markers.comparison ? [] : roles.filter((id) => sectionRoles.includes(id));
-  if (wanted.length === 1) return { kind: 'section', evidence, section, roles: wanted, mode: 'list', followUp: leansOnContext };
-  return { kind: 'section', evidence, section, roles: sectionRoles.length > 0 ? sectionRoles : articleRoles, mode: 'comparison', followUp: leansOnContext };
+  if (wanted.length === 1) return { kind: 'section', evidence, section, roles: wanted, mode: 'list' };
+  return { kind: 'section', evidence, section, roles: sectionRoles.length > 0 ? sectionRoles : articleRoles, mode: 'comparison' };
 }
