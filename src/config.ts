@@ -6,12 +6,19 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON } from './projectRoot.js';
 
+/** Defaults of the numeric settings, also used by modules built without a configuration (tests). */
+export const CONFIG_DEFAULTS = Object.freeze({
+  port: 3978,
+  rateLimitPerMinute: 60,
+  shutdownTimeoutMs: 10_000,
+});
+
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PORT: z.coerce.number().int().min(0).max(65535).default(CONFIG_DEFAULTS.port),
   HOST: z.string().min(1).optional(),
   KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
   DIALOGS_DIR: z.string().min(1).default(DEFAULT_DIALOGS_DIR),
@@ -22,6 +29,15 @@ const environmentSchema = z.object({
   /** Reload knowledge/ when its files change. */
   KNOWLEDGE_WATCH: flag.default('0'),
   REDIS_URL: z.string().url().optional(),
+  /** Questions one web client (one IP address) may post to /api/webchat per minute. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(CONFIG_DEFAULTS.rateLimitPerMinute),
+  /**
+   * Express's `trust proxy`: how many reverse proxies (a number), `true`, or their addresses
+   * (`loopback`, `10.0.0.0/8`…). Behind a load balancer it makes the client IP the real one.
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(CONFIG_DEFAULTS.shutdownTimeoutMs),
   FEEDBACK_FILE: z.string().min(1).optional(),
   connections__serviceConnection__settings__clientId: z.string().min(1).optional(),
   connections__serviceConnection__settings__clientSecret: z.string().min(1).optional(),
@@ -39,6 +55,10 @@ export interface Config {
   logQuestions: boolean;
   knowledgeWatch: boolean;
   redisUrl: string | undefined;
+  rateLimitPerMinute: number;
+  /** Express's `trust proxy` value; false when no proxy is configured. */
+  trustProxy: boolean | number | string;
+  shutdownTimeoutMs: number;
   feedbackFile: string | undefined;
   /** The bot's Microsoft Entra app id: when set, the SDK enforces JWT validation. */
   clientId: string | undefined;
@@ -64,9 +84,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     logQuestions: env.LOG_QUESTIONS,
     knowledgeWatch: env.KNOWLEDGE_WATCH,
     redisUrl: env.REDIS_URL,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     feedbackFile: env.FEEDBACK_FILE,
     clientId: env.connections__serviceConnection__settings__clientId,
   });
+}
+
+/** `TRUST_PROXY` as Express reads it: a hop count, a boolean, or a list of addresses. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** The process configuration. */

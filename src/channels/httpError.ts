@@ -16,8 +16,11 @@ export const HTTP_ERROR_MESSAGES = Object.freeze({
   missingRecipient: 'The activity has no recipient.id',
   invalidActivity: 'The activity does not follow the Activity schema',
   crossOrigin: 'Cross-origin requests are not accepted',
+  tooManyRequests: 'Too many requests: please wait a moment',
   notFound: 'Not found',
+  methodNotAllowed: 'Method not allowed',
   notReady: 'The knowledge base is not loaded yet',
+  stopping: 'The server is stopping',
   internal: 'Internal error',
 });
 

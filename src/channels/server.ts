@@ -1,7 +1,9 @@
 /**
  * The HTTP server: the Activity endpoint for Teams / Direct Line / the Playground, the same-origin
- * web channel and its page, and a health check. Our own Express app, so that every error is
- * answered with a short JSON body (Express's default handler would send a stack trace).
+ * web channel and its page, and the liveness and readiness probes. Our own Express app, so that every
+ * error is answered with a short JSON body (Express's default handler would send a stack trace).
+ * Security headers on every response (helmet), a Content-Security-Policy that lets Web Chat run
+ * and nothing else, and a per-client rate limit on the web channel.
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -10,7 +12,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authorizeJWT, type AuthConfiguration, type CloudAdapter } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { CONFIG_DEFAULTS } from '../config.js';
 import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
 import type { Agent } from './agent.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
@@ -34,6 +39,35 @@ export const WEBCHAT_BUNDLE = join(
   'webchat.js',
 );
 
+/**
+ * The page's Content-Security-Policy: scripts only from this server (Web Chat's bundle, our two
+ * files), no inline script or event handler; inline styles allowed because Web Chat injects its
+ * CSS at run time (emotion) and Adaptive Cards set `style` attributes; images from here or from
+ * data:/blob: URLs (Web Chat's icons, avatars); requests only to this server.
+ */
+export const CONTENT_SECURITY_POLICY = Object.freeze({
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'media-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'self'"],
+});
+
+/** HTTP settings from the configuration. */
+export interface HttpOptions {
+  /** Posts one client (one IP address) may make to /api/webchat per minute; 429 beyond. */
+  rateLimitPerMinute: number;
+  /** Express's `trust proxy`: set behind a load balancer so the client IP is the real one. */
+  trustProxy: boolean | number | string;
+}
+
 /** What the server needs, built by the composition root. */
 export interface ServerOptions {
   agent: Agent;
@@ -43,19 +77,48 @@ export interface ServerOptions {
   logger: Logger;
   /** True once the knowledge base is loaded. */
   isReady: () => boolean;
+  /** True once the process is stopping: /readyz answers 503 and connections are not kept alive. */
+  isStopping?: () => boolean;
+  /** Defaults: the configuration's defaults, no proxy trusted. */
+  http?: Partial<HttpOptions>;
 }
 
 /** Builds the Express application (not listening yet). */
-export function createApp({ agent, adapter, auth, logger, isReady }: ServerOptions): express.Express {
+export function createApp({ agent, adapter, auth, logger, isReady, isStopping = () => false, http = {} }: ServerOptions): express.Express {
+  const { rateLimitPerMinute = CONFIG_DEFAULTS.rateLimitPerMinute, trustProxy = false } = http;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   const json = express.json({ limit: MAX_BODY_SIZE, type: ['application/json', 'application/*+json'] });
   const ready = (_request: Request, _response: Response, next: NextFunction): void => {
     next(isReady() ? undefined : new HttpError(503, HTTP_ERROR_MESSAGES.notReady));
   };
+  const webRateLimit = rateLimit({
+    windowMs: 60_000,
+    limit: rateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // Retry-After is set before the handler runs; the body is our short JSON error.
+    handler: (_request, _response, next) => next(new HttpError(429, HTTP_ERROR_MESSAGES.tooManyRequests)),
+    logger,
+  });
 
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
+  // While stopping, each response closes its connection so keep-alive clients reconnect elsewhere.
+  app.use((_request, response, next) => {
+    if (isStopping()) response.set('Connection', 'close');
+    next();
+  });
+
+  // Liveness: the process is up and has its knowledge base.
   app.get('/healthz', (_request, response) => {
     if (isReady()) response.json({ status: 'ok' });
+    else response.status(503).json({ status: 'starting', error: HTTP_ERROR_MESSAGES.notReady });
+  });
+  // Readiness: send traffic here (not before the knowledge base is loaded, not while stopping).
+  app.get('/readyz', (_request, response) => {
+    if (isStopping()) response.status(503).json({ status: 'stopping', error: HTTP_ERROR_MESSAGES.stopping });
+    else if (isReady()) response.json({ status: 'ready' });
     else response.status(503).json({ status: 'starting', error: HTTP_ERROR_MESSAGES.notReady });
   });
 
@@ -67,9 +130,10 @@ export function createApp({ agent, adapter, auth, logger, isReady }: ServerOptio
   });
 
   // The page's own channel: same origin only, no token (it never reaches Azure).
-  app.post('/api/webchat', sameOriginOnly, ready, json, async (request, response) => {
+  app.post('/api/webchat', sameOriginOnly, webRateLimit, ready, json, async (request, response) => {
     response.json(await runWebTurn(adapter, agent, request.body));
   });
+  app.all(['/api/messages', '/api/webchat'], methodNotAllowed(['POST']));
 
   app.get('/favicon.png', (_request, response) => {
     response.sendFile(APP_ICON, { maxAge: '1d' });
@@ -84,22 +148,36 @@ export function createApp({ agent, adapter, auth, logger, isReady }: ServerOptio
   return app;
 }
 
-/** Refuses a browser request from another site (its Origin differs from the Host it was sent to). */
+/**
+ * Refuses a browser request from another site: its Origin differs from the host it was sent to
+ * (behind a trusted proxy, the forwarded host), or the browser says it comes from another site.
+ */
 function sameOriginOnly(request: Request, _response: Response, next: NextFunction): void {
   const origin = request.get('origin');
-  if (origin) {
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (host !== request.get('host')) {
-      next(new HttpError(403, HTTP_ERROR_MESSAGES.crossOrigin));
-      return;
-    }
+  const site = request.get('sec-fetch-site');
+  const crossSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+  if (crossSite || (origin !== undefined && originHost(origin) !== request.host)) {
+    next(new HttpError(403, HTTP_ERROR_MESSAGES.crossOrigin));
+    return;
   }
   next();
+}
+
+/** The host (with its port) of an Origin header, or null when it is not a URL (`null`, junk). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** Answers 405 with an `Allow` header for a known path asked with another method. */
+function methodNotAllowed(allowed: string[]): express.RequestHandler {
+  return (_request, response, next) => {
+    response.set('Allow', allowed.join(', '));
+    next(new HttpError(405, HTTP_ERROR_MESSAGES.methodNotAllowed));
+  };
 }
 
 /** Every error becomes `{ error }` with a 4xx/5xx status; details go to the log only. */
@@ -133,8 +211,15 @@ export interface RunningServer {
   server: Server;
   port: number;
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and lets in-flight requests finish; connections still busy after
+   * `timeoutMs` are cut (`forced: true`). Idle keep-alive connections are closed at once.
+   */
+  close(timeoutMs?: number): Promise<{ forced: boolean }>;
 }
+
+/** How often idle keep-alive connections are closed while draining (a request may end any time). */
+const DRAIN_POLL_MS = 50;
 
 /** Starts listening; resolves once the port is bound. */
 export function startServer(app: express.Express, port: number, host?: string): Promise<RunningServer> {
@@ -148,9 +233,20 @@ export function startServer(app: express.Express, port: number, host?: string): 
         server,
         port: address.port,
         url: `http://${host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost'}:${address.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
+        close: (timeoutMs = CONFIG_DEFAULTS.shutdownTimeoutMs) =>
+          new Promise((done, fail) => {
+            let forced = false;
+            const idle = setInterval(() => server.closeIdleConnections(), DRAIN_POLL_MS);
+            const deadline = setTimeout(() => {
+              forced = true;
+              server.closeAllConnections();
+            }, timeoutMs);
+            server.close((error) => {
+              clearInterval(idle);
+              clearTimeout(deadline);
+              if (error) fail(error);
+              else done({ forced });
+            });
             server.closeIdleConnections();
           }),
       });

@@ -114,11 +114,12 @@ export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): Co
   for (const [start, end] of lexicon.fillers.find(tokens)) {
     for (let position = start; position < end; position += 1) fillerEnd.set(position, Math.max(fillerEnd.get(position) ?? 0, end));
   }
+  const stems = tokens.map(stem);
   let index = 0;
   while (index < tokens.length) {
     let matched = false;
     for (let length = Math.min(lexicon.longestPhrase, tokens.length - index); length >= 2; length -= 1) {
-      const concept = lexicon.phraseConcepts.get(tokens.slice(index, index + length).join(' '));
+      const concept = lexicon.phraseConcepts.get(stems.slice(index, index + length).join(' '));
       if (concept) {
         result.push({ concept, start: index, end: index + length, kind: 'content' });
         index += length;

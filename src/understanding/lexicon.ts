@@ -76,7 +76,7 @@ export class PhraseSet {
 
 /** The compiled lexicon. */
 export interface Lexicon {
-  /** Multi-word synonym phrases (folded words joined by a space) → concept. */
+  /** Multi-word synonym phrases (word stems joined by a space, so "travaillent avec" meets "travaille avec") → concept. */
   phraseConcepts: Map<string, string>;
   /** Longest synonym phrase, in words. */
   longestPhrase: number;
@@ -121,7 +121,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
       const parts = words(entry);
       if (parts.length === 1) stemConcepts.set(stem(parts[0]!), concept);
       else if (parts.length > 1) {
-        phraseConcepts.set(parts.join(' '), concept);
+        phraseConcepts.set(parts.map(stem).join(' '), concept);
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
     }
@@ -137,7 +137,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
         signals.add(stemConcepts.get(stemmed) ?? stemmed);
       } else if (parts.length > 1) {
         // Multi-word topic phrases become concepts of their own so they survive tokenisation.
-        phraseConcepts.set(parts.join(' '), `topic:${id}`);
+        phraseConcepts.set(parts.map(stem).join(' '), `topic:${id}`);
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
     }
