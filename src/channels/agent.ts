@@ -22,13 +22,15 @@ export interface AgentOptions {
   storage: Storage;
   feedbackStore: FeedbackStore;
   logger: Logger;
+  /** Whether the question text goes into the info line of each answer (privacy: off by default). */
+  logQuestions?: boolean;
 }
 
 /** The assistant's AgentApplication, typed with its turn state. */
 export type Agent = AgentApplication<ConversationTurnState>;
 
 /** Creates the agent and registers its handlers. */
-export function createAgent({ engine, adapter, storage, feedbackStore, logger }: AgentOptions): Agent {
+export function createAgent({ engine, adapter, storage, feedbackStore, logger, logQuestions = false }: AgentOptions): Agent {
   const agent = new AgentApplication<ConversationTurnState>({
     adapter,
     storage,
@@ -60,7 +62,9 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger }:
   };
 
   agent.onConversationUpdate('membersAdded', async (context, state) => {
-    await send(context, state, runner().welcome(readConversationState(state.conversation)));
+    const result = runner().welcome(readConversationState(state.conversation));
+    turnLogger(logger, context).debug({ welcomed: result.replies.length > 0 }, 'members added');
+    await send(context, state, result);
   });
 
   // 👍/👎: recorded before thanking, so a vote is never lost silently.
@@ -68,9 +72,9 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger }:
     const result = runner().turn(turnInput(context.activity), readConversationState(state.conversation));
     if (result.feedback) {
       await feedbackStore.record(result.feedback);
-      // The question text stays out of info logs (privacy); the store keeps it.
-      const { vote, answerId, questionId, conversationId, channelId } = result.feedback;
-      logger.info({ vote, answerId, questionId, conversationId, channelId }, 'feedback recorded');
+      // The question text stays out of the logs (privacy); the store keeps it.
+      const { vote, answerId, questionId } = result.feedback;
+      turnLogger(logger, context).info({ vote, answerId, questionId }, 'feedback recorded');
     }
     await send(context, state, result);
   });
@@ -78,11 +82,9 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger }:
   // Catch-all for messages: typed questions, suggested actions, card buttons, `aide`.
   agent.onActivity(ActivityTypes.Message, async (context, state) => {
     await context.sendActivity(typingActivity());
-    const result = runner().turn(turnInput(context.activity), readConversationState(state.conversation));
-    logger.debug(
-      { conversationId: context.activity.conversation?.id, kinds: result.replies.map((reply) => reply.kind) },
-      'message answered',
-    );
+    const input = turnInput(context.activity);
+    const result = runner().turn(input, readConversationState(state.conversation));
+    logTurn(turnLogger(logger, context), input, result, logQuestions);
     await send(context, state, result);
   });
 
@@ -90,15 +92,39 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger }:
   agent.onTurn('afterTurn', async () => true);
 
   agent.onError(async (context, error) => {
-    logger.error(
-      { err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type },
-      'turn failed',
-    );
+    turnLogger(logger, context).error({ err: error, activityType: context.activity.type }, 'turn failed');
     const apology = engine().dialogs.fallback.error;
     await context.sendActivity(replyActivity({ kind: 'message', text: apology, suggestions: [] }, labels()));
   });
 
   return agent;
+}
+
+/** A child logger for one turn: every line carries the conversation, activity and channel ids. */
+function turnLogger(logger: Logger, context: TurnContext): Logger {
+  const { conversation, id, channelId } = context.activity;
+  return logger.child({ conversationId: conversation?.id, activityId: id, channelId });
+}
+
+/**
+ * One info line per answered message: what kind of answer, from which article section, how sure.
+ * The question itself is personal data: at info level only with LOG_QUESTIONS=1, else at debug.
+ */
+function logTurn(log: Logger, input: TurnInput, result: TurnResult, logQuestions: boolean): void {
+  const submitted = parseSubmitData(input.value);
+  const question = submitted?.action === 'ask' ? submitted.question : input.text;
+  for (const reply of result.replies) {
+    if (reply.kind === 'answer') {
+      const { kind, article, section, roles, confidence, why } = reply.answer;
+      log.info(
+        { kind, article, section, roles, confidence, answerId: reply.answerId, ...(logQuestions ? { question } : {}) },
+        'question answered',
+      );
+      log.debug({ question, why }, 'question read');
+    } else {
+      log.info({ kind: reply.kind }, 'message answered');
+    }
+  }
 }
 
 /** Selects a message whose value is a 👍/👎 click from one of our cards. */

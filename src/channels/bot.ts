@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../answers/engine.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { createAgent, type Agent } from './agent.js';
-import { createApp } from './server.js';
+import { createApp, type HttpOptions } from './server.js';
 
 /** Logged once at start-up when no client id is configured. */
 export const ANONYMOUS_MODE_WARNING =
@@ -22,6 +22,12 @@ export interface BotOptions {
   storage: Storage;
   feedbackStore: FeedbackStore;
   logger: Logger;
+  /** Whether question text goes into info logs (privacy: off unless LOG_QUESTIONS=1). */
+  logQuestions?: boolean;
+  /** True once the process is stopping (SIGTERM): /readyz then answers 503. */
+  isStopping?: () => boolean;
+  /** Rate limit and proxy settings; the configuration's defaults when omitted. */
+  http?: Partial<HttpOptions>;
   /** The SDK's auth configuration; read from the SDK's environment keys when omitted. */
   auth?: AuthConfiguration;
 }
@@ -35,7 +41,8 @@ export interface Bot {
 }
 
 /** Builds the adapter, the agent and the HTTP app. */
-export function createBot({ engine, storage, feedbackStore, logger, auth = loadAuthConfigFromEnv() }: BotOptions): Bot {
+export function createBot(options: BotOptions): Bot {
+  const { engine, storage, feedbackStore, logger, logQuestions = false, isStopping, http, auth = loadAuthConfigFromEnv() } = options;
   if (auth.clientId) {
     logger.info({ tenantId: auth.tenantId }, 'JWT validation enabled on /api/messages');
   } else {
@@ -48,7 +55,7 @@ export function createBot({ engine, storage, feedbackStore, logger, auth = loadA
     if (!current) throw new Error('The answering engine is not loaded yet');
     return current;
   };
-  const agent = createAgent({ engine: loadedEngine, adapter, storage, feedbackStore, logger });
-  const app = createApp({ agent, adapter, auth, logger, isReady: () => engine() !== undefined });
+  const agent = createAgent({ engine: loadedEngine, adapter, storage, feedbackStore, logger, logQuestions });
+  const app = createApp({ agent, adapter, auth, logger, isReady: () => engine() !== undefined, isStopping, http });
   return { app, agent, adapter, auth };
 }
