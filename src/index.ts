@@ -2,36 +2,42 @@
  * Composition root: config → logger → storage → bot server (listening, not ready) → engine → ready.
  * The server listens before the knowledge base is loaded so /healthz can say "not yet" (503).
  */
-import { pino } from 'pino';
 import { loadEngine, type Engine } from './answers/engine.js';
 import { createBot } from './channels/bot.js';
 import { createStorage } from './channels/redisStorage.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
 import { createFeedbackStore } from './conversation/feedbackStore.js';
+import { createLogger } from './logger.js';
 
-const logger = pino({ level: config.logLevel });
+const logger = createLogger(config);
 
 async function main(): Promise<void> {
   let engine: Engine | undefined;
+  let stopping = false;
   const storage = await createStorage({ redisUrl: config.redisUrl, logger });
   const bot = createBot({
     engine: () => engine,
     storage: storage.storage,
     feedbackStore: createFeedbackStore(config.feedbackFile),
     logger,
+    logQuestions: config.logQuestions,
+    isStopping: () => stopping,
+    http: { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy },
   });
   const server = await startServer(bot.app, config.port, config.host);
   logger.info({ port: server.port, storage: storage.backend }, `Assistant RH : ${server.url}`);
 
-  let stopping = false;
+  // Graceful stop: /readyz turns 503, in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then exit 0.
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    await server.close();
+    const { forced } = await server.close(config.shutdownTimeoutMs);
+    if (forced) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown deadline were cut');
     await storage.close();
-    process.exit(0);
+    logger.info('stopped');
+    process.exit(forced ? 1 : 0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
