@@ -8,6 +8,7 @@ import { createStorage } from './channels/redisStorage.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
 import { createFeedbackStore } from './conversation/feedbackStore.js';
+import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watchKnowledge.js';
 import { createLogger } from './logger.js';
 
 const logger = createLogger(config);
@@ -15,6 +16,7 @@ const logger = createLogger(config);
 async function main(): Promise<void> {
   let engine: Engine | undefined;
   let stopping = false;
+  let watcher: KnowledgeWatcher | undefined;
   const storage = await createStorage({ redisUrl: config.redisUrl, logger });
   const bot = createBot({
     engine: () => engine,
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    watcher?.close();
     const { forced } = await server.close(config.shutdownTimeoutMs);
     if (forced) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown deadline were cut');
     await storage.close();
@@ -42,12 +45,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
-  engine = await loadEngine({
-    knowledgeDir: config.knowledgeDir,
-    dialogsDir: config.dialogsDir,
-    lexiconFile: config.lexiconFile,
-  });
+  const load = () => loadEngine({ knowledgeDir: config.knowledgeDir, dialogsDir: config.dialogsDir, lexiconFile: config.lexiconFile });
+  engine = await load();
   logger.info({ articles: engine.knowledge.articles.map((article) => article.id) }, 'knowledge base loaded: ready');
+  if (config.knowledgeWatch && !stopping) {
+    // Each reload swaps the whole engine in one assignment: a turn uses the engine it started with.
+    watcher = watchKnowledge({ directory: config.knowledgeDir, load, onLoad: (next) => (engine = next), logger });
+  }
 }
 
 main().catch((error: unknown) => {

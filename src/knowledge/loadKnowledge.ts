@@ -10,6 +10,11 @@ import { parseArticle } from './parseArticle.js';
 export const LEXICON_FILE = 'lexique.yaml';
 const ARTICLE_FILE = /\.(?:txt|md|markdown)$/i;
 
+/** Whether a file name in a knowledge folder is read by {@link loadKnowledge}: an article or the lexicon. */
+export function isKnowledgeFile(name: string): boolean {
+  return !name.startsWith('.') && (ARTICLE_FILE.test(name) || name === LEXICON_FILE);
+}
+
 export interface LoadedKnowledge {
   knowledge: KnowledgeBase;
   lexicon: Lexicon;
