@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryStorage, type Storage } from '@microsoft/agents-hosting';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadEngine, type Engine } from '../../../src/answers/engine.js';
 import { createBot } from '../../../src/channels/bot.js';
-import { startServer, type RunningServer } from '../../../src/channels/server.js';
+import { startServer, type HttpOptions, type RunningServer } from '../../../src/channels/server.js';
 import { MemoryFeedbackStore } from '../../../src/conversation/feedbackStore.js';
 
 export const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
@@ -46,15 +46,33 @@ export interface TestBot extends RunningServer {
   feedbackStore: MemoryFeedbackStore;
 }
 
+/** What a test may change in the bot it starts; everything else is the real thing. */
+export interface TestBotOptions {
+  storage?: Storage;
+  knowledgeDir?: string;
+  /** Silent by default. */
+  logger?: Logger;
+  logQuestions?: boolean;
+  /** Rate limit (the configuration's default of 60 a minute unless given) and proxy settings. */
+  http?: Partial<HttpOptions>;
+  /** The knowledge base counts as not loaded yet while this returns false. */
+  isLoaded?: () => boolean;
+  isStopping?: () => boolean;
+}
+
 /** Starts the bot on a free port of the loopback interface. */
-export async function startTestBot(options: { storage?: Storage; knowledgeDir?: string } = {}): Promise<TestBot> {
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const loaded = await realEngine(options.knowledgeDir);
+  const isLoaded = options.isLoaded ?? (() => true);
   const feedbackStore = new MemoryFeedbackStore();
   const bot = createBot({
-    engine: () => loaded,
+    engine: () => (isLoaded() ? loaded : undefined),
     storage: options.storage ?? new MemoryStorage(),
     feedbackStore,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    logQuestions: options.logQuestions ?? false,
+    isStopping: options.isStopping,
+    http: options.http,
   });
   const running = await startServer(bot.app, 0, '127.0.0.1');
   return { ...running, feedbackStore };
