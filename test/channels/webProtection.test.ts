@@ -1,0 +1,110 @@
+/**
+ * Protections of the web channel: a per-client rate limit on /api/webchat, same-origin requests
+ * only, and security headers with a Content-Security-Policy on every response.
+ * (The browser test checks that Web Chat still runs under that policy.)
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
+import { post, startTestBot, type TestBot } from './support/botServer.js';
+
+const LIMIT = 3;
+
+let bot: TestBot;
+beforeAll(async () => {
+  // One proxy trusted, so tests can play several clients through X-Forwarded-For.
+  bot = await startTestBot({ http: { rateLimitPerMinute: LIMIT, trustProxy: 1 } });
+});
+afterAll(async () => {
+  await bot.close();
+});
+
+const question = () => ({ type: 'message', text: 'aide', from: { id: 'u1' }, conversation: { id: randomUUID() } });
+const webTurn = (headers: Record<string, string> = {}) => post(bot.url, question(), { path: '/api/webchat', headers });
+
+describe('the rate limit of /api/webchat', () => {
+  it(`lets a client post ${LIMIT} times a minute, then answers 429 with Retry-After`, async () => {
+    const client = { 'x-forwarded-for': '203.0.113.7' };
+    for (let turn = 0; turn < LIMIT; turn += 1) expect((await webTurn(client)).status).toBe(200);
+    const response = await fetch(`${bot.url}/api/webchat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...client },
+      body: JSON.stringify(question()),
+    });
+    expect(response.status).toBe(429);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await response.json()).toEqual({ error: HTTP_ERROR_MESSAGES.tooManyRequests });
+  });
+
+  it('counts each client apart', async () => {
+    for (let turn = 0; turn < LIMIT + 1; turn += 1) await webTurn({ 'x-forwarded-for': '203.0.113.8' });
+    expect((await webTurn({ 'x-forwarded-for': '203.0.113.9' })).status).toBe(200);
+  });
+
+  it('does not limit /api/messages, where Teams posts every user’s turns from a few addresses', async () => {
+    const client = { 'x-forwarded-for': '203.0.113.10' };
+    for (let turn = 0; turn < LIMIT + 2; turn += 1) {
+      const { status } = await post(
+        bot.url,
+        {
+          type: 'message',
+          text: 'aide',
+          channelId: 'msteams',
+          from: { id: 'u1' },
+          recipient: { id: 'b1' },
+          conversation: { id: 'c1' },
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+          deliveryMode: 'expectReplies',
+        },
+        { headers: client },
+      );
+      expect(status).toBe(200);
+    }
+  });
+});
+
+describe('same origin only on /api/webchat', () => {
+  it.each([
+    ['its own Origin', () => ({ origin: bot.url, 'sec-fetch-site': 'same-origin' }), 200],
+    ['no Origin (a script, not a browser)', () => ({}), 200],
+    ['another Origin', () => ({ origin: 'https://elsewhere.example' }), 403],
+    ['an Origin of "null" (sandboxed frame, file:)', () => ({ origin: 'null' }), 403],
+    ['the same host on another port', () => ({ origin: 'http://127.0.0.1:1' }), 403],
+    ['a browser saying it comes from another site', () => ({ 'sec-fetch-site': 'cross-site' }), 403],
+  ])('with %s: %i', async (_label, headers, status) => {
+    const response = await webTurn({ ...headers(), 'x-forwarded-for': `198.51.100.${status === 200 ? 1 : 2}` });
+    expect(response.status).toBe(status);
+    if (status === 403) expect(response.json).toEqual({ error: HTTP_ERROR_MESSAGES.crossOrigin });
+  });
+});
+
+describe('security headers', () => {
+  it('gives the page a Content-Security-Policy: scripts from this server only, no eval, no inline script', async () => {
+    const response = await fetch(`${bot.url}/`);
+    const policy = Object.fromEntries(
+      (response.headers.get('content-security-policy') ?? '')
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(policy['script-src']).toEqual(["'self'"]);
+    expect(policy['script-src-attr']).toEqual(["'none'"]);
+    expect(policy['default-src']).toEqual(["'self'"]);
+    expect(policy['connect-src']).toEqual(["'self'"]);
+    expect(policy['object-src']).toEqual(["'none'"]);
+    expect(policy['frame-ancestors']).toEqual(["'self'"]);
+    expect(JSON.stringify(policy)).not.toContain('unsafe-eval');
+  });
+
+  it.each(['/', '/api/webchat', '/healthz', '/nowhere'])('sends the usual hardening headers on %s', async (path) => {
+    const response = await fetch(`${bot.url}${path}`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
