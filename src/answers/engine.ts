@@ -10,6 +10,7 @@ import { DEFAULT_LEXICON } from '../projectRoot.js';
 import { renderText } from '../render/text.js';
 import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
 import { ArticleRouter } from '../understanding/articleRouter.js';
+import { isFrenchWord } from '../understanding/frenchDictionary.js';
 import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
 import { sanitize, words } from '../understanding/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
@@ -44,7 +45,7 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
   for (const word of [...lexicon.synonymWords, ...lexicon.topicWords, ...lexicon.concepts]) correctable.add(word);
   // Rewrite keys ("koi") are handled before correction: only their targets are words to correct towards.
   for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
-  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords), smalltalk };
+  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord), smalltalk };
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */

@@ -235,7 +235,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const idf = (concept: string) => index.itemIdf.get(concept) ?? 0;
   const allConcepts = new Set(content);
   const specific = new Set(content.filter((concept) => !index.coveredSignals.has(concept)));
-  const specificWeight = [...specific].reduce((sum, concept) => sum + idf(concept), 0);
+  // A word the article does not know weighs like its rarest word: "gérer le budget" is not "gérer les relations".
+  const specificWeight = [...specific].reduce((sum, concept) => sum + (index.vocabulary.has(concept) ? idf(concept) : index.maxItemIdf), 0);
   const allWeight = [...allConcepts].reduce((sum, concept) => sum + idf(concept), 0);
   // F0.5: questions are short and bullets long, so covering the question matters more than covering the bullet.
   const f1 = (matchedWeight: number, questionWeight: number, itemWeight: number) => {
@@ -348,7 +349,8 @@ export function interpret(
     : topItem.f1 >= DECISION.itemAlone && topItem.weight >= evidence.unknown.length * article.maxItemIdf * 0.9);
   // Two roles named with a comparison word ask for the difference, whatever else the sentence says.
   const bothNamed = roles.length >= 2 && (markers.comparison || markers.overview);
-  if (evidence.unknown.length > 0 && !strongSection && !itemHolds && !bothNamed) return { kind: 'fallback', reason: 'unknown', evidence };
+  // In "Qui s'occupe du SEO ?" the section word only frames the question: the unknown word is what is asked.
+  if (evidence.unknown.length > 0 && (!strongSection || lookingUp) && !itemHolds && !bothNamed) return { kind: 'fallback', reason: 'unknown', evidence };
   // Mostly unknown words and no role named: another subject that shares a word with the article.
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   if (roles.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known) return { kind: 'fallback', reason: 'unknown', evidence };
