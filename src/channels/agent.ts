@@ -117,7 +117,15 @@ function logTurn(log: Logger, input: TurnInput, result: TurnResult, logQuestions
     if (reply.kind === 'answer') {
       const { kind, article, section, roles, confidence, why } = reply.answer;
       log.info(
-        { kind, article, section, roles, confidence, answerId: reply.answerId, ...(logQuestions ? { question } : {}) },
+        {
+          kind,
+          article,
+          section,
+          roles,
+          confidence: Math.round(confidence * 1000) / 1000,
+          answerId: reply.answerId,
+          ...(logQuestions ? { question } : {}),
+        },
         'question answered',
       );
       log.debug({ question, why }, 'question read');
