@@ -20,3 +20,11 @@ export class KnowledgeFileError extends AssistantError {
     this.problem = problem;
   }
 }
+
+/** The channel (Teams, the Playground…) could not be reached to deliver the bot's replies. */
+export class ChannelDeliveryError extends AssistantError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ChannelDeliveryError';
+  }
+}

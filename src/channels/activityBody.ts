@@ -9,6 +9,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const hasId = (value: unknown): boolean => isObject(value) && typeof value.id === 'string' && value.id !== '';
 
+/** Half of a UTF-16 surrogate pair without its other half: such an id cannot go into a reply's URL. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether the ids the replies are addressed with (the URL path on the channel) are well-formed text. */
+function idsWellFormed(body: Record<string, unknown>): boolean {
+  const ids = [body.id, ...[body.conversation, body.from, body.recipient].map((part) => (isObject(part) ? part.id : undefined))];
+  return ids.every((id) => typeof id !== 'string' || !LONE_SURROGATE.test(id));
+}
+
 /** Why a body cannot be processed as an activity, or null when it can be handed to the adapter. */
 export function activityBodyProblem(body: unknown): string | null {
   if (!isObject(body)) return HTTP_ERROR_MESSAGES.notAnActivity;
@@ -18,7 +27,20 @@ export function activityBodyProblem(body: unknown): string | null {
   // State is stored per channel, bot and conversation: without these ids a turn cannot run.
   if (!hasId(body.from)) return HTTP_ERROR_MESSAGES.missingFrom;
   if (!hasId(body.recipient)) return HTTP_ERROR_MESSAGES.missingRecipient;
+  if (!idsWellFormed(body)) return HTTP_ERROR_MESSAGES.malformedId;
+  // Replies go back in the HTTP response (expectReplies) or are posted to the serviceUrl.
+  if (body.deliveryMode !== 'expectReplies' && !isHttpUrl(body.serviceUrl)) return HTTP_ERROR_MESSAGES.missingServiceUrl;
   return null;
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 /** Whether an error thrown by the SDK comes from its activity schema (a client error, not ours). */

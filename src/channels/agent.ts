@@ -11,6 +11,7 @@ import { readConversationState, type ConversationState } from '../conversation/c
 import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/dialogRunner.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { parseSubmitData } from '../conversation/submitData.js';
+import { ChannelDeliveryError } from '../errors.js';
 import { ConversationTurnState } from './conversationTurnState.js';
 import { BOT_LOCALE, replyActivity, typingActivity, type FeedbackLabels } from './replyActivity.js';
 
@@ -45,10 +46,16 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger, l
   };
 
   // Every outgoing activity is in French, including the SDK's own and the error apology.
+  // A failure to post to the channel's serviceUrl is told apart from a fault of ours.
   adapter.use(async (context, next) => {
     context.onSendActivities(async (_context, activities, sendNext) => {
       for (const activity of activities) activity.locale ??= BOT_LOCALE;
-      return sendNext();
+      try {
+        return await sendNext();
+      } catch (error) {
+        if (error instanceof ChannelDeliveryError) throw error;
+        throw new ChannelDeliveryError('The replies could not be delivered to the channel', { cause: error });
+      }
     });
     await next();
   });
@@ -92,6 +99,8 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger, l
   agent.onTurn('afterTurn', async () => true);
 
   agent.onError(async (context, error) => {
+    // The channel cannot be reached: an apology could not be delivered either.
+    if (error instanceof ChannelDeliveryError) throw error;
     turnLogger(logger, context).error({ err: error, activityType: context.activity.type }, 'turn failed');
     const apology = engine().dialogs.fallback.error;
     await context.sendActivity(replyActivity({ kind: 'message', text: apology, suggestions: [] }, labels()));

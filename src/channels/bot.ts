@@ -49,6 +49,11 @@ export function createBot(options: BotOptions): Bot {
     logger.warn(ANONYMOUS_MODE_WARNING);
   }
   const adapter = new CloudAdapter(auth);
+  // What the agent's onError could not handle goes to the HTTP layer (logged, short JSON error),
+  // instead of the SDK's default, which tells the user in English to "fix the source code".
+  adapter.onTurnError = async (_context, error) => {
+    throw error;
+  };
   const loadedEngine = (): Engine => {
     const current = engine();
     // The server refuses turns before the engine is loaded, so this only guards programming errors.

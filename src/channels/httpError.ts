@@ -14,6 +14,8 @@ export const HTTP_ERROR_MESSAGES = Object.freeze({
   missingConversation: 'The activity has no conversation.id',
   missingFrom: 'The activity has no from.id',
   missingRecipient: 'The activity has no recipient.id',
+  malformedId: 'An id of the activity is not well-formed text',
+  missingServiceUrl: 'The activity has no http(s) serviceUrl to send the replies to (or deliveryMode expectReplies)',
   invalidActivity: 'The activity does not follow the Activity schema',
   crossOrigin: 'Cross-origin requests are not accepted',
   tooManyRequests: 'Too many requests: please wait a moment',
@@ -21,6 +23,7 @@ export const HTTP_ERROR_MESSAGES = Object.freeze({
   methodNotAllowed: 'Method not allowed',
   notReady: 'The knowledge base is not loaded yet',
   stopping: 'The server is stopping',
+  channelUnreachable: 'The replies could not be delivered to the channel',
   internal: 'Internal error',
 });
 

@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import { CONFIG_DEFAULTS } from '../config.js';
 import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
 import type { Agent } from './agent.js';
+import { ChannelDeliveryError } from '../errors.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
 import { runWebTurn } from './webChannel.js';
 
@@ -184,7 +185,8 @@ function methodNotAllowed(allowed: string[]): express.RequestHandler {
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     const { status, message } = describeHttpError(error);
-    if (status >= 500) logger.error({ err: error, path: request.path }, 'request failed');
+    if (status === 502) logger.warn({ err: error, path: request.path }, 'channel unreachable');
+    else if (status >= 500) logger.error({ err: error, path: request.path }, 'request failed');
     else logger.debug({ status, path: request.path, reason: message }, 'request refused');
     if (response.headersSent) {
       response.end();
@@ -198,6 +200,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
 function describeHttpError(error: unknown): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.status, message: error.message };
   if (isActivitySchemaError(error)) return { status: 400, message: HTTP_ERROR_MESSAGES.invalidActivity };
+  if (error instanceof ChannelDeliveryError) return { status: 502, message: HTTP_ERROR_MESSAGES.channelUnreachable };
   // body-parser errors carry a `type` and a 4xx `status`.
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (type === 'entity.parse.failed') return { status: 400, message: HTTP_ERROR_MESSAGES.badJson };

@@ -11,6 +11,7 @@ import type { Agent } from '../../src/channels/agent.js';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
 import { createApp, startServer } from '../../src/channels/server.js';
 import { activity, cardOf, cardTexts, post, startTestBot, type ReplyActivity, type TestBot } from './support/botServer.js';
+import { startFakeChannel } from './support/fakeChannel.js';
 
 /** A line of a JavaScript or TypeScript stack trace. */
 const STACK_LINE = /\bat .*[\w-]+\.(?:c|m)?[jt]s:\d+/;
@@ -134,6 +135,59 @@ describe.each(ENDPOINTS)('POST $path with bad input', (endpoint) => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     expect(await response.json()).toEqual({ error: HTTP_ERROR_MESSAGES.methodNotAllowed });
+  });
+});
+
+describe('POST /api/messages without expectReplies (replies posted to the serviceUrl)', () => {
+  /** A Teams activity whose replies go to `serviceUrl`, not into the HTTP response. */
+  const posted = (fields: Record<string, unknown>) => {
+    const { deliveryMode: _deliveryMode, ...body } = activity(`conv-${randomUUID()}`, { text: 'aide' });
+    return { ...body, ...fields };
+  };
+
+  it('posts the replies to the channel and answers 200', async () => {
+    const channel = await startFakeChannel();
+    try {
+      const response = await post(bot.url, posted({ serviceUrl: channel.url }));
+      expect(response.status).toBe(200);
+      expect(channel.received.map((reply) => reply.type)).toEqual(['typing', 'message']);
+    } finally {
+      await channel.close();
+    }
+  });
+
+  it.each([
+    ['no serviceUrl', { serviceUrl: undefined }],
+    ['a serviceUrl that is not a URL', { serviceUrl: 'toString' }],
+    ['a serviceUrl that is not http(s)', { serviceUrl: 'file:///etc/passwd' }],
+  ])('refuses %s (400)', async (_label, fields) => {
+    const response = await post(bot.url, posted(fields));
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ error: HTTP_ERROR_MESSAGES.missingServiceUrl });
+  });
+
+  it('refuses an id with half a surrogate pair, which no reply URL can carry (400)', async () => {
+    const response = await post(bot.url, posted({ id: 'abc\udbff', serviceUrl: 'http://127.0.0.1:1/' }));
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ error: HTTP_ERROR_MESSAGES.malformedId });
+  });
+
+  it('answers 502 when the channel cannot be reached, without details', async () => {
+    const response = await post(bot.url, posted({ serviceUrl: 'http://127.0.0.1:1/' }));
+    expect(response.status).toBe(502);
+    expect(response.json).toEqual({ error: HTTP_ERROR_MESSAGES.channelUnreachable });
+    expect(response.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  });
+
+  it('answers an invoke it does not handle with 501, as the Bot Framework protocol asks', async () => {
+    const channel = await startFakeChannel();
+    try {
+      const response = await post(bot.url, posted({ type: 'invoke', name: 'composeExtension/query', serviceUrl: channel.url }));
+      expect(response.status).toBe(501);
+      expect(response.text).toBe('');
+    } finally {
+      await channel.close();
+    }
   });
 });
 
