@@ -13,7 +13,7 @@ import { activity, post, startTestBot, type TestBot } from './support/botServer.
 import { startFakeChannel, type FakeChannel } from './support/fakeChannel.js';
 
 /** Bodies posted to each endpoint. */
-export const ACTIVITY_FUZZ_COUNT = 400;
+export const ACTIVITY_FUZZ_COUNT = 500;
 const SEED = 4_242;
 /** Requests in flight at once (the fuzz also exercises concurrent turns). */
 const CONCURRENCY = 8;
