@@ -65,6 +65,13 @@ function readBlocks(source: string, markdown: boolean): Block[] {
       }
     }
     const bullet = BULLET.exec(expanded);
+    // "2. Les compétences requises" alone between blank lines is a numbered heading, not a list item.
+    const numbered = /^\d{1,2}[.)]\s+(.*)$/.exec(trimmed);
+    const alone = (lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '';
+    if (!markdown && numbered && expanded === trimmed && alone && looksLikeHeading(plainText(numbered[1] ?? ''))) {
+      blocks.push({ type: 'heading', text: plainText(numbered[1] ?? ''), line, level: 2 });
+      return;
+    }
     if (bullet) {
       blocks.push({ type: 'bullet', text: plainText(bullet[2] ?? ''), line, indent: bullet[1]!.length });
       return;
@@ -311,6 +318,12 @@ function rolesMentioned(text: string, roles: Role[]): Role[] {
   return roles.filter((role) => [role.name, ...role.aliases].some((name) => folded.includes(` ${fold(name).replace(/[^a-z0-9]+/g, ' ')} `)));
 }
 
+/** True for a line that is only a role's name, with an article or "Pour le" before and a colon after. */
+function isRoleLabel(text: string, role: Role): boolean {
+  const bare = fold(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/^(?:pour\s+)?(?:(?:le|la|les|l|un|une)\s+)?/, '');
+  return [role.name, ...role.aliases].some((name) => fold(name).replace(/[^a-z0-9]+/g, ' ').trim() === bare);
+}
+
 const CONCLUSION_HEADING = /^(?:en\s+)?(?:conclusion|conclure|pour\s+conclure|en\s+resume|resume|synthese|bilan|en\s+bref|le\s+mot\s+de\s+la\s+fin)\b/;
 
 function buildSection(file: string, raw: RawSection, roles: Role[], isLast: boolean): Section {
@@ -332,11 +345,21 @@ function buildSection(file: string, raw: RawSection, roles: Role[], isLast: bool
   }
   let currentRole: Role | null = null;
   const proseOnly = raw.groups.length === 0;
+  let labelled = false;
   for (const paragraph of raw.paragraphs) {
     const named = rolesMentioned(paragraph.text, roles);
-    if (proseOnly && named.length === 1) currentRole = named[0]!;
-    else if (named.length !== 0) currentRole = null;
-    if (proseOnly && currentRole && (named.length === 1 || named.length === 0)) contentFor(currentRole).prose.push(paragraph.text);
+    // "Chef de produit digital :" alone introduces the paragraphs that follow, whatever roles they name.
+    const label = proseOnly && named.length === 1 && isRoleLabel(paragraph.text, named[0]!);
+    if (label) {
+      currentRole = named[0]!;
+      labelled = true;
+      continue;
+    }
+    if (!labelled) {
+      if (proseOnly && named.length === 1) currentRole = named[0]!;
+      else if (named.length !== 0) currentRole = null;
+    }
+    if (proseOnly && currentRole && (labelled || named.length <= 1)) contentFor(currentRole).prose.push(paragraph.text);
     else intro.push(paragraph.text);
   }
   const folded = fold(raw.heading);
@@ -361,6 +384,14 @@ export function parseArticle(source: string, file: string): Article {
   let title: string | undefined;
   let cursor = 0;
   if (markdown) {
+    // Headings below the section level ("### Chef de produit digital" under "## Compétences") introduce a
+    // role's list or paragraph, like "Chef de produit digital :" in the text export.
+    const sectionLevel = Math.min(...blocks.flatMap((block) => (block.type === 'heading' && block.level > 1 ? [block.level] : [])));
+    blocks.forEach((block, position) => {
+      if (block.type === 'heading' && block.level > sectionLevel) {
+        blocks[position] = { type: 'paragraph', text: block.text.endsWith(':') ? block.text : `${block.text} :`, line: block.line };
+      }
+    });
     const h1 = blocks.findIndex((block) => block.type === 'heading' && block.level === 1);
     if (h1 < 0) throw new KnowledgeFileError(file, 1, 'no title: a Markdown article starts with "# Title"');
     const before = blocks.slice(0, h1).filter((block) => block.type !== 'bullet');
