@@ -12,7 +12,7 @@ import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.j
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
 import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
-import { sanitize, words } from '../understanding/normalize.js';
+import { sanitize, stripMarkup, words } from '../understanding/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
 import { interpret } from '../understanding/interpret.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';
@@ -84,7 +84,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
     },
     answer(text, context) {
       const raw = typeof text === 'string' ? text : '';
-      const clean = sanitize(raw).trim();
+      const clean = stripMarkup(sanitize(raw)).replace(/\s+/g, ' ').trim();
       if (clean.length > MAX_QUESTION_LENGTH) {
         return reply(simpleFallback(fill(dialogs.fallback.tooLong, { length: clean.length, max: MAX_QUESTION_LENGTH }), 'question too long'), context);
       }

@@ -14,6 +14,17 @@ export function sanitize(text: string): string {
 }
 
 /**
+ * Removes markup from a question pasted from a web page or typed as a joke: script and style blocks
+ * whole, other tags but their text ("<b>compétences</b>" → "compétences"), HTML entities.
+ */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39|apos);/g, (entity) => ({ '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[entity] ?? ' ');
+}
+
+/**
  * Lower case, no accents, straight apostrophes, ligatures expanded.
  * "Compétences du Chef’s" → "competences du chef's".
  */
