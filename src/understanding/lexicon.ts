@@ -87,6 +87,8 @@ export interface Lexicon {
   markerConcepts: Set<string>;
   /** The synonym groups' names. */
   concepts: Set<string>;
+  /** Single-word synonyms whose stem is too short to share, by folded word → concept. */
+  wordConcepts: Map<string, string>;
   /** Stem of a single-word synonym → concept. */
   stemConcepts: Map<string, string>;
   /** Topic id → its name and the concepts/stems that signal it. */
@@ -107,20 +109,29 @@ export interface Lexicon {
 
 /** Reads a concept-or-stem for one folded word. */
 export function conceptOf(lexicon: Lexicon, word: string): string {
+  const exact = lexicon.wordConcepts.get(word);
+  if (exact) return exact;
   const stemmed = stem(word);
   return lexicon.stemConcepts.get(stemmed) ?? stemmed;
 }
+
+/** Stems this short are shared by unrelated words ("don" for "données" and "donner"): match the words themselves. */
+const MIN_SYNONYM_STEM = 4;
 
 /** Compiles validated lexicon data. */
 export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
   const phraseConcepts = new Map<string, string>();
   const stemConcepts = new Map<string, string>();
+  const wordConcepts = new Map<string, string>();
   let longestPhrase = 1;
   for (const [concept, entries] of Object.entries(data.synonyms)) {
     for (const entry of [concept, ...entries]) {
       const parts = words(entry);
-      if (parts.length === 1) stemConcepts.set(stem(parts[0]!), concept);
-      else if (parts.length > 1) {
+      if (parts.length === 1) {
+        const stemmed = stem(parts[0]!);
+        if (stemmed.length >= MIN_SYNONYM_STEM) stemConcepts.set(stemmed, concept);
+        else wordConcepts.set(parts[0]!, concept);
+      } else if (parts.length > 1) {
         phraseConcepts.set(parts.map(stem).join(' '), concept);
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
@@ -166,6 +177,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
   }
   return {
     markerConcepts,
+    wordConcepts,
     synonymWords: new Set(Object.values(data.synonyms).flat().flatMap(words)),
     topicWords: new Set(Object.values(data.topics).flatMap((topic) => topic.words).flatMap(words)),
     concepts: new Set(Object.keys(data.synonyms)),

@@ -39,21 +39,38 @@ export function fold(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
-/** French elided articles and pronouns: l', d', qu', j'… are dropped before the word they lean on. */
+/** French elided articles and pronouns: l', d', qu', j'… are split from the word they lean on. */
 const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[a-z0-9])/g;
 
 /**
- * Splits folded text into words: elisions removed, any non-alphanumeric is a separator
+ * Splits folded text into words: elisions split off ("l'analyse" → "l", "analyse"), any non-alphanumeric is a separator
  * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
  */
 export function words(text: string): string[] {
   return fold(text)
-    .replace(ELISION, '')
+    // "1 900 €" and "1900 €" are the same number.
+    .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
+    // The elided word stays as a word of its own: "l'infirmier" → "l infirmier", so "de l'infirmier" names a role.
+    .replace(ELISION, '$& ')
     .split(/[^a-z0-9+€]+/)
     .filter((word) => word.length > 0);
 }
 
 const stemCache = new Map<string, string>();
+
+/** Feminine endings the stemmer misses once accents are gone ("infirmiere", "directrice", "chargee"). */
+const FEMININE_ENDINGS: [RegExp, string][] = [
+  [/iere(s?)$/, 'ier$1'],
+  [/euse(s?)$/, 'eur$1'],
+  [/trice(s?)$/, 'teur$1'],
+  [/ienne(s?)$/, 'ien$1'],
+  [/ee(s?)$/, 'e$1'],
+];
+
+function masculine(word: string): string {
+  for (const [ending, replacement] of FEMININE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);
+  return word;
+}
 
 /**
  * Snowball French stem of a folded word, cached (the vocabulary is small and questions repeat words).
@@ -62,7 +79,7 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = word.length <= 3 ? word : frenchStemmer(word);
+    stemmed = word.length <= 3 ? word : frenchStemmer(masculine(word));
     if (stemCache.size < 50_000) stemCache.set(word, stemmed);
   }
   return stemmed;

@@ -53,6 +53,7 @@ const ASKING_WORD = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|leq
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
 /** Impersonal inversions: their "il" refers to no role. */
 const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il)\b/g;
+const REQUEST = /\b(?:peux-tu|pouvez-vous|pourrais-tu|pourriez-vous|tu peux|vous pouvez|tu pourrais|vous pourriez|peut-on|on peut|est-ce que tu peux|est-ce que vous pouvez)\b/;
 /** "C'est le CPD qui…" is a closed question, whatever "qui" suggests. */
 const CLEFT = /^c'est\s+(?:le|la|l'|un|une)?\s*\S+.*\bqui\b/;
 /** A statement asked with a question mark: "Le CPM fait de l'analyse de données ?". */
@@ -78,7 +79,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const folded = fold(text).trim();
   const personal = folded.replace(IMPERSONAL, ' ');
   const open = OPEN_START.test(folded) || ASKING_WORD.test(folded);
-  const closed = CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && (INVERSION.test(personal) || (RISING.test(folded) && !FOLLOW_UP_START.test(folded))));
+  // "Peux-tu me donner…", "Pouvez-vous m'expliquer…" ask for something: not a yes/no question.
+  const request = REQUEST.test(folded);
+  const closed = !request && (CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && (INVERSION.test(personal) || (RISING.test(folded) && !FOLLOW_UP_START.test(folded)))));
   // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
   const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
   const tokens: string[] = [];

@@ -29,6 +29,8 @@ export const EVAL_SETS = [
   { name: 'holdout', file: resolve(PROJECT_ROOT, 'test/eval/holdout.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout-article') },
   { name: 'holdout2', file: resolve(PROJECT_ROOT, 'test/eval/holdout2.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout2-article') },
   { name: 'holdout2-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout2-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout2-md') },
+  { name: 'holdout3', file: resolve(PROJECT_ROOT, 'test/eval/holdout3.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-article') },
+  { name: 'holdout3-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout3-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-md') },
 ] as const;
 
 export interface Failure {

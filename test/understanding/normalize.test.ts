@@ -6,17 +6,23 @@ describe('normalize', () => {
     expect(fold('Compétences du Chef’s ŒUVRE')).toBe("competences du chef's oeuvre");
   });
 
-  it('drops elisions and splits on punctuation', () => {
-    expect(words("L’analyse d'un CPD : qu'est-ce ?")).toEqual(['analyse', 'un', 'cpd', 'est', 'ce']);
+  it('splits elisions off and splits on punctuation', () => {
+    expect(words("L’analyse d'un CPD : qu'est-ce ?")).toEqual(['l', 'analyse', 'd', 'un', 'cpd', 'qu', 'est', 'ce']);
+  });
+
+  it('reads grouped digits as one number', () => {
+    expect(words('1 900 à 2 400 €')).toEqual(['1900', 'a', '2400', '€']);
   });
 
   it('removes control characters and lone surrogates', () => {
     expect(sanitize('a\u0000b\uD800c\u200Bd')).toBe('abcd');
   });
 
-  it('stems plural and feminine forms alike', () => {
+  it('stems plural and feminine forms alike, accents or not', () => {
     expect(stem('responsabilites')).toBe(stem('responsabilite'));
     expect(stem('digitale')).toBe(stem('digital'));
+    expect(stem('infirmieres')).toBe(stem('infirmier'));
+    expect(stem('directrice')).toBe(stem('directeur'));
   });
 
   it('slugs headings into ids', () => {
