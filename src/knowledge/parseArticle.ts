@@ -318,6 +318,26 @@ function rolesMentioned(text: string, roles: Role[]): Role[] {
   return roles.filter((role) => [role.name, ...role.aliases].some((name) => folded.includes(` ${fold(name).replace(/[^a-z0-9]+/g, ' ')} `)));
 }
 
+/**
+ * The role a paragraph is about: the one it opens with ("L'Aide-soignant, lui, accompagne… sous la
+ * responsabilité de l'Infirmier" is about the Aide-soignant), unless two roles open it together
+ * ("Le CPD et le CPM remplissent…" is about both).
+ */
+function subjectOf(text: string, roles: Role[]): Role | null {
+  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  const mentions = roles
+    .flatMap((role) => [role.name, ...role.aliases].map((name) => ({ role, at: folded.indexOf(` ${fold(name).replace(/[^a-z0-9]+/g, ' ')} `), length: fold(name).length })))
+    .filter((mention) => mention.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const first = mentions[0];
+  if (!first) return null;
+  const openingWords = folded.slice(0, first.at).trim().split(' ').filter(Boolean).length;
+  if (openingWords > 3) return null;
+  const next = mentions.find((mention) => mention.role !== first.role);
+  if (next && /^\s*(?:et|ou)\s+(?:(?:le|la|l|un|une)\s+)?$/.test(folded.slice(first.at + first.length + 1, next.at + 1))) return null;
+  return first.role;
+}
+
 /** True for a line that is only a role's name, with an article or "Pour le" before and a colon after. */
 function isRoleLabel(text: string, role: Role): boolean {
   const bare = fold(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/^(?:pour\s+)?(?:(?:le|la|les|l|un|une)\s+)?/, '');
@@ -356,10 +376,11 @@ function buildSection(file: string, raw: RawSection, roles: Role[], isLast: bool
       continue;
     }
     if (!labelled) {
-      if (proseOnly && named.length === 1) currentRole = named[0]!;
+      const subject = named.length === 1 ? named[0]! : named.length > 1 ? subjectOf(paragraph.text, roles) : undefined;
+      if (proseOnly && subject) currentRole = subject;
       else if (named.length !== 0) currentRole = null;
     }
-    if (proseOnly && currentRole && (labelled || named.length <= 1)) contentFor(currentRole).prose.push(paragraph.text);
+    if (proseOnly && currentRole && (labelled || named.length <= 1 || subjectOf(paragraph.text, roles) === currentRole)) contentFor(currentRole).prose.push(paragraph.text);
     else intro.push(paragraph.text);
   }
   const folded = fold(raw.heading);

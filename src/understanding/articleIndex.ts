@@ -84,6 +84,8 @@ export interface ArticleIndex {
   surfaceStems: Set<string>;
   /** Concepts that name a topic the article covers in a heading or list header. */
   coveredSignals: Set<string>;
+  /** Concepts some bullet uses ("voiture de fonction" in a list of tools): a topic the article does mention. */
+  itemConcepts: Set<string>;
   definitionSection: Section | null;
   conclusionSection: Section | null;
 }
@@ -266,6 +268,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     surfaceWords,
     surfaceStems,
     coveredSignals: sectionLevel,
+    itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
     definitionSection: article.sections.find((section) => section.isDefinition) ?? null,
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };

@@ -17,9 +17,19 @@ export const DECISION = Object.freeze({
   itemAlone: 0.6,
   /** Two items closer than this are a tie: both roles do it. */
   itemTie: 0.08,
+  /** With unknown words, a bullet must match this many times their weight to answer the question. */
+  knownOverUnknown: 1.5,
   /** Two articles whose evidence differs by less than this ratio are ambiguous. */
   articleTie: 0.15,
 });
+
+/** Verb endings: an unknown verb ("obtenir") says less about the subject than an unknown noun ("budget"). */
+const VERB_LIKE = /(?:er|ir|re|ez|ent|ons)$/;
+
+/** How much an unknown word weighs against the article's words: like its rarest word, half for a verb. */
+function unknownWeight(concept: string, index: ArticleIndex, verbs: Set<string>): number {
+  return verbs.has(concept) ? index.maxItemIdf / 2 : index.maxItemIdf;
+}
 
 /** Weight of recall against precision when matching a question to a bullet (F-beta). */
 const ITEM_BETA = 0.5;
@@ -41,6 +51,8 @@ export interface Evidence {
   content: string[];
   /** Concepts this article does not know. */
   unknown: string[];
+  /** Content concepts whose word looks like a verb: they weigh less when unknown. */
+  verbLike: Set<string>;
   /** Topics named; covered = the article has a section about it. */
   /** Topics named; covered = the article has a section about it; asked = named in the clause that asks. */
   topics: { id: string; name: string; covered: boolean; asked: boolean }[];
@@ -78,6 +90,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const roles = new Map<string, MentionStrength>();
   /** Roles named only by a bare word that may be the subject instead ("la communication"). */
   const weakRoles = new Set<string>();
+  const weakPositions: { roleId: string; at: number }[] = [];
   const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
   let genericRole = false;
   let otherJob: string | null = null;
@@ -119,6 +132,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         consumed.add(at);
       } else {
         weakRoles.add(role.role.id);
+        weakPositions.push({ roleId: role.role.id, at });
       }
     }
     if (index.sharedNameStems.has(stems[at]!)) {
@@ -138,6 +152,15 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
   });
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
+  // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.
+  if (roles.size > 0 && (reading.markers.comparison || reading.markers.overview)) {
+    for (const { roleId, at } of weakPositions) {
+      if (!weakRoles.has(roleId)) continue;
+      note(roleId, 2);
+      consumed.add(at);
+    }
+    weakRoles.clear();
+  }
   if (roles.size > 0) genericRole = false;
   // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name
   // where the roles put the word that tells them apart.
@@ -161,7 +184,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => LINK_WORDS.has(word) || role.nameStems.has(stem(word))));
       // "les designers", "avec les développeurs": people a role works with, not the job asked about;
       // "un développeur" is the job asked about, even if the article mentions developers.
-      const plural = jobWords.some((word) => /[sx]$/.test(word));
+      const plural = /[sx]$/.test(jobWords[0]!);
       const subject = start > 0 && SINGULAR_DETERMINERS.has(tokens[start - 1]!) && tokens[start - 2] !== 'avec';
       if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) {
         otherJob = jobWords.join(' ');
@@ -177,6 +200,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const isSectionWord = (concept: string) => index.sectionIdf.has(concept);
   /** Concepts said in the clauses that ask, not in the context around them. */
   const focusConcepts = new Set<string>();
+  /** Concepts whose word looks like a verb ("obtenir", "gèrent"). */
+  const verbLike = new Set<string>();
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -188,6 +213,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
     if (!covered) {
       content.push(token.concept);
+      if (token.end - token.start === 1 && VERB_LIKE.test(tokens[token.start]!)) verbLike.add(token.concept);
       if (reading.inFocus.has(token.start)) focusConcepts.add(token.concept);
     }
   });
@@ -198,14 +224,17 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       topics.push({
         id,
         name: topic.name,
-        covered: [...topic.signals].some((signal) => index.coveredSignals.has(signal)),
+        // A heading or list header covers a subject; a bullet only through a whole phrase ("voiture de fonction"),
+        // since one word may mean something else there ("marge brute" is no salary).
+        covered: [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (signal.startsWith('topic:') && index.itemConcepts.has(signal))),
         asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
       });
     }
   }
   const topicSignals = new Set(topics.flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
   // A number the article does not have ("3 compétences") is no sign of another subject.
-  const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept));
+  // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
+  const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
 
   const stemLine = ` ${stems.filter((_, at) => !LINK_WORDS.has(tokens[at]!)).join(' ')} `;
   const sections = index.sections
@@ -236,7 +265,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const allConcepts = new Set(content);
   const specific = new Set(content.filter((concept) => !index.coveredSignals.has(concept)));
   // A word the article does not know weighs like its rarest word: "gérer le budget" is not "gérer les relations".
-  const specificWeight = [...specific].reduce((sum, concept) => sum + (index.vocabulary.has(concept) ? idf(concept) : index.maxItemIdf), 0);
+  const specificWeight = [...specific].reduce((sum, concept) => sum + (index.vocabulary.has(concept) ? idf(concept) : unknownWeight(concept, index, verbLike)), 0);
   const allWeight = [...allConcepts].reduce((sum, concept) => sum + idf(concept), 0);
   // F0.5: questions are short and bullets long, so covering the question matters more than covering the bullet.
   const f1 = (matchedWeight: number, questionWeight: number, itemWeight: number) => {
@@ -266,7 +295,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? 2 * items[0].f1 : 0) -
     0.5 * unknown.length -
     (otherJob ? 2 : 0);
-  return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, topics, sections, items, strength };
+  return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }
 
 /** The article the question is about: one whose role it names, else the conversation's, else the strongest. */
@@ -293,7 +322,9 @@ function outOfScope(evidence: Evidence): Interpretation | null {
   // Named only as context ("je suis en reconversion, quelle formation…"), a missing subject does not
   // hide a question the article answers.
   const sectionAsked = evidence.sections[0]?.strong === true;
-  const uncovered = evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked || evidence.topics.every((other) => !other.covered)));
+  // And a subject the article covers, asked in the same breath ("salaire en début de carrière"), is answered.
+  const coveredAsked = evidence.topics.some((topic) => topic.covered && topic.asked);
+  const uncovered = coveredAsked ? undefined : evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked || evidence.topics.every((other) => !other.covered)));
   if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
   if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
   return null;
@@ -330,8 +361,6 @@ export function interpret(
   const leansOnContext = markers.followUp || markers.pronoun || markers.otherOne;
 
   let roles = [...evidence.roles.keys()];
-  // "mélange comptable et contrôleur de gestion": in a comparison, a bare role word counts.
-  if (roles.length > 0 && (markers.comparison || markers.overview)) roles.push(...evidence.weakRoles);
   if (markers.otherOne && roles.length === 0 && contextRoles.length === 1) roles = articleRoles.filter((id) => id !== contextRoles[0]);
   if (roles.length === 0 && leansOnContext) roles = contextRoles;
 
@@ -344,9 +373,8 @@ export function interpret(
 
   // Unknown words with nothing solid to hold on to: the article does not cover this. An unknown word
   // weighs like the rarest bullet word, so a bullet must match at least as much as is unknown.
-  const itemHolds = topItem !== undefined && (evidence.unknown.length === 0
-    ? topItem.f1 >= itemThreshold
-    : topItem.f1 >= DECISION.itemAlone && topItem.weight >= evidence.unknown.length * article.maxItemIdf * 0.9);
+  const unknownTotal = evidence.unknown.reduce((sum, concept) => sum + unknownWeight(concept, article, evidence.verbLike), 0);
+  const itemHolds = topItem !== undefined && topItem.f1 >= itemThreshold && topItem.weight >= DECISION.knownOverUnknown * unknownTotal;
   // Two roles named with a comparison word ask for the difference, whatever else the sentence says.
   const bothNamed = roles.length >= 2 && (markers.comparison || markers.overview);
   // In "Qui s'occupe du SEO ?" the section word only frames the question: the unknown word is what is asked.
@@ -359,7 +387,8 @@ export function interpret(
   const ownerFits = !topItem || roles.length !== 1 || markers.yesNo || topItem.item.roleId === roles[0];
   const itemExplains = topItem !== undefined && (lookingUp || topItem.f1 >= DECISION.itemAlone);
   const sectionDisagrees = strongSection && best !== undefined && topItem !== undefined && best.section !== topItem.item.section;
-  if (topItem && ownerFits && topItem.f1 >= itemThreshold && itemExplains && (lookingUp || !sectionDisagrees)) {
+  // Both roles named: the question compares them, it does not look for one bullet's owner.
+  if (topItem && roles.length < 2 && ownerFits && topItem.f1 >= itemThreshold && itemExplains && (lookingUp || !sectionDisagrees)) {
     const otherOwner = evidence.items.find((entry) => entry.item.roleId !== topItem.item.roleId && entry.item.section === topItem.item.section);
     const shared = otherOwner && topItem.f1 - otherOwner.f1 < DECISION.itemTie ? otherOwner.item : null;
     const askedRole = roles.length === 1 ? roles[0]! : null;
