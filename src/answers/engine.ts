@@ -39,13 +39,15 @@ function withText(draft: DraftAnswer): Answer {
 export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialogs: Dialogs): ReaderTools {
   const smalltalk = new Map(Object.entries(dialogs.smalltalk.intents).map(([intent, entry]) => [intent, new PhraseSet(entry.patterns)]));
   const correctable = new Set<string>();
-  for (const index of indexes) for (const word of index.surfaceWords) if (!lexicon.stopWords.has(word)) correctable.add(word);
+  const articleWords = new Set<string>();
+  for (const index of indexes) for (const word of index.surfaceWords) if (!lexicon.stopWords.has(word)) articleWords.add(word);
+  for (const word of articleWords) correctable.add(word);
   const markerSets = [lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs];
   for (const set of [...markerSets, ...smalltalk.values()]) for (const word of set.words()) correctable.add(word);
   for (const word of [...lexicon.synonymWords, ...lexicon.topicWords, ...lexicon.concepts]) correctable.add(word);
   // Rewrite keys ("koi") are handled before correction: only their targets are words to correct towards.
   for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
-  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord), smalltalk };
+  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord, articleWords), smalltalk };
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */

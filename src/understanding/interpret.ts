@@ -31,6 +31,9 @@ function unknownWeight(concept: string, index: ArticleIndex, verbs: Set<string>)
   return verbs.has(concept) ? index.maxItemIdf / 2 : index.maxItemIdf;
 }
 
+/** Weight of a section word said in a context clause rather than in the clause that asks. */
+const CONTEXT_WEIGHT = 0.3;
+
 /** Weight of recall against precision when matching a question to a bullet (F-beta). */
 const ITEM_BETA = 0.5;
 
@@ -251,8 +254,10 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       for (const concept of new Set(content)) {
         const weight = terms.get(concept);
         if (!weight) continue;
-        score += weight * (index.sectionIdf.get(concept) ?? 0);
-        if (weight >= SECTION_FIELD_WEIGHTS.listHeader) strong = true;
+        // "Dans mon équipe, tout le monde les confond : quelle différence ?": the context clause names no section.
+        const asked = focusConcepts.has(concept);
+        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT);
+        if (weight >= SECTION_FIELD_WEIGHTS.listHeader && asked) strong = true;
         matched.push(concept);
       }
       return { section, score, strong, matched };
@@ -397,7 +402,9 @@ export function interpret(
 
   // A bare role word ("compétences marketing") names the role when no bullet claimed it.
   if (roles.length === 0 && evidence.weakRoles.size === 1) roles = [...evidence.weakRoles];
-  let section: Section | null = best?.section ?? null;
+  // A comparison of two roles with only a passing section word ("dans mon équipe…") asks for the overview.
+  const passing = best !== undefined && !best.strong && (markers.comparison || markers.overview) && roles.length !== 1;
+  let section: Section | null = passing ? null : best?.section ?? null;
   // "C'est quoi la différence ?" asks for a comparison, not a definition.
   if (!section && markers.definition && !markers.comparison) section = article.definitionSection;
   if (!section && leansOnContext && contextSection && (roles.length > 0 || markers.comparison) && !markers.overview) section = contextSection;
@@ -405,7 +412,7 @@ export function interpret(
     if (contextSection && markers.followUp && markers.comparison && !markers.overview) {
       return { kind: 'section', evidence, section: contextSection, roles: articleRoles, mode: 'comparison' };
     }
-    if (evidence.unknown.length === 0) return { kind: 'overview', evidence };
+    if (evidence.unknown.length === 0 || bothNamed) return { kind: 'overview', evidence };
   }
   // A role named and nothing else asked: say what the role is (or go on with the current section).
   if (!section && roles.length === 1 && evidence.content.length === 0) section = leansOnContext && contextSection ? contextSection : article.definitionSection;

@@ -46,6 +46,8 @@ const WHO_MAX_START = 2;
 const INVERSION = /\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)\b/;
 const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
 /** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
+/** A clause about the person asking, or a long one: context around the question, not the question. */
+const CONTEXT_CLAUSE = /\b(?:je|j|nous|mon|ma|mes|notre|nos|tout le monde)\b|(?:\S+\s+){6,}/;
 /** A word that asks: its clause is the question proper. */
 const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire)\b/;
 /** An open question word anywhere ("Je me demande sur quels chiffres… ?"). */
@@ -92,7 +94,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const focus = new Set<number>();
   const clauses = folded.replace(INVERTED_PRONOUN, '$1').split(/(?<=[.,;:!?…])|\s(?=(?:et|mais|car|donc)\s)/);
   clauses.forEach((clause, clauseIndex) => {
-    if (/\?/.test(clause) || QUESTION_WORD.test(clause)) focus.add(clauseIndex);
+    // A short fragment before the question is its topic ("Les missions, qu'est-ce qui change ?"): it is asked too.
+    // Context is a clause of its own, about the person asking ("je suis en reconversion", "dans mon équipe…").
+    if (QUESTION_WORD.test(clause) || !CONTEXT_CLAUSE.test(clause)) focus.add(clauseIndex);
     for (const word of words(clause)) {
       const rewritten = lexicon.rewrites.get(word);
       const corrected = rewritten ? null : corrector.correct(word);
@@ -103,8 +107,8 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
       }
     }
   });
-  // Without a question word anywhere, every clause is the question.
-  if (focus.size === 0) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
+  // Without a question anywhere, every clause is the question.
+  if (![...focus].some((clauseIndex) => QUESTION_WORD.test(clauses[clauseIndex]!))) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
   const inFocus = new Set(clauseOf.flatMap((clauseIndex, position) => (focus.has(clauseIndex) ? [position] : [])));
   const markerPositions = new Set<number>();
   const find = (set: PhraseSet, maxStart = Infinity) => {

@@ -70,9 +70,15 @@ export class TypoCorrector {
   /**
    * @param correctable words a typo may be corrected to (content words of the articles and lexicon)
    * @param alsoKnown words that are known but never a correction target (stop words)
-   * @param isRealWord says whether a word exists in the language: a real word is never a typo
+   * @param isRealWord says whether a word exists in the language
+   * @param articleWords the articles' own words: a real word is corrected only towards one of them
    */
-  constructor(correctable: Iterable<string>, alsoKnown: Iterable<string>, private readonly isRealWord: (word: string) => boolean = () => false) {
+  constructor(
+    correctable: Iterable<string>,
+    alsoKnown: Iterable<string>,
+    private readonly isRealWord: (word: string) => boolean = () => false,
+    private readonly articleWords: ReadonlySet<string> = new Set(),
+  ) {
     const targets = [...new Set(correctable)].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1 && word.length <= 32);
     this.known = new Set([...correctable, ...alsoKnown]);
     this.knownStems = new Set([...this.known].map(stem));
@@ -124,10 +130,10 @@ export class TypoCorrector {
         bestDistance = rank;
       }
     }
-    // A real word two edits away from an article word is another word ("commencer" is not "commerce");
-    // one edit away it is still taken as a typo, since the list holds rare forms ("misions", "désinger").
-    // Checked last, and only then: most questions never load the dictionary.
-    if (best !== null && bestDistance >= 1.5 && this.isRealWord(word)) best = null;
+    // A real word is another word, not a typo: "commencer" is not "commerce", "viennent" not "tiennent".
+    // The list holds rare forms too ("misions", "désinger"), so one edit from an article's own word is
+    // still taken as a typo. Checked last: most questions never load the dictionary.
+    if (best !== null && (bestDistance >= 1.5 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
     this.remember(word, best);
     return best;
   }
