@@ -329,7 +329,7 @@ function outOfScope(evidence: Evidence): Interpretation | null {
   const sectionAsked = evidence.sections[0]?.strong === true;
   // And a subject the article covers, asked in the same breath ("salaire en début de carrière"), is answered.
   const coveredAsked = evidence.topics.some((topic) => topic.covered && topic.asked);
-  const uncovered = coveredAsked ? undefined : evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked || evidence.topics.every((other) => !other.covered)));
+  const uncovered = coveredAsked ? undefined : evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked));
   if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
   if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
   return null;
