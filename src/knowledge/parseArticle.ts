@@ -395,6 +395,26 @@ function buildSection(file: string, raw: RawSection, roles: Role[], isLast: bool
   return section;
 }
 
+/** "on parle aussi de commercial itinérant", "aussi appelé Product Owner": another name the article gives a role. */
+const ALIAS_PATTERN = /(?:on (?:le |la )?(?:parle|nomme|appelle) (?:aussi|également|parfois)(?: de| d’| d')?|(?:aussi|également|parfois) (?:appelée?|nommée?|dite?)|(?:appelée?|nommée?|dite?) (?:aussi|également|parfois)|ou encore|autrement dit)\s+(?:(?:le|la|l’|l'|un|une|d’un|d'un|d’une|d'une)\s*)?([^(),.;:«»"]{2,60})/giu;
+/** An alias is a short name, not a clause. */
+const MAX_ALIAS_WORDS = 5;
+
+/** Adds the other names a role's own paragraphs give it (in the section that defines the roles). */
+function addAliasesFromProse(roles: Role[], sections: Section[]): void {
+  for (const section of sections.filter((candidate) => candidate.isDefinition)) {
+    for (const role of roles) {
+      for (const paragraph of section.byRole[role.id]?.prose ?? []) {
+        for (const match of paragraph.matchAll(ALIAS_PATTERN)) {
+          const alias = (match[1] ?? '').trim();
+          const known = [role.name, ...role.aliases].some((name) => fold(name) === fold(alias));
+          if (!known && alias.split(/\s+/).length <= MAX_ALIAS_WORDS) role.aliases.push(alias);
+        }
+      }
+    }
+  }
+}
+
 /** Parses an article file's text. `file` is used in ids and error messages. */
 export function parseArticle(source: string, file: string): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
@@ -466,6 +486,7 @@ export function parseArticle(source: string, file: string): Article {
     abbreviations: [...initialisms[index]!].filter((abbreviation) => !shared(abbreviation)),
   }));
   const sections = rawSections.map((raw, index) => buildSection(file, raw, roles, index === rawSections.length - 1));
+  addAliasesFromProse(roles, sections);
   const seen = new Map<string, number>();
   for (const section of sections) {
     const first = seen.get(section.id);

@@ -108,6 +108,47 @@ describe('parseArticle on other articles of the family', () => {
   });
 });
 
+describe('parseArticle on layouts seen in other exports', () => {
+  it('reads numbered headings as headings', () => {
+    const article = parseArticle(
+      ['Différences entre un Pilote et un Copilote', '', 'Intro.', '', '1. Missions principales', '', '  • Pilote :', '    • Décoller', '  • Copilote :', '    • Surveiller'].join('\n'),
+      'numeros.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['missions-principales']);
+  });
+
+  it('takes Markdown sub-headings for role labels, and a paragraph opened by one role for that role', () => {
+    const article = parseArticle(
+      [
+        '# Différences entre un Pilote et un Copilote',
+        '',
+        '## Définition',
+        '',
+        '### Pilote',
+        '',
+        "Le pilote commande l'appareil.",
+        '',
+        '### Copilote',
+        '',
+        'Le copilote assiste le pilote (on parle aussi de premier officier).',
+        '',
+        '## Missions',
+        '',
+        '### Pilote',
+        '- Décoller',
+        '### Copilote',
+        '- Surveiller les instruments',
+      ].join('\n'),
+      'pilotes.md',
+    );
+    const [definition, missions] = article.sections;
+    expect(definition!.isDefinition).toBe(true);
+    expect(definition!.byRole['copilote']!.prose).toEqual(['Le copilote assiste le pilote (on parle aussi de premier officier).']);
+    expect(missions!.byRole['pilote']!.items.map((item) => item.text)).toEqual(['Décoller']);
+    expect(article.roles[1]!.aliases).toEqual(['premier officier']);
+  });
+});
+
 describe('parseArticle on malformed files', () => {
   const failure = (source: string) => {
     try {
