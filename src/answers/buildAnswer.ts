@@ -5,7 +5,8 @@
 import type { Article, Item, Section } from '../knowledge/knowledgeBase.js';
 import { fill, type Dialogs } from '../conversation/dialogs.js';
 import type { ArticleIndex } from '../understanding/articleIndex.js';
-import type { Evidence, Interpretation } from '../understanding/interpret.js';
+import type { Interpretation } from '../understanding/interpret.js';
+import type { Evidence } from '../understanding/weighEvidence.js';
 import type { AnswerDraft as DraftAnswer, AnswerItem, RoleBlock, Suggestion, Why } from './answer.js';
 
 

@@ -1,0 +1,280 @@
+/**
+ * What one article can say about a question: roles named, other jobs, the words left once roles and
+ * markers are taken out, the subjects HR asks about, section scores and matching bullets.
+ */
+import type { Section } from '../knowledge/knowledgeBase.js';
+import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import type { Lexicon } from './lexicon.js';
+import { stem } from './normalize.js';
+import type { QuestionReading } from './readQuestion.js';
+
+/** Verb endings: an unknown verb ("obtenir") says less about the subject than an unknown noun ("budget"). */
+const VERB_LIKE = /(?:er|ir|re|ez|ent|ons)$/;
+
+/** How much an unknown word weighs against the article's words: like its rarest word, half for a verb. */
+export function unknownWeight(concept: string, index: ArticleIndex, verbs: Set<string>): number {
+  return verbs.has(concept) ? index.maxItemIdf / 2 : index.maxItemIdf;
+}
+
+/** Weight of a section word said in a context clause rather than in the clause that asks. */
+const CONTEXT_WEIGHT = 0.3;
+
+/** Weight of recall against precision when matching a question to a bullet (F-beta). */
+const ITEM_BETA = 0.5;
+
+/** Role mention strength: strong = full name or abbreviation; medium = "le marketing"; weak = the bare word. */
+export type MentionStrength = 3 | 2 | 1;
+
+export interface Evidence {
+  article: ArticleIndex;
+  /** Role id → mention strength. */
+  roles: Map<string, MentionStrength>;
+  /** Roles whose distinctive word appears without the rest of the name: used when nothing else decides. */
+  weakRoles: Set<string>;
+  /** A role was named without saying which ("un chef de produit"). */
+  genericRole: boolean;
+  /** Another job is named ("chef de projet", "data scientist"). */
+  otherJob: string | null;
+  /** Content concepts left once roles and markers are taken out. */
+  content: string[];
+  /** Concepts this article does not know. */
+  unknown: string[];
+  /** Content concepts whose word looks like a verb: they weigh less when unknown. */
+  verbLike: Set<string>;
+  /** Topics named; covered = the article has a section about it. */
+  /** Topics named; covered = the article has a section about it; asked = named in the clause that asks. */
+  topics: { id: string; name: string; covered: boolean; asked: boolean }[];
+  sections: { section: Section; score: number; strong: boolean; matched: string[] }[];
+  /** Bullets that share specific words with the question; `weight` sums the idf of the shared words. */
+  items: { item: IndexedItem; f1: number; matched: string[]; weight: number }[];
+  /** Overall strength, to choose between articles. */
+  strength: number;
+}
+
+const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette', 'comme']);
+/** Words that join two role names ("digital ou marketing"). */
+const COORDINATORS = new Set(['ou', 'et', 'vs', 'versus', 'contre']);
+/** Words for a job, after which "de" introduces a role ("le métier de comptable"). */
+const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'roles', 'fonction', 'profession', 'job', 'celui', 'celle', 'emploi', 'statut']);
+/** A job title after one of these is the subject of the question ("combien gagne un développeur"). */
+const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
+/** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
+const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
+
+/** Gathers what one article can say about the question. */
+export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
+  const { tokens } = reading;
+  const stems = tokens.map(stem);
+  const consumed = new Set<number>();
+  const roles = new Map<string, MentionStrength>();
+  /** Roles named only by a bare word that may be the subject instead ("la communication"). */
+  const weakRoles = new Set<string>();
+  const weakPositions: { roleId: string; at: number }[] = [];
+  const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
+  let genericRole = false;
+  let otherJob: string | null = null;
+
+  /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
+  const neighbour = (at: number, step: 1 | -1): number | null => {
+    for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
+      if (!LINK_WORDS.has(tokens[k]!)) return k;
+    }
+    return null;
+  };
+  const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
+
+  tokens.forEach((word, at) => {
+    for (const role of index.roles) {
+      if (role.abbreviations.has(word)) {
+        note(role.role.id, 3);
+        consumed.add(at);
+        continue;
+      }
+      if (!role.distinctiveStems.has(stems[at]!)) continue;
+      const before = neighbour(at, -1);
+      const after = neighbour(at, 1);
+      const previousWord = at > 0 ? tokens[at - 1]! : '';
+      const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!);
+      // "Chef de produit digital ou marketing", "comptable et contrôleur de gestion": a name coordinated with another role's name.
+      const otherNameAcross = (conjunction: number | null, step: 1 | -1) =>
+        conjunction !== null && COORDINATORS.has(tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&
+        (() => { const far = neighbour(conjunction, step); return far !== null && index.roles.some((other) => other !== role && isNameWord(far, other)); })();
+      const coordinated = otherNameAcross(before, -1) || otherNameAcross(after, 1);
+      // "le métier de comptable", "celui de contrôleur de gestion": "de" after a word for a job introduces a role.
+      const afterJobWord = previousWord === 'de' && at > 1 && JOB_WORDS.has(tokens[at - 2]!);
+      if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
+        note(role.role.id, 3);
+        consumed.add(at);
+        for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
+      } else if (isHead && (DETERMINERS_BEFORE_ROLE.has(previousWord) || at === 0 || afterJobWord)) {
+        note(role.role.id, 2);
+        consumed.add(at);
+      } else {
+        weakRoles.add(role.role.id);
+        weakPositions.push({ roleId: role.role.id, at });
+      }
+    }
+    if (index.sharedNameStems.has(stems[at]!)) {
+      consumed.add(at);
+      genericRole = true;
+    }
+    // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
+    if (!otherJob) {
+      const heads = index.roles.filter((role) => role.headStem === stems[at]);
+      const previousWord = at > 0 ? tokens[at - 1]! : '';
+      if (heads.length > 0 && (at === 0 || JOB_TITLE_OPENERS.has(previousWord))) {
+        const next = neighbour(at, 1);
+        if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !heads.some((role) => isNameWord(next, role)) && !index.roles.some((role) => role.abbreviations.has(tokens[next]!))) {
+          otherJob = tokens.slice(at, next + 1).join(' ');
+        }
+      }
+    }
+  });
+  for (const roleId of roles.keys()) weakRoles.delete(roleId);
+  // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.
+  if (roles.size > 0 && (reading.markers.comparison || reading.markers.overview)) {
+    for (const { roleId, at } of weakPositions) {
+      if (!weakRoles.has(roleId)) continue;
+      note(roleId, 2);
+      consumed.add(at);
+    }
+    weakRoles.clear();
+  }
+  if (roles.size > 0) genericRole = false;
+  // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name
+  // where the roles put the word that tells them apart.
+  if (!otherJob && index.sharedNameStems.size > 0) {
+    tokens.forEach((_, at) => {
+      if (otherJob || !index.sharedNameStems.has(stems[at]!)) return;
+      const side = neighbour(at, index.distinctiveFirst ? -1 : 1);
+      if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) return;
+      if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) return;
+      if (!index.distinctiveFirst && (at === 0 || !JOB_TITLE_OPENERS.has(tokens[at - 1]!))) return;
+      if (index.distinctiveFirst && side !== at - 1) return;
+      otherJob = tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
+    });
+  }
+  if (!otherJob) {
+    for (const [start, end] of lexicon.jobs.find(tokens)) {
+      const jobWords = tokens.slice(start, end);
+      // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
+      let insideRoleName = false;
+      for (let position = start; position < end; position += 1) if (consumed.has(position)) insideRoleName = true;
+      const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => LINK_WORDS.has(word) || role.nameStems.has(stem(word))));
+      // "les designers", "avec les développeurs": people a role works with, not the job asked about;
+      // "un développeur" is the job asked about, even if the article mentions developers.
+      const plural = /[sx]$/.test(jobWords[0]!);
+      const subject = start > 0 && SINGULAR_DETERMINERS.has(tokens[start - 1]!) && tokens[start - 2] !== 'avec';
+      if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) {
+        otherJob = jobWords.join(' ');
+        break;
+      }
+    }
+  }
+  // Role names are read before synonyms: their words are not the subject of the question.
+  const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
+
+  const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
+  const content: string[] = [];
+  const isSectionWord = (concept: string) => index.sectionIdf.has(concept);
+  /** Concepts said in the clauses that ask, not in the context around them. */
+  const focusConcepts = new Set<string>();
+  /** Concepts whose word looks like a verb ("obtenir", "gèrent"). */
+  const verbLike = new Set<string>();
+  sequence.forEach((token) => {
+    // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
+    if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
+    // A phrase partly made of marker words ("avec qui") keeps its meaning; a marker alone does not.
+    let covered = true;
+    for (let position = token.start; position < token.end; position += 1) {
+      const definitionWord = reading.definitionPositions.has(position) && !isSectionWord(token.concept);
+      if (!reading.markerPositions.has(position) && !smalltalkPositions.has(position) && !definitionWord) covered = false;
+    }
+    if (!covered) {
+      content.push(token.concept);
+      if (token.end - token.start === 1 && VERB_LIKE.test(tokens[token.start]!)) verbLike.add(token.concept);
+      if (reading.inFocus.has(token.start)) focusConcepts.add(token.concept);
+    }
+  });
+
+  const topics: Evidence['topics'] = [];
+  for (const [id, topic] of lexicon.topics) {
+    if (content.some((concept) => topic.signals.has(concept))) {
+      topics.push({
+        id,
+        name: topic.name,
+        // A heading or list header covers a subject; a bullet only through a whole phrase ("voiture de fonction"),
+        // since one word may mean something else there ("marge brute" is no salary).
+        covered: [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (signal.startsWith('topic:') && index.itemConcepts.has(signal))),
+        asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
+      });
+    }
+  }
+  const topicSignals = new Set(topics.flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
+  // A number the article does not have ("3 compétences") is no sign of another subject.
+  // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
+  const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
+
+  const stemLine = ` ${stems.filter((_, at) => !LINK_WORDS.has(tokens[at]!)).join(' ')} `;
+  const sections = index.sections
+    .map(({ section, terms, headingStems }) => {
+      let score = 0;
+      let strong = false;
+      const matched: string[] = [];
+      // The heading itself, typed or sent by a button ("Comparer : Le métier en bref"), names its section.
+      if (headingStems.length > 0 && stemLine.includes(` ${headingStems.join(' ')} `)) {
+        score += SECTION_FIELD_WEIGHTS.heading * 2;
+        strong = true;
+        matched.push(headingStems.join(' '));
+      }
+      for (const concept of new Set(content)) {
+        const weight = terms.get(concept);
+        if (!weight) continue;
+        // "Dans mon équipe, tout le monde les confond : quelle différence ?": the context clause names no section.
+        const asked = focusConcepts.has(concept);
+        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT);
+        if (weight >= SECTION_FIELD_WEIGHTS.listHeader && asked) strong = true;
+        matched.push(concept);
+      }
+      return { section, score, strong, matched };
+    })
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score);
+
+  // Bullets are matched on what is specific to them: "collaboration" names a section, "prototypes" a bullet.
+  const idf = (concept: string) => index.itemIdf.get(concept) ?? 0;
+  const allConcepts = new Set(content);
+  const specific = new Set(content.filter((concept) => !index.coveredSignals.has(concept)));
+  // A word the article does not know weighs like its rarest word: "gérer le budget" is not "gérer les relations".
+  const specificWeight = [...specific].reduce((sum, concept) => sum + (index.vocabulary.has(concept) ? idf(concept) : unknownWeight(concept, index, verbLike)), 0);
+  const allWeight = [...allConcepts].reduce((sum, concept) => sum + idf(concept), 0);
+  // F0.5: questions are short and bullets long, so covering the question matters more than covering the bullet.
+  const f1 = (matchedWeight: number, questionWeight: number, itemWeight: number) => {
+    if (matchedWeight === 0 || questionWeight === 0 || itemWeight === 0) return 0;
+    const precision = matchedWeight / questionWeight;
+    const recall = matchedWeight / itemWeight;
+    return ((1 + ITEM_BETA ** 2) * precision * recall) / (ITEM_BETA ** 2 * precision + recall);
+  };
+  const items = specificWeight === 0 ? [] : index.items
+    .map((item) => {
+      const matched = [...specific].filter((concept) => item.specific.has(concept));
+      const matchedWeight = matched.reduce((sum, concept) => sum + idf(concept), 0);
+      const fullWeight = [...allConcepts].filter((concept) => item.concepts.has(concept)).reduce((sum, concept) => sum + idf(concept), 0);
+      // The section-level words only break ties between bullets.
+      const score = f1(matchedWeight, specificWeight, item.specificWeight) + 0.1 * f1(fullWeight, allWeight, item.weight);
+      return { item, f1: matched.length > 0 ? score : 0, matched, weight: matchedWeight };
+    })
+    .filter((entry) => entry.f1 > 0)
+    .sort((a, b) => b.f1 - a.f1)
+    .slice(0, 5);
+
+  const roleStrength = Math.max(0, ...roles.values());
+  const strength =
+    roleStrength +
+    (genericRole ? 0.5 : 0) +
+    (sections[0] ? Math.min(3, sections[0].score) : 0) +
+    (items[0] ? 2 * items[0].f1 : 0) -
+    0.5 * unknown.length -
+    (otherJob ? 2 : 0);
+  return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+}
