@@ -14,6 +14,8 @@ import { mutatedQuestion, Random, randomText, realQuestions } from '../support/f
 
 /** Inputs per knowledge base: the project's (one article) and two articles (clarifications happen). */
 export const ENGINE_FUZZ_COUNTS = Object.freeze({ projectKnowledge: 4_000, twoArticles: 1_000 });
+/** Thousands of questions, many full of unknown words to correct, on a shared 2-core machine. */
+const FUZZ_TIMEOUT_MS = 60_000;
 const SEED = 20_251_126;
 /** A conversation lasts this many questions at most, so follow-ups and clarifications chain. */
 const MAX_TURNS = 6;
@@ -70,14 +72,14 @@ describe('the engine under fuzzed questions', () => {
     expect(asked.mutated).toBeGreaterThan(ENGINE_FUZZ_COUNTS.projectKnowledge / 2);
     // The inputs reach every path of the engine, not only its fallbacks.
     for (const kind of ['list', 'comparison', 'overview', 'fallback', 'smalltalk']) expect(kinds[kind], kind).toBeGreaterThan(20);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it(`answers ${ENGINE_FUZZ_COUNTS.twoArticles} fuzzed questions on two articles (clarifications pending) without an exception`, async () => {
     const engine = await loadEngine({ knowledgeDir: twoArticleKnowledge(), dialogsDir: DIALOGS });
     const { kinds, failures } = fuzz(engine, ENGINE_FUZZ_COUNTS.twoArticles, SEED + 1);
     expect(failures.slice(0, 5), `seed ${SEED + 1}`).toEqual([]);
     expect(kinds.clarify).toBeGreaterThan(10);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('answers non-string input (a client bug) like an empty question', async () => {
     const engine = await realEngine();
