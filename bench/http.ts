@@ -46,6 +46,10 @@ const { values: options } = parseArgs({
 const REQUESTS = Number(options.requests);
 /** Concurrent connections of autocannon. */
 const CONNECTIONS = Number(options.connections);
+if (!Number.isInteger(REQUESTS) || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1 || REQUESTS < CONNECTIONS) {
+  console.error('--requests and --connections must be whole numbers, with at least one request per connection');
+  process.exit(2);
+}
 /** Requests sent to each server before measuring: JIT, caches and the conversation pool filled. */
 const WARM_UP_REQUESTS = 5_000;
 /** Conversation ids reused in turn: bounded state, and never two turns of one conversation at once. */
