@@ -5,8 +5,7 @@
  * The picture: a speech bubble holding two lines of text. Run: npm run icons
  */
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-import { crc32 } from './crc32.mjs';
+import { crc32, deflateSync } from 'node:zlib';
 
 const APP_PACKAGE = new URL('../appPackage/', import.meta.url);
 /** Background of the colour icon (Teams shows it on its own tile). */

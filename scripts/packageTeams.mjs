@@ -6,8 +6,7 @@
  * app id); TEAMS_APP_ID defaults to BOT_ID. Run: npm run package:teams
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32.mjs';
+import { zipSync } from 'fflate';
 
 const APP_PACKAGE = new URL('../appPackage/', import.meta.url);
 const BUILD = new URL('build/', APP_PACKAGE);
@@ -59,54 +58,11 @@ function readIcon(name, size) {
   return png;
 }
 
-/** A ZIP archive (deflated entries, all at the root, as Teams expects). */
+/** A ZIP archive (deflated entries, all at the root, as Teams expects), written by fflate. */
 function zip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  // 1980-01-01 00:00: a fixed date makes the archive reproducible.
-  const dosTime = 0;
-  const dosDate = (1 << 5) | 1;
-  for (const [name, content] of files) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const data = deflateRawSync(content, { level: 9 });
-    const crc = crc32(content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    locals.push(local, nameBytes, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  // 1980-01-01: a fixed date makes the archive reproducible.
+  const mtime = new Date(1980, 0, 1);
+  return Buffer.from(zipSync(Object.fromEntries(files.map(([name, content]) => [name, [new Uint8Array(content), { level: 9, mtime }]]))));
 }
 
 const manifest = fillManifest(readFileSync(new URL('manifest.json', APP_PACKAGE), 'utf8'), placeholderValues());

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,26 +10,9 @@ const cleanEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(connections__|BOT_ID$|TEAMS_APP_ID$)/i.test(key)),
 );
 
-/** Reads every entry of a ZIP archive through its central directory. */
+/** Reads every entry of a ZIP archive (fflate, the library the packaging script writes it with). */
 function unzip(archive: Buffer): Map<string, Buffer> {
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = archive.readUInt16LE(end + 10);
-  let cursor = archive.readUInt32LE(end + 16);
-  const entries = new Map<string, Buffer>();
-  for (let index = 0; index < count; index += 1) {
-    const method = archive.readUInt16LE(cursor + 10);
-    const compressed = archive.readUInt32LE(cursor + 20);
-    const nameLength = archive.readUInt16LE(cursor + 28);
-    const extraLength = archive.readUInt16LE(cursor + 30);
-    const commentLength = archive.readUInt16LE(cursor + 32);
-    const local = archive.readUInt32LE(cursor + 42);
-    const name = archive.toString('utf8', cursor + 46, cursor + 46 + nameLength);
-    const dataStart = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
-    const data = archive.subarray(dataStart, dataStart + compressed);
-    entries.set(name, method === 8 ? inflateRawSync(data) : data);
-    cursor += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+  return new Map(Object.entries(unzipSync(new Uint8Array(archive))).map(([name, data]) => [name, Buffer.from(data)]));
 }
 
 const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
