@@ -32,6 +32,9 @@ export type Interpretation =
   | { kind: 'overview'; evidence: Evidence }
   | { kind: 'item'; evidence: Evidence; item: IndexedItem; askedRole: string | null; yesNo: boolean; shared: IndexedItem | null };
 
+/** Articles offered when a question could be about any of them. */
+const MAX_CLARIFY_CHOICES = 3;
+
 /** The article the question is about: one whose role it names, else the conversation's, else the strongest. */
 function chooseEvidence(all: Evidence[], reading: QuestionReading, context: ConversationContext): Evidence | undefined {
   const named = all.find((evidence) => evidence.roles.size > 0);
@@ -86,6 +89,11 @@ export function interpret(
   if (notCovered) return notCovered;
   const rival = ambiguousArticles(all, evidence, context);
   if (rival) return { kind: 'clarify', choices: [evidence.article, rival.article], evidence };
+  // "Quelle différence entre les deux ?" with several articles and nothing said before: which two?
+  const unanchored = all.length > 1 && context.article === null && all.every((other) => other.roles.size === 0 && !other.genericRole);
+  if (unanchored && (markers.comparison || markers.overview || markers.definition) && !(evidence.sections[0]?.strong ?? false)) {
+    return { kind: 'clarify', choices: all.slice(0, MAX_CLARIFY_CHOICES).map((other) => other.article), evidence };
+  }
 
   const article = evidence.article;
   const articleRoles = article.roles.map((role) => role.role.id);

@@ -67,6 +67,9 @@ const FEMININE_ENDINGS: [RegExp, string][] = [
   [/ee(s?)$/, 'e$1'],
 ];
 
+/** Agent nouns keep their ending: Snowball reads "utilisateurs" and "utilisés" alike ("utilis"). */
+const AGENT_NOUN = /^(.{3,}ateur)s?$/;
+
 function masculine(word: string): string {
   for (const [ending, replacement] of FEMININE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);
   return word;
@@ -79,7 +82,8 @@ function masculine(word: string): string {
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = word.length <= 3 ? word : frenchStemmer(masculine(word));
+    const singular = masculine(word);
+    stemmed = word.length <= 3 ? word : (AGENT_NOUN.exec(singular)?.[1] ?? frenchStemmer(singular));
     if (stemCache.size < 50_000) stemCache.set(word, stemmed);
   }
   return stemmed;

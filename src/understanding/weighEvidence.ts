@@ -16,6 +16,20 @@ export function unknownWeight(concept: string, index: ArticleIndex, verbs: Set<s
   return verbs.has(concept) ? index.maxItemIdf / 2 : index.maxItemIdf;
 }
 
+/** Parts of an article's strength, used only to choose between articles. */
+const STRENGTH = Object.freeze({
+  /** "un chef de produit" fits an article whose roles are chefs de produit. */
+  genericRole: 0.5,
+  /** A section match counts up to this much. */
+  maxSection: 3,
+  /** Per unit of the best bullet's match (0..1+). */
+  item: 3,
+  /** Per word the article does not know. */
+  unknownWord: 1,
+  /** Another job named. */
+  otherJob: 2,
+});
+
 /** Weight of a section word said in a context clause rather than in the clause that asks. */
 const CONTEXT_WEIGHT = 0.3;
 
@@ -269,12 +283,13 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     .slice(0, 5);
 
   const roleStrength = Math.max(0, ...roles.values());
+  // How well this article fits, to choose between articles: every word it does not know counts against it.
   const strength =
     roleStrength +
-    (genericRole ? 0.5 : 0) +
-    (sections[0] ? Math.min(3, sections[0].score) : 0) +
-    (items[0] ? 2 * items[0].f1 : 0) -
-    0.5 * unknown.length -
-    (otherJob ? 2 : 0);
+    (genericRole ? STRENGTH.genericRole : 0) +
+    (sections[0] ? Math.min(STRENGTH.maxSection, sections[0].score) : 0) +
+    (items[0] ? STRENGTH.item * items[0].f1 : 0) -
+    STRENGTH.unknownWord * unknown.length -
+    (otherJob ? STRENGTH.otherJob : 0);
   return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }
