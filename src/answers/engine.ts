@@ -35,6 +35,15 @@ function withText(draft: DraftAnswer): Answer {
   return { ...draft, text: renderText(draft) } as Answer;
 }
 
+/** Words of role names and headings: what people ask about most, preferred between equally close corrections. */
+function salientWords(indexes: ArticleIndex[]): Set<string> {
+  const texts = indexes.flatMap((index) => [
+    ...index.article.roles.flatMap((role) => [role.name, ...role.aliases]),
+    ...index.article.sections.map((section) => section.heading),
+  ]);
+  return new Set(texts.flatMap((text) => words(text)));
+}
+
 /** The question reader's tools: lexicon, typo corrector over every known word, smalltalk patterns. */
 export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialogs: Dialogs): ReaderTools {
   const smalltalk = new Map(Object.entries(dialogs.smalltalk.intents).map(([intent, entry]) => [intent, new PhraseSet(entry.patterns)]));
@@ -47,7 +56,7 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
   for (const word of [...lexicon.synonymWords, ...lexicon.topicWords, ...lexicon.concepts]) correctable.add(word);
   // Rewrite keys ("koi") are handled before correction: only their targets are words to correct towards.
   for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
-  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord, articleWords), smalltalk };
+  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */

@@ -151,6 +151,19 @@ function nameVariants(role: Role): string[] {
   return [role.name, ...role.aliases];
 }
 
+/** A role's names with their acronyms spelt out and spelt short: "Responsable RH" ↔ "Responsable ressources humaines". */
+function expandedVariants(role: Role, lexicon: Lexicon): string[] {
+  const variants = new Set(nameVariants(role).map((name) => words(name).join(' ')));
+  for (const name of [...variants]) {
+    for (const [acronym, meaning] of lexicon.acronyms) {
+      const long = meaning.join(' ');
+      if (` ${name} `.includes(` ${acronym} `)) variants.add(` ${name} `.replace(` ${acronym} `, ` ${long} `).trim());
+      if (` ${name} `.includes(` ${long} `)) variants.add(` ${name} `.replace(` ${long} `, ` ${acronym} `).trim());
+    }
+  }
+  return [...variants];
+}
+
 function idfOver(bags: Set<string>[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const bag of bags) for (const concept of bag) counts.set(concept, (counts.get(concept) ?? 0) + 1);
@@ -170,7 +183,7 @@ function sentences(paragraph: string): string[] {
 
 /** Builds the index of one article. */
 export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
-  const nameStemsOf = (role: Role) => new Set(nameVariants(role).flatMap((name) => words(name).filter((word) => !LINK_WORDS.has(word)).map(stem)));
+  const nameStemsOf = (role: Role) => new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !LINK_WORDS.has(word)).map(stem)));
   const roleStems = article.roles.map(nameStemsOf);
   const sharedNameStems = new Set([...(roleStems[0] ?? [])].filter((word) => roleStems.every((set) => set.has(word))));
   const roles: IndexedRole[] = article.roles.map((role, index) => {
@@ -178,7 +191,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     const others = new Set(roleStems.filter((_, other) => other !== index).flatMap((set) => [...set]));
     const first = words(role.name).find((word) => !LINK_WORDS.has(word));
     const sole = new Set<string>();
-    for (const name of nameVariants(role)) {
+    for (const name of expandedVariants(role, lexicon)) {
       const distinct = words(name).filter((word) => !LINK_WORDS.has(word)).map(stem).filter((word) => !others.has(word));
       if (distinct.length === 1) sole.add(distinct[0]!);
     }
@@ -190,7 +203,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
       headStem: first ? stem(first) : null,
       // An initialism that is also a common word ("as" for Aide-soignant) would name the role in "tu as".
       abbreviations: new Set(role.abbreviations.filter((abbreviation) => !lexicon.stopWords.has(abbreviation))),
-      foldedNames: nameVariants(role).map((name) => words(name).join(' ')),
+      foldedNames: expandedVariants(role, lexicon),
     };
   });
   const names = roles.flatMap((role) => role.foldedNames).sort((a, b) => b.length - a.length);

@@ -55,13 +55,20 @@ function ambiguousArticles(all: Evidence[], evidence: Evidence, context: Convers
 }
 
 /** A subject the article lacks (asked, not just context), or another job: the article does not cover it. */
-function outOfScope(evidence: Evidence): Interpretation | null {
+function outOfScope(evidence: Evidence, lexicon: Lexicon, lookup: boolean): Interpretation | null {
   // Named only as context ("je suis en reconversion, quelle formation…"), a missing subject does not
-  // hide a question the article answers.
+  // hide a question the article answers; nor does a subject asked in the same breath as a covered one.
   const sectionAsked = evidence.sections[0]?.strong === true;
-  // And a subject the article covers, asked in the same breath ("salaire en début de carrière"), is answered.
   const coveredAsked = evidence.topics.some((topic) => topic.covered && topic.asked);
-  const uncovered = coveredAsked ? undefined : evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked));
+  // A bullet that matches the question on two words or more answers it, subject word included
+  // ("Qui travaille avec le service paie ?", "Qui a démarré sa carrière en agence d'intérim ?").
+  const top = evidence.items[0];
+  const bulletHolds = top !== undefined && top.f1 >= DECISION.itemForWho && top.matched.length >= 2;
+  const answeredByBullet = (topicId: string) =>
+    bulletHolds && (lookup || top.matched.some((concept) => lexicon.topics.get(topicId)?.signals.has(concept)));
+  const uncovered = coveredAsked
+    ? undefined
+    : evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked) && !answeredByBullet(topic.id));
   if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
   if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
   return null;
@@ -78,14 +85,14 @@ export function interpret(
   const all = indexes.map((index) => weigh(reading, index, lexicon)).sort((a, b) => b.strength - a.strength);
   const evidence = chooseEvidence(all, reading, context);
   if (!evidence) return { kind: 'fallback', reason: 'unknown', evidence: null };
-  const { markers } = reading;
+  const markers = { ...reading.markers, yesNo: reading.markers.yesNo || (reading.markers.rising && evidence.roles.size > 0) };
 
   // Greetings, thanks, help: only when nothing else is asked ("Bonjour, quelles compétences…" is a question).
   const smalltalk = reading.smalltalk[0];
   if (smalltalk && evidence.content.length === 0 && evidence.roles.size === 0 && !evidence.genericRole) {
     return { kind: 'smalltalk', intent: smalltalk.intent };
   }
-  const notCovered = outOfScope(evidence);
+  const notCovered = outOfScope(evidence, lexicon, markers.who || markers.yesNo);
   if (notCovered) return notCovered;
   const rival = ambiguousArticles(all, evidence, context);
   if (rival) return { kind: 'clarify', choices: [evidence.article, rival.article], evidence };

@@ -27,6 +27,7 @@ const lexiconSchema = z
     fillers: phraseList,
     jobs: phraseList,
     rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
+    acronyms: z.record(z.string(), z.string().min(1)).default({}),
   })
   .strict();
 
@@ -101,6 +102,8 @@ export interface Lexicon {
   definition: PhraseSet;
   fillers: PhraseSet;
   jobs: PhraseSet;
+  /** Acronyms (folded) → the folded words they stand for: "rh" → ["ressources", "humaines"]. */
+  acronyms: Map<string, string[]>;
   /** Chat and SMS spellings (one folded word) → the words they stand for. */
   rewrites: Map<string, string[]>;
   /** Folded words that carry no subject (French stop words minus the lexicon's own words). */
@@ -193,6 +196,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     definition: new PhraseSet(data.definition),
     fillers: new PhraseSet(data.fillers),
     jobs: new PhraseSet(data.jobs, { exact: true }),
+    acronyms: new Map(Object.entries(data.acronyms).map(([acronym, meaning]) => [words(acronym).join(''), words(meaning)])),
     rewrites: new Map(Object.entries(data.rewrites).flatMap(([from, to]) => {
       const key = words(from);
       return key.length === 1 ? [[key[0]!, words(to)] as [string, string[]]] : [];

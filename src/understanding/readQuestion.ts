@@ -20,6 +20,8 @@ export interface Markers {
   definition: boolean;
   /** A closed question ("fait-il…", "est-ce que…"). */
   yesNo: boolean;
+  /** A statement with a question mark: closed when it names a role ("Le CPM fait de l'analyse ?"). */
+  rising: boolean;
   /** "l'autre": the role not discussed so far. */
   otherOne: boolean;
 }
@@ -83,7 +85,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const open = OPEN_START.test(folded) || ASKING_WORD.test(folded);
   // "Peux-tu me donner…", "Pouvez-vous m'expliquer…" ask for something: not a yes/no question.
   const request = REQUEST.test(folded);
-  const closed = !request && (CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && (INVERSION.test(personal) || (RISING.test(folded) && !FOLLOW_UP_START.test(folded)))));
+  const closed = !request && (CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && INVERSION.test(personal)));
+  // "Le CPM fait de l'analyse de données ?": a statement asked by intonation, a closed question once a role is its subject.
+  const rising = !request && !open && RISING.test(folded) && !FOLLOW_UP_START.test(folded);
   // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
   const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
   const tokens: string[] = [];
@@ -148,7 +152,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, otherOne },
+    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne },
     markerPositions,
     inFocus,
     definitionPositions,

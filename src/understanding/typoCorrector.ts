@@ -72,12 +72,14 @@ export class TypoCorrector {
    * @param alsoKnown words that are known but never a correction target (stop words)
    * @param isRealWord says whether a word exists in the language
    * @param articleWords the articles' own words: a real word is corrected only towards one of them
+   * @param salientWords words of role names and headings: between two equally close words, the one people ask about
    */
   constructor(
     correctable: Iterable<string>,
     alsoKnown: Iterable<string>,
     private readonly isRealWord: (word: string) => boolean = () => false,
     private readonly articleWords: ReadonlySet<string> = new Set(),
+    private readonly salientWords: ReadonlySet<string> = new Set(),
   ) {
     const targets = [...new Set(correctable)].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1 && word.length <= 32);
     this.known = new Set([...correctable, ...alsoKnown]);
@@ -123,8 +125,9 @@ export class TypoCorrector {
       const candidate = result.item;
       if (Math.abs(candidate.length - word.length) > maxEdits(word.length)) continue;
       const distance = editDistance(word, candidate);
-      // Ties go to the word with the same first letter ("mision" → "mission", not "cision").
-      const rank = distance - (candidate[0] === word[0] ? 0.5 : 0);
+      // Ties go to the word with the same first letter ("mision" → "mission", not "cision"), then to a
+      // word of a role name or heading ("recrutemnt" → "recrutement", not "recrutent").
+      const rank = distance - (candidate[0] === word[0] ? 0.5 : 0) - (this.salientWords.has(candidate) ? 0.25 : 0);
       if (distance <= maxEdits(word.length) && rank < bestDistance) {
         best = candidate;
         bestDistance = rank;
@@ -133,7 +136,7 @@ export class TypoCorrector {
     // A real word is another word, not a typo: "commencer" is not "commerce", "viennent" not "tiennent".
     // The list holds rare forms too ("misions", "désinger"), so one edit from an article's own word is
     // still taken as a typo. Checked last: most questions never load the dictionary.
-    if (best !== null && (bestDistance >= 1.5 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
+    if (best !== null && (bestDistance >= 1.25 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
     this.remember(word, best);
     return best;
   }

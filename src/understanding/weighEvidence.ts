@@ -136,7 +136,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     if (!otherJob) {
       const heads = index.roles.filter((role) => role.headStem === stems[at]);
       const previousWord = at > 0 ? tokens[at - 1]! : '';
-      if (heads.length > 0 && (at === 0 || JOB_TITLE_OPENERS.has(previousWord))) {
+      if (heads.length > 0 && reading.inFocus.has(at) && (at === 0 || JOB_TITLE_OPENERS.has(previousWord))) {
         const next = neighbour(at, 1);
         if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !heads.some((role) => isNameWord(next, role)) && !index.roles.some((role) => role.abbreviations.has(tokens[next]!))) {
           otherJob = tokens.slice(at, next + 1).join(' ');
@@ -170,6 +170,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   }
   if (!otherJob) {
     for (const [start, end] of lexicon.jobs.find(tokens)) {
+      // "je suis assistante RH, quel cursus pour…": a job in the context about the asker is not the question.
+      if (!reading.inFocus.has(start)) continue;
       const jobWords = tokens.slice(start, end);
       // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
       let insideRoleName = false;
