@@ -151,11 +151,13 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
         signals.add(stemConcepts.get(stemmed) ?? stemmed);
       } else if (parts.length > 1) {
         // Multi-word topic phrases become concepts of their own so they survive tokenisation.
-        phraseConcepts.set(parts.map(stem).join(' '), `topic:${id}`);
+        // Each phrase is a concept of its own: "rupture conventionnelle" is not "période d'essai".
+        const concept = `topic:${id}:${parts.map(stem).join(' ')}`;
+        phraseConcepts.set(parts.map(stem).join(' '), concept);
+        signals.add(concept);
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
     }
-    signals.add(`topic:${id}`);
     topics.set(id, { name: topic.name, signals });
   }
   // Words that name a subject stay meaningful even if French stop-word lists contain them.

@@ -53,7 +53,7 @@ const CONTEXT_CLAUSE = /\b(?:je|j|nous|mon|ma|mes|notre|nos|tout le monde)\b|(?:
 /** A word that asks: its clause is the question proper. */
 const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire)\b/;
 /** An open question word anywhere ("Je me demande sur quels chiffres… ?"). */
-const ASKING_WORD = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle|lesquels|lesquelles|quoi)\b|\bqu'est-ce\b/;
+const ASKING_WORD = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle|lesquels|lesquelles|quoi)\b|\bqu'est-ce\b|\b(?:avec|a|de|pour|chez|sur) qui\b/;
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
 /** Impersonal inversions: their "il" refers to no role. */
 const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il)\b/g;

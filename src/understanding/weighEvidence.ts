@@ -226,7 +226,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       });
     }
   }
-  const topicSignals = new Set(topics.flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
+  // A subject the article lacks is reported as such, not as unknown words; a subject it has, asked with
+  // words it does not use ("CDD", "CDI" where only "période d'essai" appears), is unknown words.
+  const topicSignals = new Set(topics.filter((topic) => !topic.covered).flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
   // A number the article does not have ("3 compétences") is no sign of another subject.
   // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
   const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
