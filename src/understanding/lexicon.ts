@@ -92,8 +92,8 @@ export interface Lexicon {
   wordConcepts: Map<string, string>;
   /** Stem of a single-word synonym → concept. */
   stemConcepts: Map<string, string>;
-  /** Topic id → its name and the concepts/stems that signal it. */
-  topics: Map<string, { name: string; signals: Set<string> }>;
+  /** Topic id → its name, the concepts/stems that signal it, and those of them that are whole phrases. */
+  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string> }>;
   comparison: PhraseSet;
   overview: PhraseSet;
   followUp: PhraseSet;
@@ -140,9 +140,10 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
       }
     }
   }
-  const topics = new Map<string, { name: string; signals: Set<string> }>();
+  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string> }>();
   for (const [id, topic] of Object.entries(data.topics)) {
     const signals = new Set<string>();
+    const phrases = new Set<string>();
     if (data.synonyms[id]) signals.add(id);
     for (const entry of topic.words) {
       const parts = words(entry);
@@ -151,14 +152,17 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
         signals.add(stemConcepts.get(stemmed) ?? stemmed);
       } else if (parts.length > 1) {
         // Multi-word topic phrases become concepts of their own so they survive tokenisation.
-        // Each phrase is a concept of its own: "rupture conventionnelle" is not "période d'essai".
-        const concept = `topic:${id}:${parts.map(stem).join(' ')}`;
-        phraseConcepts.set(parts.map(stem).join(' '), concept);
+        // Each phrase is a concept of its own ("rupture conventionnelle" is not "période d'essai"),
+        // unless a synonym group already names it ("véhicule de fonction" = "voiture de fonction").
+        const key = parts.map(stem).join(' ');
+        const concept = phraseConcepts.get(key) ?? `topic:${id}:${key}`;
+        phraseConcepts.set(key, concept);
         signals.add(concept);
+        phrases.add(concept);
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
     }
-    topics.set(id, { name: topic.name, signals });
+    topics.set(id, { name: topic.name, signals, phrases });
   }
   // Words that name a subject stay meaningful even if French stop-word lists contain them.
   const meaningful = new Set<string>();
