@@ -3,6 +3,7 @@
  * The server listens before the knowledge base is loaded so /healthz can say "not yet" (503).
  */
 import { loadEngine, type Engine } from './answers/engine.js';
+import { warmUpFrenchDictionary } from './understanding/frenchDictionary.js';
 import { createBot } from './channels/bot.js';
 import { createStorage } from './channels/redisStorage.js';
 import { startServer } from './channels/server.js';
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   const load = () => loadEngine({ knowledgeDir: config.knowledgeDir, dialogsDir: config.dialogsDir, lexiconFile: config.lexiconFile });
-  engine = await load();
+  const loaded = await load();
+  // The typo corrector's French word list (~0.6 s) loads before the bot says it is ready, not on a user's question.
+  warmUpFrenchDictionary();
+  engine = loaded;
   logger.info({ articles: engine.knowledge.articles.map((article) => article.id) }, 'knowledge base loaded: ready');
   if (config.knowledgeWatch && !stopping) {
     // Each reload swaps the whole engine in one assignment: a turn uses the engine it started with.
