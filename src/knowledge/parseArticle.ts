@@ -161,12 +161,19 @@ function readSection(heading: Extract<Block, { type: 'heading' }>, body: Block[]
     const groupsInRun = roots.filter(({ item }) => item.children.length > 0 || item.text.endsWith(':'));
     if (groupsInRun.length > 0) {
       if (pendingLead) section.paragraphs.push(pendingLead);
+      let openGroup: RawGroup | null = null;
       for (const { item } of roots) {
         const split = splitHeader(item.text);
         if (item.children.length > 0 || item.text.endsWith(':')) {
-          section.groups.push({ header: split ? split.header : item.text, inline: split?.inline ?? null, items: item.children, line: item.line });
+          const group: RawGroup = { header: split ? split.header : item.text, inline: split?.inline ?? null, items: [...item.children], line: item.line };
+          section.groups.push(group);
+          // "• Chef de produit digital :" then its bullets at the same indentation: they are its items.
+          openGroup = item.children.length === 0 ? group : null;
         } else if (split && split.inline) {
           section.groups.push({ header: split.header, inline: split.inline, items: [], line: item.line });
+          openGroup = null;
+        } else if (openGroup) {
+          openGroup.items.push(item);
         } else {
           section.looseItems.push(item);
         }
@@ -366,7 +373,13 @@ function buildSection(file: string, raw: RawSection, roles: Role[], isLast: bool
   let currentRole: Role | null = null;
   const proseOnly = raw.groups.length === 0;
   let labelled = false;
+  // The conclusion speaks of both roles: its paragraphs stay whole, never split between them.
+  const concludes = CONCLUSION_HEADING.test(fold(raw.heading));
   for (const paragraph of raw.paragraphs) {
+    if (concludes) {
+      intro.push(paragraph.text);
+      continue;
+    }
     const named = rolesMentioned(paragraph.text, roles);
     // "Chef de produit digital :" alone introduces the paragraphs that follow, whatever roles they name.
     const label = proseOnly && named.length === 1 && isRoleLabel(paragraph.text, named[0]!);

@@ -149,6 +149,38 @@ describe('parseArticle on layouts seen in other exports', () => {
   });
 });
 
+describe('parseArticle on flat lists and conclusions', () => {
+  const article = parseArticle(
+    [
+      'Différences entre un Pilote et un Copilote',
+      '',
+      'Intro.',
+      '',
+      'Missions',
+      '',
+      '  • Pilote :',
+      '  • Décoller',
+      '  • Atterrir',
+      '  • Copilote :',
+      '  • Surveiller',
+      '',
+      'Conclusion',
+      '',
+      'Le pilote décide. Le copilote assiste le pilote.',
+    ].join('\n'),
+    'plat.txt',
+  );
+
+  it('gives a header bullet the bullets that follow it at the same indentation', () => {
+    expect(article.sections[0]!.byRole['pilote']!.items.map((item) => item.text)).toEqual(['Décoller', 'Atterrir']);
+    expect(article.sections[0]!.byRole['copilote']!.items.map((item) => item.text)).toEqual(['Surveiller']);
+  });
+
+  it('keeps the conclusion whole even when it names one role first', () => {
+    expect(article.conclusion).toEqual(['Le pilote décide. Le copilote assiste le pilote.']);
+  });
+});
+
 describe('parseArticle on malformed files', () => {
   const failure = (source: string) => {
     try {
