@@ -75,27 +75,36 @@ const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
 /** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
 const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
 
-/** Gathers what one article can say about the question. */
-export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
+/** Roles a question names, and the words that name them (read on stems, before synonyms). */
+interface RoleMentions {
+  roles: Map<string, MentionStrength>;
+  /** Roles whose distinctive word appears without the rest of the name: used when nothing else decides. */
+  weakRoles: Set<string>;
+  /** A role was named without saying which ("un chef de produit"). */
+  genericRole: boolean;
+  /** Token positions that name a role: not the subject of the question. */
+  consumed: Set<number>;
+}
+
+/** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
+function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1): number | null {
+  for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
+    if (!LINK_WORDS.has(tokens[k]!)) return k;
+  }
+  return null;
+}
+
+/** Finds the roles named: full names and initialisms (strong), "le marketing" (medium), a bare word (weak). */
+function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: string[]): RoleMentions {
   const { tokens } = reading;
-  const stems = tokens.map(stem);
   const consumed = new Set<number>();
   const roles = new Map<string, MentionStrength>();
-  /** Roles named only by a bare word that may be the subject instead ("la communication"). */
   const weakRoles = new Set<string>();
   const weakPositions: { roleId: string; at: number }[] = [];
   const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
-  let genericRole = false;
-  let otherJob: string | null = null;
-
-  /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
-  const neighbour = (at: number, step: 1 | -1): number | null => {
-    for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
-      if (!LINK_WORDS.has(tokens[k]!)) return k;
-    }
-    return null;
-  };
+  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
+  let genericRole = false;
 
   tokens.forEach((word, at) => {
     for (const role of index.roles) {
@@ -132,17 +141,6 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       consumed.add(at);
       genericRole = true;
     }
-    // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
-    if (!otherJob) {
-      const heads = index.roles.filter((role) => role.headStem === stems[at]);
-      const previousWord = at > 0 ? tokens[at - 1]! : '';
-      if (heads.length > 0 && reading.inFocus.has(at) && (at === 0 || JOB_TITLE_OPENERS.has(previousWord))) {
-        const next = neighbour(at, 1);
-        if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !heads.some((role) => isNameWord(next, role)) && !index.roles.some((role) => role.abbreviations.has(tokens[next]!))) {
-          otherJob = tokens.slice(at, next + 1).join(' ');
-        }
-      }
-    }
   });
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
   // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.
@@ -154,39 +152,58 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
     weakRoles.clear();
   }
-  if (roles.size > 0) genericRole = false;
-  // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name
-  // where the roles put the word that tells them apart.
-  if (!otherJob && index.sharedNameStems.size > 0) {
-    tokens.forEach((_, at) => {
-      if (otherJob || !index.sharedNameStems.has(stems[at]!)) return;
-      const side = neighbour(at, index.distinctiveFirst ? -1 : 1);
-      if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) return;
-      if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) return;
-      if (!index.distinctiveFirst && (at === 0 || !JOB_TITLE_OPENERS.has(tokens[at - 1]!))) return;
-      if (index.distinctiveFirst && side !== at - 1) return;
-      otherJob = tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
-    });
-  }
-  if (!otherJob) {
-    for (const [start, end] of lexicon.jobs.find(tokens)) {
-      // "je suis assistante RH, quel cursus pour…": a job in the context about the asker is not the question.
-      if (!reading.inFocus.has(start)) continue;
-      const jobWords = tokens.slice(start, end);
-      // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
-      let insideRoleName = false;
-      for (let position = start; position < end; position += 1) if (consumed.has(position)) insideRoleName = true;
-      const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => LINK_WORDS.has(word) || role.nameStems.has(stem(word))));
-      // "les designers", "avec les développeurs": people a role works with, not the job asked about;
-      // "un développeur" is the job asked about, even if the article mentions developers.
-      const plural = /[sx]$/.test(jobWords[0]!);
-      const subject = start > 0 && SINGULAR_DETERMINERS.has(tokens[start - 1]!) && tokens[start - 2] !== 'avec';
-      if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) {
-        otherJob = jobWords.join(' ');
-        break;
-      }
+  return { roles, weakRoles, genericRole: genericRole && roles.size === 0, consumed };
+}
+
+/** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
+function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
+  const { tokens } = reading;
+  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step);
+  const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
+  // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
+  for (let at = 0; at < tokens.length; at += 1) {
+    const heads = index.roles.filter((role) => role.headStem === stems[at]);
+    const previousWord = at > 0 ? tokens[at - 1]! : '';
+    if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || JOB_TITLE_OPENERS.has(previousWord))) continue;
+    const next = neighbour(at, 1);
+    if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !heads.some((role) => isNameWord(next, role)) && !index.roles.some((role) => role.abbreviations.has(tokens[next]!))) {
+      return tokens.slice(at, next + 1).join(' ');
     }
   }
+  // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name
+  // where the roles put the word that tells them apart.
+  for (let at = 0; at < tokens.length && index.sharedNameStems.size > 0; at += 1) {
+    if (!index.sharedNameStems.has(stems[at]!)) continue;
+    const side = neighbour(at, index.distinctiveFirst ? -1 : 1);
+    if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) continue;
+    if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) continue;
+    if (!index.distinctiveFirst && (at === 0 || !JOB_TITLE_OPENERS.has(tokens[at - 1]!))) continue;
+    if (index.distinctiveFirst && side !== at - 1) continue;
+    return tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
+  }
+  for (const [start, end] of lexicon.jobs.find(tokens)) {
+    // "je suis assistante RH, quel cursus pour…": a job in the context about the asker is not the question.
+    if (!reading.inFocus.has(start)) continue;
+    const jobWords = tokens.slice(start, end);
+    // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
+    let insideRoleName = false;
+    for (let position = start; position < end; position += 1) if (consumed.has(position)) insideRoleName = true;
+    const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => LINK_WORDS.has(word) || role.nameStems.has(stem(word))));
+    // "les designers", "avec les développeurs": people a role works with, not the job asked about;
+    // "un développeur" is the job asked about, even if the article mentions developers.
+    const plural = /[sx]$/.test(jobWords[0]!);
+    const subject = start > 0 && SINGULAR_DETERMINERS.has(tokens[start - 1]!) && tokens[start - 2] !== 'avec';
+    if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) return jobWords.join(' ');
+  }
+  return null;
+}
+
+/** Gathers what one article can say about the question. */
+export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
+  const { tokens } = reading;
+  const stems = tokens.map(stem);
+  const { roles, weakRoles, genericRole, consumed } = readRoleMentions(reading, index, stems);
+  const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   // Role names are read before synonyms: their words are not the subject of the question.
   const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
 
