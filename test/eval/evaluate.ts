@@ -32,6 +32,7 @@ export const EVAL_SETS = [
   { name: 'holdout3', file: resolve(PROJECT_ROOT, 'test/eval/holdout3.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-article') },
   { name: 'holdout3-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout3-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-md') },
   { name: 'holdout4', file: resolve(PROJECT_ROOT, 'test/eval/holdout4.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout4-article') },
+  { name: 'holdout5', file: resolve(PROJECT_ROOT, 'test/eval/holdout5.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout5-article') },
 ] as const;
 
 export interface Failure {
