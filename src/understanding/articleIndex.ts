@@ -97,6 +97,29 @@ export function conceptsOf(text: string, lexicon: Lexicon): string[] {
     .map((token) => token.concept);
 }
 
+/** Prepositions that open a complement in a heading ("Outils DU quotidien", "Indicateurs DE succès"). */
+const HEADING_PREPOSITIONS = new Set(['de', 'du', 'des', 'd', 'au', 'aux', 'en', 'pour', 'sur', 'par', 'dans', 'avec']);
+
+/**
+ * Splits a heading into its head nouns and their complement: "Outils du quotidien" is about tools,
+ * "Cadre et conditions de travail" about setting and conditions, "travail" only qualifies them.
+ */
+export function headingParts(heading: string): [string, string] {
+  const parts = words(heading);
+  const at = parts.findIndex((word, index) => index > 0 && HEADING_PREPOSITIONS.has(word));
+  return at < 0 ? [parts.join(' '), ''] : [parts.slice(0, at).join(' '), parts.slice(at).join(' ')];
+}
+
+/** Prefix of a word's own stem used as a section term beside its concept ("~qualit" beside "competence"). */
+export const SURFACE_PREFIX = '~';
+
+/** The stems of a text's content words that a synonym group renamed: what tells two synonyms apart. */
+export function surfaceTermsOf(tokens: readonly string[], lexicon: Lexicon): string[] {
+  return conceptSequence(tokens, lexicon)
+    .filter((token) => token.kind === 'content' && token.end - token.start === 1 && token.concept !== stem(tokens[token.start]!))
+    .map((token) => `${SURFACE_PREFIX}${stem(tokens[token.start]!)}`);
+}
+
 /** A word or phrase of a text, read as one concept. */
 export interface ConceptToken {
   concept: string;
@@ -151,9 +174,16 @@ function nameVariants(role: Role): string[] {
   return [role.name, ...role.aliases];
 }
 
-/** A role's names with their acronyms spelt out and spelt short: "Responsable RH" ↔ "Responsable ressources humaines". */
+/**
+ * A role's names with their acronyms spelt out and spelt short ("Responsable RH" ↔ "Responsable
+ * ressources humaines") and hyphenated words joined ("front-end" → "frontend").
+ */
 function expandedVariants(role: Role, lexicon: Lexicon): string[] {
   const variants = new Set(nameVariants(role).map((name) => words(name).join(' ')));
+  // "Développeur front-end" is also written "développeur frontend".
+  for (const name of nameVariants(role)) {
+    if (/\p{L}-\p{L}/u.test(name)) variants.add(words(name.replace(/(\p{L})-(\p{L})/gu, '$1$2')).join(' '));
+  }
   for (const name of [...variants]) {
     for (const [acronym, meaning] of lexicon.acronyms) {
       const long = meaning.join(' ');
@@ -208,10 +238,16 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   });
   const names = roles.flatMap((role) => role.foldedNames).sort((a, b) => b.length - a.length);
   /** The text's concepts once role names are taken out ("Missions du Chargé de communication" → missions). */
-  const withoutNames = (text: string) => {
+  const stripNames = (text: string) => {
     let folded = ` ${words(text).join(' ')} `;
     for (const name of names) folded = folded.split(` ${name} `).join(' | ');
-    return conceptsOf(folded, lexicon);
+    return folded;
+  };
+  const withoutNames = (text: string) => conceptsOf(stripNames(text), lexicon);
+  /** A heading or header's concepts and its own word stems: synonyms join "qualités" and "maîtrise", the stems tell them apart. */
+  const headingTerms = (text: string) => {
+    const folded = stripNames(text);
+    return [...conceptsOf(folded, lexicon), ...surfaceTermsOf(words(folded), lexicon)];
   };
 
   const sections: IndexedSection[] = article.sections.map((section) => {
@@ -219,11 +255,13 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     const add = (concepts: string[], weight: number) => {
       for (const concept of concepts) if (!lexicon.markerConcepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, weight));
     };
-    add(conceptsOf(section.heading, lexicon), SECTION_FIELD_WEIGHTS.heading);
+    const [head, complement] = headingParts(section.heading);
+    add(headingTerms(head), SECTION_FIELD_WEIGHTS.heading);
+    add(headingTerms(complement), SECTION_FIELD_WEIGHTS.intro);
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
     if (section.isConclusion) add(conceptsOf('conclusion', lexicon), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(conceptsOf('définition', lexicon), SECTION_FIELD_WEIGHTS.heading);
-    for (const content of Object.values(section.byRole)) if (content.header) add(withoutNames(content.header), SECTION_FIELD_WEIGHTS.listHeader);
+    for (const content of Object.values(section.byRole)) if (content.header) add(headingTerms(content.header), SECTION_FIELD_WEIGHTS.listHeader);
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms, headingStems: words(section.heading).filter((word) => !LINK_WORDS.has(word)).map(stem) };
   });

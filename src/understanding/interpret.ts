@@ -153,7 +153,8 @@ export function interpret(
   if (!section && markers.definition && !markers.comparison) section = article.definitionSection;
   if (!section && leansOnContext && contextSection && (roles.length > 0 || markers.comparison) && !markers.overview) section = contextSection;
   if (!section && (markers.comparison || markers.overview) && roles.length !== 1) {
-    if (contextSection && markers.followUp && markers.comparison && !markers.overview) {
+    // "Et si on compare ?", "compare les deux": the section under discussion, side by side.
+    if (contextSection && markers.comparison && !markers.overview && (markers.followUp || evidence.content.length === 0)) {
       return { kind: 'section', evidence, section: contextSection, roles: articleRoles, mode: 'comparison' };
     }
     if (evidence.unknown.length === 0 || bothNamed) return { kind: 'overview', evidence };

@@ -107,9 +107,15 @@ export class TypoCorrector {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const completed = this.complete(word);
-    if (completed || word.length < MIN_CORRECTABLE_LENGTH) {
+    if (completed) {
       this.remember(word, completed);
       return completed;
+    }
+    if (word.length < MIN_CORRECTABLE_LENGTH) {
+      // Four letters: only a swap or slip in a word of a role name or heading ("bakc" → "back"), never a real word.
+      const salient = this.closestSalient(word);
+      this.remember(word, salient);
+      return salient;
     }
     // Fuse finds candidates fast; the edit distance decides, so a correction is never a far word.
     let best: string | null = null;
@@ -139,6 +145,12 @@ export class TypoCorrector {
     if (best !== null && (bestDistance >= 1.25 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
     this.remember(word, best);
     return best;
+  }
+
+  private closestSalient(word: string): string | null {
+    const near = [...this.salientWords].filter((candidate) => candidate.length === word.length && editDistance(word, candidate) === 1);
+    if (near.length !== 1 || this.isRealWord(word)) return null;
+    return near[0]!;
   }
 
   private remember(word: string, correction: string | null): void {

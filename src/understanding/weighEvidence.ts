@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -214,6 +214,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const focusConcepts = new Set<string>();
   /** Concepts whose word looks like a verb ("obtenir", "gèrent"). */
   const verbLike = new Set<string>();
+  /** Stems of synonym-renamed words, to tell apart sections whose headings are synonyms. */
+  const surfaceTerms: string[] = [];
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -226,6 +228,12 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     if (!covered) {
       content.push(token.concept);
       if (token.end - token.start === 1 && VERB_LIKE.test(tokens[token.start]!)) verbLike.add(token.concept);
+      // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
+      if (token.end - token.start === 1 && token.concept !== stems[token.start]) {
+        const surface = `${SURFACE_PREFIX}${stems[token.start]}`;
+        surfaceTerms.push(surface);
+        if (reading.inFocus.has(token.start)) focusConcepts.add(surface);
+      }
       if (reading.inFocus.has(token.start)) focusConcepts.add(token.concept);
     }
   });
@@ -262,7 +270,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         strong = true;
         matched.push(headingStems.join(' '));
       }
-      for (const concept of new Set(content)) {
+      for (const concept of new Set([...content, ...surfaceTerms])) {
         const weight = terms.get(concept);
         if (!weight) continue;
         // "Dans mon équipe, tout le monde les confond : quelle différence ?": the context clause names no section.
