@@ -55,10 +55,11 @@ function ambiguousArticles(all: Evidence[], evidence: Evidence, context: Convers
 }
 
 /** A subject the article lacks (asked, not just context), or another job: the article does not cover it. */
-function outOfScope(evidence: Evidence, lexicon: Lexicon, lookup: boolean): Interpretation | null {
-  // Named only as context ("je suis en reconversion, quelle formation…"), a missing subject does not
-  // hide a question the article answers; nor does a subject asked in the same breath as a covered one.
-  const sectionAsked = evidence.sections[0]?.strong === true;
+function outOfScope(evidence: Evidence, lexicon: Lexicon, lookup: boolean, comparesRoles: boolean): Interpretation | null {
+  // Named only as context ("je suis en reconversion, quelle formation…", "je recrute… qu'est-ce qui
+  // différencie le front du back ?"), a missing subject does not hide a question the article answers;
+  // nor does a subject asked in the same breath as a covered one.
+  const sectionAsked = evidence.sections[0]?.strong === true || comparesRoles;
   const coveredAsked = evidence.topics.some((topic) => topic.covered && topic.asked);
   // A bullet that matches the question on two words or more answers it, subject word included
   // ("Qui travaille avec le service paie ?", "Qui a démarré sa carrière en agence d'intérim ?").
@@ -92,7 +93,7 @@ export function interpret(
   if (smalltalk && evidence.content.length === 0 && evidence.roles.size === 0 && !evidence.genericRole) {
     return { kind: 'smalltalk', intent: smalltalk.intent };
   }
-  const notCovered = outOfScope(evidence, lexicon, markers.who || markers.yesNo);
+  const notCovered = outOfScope(evidence, lexicon, markers.who || markers.yesNo, evidence.roles.size >= 2 && (markers.comparison || markers.overview));
   if (notCovered) return notCovered;
   const rival = ambiguousArticles(all, evidence, context);
   if (rival) return { kind: 'clarify', choices: [evidence.article, rival.article], evidence };

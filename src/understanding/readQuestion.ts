@@ -51,7 +51,7 @@ const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut
 /** A clause about the person asking, or a long one: context around the question, not the question. */
 const CONTEXT_CLAUSE = /\b(?:je|j|nous|mon|ma|mes|notre|nos|tout le monde)\b|(?:\S+\s+){6,}/;
 /** A word that asks: its clause is the question proper. */
-const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire)\b/;
+const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire|expliquer|explique|expliquez)\b|\bce qu'est\b|\bce que c'est\b/;
 /** An open question word anywhere ("Je me demande sur quels chiffres… ?"). */
 const ASKING_WORD = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle|lesquels|lesquelles|quoi)\b|\bqu'est-ce\b|\b(?:avec|a|de|pour|chez|sur) qui\b/;
 const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;

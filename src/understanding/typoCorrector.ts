@@ -10,8 +10,8 @@ import { stem } from './normalize.js';
 export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({
   /** We need the score to reject far matches ourselves. */
   includeScore: true,
-  /** Bitap error ratio allowed: about one wrong letter in three before a word counts as unknown. */
-  threshold: 0.34,
+  /** Bitap error ratio for candidates: loose enough for a swap in a five-letter word ("fornt"); the edit distance decides. */
+  threshold: 0.45,
   /** A typo can be anywhere in the word, not only near its start. */
   ignoreLocation: true,
   /** Words are already folded to lower case without accents. */

@@ -69,7 +69,7 @@ const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un
 /** Words that join two role names ("digital ou marketing"). */
 const COORDINATORS = new Set(['ou', 'et', 'vs', 'versus', 'contre']);
 /** Words for a job, after which "de" introduces a role ("le métier de comptable"). */
-const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'roles', 'fonction', 'profession', 'job', 'celui', 'celle', 'emploi', 'statut']);
+const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'roles', 'fonction', 'profession', 'job', 'celui', 'celle', 'emploi', 'statut', 'profil', 'profils']);
 /** A job title after one of these is the subject of the question ("combien gagne un développeur"). */
 const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
 /** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
@@ -124,7 +124,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
         (() => { const far = neighbour(conjunction, step); return far !== null && index.roles.some((other) => other !== role && isNameWord(far, other)); })();
       const coordinated = otherNameAcross(before, -1) || otherNameAcross(after, 1);
       // "le métier de comptable", "celui de contrôleur de gestion": "de" after a word for a job introduces a role.
-      const afterJobWord = previousWord === 'de' && at > 1 && JOB_WORDS.has(tokens[at - 2]!);
+      // "un profil front", "le poste de comptable": a word for a job introduces a role.
+      const afterJobWord = (JOB_WORDS.has(previousWord) && previousWord !== 'celui' && previousWord !== 'celle') || (previousWord === 'de' && at > 1 && JOB_WORDS.has(tokens[at - 2]!));
       if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
         note(role.role.id, 3);
         consumed.add(at);
@@ -144,7 +145,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   });
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
   // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.
-  if (roles.size > 0 && (reading.markers.comparison || reading.markers.overview)) {
+  // Two bare role words in a comparison ("entre un profil front et un profil back") name both roles too.
+  if ((roles.size > 0 || weakRoles.size >= 2) && (reading.markers.comparison || reading.markers.overview)) {
     for (const { roleId, at } of weakPositions) {
       if (!weakRoles.has(roleId)) continue;
       note(roleId, 2);
@@ -254,9 +256,10 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   // A subject the article lacks is reported as such, not as unknown words; a subject it has, asked with
   // words it does not use ("CDD", "CDI" where only "période d'essai" appears), is unknown words.
   const topicSignals = new Set(topics.filter((topic) => !topic.covered).flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
+  // Only words of the clause that asks count as unknown: "Je suis manager, c'est quoi un développeur backend ?".
   // A number the article does not have ("3 compétences") is no sign of another subject.
   // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
-  const unknown = content.filter((concept) => !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
+  const unknown = content.filter((concept) => focusConcepts.has(concept) && !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
 
   const stemLine = ` ${stems.filter((_, at) => !LINK_WORDS.has(tokens[at]!)).join(' ')} `;
   const sections = index.sections
