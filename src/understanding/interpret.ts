@@ -118,7 +118,7 @@ export function interpret(
   const topItem = evidence.items[0];
   const strongSection = best?.strong ?? false;
   // "Qui … ?" is a reverse lookup only when no role is named ("Avec qui travaille le CPM ?" is not).
-  const lookingUp = (markers.who && roles.length === 0) || markers.yesNo;
+  const lookingUp = (markers.who && roles.every((roleId) => evidence.objectRoles.has(roleId))) || markers.yesNo;
   const itemThreshold = lookingUp ? DECISION.itemForWho : DECISION.itemAlone;
 
   // Unknown words with nothing solid to hold on to: the article does not cover this. An unknown word
@@ -134,14 +134,15 @@ export function interpret(
   if (roles.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known) return { kind: 'fallback', reason: 'unknown', evidence };
 
   // Reverse lookup over the bullets. A named role with another role's bullet is a yes/no or a section question.
-  const ownerFits = !topItem || roles.length !== 1 || markers.yesNo || topItem.item.roleId === roles[0];
+  const subjects = roles.filter((roleId) => !evidence.objectRoles.has(roleId));
+  const ownerFits = !topItem || subjects.length !== 1 || markers.yesNo || topItem.item.roleId === subjects[0];
   const itemExplains = topItem !== undefined && (lookingUp || topItem.f1 >= DECISION.itemAlone);
   const sectionDisagrees = strongSection && best !== undefined && topItem !== undefined && best.section !== topItem.item.section;
   // Both roles named: the question compares them, it does not look for one bullet's owner.
-  if (topItem && roles.length < 2 && ownerFits && topItem.f1 >= itemThreshold && itemExplains && (lookingUp || !sectionDisagrees)) {
+  if (topItem && subjects.length < 2 && ownerFits && topItem.f1 >= itemThreshold && itemExplains && (lookingUp || !sectionDisagrees)) {
     const otherOwner = evidence.items.find((entry) => entry.item.roleId !== topItem.item.roleId && entry.item.section === topItem.item.section);
     const shared = otherOwner && topItem.f1 - otherOwner.f1 < DECISION.itemTie ? otherOwner.item : null;
-    const askedRole = roles.length === 1 ? roles[0]! : null;
+    const askedRole = subjects.length === 1 ? subjects[0]! : null;
     return { kind: 'item', evidence, item: topItem.item, askedRole, yesNo: markers.yesNo && askedRole !== null, shared };
   }
 

@@ -45,6 +45,8 @@ export interface Evidence {
   roles: Map<string, MentionStrength>;
   /** Roles whose distinctive word appears without the rest of the name: used when nothing else decides. */
   weakRoles: Set<string>;
+  /** Roles named only as the object of a preposition: a "Qui … pour les X ?" still looks for another role. */
+  objectRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
   genericRole: boolean;
   /** Another job is named ("chef de projet", "data scientist"). */
@@ -84,7 +86,12 @@ interface RoleMentions {
   genericRole: boolean;
   /** Token positions that name a role: not the subject of the question. */
   consumed: Set<number>;
+  /** Roles named only as the object of a preposition ("pour les commerciaux itinérants"), not as the subject. */
+  objectRoles: Set<string>;
 }
+
+/** Prepositions before a role that make it an object ("Qui prend les rendez-vous POUR les commerciaux ?"). */
+const OBJECT_PREPOSITIONS = new Set(['pour', 'avec', 'aux', 'a', 'chez', 'aupres', 'envers', 'vers']);
 
 /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
 function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1): number | null {
@@ -101,6 +108,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const roles = new Map<string, MentionStrength>();
   const weakRoles = new Set<string>();
   const weakPositions: { roleId: string; at: number }[] = [];
+  const subjectRoles = new Set<string>();
   const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
@@ -126,6 +134,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       // "le métier de comptable", "celui de contrôleur de gestion": "de" after a word for a job introduces a role.
       // "un profil front", "le poste de comptable": a word for a job introduces a role.
       const afterJobWord = (JOB_WORDS.has(previousWord) && previousWord !== 'celui' && previousWord !== 'celle') || (previousWord === 'de' && at > 1 && JOB_WORDS.has(tokens[at - 2]!));
+      const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !LINK_WORDS.has(word) && !role.nameStems.has(stem(word)));
+      if (opening === undefined || !OBJECT_PREPOSITIONS.has(opening)) subjectRoles.add(role.role.id);
       if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
         note(role.role.id, 3);
         consumed.add(at);
@@ -154,7 +164,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     }
     weakRoles.clear();
   }
-  return { roles, weakRoles, genericRole: genericRole && roles.size === 0, consumed };
+  const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId)));
+  return { roles, weakRoles, genericRole: genericRole && roles.size === 0, consumed, objectRoles };
 }
 
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
@@ -204,7 +215,7 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = tokens.map(stem);
-  const { roles, weakRoles, genericRole, consumed } = readRoleMentions(reading, index, stems);
+  const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   // Role names are read before synonyms: their words are not the subject of the question.
   const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
@@ -323,5 +334,5 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? STRENGTH.item * items[0].f1 : 0) -
     STRENGTH.unknownWord * unknown.length -
     (otherJob ? STRENGTH.otherJob : 0);
-  return { article: index, roles, weakRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  return { article: index, roles, weakRoles, objectRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }
