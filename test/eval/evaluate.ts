@@ -24,6 +24,7 @@ const evalFile = z.object({ knowledge: z.string().optional(), cases: z.array(eva
 /** The evaluation sets and the knowledge folder each one is about. */
 export const EVAL_SETS = [
   { name: 'shared-article', file: resolve(PROJECT_ROOT, 'test/eval/shared-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'knowledge') },
+  { name: 'shared-article-fresh', file: resolve(PROJECT_ROOT, 'test/eval/shared-article-fresh.yaml'), knowledge: resolve(PROJECT_ROOT, 'knowledge') },
   { name: 'second-article', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article') },
   { name: 'second-article-md', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article-md') },
   { name: 'holdout', file: resolve(PROJECT_ROOT, 'test/eval/holdout.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout-article') },
