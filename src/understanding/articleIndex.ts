@@ -101,13 +101,33 @@ export function conceptsOf(text: string, lexicon: Lexicon): string[] {
 const HEADING_PREPOSITIONS = new Set(['de', 'du', 'des', 'd', 'au', 'aux', 'en', 'pour', 'sur', 'par', 'dans', 'avec']);
 
 /**
- * Splits a heading into its head nouns and their complement: "Outils du quotidien" is about tools,
- * "Cadre et conditions de travail" about setting and conditions, "travail" only qualifies them.
+ * The words of a heading by role: head nouns (the first one, and those joined to it by "et") say what
+ * the section is about; modifiers and complements only qualify them. "Technologies maîtrisées" is about
+ * technologies, "Outils du quotidien" about tools, "Perspectives de salaire" about prospects and salary.
  */
-export function headingParts(heading: string): [string, string] {
-  const parts = words(heading);
-  const at = parts.findIndex((word, index) => index > 0 && HEADING_PREPOSITIONS.has(word));
-  return at < 0 ? [parts.join(' '), ''] : [parts.slice(0, at).join(' '), parts.slice(at).join(' ')];
+export function headingWeights(heading: string, lexicon: Lexicon): Map<string, number> {
+  const tokens = words(heading);
+  const weights = new Map<string, number>();
+  const put = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+  let seenHead = false;
+  let joined = false;
+  let complement = false;
+  for (const token of conceptSequence(tokens, lexicon)) {
+    const word = tokens[token.start]!;
+    if (token.kind === 'stop') {
+      if (HEADING_PREPOSITIONS.has(word) && seenHead) complement = true;
+      joined = word === 'et' || word === 'ou';
+      continue;
+    }
+    const isHead = !complement && (!seenHead || joined);
+    const weight = isHead ? SECTION_FIELD_WEIGHTS.heading : SECTION_FIELD_WEIGHTS.listHeader;
+    seenHead = true;
+    joined = false;
+    if (lexicon.markerConcepts.has(token.concept)) continue;
+    put(token.concept, weight);
+    if (token.end - token.start === 1 && token.concept !== stem(word)) put(`${SURFACE_PREFIX}${stem(word)}`, weight);
+  }
+  return weights;
 }
 
 /** Prefix of a word's own stem used as a section term beside its concept ("~qualit" beside "competence"). */
@@ -255,9 +275,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     const add = (concepts: string[], weight: number) => {
       for (const concept of concepts) if (!lexicon.markerConcepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, weight));
     };
-    const [head, complement] = headingParts(section.heading);
-    add(headingTerms(head), SECTION_FIELD_WEIGHTS.heading);
-    add(headingTerms(complement), SECTION_FIELD_WEIGHTS.intro);
+    for (const [term, weight] of headingWeights(section.heading, lexicon)) add([term], weight);
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
     if (section.isConclusion) add(conceptsOf('conclusion', lexicon), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(conceptsOf('définition', lexicon), SECTION_FIELD_WEIGHTS.heading);

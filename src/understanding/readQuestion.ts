@@ -41,6 +41,8 @@ export interface QuestionReading {
   smalltalk: { intent: string; positions: Set<number> }[];
 }
 
+/** Words before "qui" that make it something else than "which role": "ce qui", "avec qui", "à qui". */
+const NOT_WHO_BEFORE = new Set(['ce', 'avec', 'a', 'de', 'pour', 'chez', 'sur', 'aupres']);
 /** The follow-up words count only at the start of a question ("Et pour le marketing ?"). */
 const FOLLOW_UP_MAX_START = 1;
 /** "Qui" asks about a role only near the start; later it is a relative pronoun ("les compétences qui…"). */
@@ -132,7 +134,8 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const followUp = find(lexicon.followUp, FOLLOW_UP_MAX_START);
   const pronoun = find(lexicon.pronouns) || invertedPronoun;
   // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
-  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && tokens[start - 1] !== 'ce'));
+  // "avec qui", "à qui" ask about interlocutors, not which role does something.
+  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && !NOT_WHO_BEFORE.has(tokens[start - 1] ?? '')));
   mark(markerPositions, whoFound);
   // Definition words are not marked: "définitions" may also be a heading word ("Définition des rôles").
   const definitionPositions = new Set<number>();
