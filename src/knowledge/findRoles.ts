@@ -26,7 +26,8 @@ function rolesFromTitle(title: string): string[] {
 
 /** The longest run of words that ends every header of a column ("… du Chef de produit digital"). */
 function commonSuffix(headers: string[]): string {
-  const split = headers.map((header) => header.split(/\s+/));
+  // "de l’Ingénieur maintenance": the elided article is a word of its own, not part of the name's first word.
+  const split = headers.map((header) => header.replace(/(^|\s)(l|d|qu)['’]/giu, '$1$2’ ').trim().split(/\s+/));
   const shortest = split.reduce((a, b) => (a.length <= b.length ? a : b));
   let length = 0;
   while (
@@ -37,7 +38,7 @@ function commonSuffix(headers: string[]): string {
   }
   const suffix = shortest.slice(shortest.length - length);
   while (suffix.length > 0 && DETERMINERS.has(fold(suffix[0]!).replace(/'$/, ''))) suffix.shift();
-  return suffix.join(' ').replace(/^(?:l|d)['’]/i, '');
+  return suffix.join(' ');
 }
 
 /** Content words that tell one name from the others. */

@@ -34,6 +34,8 @@ export const EVAL_SETS = [
   { name: 'holdout3-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout3-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-md') },
   { name: 'holdout4', file: resolve(PROJECT_ROOT, 'test/eval/holdout4.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout4-article') },
   { name: 'holdout5', file: resolve(PROJECT_ROOT, 'test/eval/holdout5.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout5-article') },
+  { name: 'holdout6', file: resolve(PROJECT_ROOT, 'test/eval/holdout6.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout6-article') },
+  { name: 'holdout7', file: resolve(PROJECT_ROOT, 'test/eval/holdout7.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout7-md') },
 ] as const;
 
 export interface Failure {

@@ -149,6 +149,34 @@ describe('parseArticle on layouts seen in other exports', () => {
   });
 });
 
+describe('parseArticle on role names after an elided article', () => {
+  it('reads "de l’Ingénieur maintenance" as the role "Ingénieur maintenance"', () => {
+    const article = parseArticle(
+      [
+        'Différences entre un Technicien de maintenance et un Ingénieur maintenance',
+        '',
+        'Intro.',
+        '',
+        'Missions',
+        '',
+        '  • Missions du Technicien de maintenance :',
+        '    • Dépanner',
+        '  • Missions de l’Ingénieur maintenance :',
+        '    • Planifier',
+        '',
+        'Formation',
+        '',
+        '  • Technicien de maintenance :',
+        '    • BTS',
+        '  • Ingénieur maintenance :',
+        '    • Diplôme d’ingénieur',
+      ].join('\n'),
+      'maintenance.txt',
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['technicien-de-maintenance', 'ingenieur-maintenance']);
+  });
+});
+
 describe('parseArticle on flat lists and conclusions', () => {
   const article = parseArticle(
     [
