@@ -66,6 +66,8 @@ export interface ArticleIndex {
   roles: IndexedRole[];
   /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
   sharedNameStems: Set<string>;
+  /** Clipped role words ("tech", "inge") → the stem of the role word they start. */
+  roleWordPrefixes: Map<string, string>;
   /** True when the roles' telling words come before the shared ones ("UX designer"), false for "Chef de produit digital". */
   distinctiveFirst: boolean;
   sections: IndexedSection[];
@@ -231,6 +233,26 @@ function sentences(paragraph: string): string[] {
   return paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((sentence) => sentence.trim() !== '');
 }
 
+/** Shortest clipping that stands for a role word ("tech" for "technicien", "inge" for "ingénieur"). */
+const MIN_CLIPPING = 4;
+
+/** Clippings of role-name words that start exactly one of them and are not words of their own. */
+function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon): Map<string, string> {
+  const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_CLIPPING && !LINK_WORDS.has(word));
+  const clippings = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const word of roleWords) {
+    for (let length = MIN_CLIPPING; length < word.length; length += 1) {
+      const clipping = word.slice(0, length);
+      if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping)) continue;
+      if (clippings.has(clipping) && clippings.get(clipping) !== stem(word)) taken.add(clipping);
+      else clippings.set(clipping, stem(word));
+    }
+  }
+  for (const clipping of taken) clippings.delete(clipping);
+  return clippings;
+}
+
 /** Builds the index of one article. */
 export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   const nameStemsOf = (role: Role) => new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !LINK_WORDS.has(word)).map(stem)));
@@ -322,6 +344,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     article,
     roles,
     sharedNameStems,
+    roleWordPrefixes: clippedRoleWords(roles, lexicon),
     distinctiveFirst: (() => {
       const first = words(article.roles[0]?.name ?? '').filter((word) => !LINK_WORDS.has(word)).map(stem);
       const shared = first.findIndex((word) => sharedNameStems.has(word));

@@ -200,7 +200,8 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     pronouns: new PhraseSet(data.pronouns),
     whoAsks: new PhraseSet(data.whoAsks),
     definition: new PhraseSet(data.definition),
-    fillers: new PhraseSet(data.fillers),
+    // Fillers are matched word for word: "environ" must not swallow "environnement".
+    fillers: new PhraseSet(data.fillers, { exact: true }),
     jobs: new PhraseSet(data.jobs, { exact: true }),
     acronyms: new Map(Object.entries(data.acronyms).map(([acronym, meaning]) => [words(acronym).join(''), words(meaning)])),
     rewrites: new Map(Object.entries(data.rewrites).flatMap(([from, to]) => {

@@ -30,6 +30,9 @@ const STRENGTH = Object.freeze({
   otherJob: 2,
 });
 
+/** A section word said with a phrase ("avec qui") weighs this much more than one said with a single word. */
+const PHRASE_BONUS = 1.5;
+
 /** Weight of a section word said in a context clause rather than in the clause that asks. */
 const CONTEXT_WEIGHT = 0.3;
 
@@ -74,6 +77,8 @@ const COORDINATORS = new Set(['ou', 'et', 'vs', 'versus', 'contre']);
 const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'roles', 'fonction', 'profession', 'job', 'celui', 'celle', 'emploi', 'statut', 'profil', 'profils']);
 /** A job title after one of these is the subject of the question ("combien gagne un développeur"). */
 const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
+/** "devenir chef d'équipe", "travailler comme comptable": the job that follows is the subject. */
+const BECOMING = new Set(['devenir', 'etre', 'comme', 'poste']);
 /** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
 const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
 
@@ -102,8 +107,11 @@ function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1): numbe
 }
 
 /** Finds the roles named: full names and initialisms (strong), "le marketing" (medium), a bare word (weak). */
-function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: string[]): RoleMentions {
+function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenStems: string[]): RoleMentions {
   const { tokens } = reading;
+  // "tech", "ingé", "assist": the start of a word of a role name stands for it.
+  // A word the article itself uses ("contrôle" in "contrôle de gestion") is that word, not a clipping.
+  const stems = givenStems.map((stemmed, at) => (index.surfaceWords.has(tokens[at]!) ? undefined : index.roleWordPrefixes.get(tokens[at]!)) ?? stemmed);
   const consumed = new Set<number>();
   const roles = new Map<string, MentionStrength>();
   const weakRoles = new Set<string>();
@@ -205,7 +213,7 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     // "les designers", "avec les développeurs": people a role works with, not the job asked about;
     // "un développeur" is the job asked about, even if the article mentions developers.
     const plural = /[sx]$/.test(jobWords[0]!);
-    const subject = start > 0 && SINGULAR_DETERMINERS.has(tokens[start - 1]!) && tokens[start - 2] !== 'avec';
+    const subject = start > 0 && (SINGULAR_DETERMINERS.has(tokens[start - 1]!) || BECOMING.has(tokens[start - 1]!)) && tokens[start - 2] !== 'avec';
     if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) return jobWords.join(' ');
   }
   return null;
@@ -229,6 +237,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const verbLike = new Set<string>();
   /** Stems of synonym-renamed words, to tell apart sections whose headings are synonyms. */
   const surfaceTerms: string[] = [];
+  /** Concepts the question says with a phrase of several words. */
+  const phraseConcepts = new Set<string>();
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -240,6 +250,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
     if (!covered) {
       content.push(token.concept);
+      if (token.end - token.start > 1) phraseConcepts.add(token.concept);
       if (token.end - token.start === 1 && VERB_LIKE.test(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
       if (token.end - token.start === 1 && token.concept !== stems[token.start]) {
@@ -289,7 +300,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         if (!weight) continue;
         // "Dans mon équipe, tout le monde les confond : quelle différence ?": the context clause names no section.
         const asked = focusConcepts.has(concept);
-        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT);
+        // A phrase ("avec qui", "au jour le jour") says more than a single word.
+        const phrase = phraseConcepts.has(concept) ? PHRASE_BONUS : 1;
+        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT) * phrase;
         if (weight >= SECTION_FIELD_WEIGHTS.listHeader && asked) strong = true;
         matched.push(concept);
       }
