@@ -38,7 +38,8 @@ function commonSuffix(headers: string[]): string {
   }
   const suffix = shortest.slice(shortest.length - length);
   while (suffix.length > 0 && DETERMINERS.has(fold(suffix[0]!).replace(/'$/, ''))) suffix.shift();
-  return suffix.join(' ');
+  // The elided articles split off for the comparison are glued back: "Chargé d’affaires".
+  return suffix.join(' ').replace(/(^|\s)(l|d|qu)’ /giu, '$1$2’');
 }
 
 /** Content words that tell one name from the others. */

@@ -132,6 +132,11 @@ export function headingWeights(heading: string, lexicon: Lexicon): Map<string, n
   return weights;
 }
 
+/** The section term that stands for a whole subject of the lexicon ("topic:carriere"). */
+export function topicTerm(id: string): string {
+  return `topic:${id}`;
+}
+
 /** Prefix of a word's own stem used as a section term beside its concept ("~qualit" beside "competence"). */
 export const SURFACE_PREFIX = '~';
 
@@ -305,6 +310,14 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms, headingStems: words(section.heading).filter((word) => !LINK_WORDS.has(word)).map(stem) };
   });
+  // A section whose heading names a subject HR asks about ("Évolution professionnelle" for careers) answers
+  // every word of that subject ("promotion", "évoluer"): the subject itself becomes one of its terms.
+  for (const { terms } of sections) {
+    for (const [id, topic] of lexicon.topics) {
+      const weight = Math.max(0, ...[...topic.signals].map((signal) => terms.get(signal) ?? 0));
+      if (weight >= SECTION_FIELD_WEIGHTS.listHeader) terms.set(topicTerm(id), weight);
+    }
+  }
   const sectionIdf = idfOver(sections.map((section) => new Set(section.terms.keys())));
 
   const sectionLevel = new Set<string>();

@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -275,9 +275,17 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       });
     }
   }
-  // A subject the article lacks is reported as such, not as unknown words; a subject it has, asked with
-  // words it does not use ("CDD", "CDI" where only "période d'essai" appears), is unknown words.
-  const topicSignals = new Set(topics.filter((topic) => !topic.covered).flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]));
+  // A subject a section is about: its words point to that section ("promotion" → "Évolution professionnelle").
+  const sectionTopics = topics.filter((topic) => index.sections.some((section) => section.terms.has(topicTerm(topic.id))));
+  for (const topic of sectionTopics) {
+    content.push(topicTerm(topic.id));
+    if (topic.asked) focusConcepts.add(topicTerm(topic.id));
+  }
+  // A subject the article lacks is reported as such, not as unknown words; so are the words of a subject a
+  // section is about. A subject only a bullet touches, asked with words the article does not use ("CDD",
+  // "CDI" where only "période d'essai" appears), is unknown words.
+  const exempt = [...topics.filter((topic) => !topic.covered), ...sectionTopics];
+  const topicSignals = new Set([...exempt.flatMap((topic) => [...(lexicon.topics.get(topic.id)?.signals ?? [])]), ...sectionTopics.map((topic) => topicTerm(topic.id))]);
   // Only words of the clause that asks count as unknown: "Je suis manager, c'est quoi un développeur backend ?".
   // A number the article does not have ("3 compétences") is no sign of another subject.
   // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.

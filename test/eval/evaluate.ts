@@ -36,6 +36,8 @@ export const EVAL_SETS = [
   { name: 'holdout5', file: resolve(PROJECT_ROOT, 'test/eval/holdout5.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout5-article') },
   { name: 'holdout6', file: resolve(PROJECT_ROOT, 'test/eval/holdout6.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout6-article') },
   { name: 'holdout7', file: resolve(PROJECT_ROOT, 'test/eval/holdout7.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout7-md') },
+  { name: 'holdout8', file: resolve(PROJECT_ROOT, 'test/eval/holdout8.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout8-article') },
+  { name: 'holdout9', file: resolve(PROJECT_ROOT, 'test/eval/holdout9.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout9-article') },
 ] as const;
 
 export interface Failure {
