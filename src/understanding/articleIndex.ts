@@ -278,8 +278,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
       nameStems: own,
       distinctiveStems: new Set([...own].filter((word) => !others.has(word))),
       headStem: first ? stem(first) : null,
-      // An initialism that is also a common word ("as" for Aide-soignant) would name the role in "tu as".
-      abbreviations: new Set(role.abbreviations.filter((abbreviation) => !lexicon.stopWords.has(abbreviation))),
+      abbreviations: new Set(role.abbreviations),
       foldedNames: expandedVariants(role, lexicon),
     };
   });

@@ -33,6 +33,8 @@ export interface QuestionReading {
   markers: Markers;
   /** Token positions used by markers: they are not the subject of the question. */
   markerPositions: Set<number>;
+  /** Words typed in capitals ("le CA"): initialisms even when they spell a common word ("ça"). */
+  capitals: Set<string>;
   /** Token positions in the clauses that ask (the others give context). */
   inFocus: Set<number>;
   /** Token positions of definition words ("c'est quoi", "définition"). */
@@ -157,6 +159,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     corrections,
     markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne },
     markerPositions,
+    capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,
     definitionPositions,
     smalltalk,

@@ -106,6 +106,13 @@ export class TypoCorrector {
     if (word.length < MIN_PREFIX_LENGTH || /\d/.test(word) || word.length > 32 || this.isKnown(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    // "daffaires", "lentreprise": an elided article glued to a known word.
+    const glued = /^(?:d|l|j|n|s|c|qu)(?=[aeiouyh])/.exec(word);
+    if (glued && word.length - glued[0].length >= MIN_PREFIX_LENGTH && this.isKnown(word.slice(glued[0].length))) {
+      const rest = word.slice(glued[0].length);
+      this.remember(word, rest);
+      return rest;
+    }
     const completed = this.complete(word);
     if (completed) {
       this.remember(word, completed);
@@ -148,7 +155,7 @@ export class TypoCorrector {
   }
 
   private closestSalient(word: string): string | null {
-    const near = [...this.salientWords].filter((candidate) => candidate.length === word.length && editDistance(word, candidate) === 1);
+    const near = [...this.salientWords].filter((candidate) => Math.abs(candidate.length - word.length) <= 1 && editDistance(word, candidate) === 1);
     if (near.length !== 1 || this.isRealWord(word)) return null;
     return near[0]!;
   }

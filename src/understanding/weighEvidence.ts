@@ -107,7 +107,7 @@ function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1): numbe
 }
 
 /** Finds the roles named: full names and initialisms (strong), "le marketing" (medium), a bare word (weak). */
-function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenStems: string[]): RoleMentions {
+function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenStems: string[], stopWords: ReadonlySet<string>): RoleMentions {
   const { tokens } = reading;
   // "tech", "ingé", "assist": the start of a word of a role name stands for it.
   // A word the article itself uses ("contrôle" in "contrôle de gestion") is that word, not a clipping.
@@ -124,7 +124,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
 
   tokens.forEach((word, at) => {
     for (const role of index.roles) {
-      if (role.abbreviations.has(word)) {
+      // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
+      if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {
         note(role.role.id, 3);
         consumed.add(at);
         continue;
@@ -223,7 +224,7 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = tokens.map(stem);
-  const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems);
+  const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon.stopWords);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   // Role names are read before synonyms: their words are not the subject of the question.
   const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
