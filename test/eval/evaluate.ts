@@ -38,6 +38,8 @@ export const EVAL_SETS = [
   { name: 'holdout7', file: resolve(PROJECT_ROOT, 'test/eval/holdout7.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout7-md') },
   { name: 'holdout8', file: resolve(PROJECT_ROOT, 'test/eval/holdout8.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout8-article') },
   { name: 'holdout9', file: resolve(PROJECT_ROOT, 'test/eval/holdout9.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout9-article') },
+  { name: 'holdout10', file: resolve(PROJECT_ROOT, 'test/eval/holdout10.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout10-article') },
+  { name: 'holdout11', file: resolve(PROJECT_ROOT, 'test/eval/holdout11.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md') },
 ] as const;
 
 export interface Failure {
