@@ -69,6 +69,11 @@ export class PhraseSet {
     return found;
   }
 
+  /** True when `word` (folded) is one of the words of the phrases. */
+  hasWord(word: string): boolean {
+    return this.surface.has(word);
+  }
+
   /** Every folded word of the phrases, for building the typo-correction vocabulary. */
   words(): string[] {
     return [...this.surface];

@@ -184,11 +184,12 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
   for (let at = 0; at < tokens.length; at += 1) {
-    const heads = index.roles.filter((role) => role.headStem === stems[at]);
+    // Only a name of several words has a head that a different complement turns into another job.
+    const heads = index.roles.filter((role) => role.headStem === stems[at] && role.nameStems.size > 1);
     const previousWord = at > 0 ? tokens[at - 1]! : '';
     if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || JOB_TITLE_OPENERS.has(previousWord))) continue;
     const next = neighbour(at, 1);
-    if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !heads.some((role) => isNameWord(next, role)) && !index.roles.some((role) => role.abbreviations.has(tokens[next]!))) {
+    if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       return tokens.slice(at, next + 1).join(' ');
     }
   }
