@@ -29,6 +29,8 @@ export interface IndexedItem {
   concepts: Set<string>;
   /** Sum of the concepts' idf: the denominator of recall. */
   weight: number;
+  /** A sentence of a role's paragraph rather than a bullet. */
+  prose: boolean;
   /** The concepts that are not what a section is about: what tells this bullet from the others. */
   specific: Set<string>;
   specificWeight: number;
@@ -241,13 +243,18 @@ function sentences(paragraph: string): string[] {
 /** Shortest clipping that stands for a role word ("tech" for "technicien", "inge" for "ingénieur"). */
 const MIN_CLIPPING = 4;
 
+/** A word telling one role from the other may be clipped shorter ("resp log"). */
+const MIN_DISTINCTIVE_CLIPPING = 3;
+
 /** Clippings of role-name words that start exactly one of them and are not words of their own. */
 function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon): Map<string, string> {
-  const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_CLIPPING && !LINK_WORDS.has(word));
+  const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_DISTINCTIVE_CLIPPING && !LINK_WORDS.has(word));
+  const distinctive = new Set(roles.flatMap((role) => [...role.distinctiveStems]));
   const clippings = new Map<string, string>();
   const taken = new Set<string>();
   for (const word of roleWords) {
-    for (let length = MIN_CLIPPING; length < word.length; length += 1) {
+    const shortest = distinctive.has(stem(word)) ? MIN_DISTINCTIVE_CLIPPING : MIN_CLIPPING;
+    for (let length = shortest; length < word.length; length += 1) {
       const clipping = word.slice(0, length);
       if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping)) continue;
       if (clippings.has(clipping) && clippings.get(clipping) !== stem(word)) taken.add(clipping);
@@ -256,6 +263,27 @@ function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon): Map<string, s
   }
   for (const clipping of taken) clippings.delete(clipping);
   return clippings;
+}
+
+/** Same root: "logisticien" for "logistique", "marketeur" for "marketing" (a long shared start). */
+const MIN_ROOT = 6;
+const MIN_ROOT_SHARE = 0.6;
+
+/** The role word (stem) a word shares its root with, when exactly one distinctive role word does. */
+export function roleWordByRoot(word: string, index: ArticleIndex): string | null {
+  if (word.length < MIN_ROOT) return null;
+  const matches = new Set<string>();
+  for (const role of index.roles) {
+    for (const name of role.foldedNames) {
+      for (const roleWord of name.split(' ')) {
+        if (!role.distinctiveStems.has(stem(roleWord))) continue;
+        let shared = 0;
+        while (shared < Math.min(word.length, roleWord.length) && word[shared] === roleWord[shared]) shared += 1;
+        if (shared >= MIN_ROOT && shared >= MIN_ROOT_SHARE * Math.min(word.length, roleWord.length)) matches.add(stem(roleWord));
+      }
+    }
+  }
+  return matches.size === 1 ? [...matches][0]! : null;
 }
 
 /** Builds the index of one article. */
@@ -322,15 +350,15 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   const sectionLevel = new Set<string>();
   for (const section of sections) for (const [concept, weight] of section.terms) if (weight >= SECTION_FIELD_WEIGHTS.listHeader) sectionLevel.add(concept);
 
-  const drafts: Pick<IndexedItem, 'section' | 'roleId' | 'text' | 'concepts'>[] = [];
+  const drafts: Pick<IndexedItem, 'section' | 'roleId' | 'text' | 'concepts' | 'prose'>[] = [];
   for (const section of article.sections) {
     for (const [roleId, content] of Object.entries(section.byRole)) {
-      for (const item of flattenItems(content.items)) drafts.push({ section, roleId, text: item.text, concepts: new Set(withoutNames(item.text)) });
+      for (const item of flattenItems(content.items)) drafts.push({ section, roleId, text: item.text, concepts: new Set(withoutNames(item.text)), prose: false });
       for (const paragraph of content.prose) {
-        for (const sentence of sentences(paragraph)) drafts.push({ section, roleId, text: sentence, concepts: new Set(withoutNames(sentence)) });
+        for (const sentence of sentences(paragraph)) drafts.push({ section, roleId, text: sentence, concepts: new Set(withoutNames(sentence)), prose: true });
       }
     }
-    for (const item of flattenItems(section.sharedItems)) drafts.push({ section, roleId: null, text: item.text, concepts: new Set(withoutNames(item.text)) });
+    for (const item of flattenItems(section.sharedItems)) drafts.push({ section, roleId: null, text: item.text, concepts: new Set(withoutNames(item.text)), prose: false });
   }
   const itemIdf = idfOver(drafts.map((draft) => draft.concepts));
   const weightOf = (concepts: Set<string>) => [...concepts].reduce((sum, concept) => sum + (itemIdf.get(concept) ?? 0), 0);

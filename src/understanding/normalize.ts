@@ -70,7 +70,8 @@ const FEMININE_ENDINGS: [RegExp, string][] = [
 /** Agent nouns keep their ending: Snowball reads "utilisateurs" and "utilisés" alike ("utilis"). */
 const AGENT_NOUN = /^(.{3,}ateur)s?$/;
 
-function masculine(word: string): string {
+/** The masculine form of a folded word with a feminine ending ("approvisionneuse" → "approvisionneur"). */
+export function masculine(word: string): string {
   for (const [ending, replacement] of FEMININE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);
   return word;
 }

@@ -143,8 +143,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const definitionPositions = new Set<number>();
   mark(definitionPositions, lexicon.definition.find(tokens));
   const definition = definitionPositions.size > 0;
-  const otherOne = tokens.includes('autre');
-  if (otherOne) markerPositions.add(tokens.indexOf('autre'));
+  // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
+  const otherOne = tokens.includes('autre') || (tokens.length <= 3 && tokens[0] === 'et' && ['lui', 'elle'].includes(tokens[tokens.length - 1]!));
+  if (otherOne) tokens.forEach((token, position) => ['autre', 'lui', 'elle'].includes(token) && markerPositions.add(position));
   const smalltalk: QuestionReading['smalltalk'] = [];
   for (const [intent, phrases] of tools.smalltalk) {
     const found = phrases.find(tokens);

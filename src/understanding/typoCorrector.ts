@@ -4,7 +4,7 @@
  * "prodiut" → "produit"), or kept as it is when nothing is close enough.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { stem } from './normalize.js';
+import { masculine, stem } from './normalize.js';
 
 /** Fuse options for matching one misspelt word against the known vocabulary. */
 export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({
@@ -117,6 +117,13 @@ export class TypoCorrector {
     if (completed) {
       this.remember(word, completed);
       return completed;
+    }
+    // A feminine form of a known word ("acheteuse") is known; of a misspelt one, corrected as masculine.
+    const male = masculine(word);
+    if (male !== word && (this.isKnown(male) || this.correct(male) !== null)) {
+      const corrected = this.isKnown(male) ? male : this.correct(male);
+      this.remember(word, corrected);
+      return corrected;
     }
     if (word.length < MIN_CORRECTABLE_LENGTH) {
       // Four letters: only a swap or slip in a word of a role name or heading ("bakc" → "back"), never a real word.

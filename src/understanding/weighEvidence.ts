@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, LINK_WORDS, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, LINK_WORDS, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from './lexicon.js';
 import { stem } from './normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -29,6 +29,9 @@ const STRENGTH = Object.freeze({
   /** Another job named. */
   otherJob: 2,
 });
+
+/** A bullet is preferred to a sentence of prose that matches about as well. */
+const BULLET_BONUS = 1.1;
 
 /** A section word said with a phrase ("avec qui") weighs this much more than one said with a single word. */
 const PHRASE_BONUS = 1.5;
@@ -111,7 +114,12 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
   const { tokens } = reading;
   // "tech", "ingé", "assist": the start of a word of a role name stands for it.
   // A word the article itself uses ("contrôle" in "contrôle de gestion") is that word, not a clipping.
-  const stems = givenStems.map((stemmed, at) => (index.surfaceWords.has(tokens[at]!) ? undefined : index.roleWordPrefixes.get(tokens[at]!)) ?? stemmed);
+  // So does a word of the same root ("logisticien" for "Responsable logistique").
+  const stems = givenStems.map((stemmed, at) => {
+    const word = tokens[at]!;
+    if (index.surfaceWords.has(word) || stopWords.has(word)) return stemmed;
+    return index.roleWordPrefixes.get(word) ?? roleWordByRoot(word, index) ?? stemmed;
+  });
   const consumed = new Set<number>();
   const roles = new Map<string, MentionStrength>();
   const weakRoles = new Set<string>();
@@ -341,7 +349,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       const matchedWeight = matched.reduce((sum, concept) => sum + idf(concept), 0);
       const fullWeight = [...allConcepts].filter((concept) => item.concepts.has(concept)).reduce((sum, concept) => sum + idf(concept), 0);
       // The section-level words only break ties between bullets.
-      const score = f1(matchedWeight, specificWeight, item.specificWeight) + 0.1 * f1(fullWeight, allWeight, item.weight);
+      // A bullet answers better than a sentence of a role's paragraph that happens to match as well.
+      const bullet = item.prose ? 1 : BULLET_BONUS;
+      const score = (f1(matchedWeight, specificWeight, item.specificWeight) + 0.1 * f1(fullWeight, allWeight, item.weight)) * bullet;
       return { item, f1: matched.length > 0 ? score : 0, matched, weight: matchedWeight };
     })
     .filter((entry) => entry.f1 > 0)
