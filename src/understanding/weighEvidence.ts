@@ -82,6 +82,8 @@ const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'role
 const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
 /** "devenir chef d'équipe", "travailler comme comptable": the job that follows is the subject. */
 const BECOMING = new Set(['devenir', 'etre', 'comme', 'poste']);
+/** Endings of French job titles (notaire, huissier, influenceur, analyste, technicien, magistrat, cardiologue). */
+const JOB_TITLE_ENDING = /(?:aire|ier|iere|eur|euse|trice|iste|ien|ienne|ant|ante|at|ate|logue|ographe)$/;
 /** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
 const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
 
@@ -211,6 +213,17 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     if (!index.distinctiveFirst && (at === 0 || !JOB_TITLE_OPENERS.has(tokens[at - 1]!))) continue;
     if (index.distinctiveFirst && side !== at - 1) continue;
     return tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
+  }
+  // "les missions d'un notaire", "devenir magistrat": where a role would stand, a word the article never
+  // uses that reads like a job title (-aire, -ier, -eur, -iste, -ien…) is another job.
+  for (let at = 1; at < tokens.length; at += 1) {
+    const word = tokens[at]!;
+    if (!reading.inFocus.has(at) || consumed.has(at) || word.length < 5 || index.surfaceWords.has(word)) continue;
+    if (!(SINGULAR_DETERMINERS.has(tokens[at - 1]!) || BECOMING.has(tokens[at - 1]!))) continue;
+    if (lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word)) continue;
+    // A role's own word in another form ("infirmière", "avocate", "logisticien") is that role.
+    const roleWord = index.roles.some((role) => role.nameStems.has(stem(word))) || roleWordByRoot(word, index) !== null || index.roleWordPrefixes.has(word);
+    if (!roleWord && JOB_TITLE_ENDING.test(word)) return word;
   }
   for (const [start, end] of lexicon.jobs.find(tokens)) {
     // "je suis assistante RH, quel cursus pour…": a job in the context about the asker is not the question.

@@ -40,6 +40,8 @@ export const EVAL_SETS = [
   { name: 'holdout9', file: resolve(PROJECT_ROOT, 'test/eval/holdout9.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout9-article') },
   { name: 'holdout10', file: resolve(PROJECT_ROOT, 'test/eval/holdout10.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout10-article') },
   { name: 'holdout11', file: resolve(PROJECT_ROOT, 'test/eval/holdout11.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md') },
+  { name: 'holdout12', file: resolve(PROJECT_ROOT, 'test/eval/holdout12.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout12-article') },
+  { name: 'holdout13', file: resolve(PROJECT_ROOT, 'test/eval/holdout13.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout13-article') },
 ] as const;
 
 export interface Failure {
