@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer, Suggestion } from '../answers/answer.js';
 import { rolesPhrase } from '../answers/buildAnswer.js';
 import type { Engine } from '../answers/engine.js';
+import { stripInvisible } from '../understanding/normalize.js';
 import { fill } from './dialogs.js';
 import { MAX_REMEMBERED_ANSWERS, type AnsweredQuestion, type ConversationState } from './conversationState.js';
 import type { FeedbackEntry } from './feedbackStore.js';
@@ -55,12 +56,9 @@ export interface TurnResult {
 /** Answer kinds built from an article, which the user can rate. */
 const RATED_KINDS: ReadonlySet<Answer['kind']> = new Set(['list', 'comparison', 'overview']);
 
-/** C0/C1 control characters except tab and newlines: never meaningful in a question. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
-/** Removes control characters and surrounding blanks from a typed question. */
+/** Removes control characters and surrounding blanks from a typed question (line breaks stay). */
 export function cleanQuestion(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '').trim();
+  return stripInvisible(text).trim();
 }
 
 /** Runs the dialogs of one conversation turn on top of the answering engine. */

@@ -68,6 +68,8 @@ export interface ArticleIndex {
   roles: IndexedRole[];
   /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
   sharedNameStems: Set<string>;
+  /** The folded words of role names that tell one role from the other, with their stems (computed once). */
+  distinctiveRoleWords: { word: string; stem: string }[];
   /** Clipped role words ("tech", "inge") → the stem of the role word they start. */
   roleWordPrefixes: Map<string, string>;
   /** True when the roles' telling words come before the shared ones ("UX designer"), false for "Chef de produit digital". */
@@ -273,15 +275,10 @@ const MIN_ROOT_SHARE = 0.6;
 export function roleWordByRoot(word: string, index: ArticleIndex): string | null {
   if (word.length < MIN_ROOT) return null;
   const matches = new Set<string>();
-  for (const role of index.roles) {
-    for (const name of role.foldedNames) {
-      for (const roleWord of name.split(' ')) {
-        if (!role.distinctiveStems.has(stem(roleWord))) continue;
-        let shared = 0;
-        while (shared < Math.min(word.length, roleWord.length) && word[shared] === roleWord[shared]) shared += 1;
-        if (shared >= MIN_ROOT && shared >= MIN_ROOT_SHARE * Math.min(word.length, roleWord.length)) matches.add(stem(roleWord));
-      }
-    }
+  for (const { word: roleWord, stem: roleStem } of index.distinctiveRoleWords) {
+    let shared = 0;
+    while (shared < Math.min(word.length, roleWord.length) && word[shared] === roleWord[shared]) shared += 1;
+    if (shared >= MIN_ROOT && shared >= MIN_ROOT_SHARE * Math.min(word.length, roleWord.length)) matches.add(roleStem);
   }
   return matches.size === 1 ? [...matches][0]! : null;
 }
@@ -385,6 +382,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     roles,
     sharedNameStems,
     roleWordPrefixes: clippedRoleWords(roles, lexicon),
+    distinctiveRoleWords: [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' ').filter((word) => role.distinctiveStems.has(stem(word))))))].map((word) => ({ word, stem: stem(word) })),
     distinctiveFirst: (() => {
       const first = words(article.roles[0]?.name ?? '').filter((word) => !LINK_WORDS.has(word)).map(stem);
       const shared = first.findIndex((word) => sharedNameStems.has(word));

@@ -8,9 +8,14 @@ import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Removes control characters, invisible marks and broken surrogates; keeps line breaks and tabs. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** Removes control characters and broken surrogates, keeps line breaks and tabs as spaces. */
 export function sanitize(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/[\t\r\n]+/g, ' ');
+  return stripInvisible(text).replace(/[\t\r\n]+/g, ' ');
 }
 
 /**
