@@ -12,7 +12,7 @@ import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.j
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
 import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
-import { sanitize, stripMarkup, words } from '../understanding/normalize.js';
+import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
 import { interpret } from '../understanding/interpret.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';

@@ -3,7 +3,7 @@
  * aliases and initialisms, and which role a header or paragraph is about.
  */
 import { KnowledgeFileError } from '../errors.js';
-import { fold } from '../understanding/normalize.js';
+import { fold } from '../text/normalize.js';
 import type { Role, Section } from './knowledgeBase.js';
 
 /** The list headers of one section, in order, with the section's line for error messages. */

@@ -5,7 +5,7 @@
  * headers, sections from the headings.
  */
 import { KnowledgeFileError } from '../errors.js';
-import { fold, slugify } from '../understanding/normalize.js';
+import { fold, slugify } from '../text/normalize.js';
 import { abbreviationsOf, addAliasesFromProse, findRoles, isRoleLabel, roleNamedIn, rolesMentioned, subjectOf } from './findRoles.js';
 import type { Article, Item, Role, RoleContent, Section } from './knowledgeBase.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
 import { conceptOf, type Lexicon } from './lexicon.js';
-import { stem, words } from './normalize.js';
+import { stem, words } from '../text/normalize.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
 export const SECTION_FIELD_WEIGHTS = Object.freeze({

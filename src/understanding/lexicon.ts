@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { readYamlFile } from '../knowledge/readYamlFile.js';
-import { stem, words } from './normalize.js';
+import { stem, words } from '../text/normalize.js';
 
 /** French stop words from the stopwords-iso data package (a JSON file, loaded once). */
 const frenchStopWords: string[] = (createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).fr ?? [];

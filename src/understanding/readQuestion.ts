@@ -3,7 +3,7 @@
  * typos corrected, and the markers that say what kind of question it is.
  */
 import { conceptOf, PhraseSet, type Lexicon } from './lexicon.js';
-import { fold, words } from './normalize.js';
+import { fold, words } from '../text/normalize.js';
 import type { TypoCorrector } from './typoCorrector.js';
 
 /** Where a marker was found: positions in `tokens`. */

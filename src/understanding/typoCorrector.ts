@@ -4,7 +4,7 @@
  * "prodiut" → "produit"), or kept as it is when nothing is close enough.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { masculine, stem } from './normalize.js';
+import { masculine, stem } from '../text/normalize.js';
 
 /** Fuse options for matching one misspelt word against the known vocabulary. */
 export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({

@@ -5,7 +5,7 @@
 import type { Section } from '../knowledge/knowledgeBase.js';
 import { conceptSequence, LINK_WORDS, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from './lexicon.js';
-import { stem } from './normalize.js';
+import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
 
 /** Verb endings: an unknown verb ("obtenir") says less about the subject than an unknown noun ("budget"). */
