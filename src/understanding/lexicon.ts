@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { readYamlFile } from '../knowledge/readYamlFile.js';
+import { readYamlFile } from '../text/readYamlFile.js';
 import { stem, words } from '../text/normalize.js';
 
 /** French stop words from the stopwords-iso data package (a JSON file, loaded once). */

@@ -1,0 +1,71 @@
+/**
+ * The French language pack (language/fr.yaml): word classes as data. Code names a class
+ * ("determiners", "labelOpeners"), never a French word; the pack says which words belong to it.
+ * Entries are folded and split exactly like article and question text, so "l'" meets "l".
+ */
+import { z } from 'zod';
+import { readYamlFile } from '../text/readYamlFile.js';
+import { words } from '../text/normalize.js';
+
+/** Every class the code refers to. The data file must define each one, and nothing else. */
+export const WORD_CLASSES = [
+  'determiners',
+  'labelOpeners',
+  'noiseLines',
+  'conclusionHeadings',
+  'sharedCues',
+  'aliasCues',
+  'coordinators',
+  'betweenWords',
+] as const;
+
+export type WordClass = (typeof WORD_CLASSES)[number];
+
+const entries = z.array(z.union([z.string().min(1), z.number()]).transform(String)).min(1);
+const packSchema = z.object(Object.fromEntries(WORD_CLASSES.map((name) => [name, entries])) as Record<WordClass, typeof entries>).strict();
+
+/** One class compiled: its single words and its phrases, as folded word sequences. */
+export interface WordClassEntries {
+  /** Every entry as folded words: "du côté" → ["du", "cote"]. Longest first. */
+  readonly phrases: readonly (readonly string[])[];
+  /** Entries of one word, folded. */
+  readonly singles: ReadonlySet<string>;
+}
+
+/** The compiled pack. */
+export interface LanguagePack {
+  /** The entries of a class. */
+  entries(name: WordClass): WordClassEntries;
+  /** True when a folded word is a one-word entry of the class. */
+  has(name: WordClass, word: string): boolean;
+  /**
+   * The longest entry of the class that `tokens` (folded words) start with at `from`, as its length
+   * in words, or 0. "du cote du Chef" starts with "du cote" (2).
+   */
+  prefixLength(name: WordClass, tokens: readonly string[], from?: number): number;
+}
+
+/** Compiles validated pack data. */
+export function compileLanguagePack(data: Record<WordClass, string[]>): LanguagePack {
+  const compiled = new Map<WordClass, WordClassEntries>();
+  for (const name of WORD_CLASSES) {
+    const phrases = data[name].map((entry) => words(entry)).filter((parts) => parts.length > 0).sort((a, b) => b.length - a.length);
+    compiled.set(name, { phrases, singles: new Set(phrases.filter((parts) => parts.length === 1).map((parts) => parts[0]!)) });
+  }
+  const get = (name: WordClass) => compiled.get(name)!;
+  return {
+    entries: get,
+    has: (name, word) => get(name).singles.has(word),
+    prefixLength(name, tokens, from = 0) {
+      for (const phrase of get(name).phrases) {
+        if (phrase.length <= tokens.length - from && phrase.every((part, offset) => tokens[from + offset] === part)) return phrase.length;
+      }
+      return 0;
+    },
+  };
+}
+
+/** Loads and validates a language pack file; a mistake stops start-up with `file:line`. */
+export function loadLanguagePack(file: string): LanguagePack {
+  return compileLanguagePack(readYamlFile(file, packSchema));
+}
