@@ -17,6 +17,7 @@ export const WORD_CLASSES = [
   'aliasCues',
   'coordinators',
   'betweenWords',
+  'nameLinkWords',
 ] as const;
 
 export type WordClass = (typeof WORD_CLASSES)[number];
