@@ -18,6 +18,7 @@ export const WORD_CLASSES = [
   'coordinators',
   'betweenWords',
   'nameLinkWords',
+  'definitionHeadings',
 ] as const;
 
 export type WordClass = (typeof WORD_CLASSES)[number];
