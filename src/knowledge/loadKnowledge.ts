@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeFileError } from '../errors.js';
-import { loadLexicon, type Lexicon } from '../understanding/lexicon.js';
+import { loadLexicon, type Lexicon } from '../language/lexicon.js';
 import type { KnowledgeBase } from './knowledgeBase.js';
 import { parseArticle } from './parseArticle.js';
 
