@@ -6,7 +6,8 @@
 import { Command } from 'commander';
 import type { Item } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
-import { DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON } from '../projectRoot.js';
+import { loadLanguagePack } from '../language/languagePack.js';
+import { DEFAULT_KNOWLEDGE_DIR, DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
 
 function printItems(items: Item[], depth: number, out: string[]): void {
   for (const item of items) {
@@ -23,7 +24,7 @@ function main(): void {
     .option('--json', 'la structure en JSON')
     .parse(process.argv)
     .opts<{ knowledge: string; json?: boolean }>();
-  const { knowledge } = loadKnowledge(options.knowledge, DEFAULT_LEXICON);
+  const { knowledge } = loadKnowledge(options.knowledge, DEFAULT_LEXICON, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(knowledge, null, 2)}\n`);
     return;

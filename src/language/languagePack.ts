@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { readYamlFile } from '../text/readYamlFile.js';
 import { words } from '../text/normalize.js';
 import { PhraseSet } from './phraseSet.js';
-import { DEFAULT_LANGUAGE_PACK } from '../projectRoot.js';
 
 /** Every class the code refers to. The data file must define each one, and nothing else. */
 export const WORD_CLASSES = [
@@ -19,6 +18,7 @@ export const WORD_CLASSES = [
   'aliasCues',
   'coordinators',
   'betweenWords',
+  'nameLinkWords',
   // Reading questions.
   'comparisonCues',
   'overviewCues',
@@ -119,12 +119,4 @@ export function compileLanguagePack(data: Record<WordClass, string[]>): Language
 /** Loads and validates a language pack file; a mistake stops start-up with `file:line`. */
 export function loadLanguagePack(file: string): LanguagePack {
   return compileLanguagePack(readYamlFile(file, packSchema));
-}
-
-let defaultPack: LanguagePack | null = null;
-
-/** The project's French pack (language/fr.yaml), loaded once. */
-export function defaultLanguagePack(): LanguagePack {
-  defaultPack ??= loadLanguagePack(DEFAULT_LANGUAGE_PACK);
-  return defaultPack;
 }

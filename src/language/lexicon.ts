@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { readYamlFile } from '../text/readYamlFile.js';
 import { stem, words } from '../text/normalize.js';
-import { defaultLanguagePack, type LanguagePack } from './languagePack.js';
+import type { LanguagePack } from './languagePack.js';
 import { PhraseSet } from './phraseSet.js';
 
 /** French stop words from the stopwords-iso data package (a JSON file, loaded once). */
@@ -79,7 +79,7 @@ export function conceptOf(lexicon: Lexicon, word: string): string {
 const MIN_SYNONYM_STEM = 4;
 
 /** Compiles validated lexicon data with the language pack's word classes. */
-export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: LanguagePack = defaultLanguagePack()): Lexicon {
+export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: LanguagePack): Lexicon {
   const phraseConcepts = new Map<string, string>();
   const stemConcepts = new Map<string, string>();
   const wordConcepts = new Map<string, string>();
@@ -170,6 +170,6 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
 }
 
 /** Loads and validates a lexicon file; a mistake stops start-up with `file:line`. */
-export function loadLexicon(file: string, language: LanguagePack = defaultLanguagePack()): Lexicon {
+export function loadLexicon(file: string, language: LanguagePack): Lexicon {
   return compileLexicon(readYamlFile(file, lexiconSchema), language);
 }

@@ -3,7 +3,8 @@ import { readerToolsFor } from '../../src/answers/engine.js';
 import { loadDialogs } from '../../src/conversation/dialogs.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
 import type { Lexicon } from '../../src/language/lexicon.js';
-import { DEFAULT_LEXICON } from '../../src/projectRoot.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../../src/projectRoot.js';
 import { indexArticle, type ArticleIndex } from '../../src/understanding/articleIndex.js';
 import { readQuestion, type QuestionReading, type ReaderTools } from '../../src/understanding/readQuestion.js';
 import { weigh, type Evidence } from '../../src/understanding/weighEvidence.js';
@@ -20,7 +21,7 @@ export interface Reader {
 
 /** Loads a knowledge folder and builds the reader's tools once. */
 export function readerFor(folder: string): Reader {
-  const { knowledge, lexicon } = loadKnowledge(folder, DEFAULT_LEXICON);
+  const { knowledge, lexicon } = loadKnowledge(folder, DEFAULT_LEXICON, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
   const indexes = knowledge.articles.map((article) => indexArticle(article, lexicon));
   const tools = readerToolsFor(indexes, lexicon, loadDialogs(DIALOGS));
   const read = (question: string) => readQuestion(question, tools);
