@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack } from '../language/languagePack.js';
-import { loadLexicon, type Lexicon } from '../understanding/lexicon.js';
+import { loadLexicon, type Lexicon } from '../language/lexicon.js';
 import { doubts, problems } from './checkerMessages.js';
 import type { Article, KnowledgeBase } from './knowledgeBase.js';
 import { parseArticle } from './parseArticle.js';
@@ -85,5 +85,5 @@ export function loadKnowledge(directory: string, fallbackLexicon: string, pack: 
   }
   const entries = readdirSync(directory);
   const lexiconFile = entries.includes(LEXICON_FILE) ? join(directory, LEXICON_FILE) : fallbackLexicon;
-  return { knowledge: { articles }, lexicon: loadLexicon(lexiconFile), skipped };
+  return { knowledge: { articles }, lexicon: loadLexicon(lexiconFile, pack), skipped };
 }

@@ -5,7 +5,7 @@
  */
 import type { ConversationContext } from '../conversation/context.js';
 import { conceptSequence, type ArticleIndex } from './articleIndex.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../language/lexicon.js';
 import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
 
