@@ -43,8 +43,8 @@ export const CANDIDATE_OPTIONS = Object.freeze({
   sectionSaturation: 3,
   /** Article strength gap at which `articleStrengthGap` saturates. */
   strengthGapSaturation: 3,
-  /** Two bullets closer than this are a tie: both roles do it. */
-  itemTie: 0.08,
+  /** Two bullets of different roles closer than this may both answer: both roles may do it. */
+  itemTie: 0.1,
   /** An item match at or above this, with two matched words or more, answers a subject's question by itself. */
   itemForTopic: 0.34,
   /** Two articles whose evidence differs by less than this ratio fit equally. */
@@ -122,8 +122,8 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   return [...sets.values()];
 }
 
-/** Features every answer from this article shares: article fit, unknown words. */
-function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading): FeatureVector {
+/** Features every answer from this article shares: article fit, unknown words, what it lacks. */
+function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: boolean): FeatureVector {
   const { evidence } = facts;
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
@@ -133,6 +133,8 @@ function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionRe
     unknownWords: evidence.unknown.length,
     mostlyUnknown: facts.named.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known ? 1 : 0,
     smalltalkWithQuestion: reading.smalltalk.length > 0 ? 1 : 0,
+    answerDespiteMissingTopic: missingTopic ? 1 : 0,
+    answerDespiteOtherJob: evidence.otherJob ? 1 : 0,
   };
 }
 
@@ -182,7 +184,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   const facts = factsOf(reading, evidence, context);
   const { markers } = reading;
   const article = evidence.article;
-  const shared = articleFeatures(facts, bestStrength, reading);
+  const topic = uncoveredTopic(facts, reading, lexicon);
+  const shared = articleFeatures(facts, bestStrength, reading, topic !== null);
   const candidates: Candidate[] = [];
   const best = evidence.sections[0];
   const noQuestion = evidence.content.length === 0;
@@ -228,12 +231,15 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   for (const entry of itemOptions) {
     const owner = entry.item.roleId;
     const other = evidence.items.find((candidate) => candidate.item.roleId !== owner && candidate.item.section === entry.item.section);
-    const tie = other && entry.f1 - other.f1 < CANDIDATE_OPTIONS.itemTie ? other.item : null;
+    // How close another role's bullet comes: both roles may do it; the readings with one and with both compete.
+    const rivalClose = other ? Math.max(0, 1 - (entry.f1 - other.f1) / CANDIDATE_OPTIONS.itemTie) : 0;
     const askedRole = facts.subjects.length === 1 ? facts.subjects[0]! : null;
     const roles = owner ? [owner] : [];
-    candidates.push({
+    for (const tie of rivalClose > 0 && other ? [null, other.item] : [null]) candidates.push({
       reading: { kind: 'item', evidence, item: entry.item, askedRole, yesNo: (markers.yesNo || markers.rising) && askedRole !== null, shared: tie },
       features: {
+        itemRivalClose: rivalClose,
+        itemShared: tie ? 1 : 0,
         ...shared,
         ...roleFeatures(facts, reading, roles, facts.articleRoles),
         // The bullet's own owner is what a reverse lookup answers: a named role is only asked about.
@@ -248,7 +254,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
         itemButSeveralNamed: facts.subjects.length >= 2 ? 1 : 0,
         itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
       },
-      label: `item:${entry.item.section.id}[${owner ?? ''}] ${entry.item.text.slice(0, 40)}`,
+      label: `item:${entry.item.section.id}[${tie ? `${owner ?? ''}+${tie.roleId ?? ''}` : owner ?? ''}] ${entry.item.text.slice(0, 40)}`,
     });
   }
 
@@ -279,7 +285,6 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   }
 
   // What the article does not cover.
-  const topic = uncoveredTopic(facts, reading, lexicon);
   if (topic) {
     candidates.push({ reading: { kind: 'fallback', reason: 'topic', topic: topic.name, topicId: topic.id, evidence }, features: { kindTopicFallback: 1, topicUncovered: 1 }, label: `topic:${topic.id}` });
   }

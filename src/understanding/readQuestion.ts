@@ -187,7 +187,8 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
   const otherMany = tokens.some((token) => language.has('otherManyWords', token));
   const allRoles = language.occursIn('allRolesCues', tokens);
-  const otherOne = otherMany || tokens.some((token) => language.has('otherWords', token)) ||
+  // "l'un et l'autre", "de part et d'autre" name every role, not the other one.
+  const otherOne = !allRoles && (otherMany || tokens.some((token) => language.has('otherWords', token))) ||
     (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));
   if (otherOne) tokens.forEach((token, position) => (language.has('otherWords', token) || language.has('otherManyWords', token) || language.has('stressedPronouns', token)) && markerPositions.add(position));
   const smalltalk: QuestionReading['smalltalk'] = [];
