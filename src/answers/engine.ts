@@ -107,7 +107,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
     },
     candidates(text, context) {
       const reading = readQuestion(stripMarkup(sanitize(text)), tools);
-      return candidatesFor(reading, router.shortlist(reading, context), lexicon, context).map((candidate) => ({
+      return candidatesFor(reading, router, lexicon, context).map((candidate) => ({
         features: candidate.features,
         label: candidate.label,
         answer: withText(builder.build(candidate.reading)),
@@ -130,13 +130,13 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
           const pending = context.pendingQuestion;
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
           const reading = readQuestion(pending, tools);
-          const { interpretation } = interpret(reading, [chosen], lexicon, picked);
+          const { interpretation } = interpret(reading, router, lexicon, picked, [chosen]);
           const draft = builder.build(interpretation);
           return reply(draft, nextContext(draft, picked));
         }
       }
       const reading = readQuestion(clean, tools);
-      const decision = interpret(reading, router.shortlist(reading, context), lexicon, context);
+      const decision = interpret(reading, router, lexicon, context);
       const draft = withDecision(builder.build(decision.interpretation), decision);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));

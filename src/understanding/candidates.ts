@@ -123,13 +123,14 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
 }
 
 /** Features every answer from this article shares: article fit, unknown words, what it lacks. */
-function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: boolean): FeatureVector {
+function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: boolean, distinctive: number): FeatureVector {
   const { evidence } = facts;
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
+    articleDistinctive: distinctive,
     unknownWords: evidence.unknown.length,
     mostlyUnknown: facts.named.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known ? 1 : 0,
     smalltalkWithQuestion: reading.smalltalk.length > 0 ? 1 : 0,
@@ -180,12 +181,12 @@ function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon
 }
 
 /** Every candidate reading of the question for one article. */
-export function articleCandidates(reading: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, bestStrength: number): Candidate[] {
+export function articleCandidates(reading: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, library: LibraryView): Candidate[] {
   const facts = factsOf(reading, evidence, context);
   const { markers } = reading;
   const article = evidence.article;
   const topic = uncoveredTopic(facts, reading, lexicon);
-  const shared = articleFeatures(facts, bestStrength, reading, topic !== null);
+  const shared = articleFeatures(facts, library.bestStrength, reading, topic !== null, library.distinctiveness(evidence));
   const candidates: Candidate[] = [];
   const best = evidence.sections[0];
   const noQuestion = evidence.content.length === 0;
@@ -294,8 +295,16 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   return candidates;
 }
 
+/** What candidates need to know of the whole library. */
+export interface LibraryView {
+  /** The strongest article's evidence. */
+  bestStrength: number;
+  /** How much the question's words point to this article rather than to the others (0..1). */
+  distinctiveness(evidence: Evidence): number;
+}
+
 /** Readings that belong to no article: smalltalk, the clarification between articles, the abstention. */
-export function libraryCandidates(reading: QuestionReading, all: Evidence[], context: ConversationContext): Candidate[] {
+export function libraryCandidates(reading: QuestionReading, all: Evidence[], context: ConversationContext, library: LibraryView): Candidate[] {
   const candidates: Candidate[] = [];
   const first = all[0];
   const anyRole = all.some((evidence) => evidence.roles.size > 0 || evidence.genericRole);
@@ -312,14 +321,13 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
       (first.strength - second.strength) / first.strength < CANDIDATE_OPTIONS.articleTie;
     const { markers } = reading;
     const unanchored = !all.some((evidence) => evidence.genericRole) && (markers.comparison || markers.overview || markers.definition) && !(first.sections[0]?.strong ?? false);
-    if (tie || unanchored) {
-      const choices = tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
-      candidates.push({
-        reading: { kind: 'clarify', choices, evidence: first },
-        features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0 },
-        label: 'clarify',
-      });
-    }
+    const pointed = Math.max(...all.map((evidence) => library.distinctiveness(evidence)));
+    const choices = tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
+    candidates.push({
+      reading: { kind: 'clarify', choices, evidence: first },
+      features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0, articlesNothingPoints: 1 - pointed },
+      label: 'clarify',
+    });
   }
   return candidates;
 }

@@ -6,7 +6,8 @@
 import type { ConversationContext } from '../conversation/context.js';
 import type { Lexicon } from '../language/lexicon.js';
 import type { ArticleIndex } from './articleIndex.js';
-import { articleCandidates, libraryCandidates, type Candidate, type Interpretation } from './candidates.js';
+import type { ArticleRouter } from './articleRouter.js';
+import { articleCandidates, libraryCandidates, type Candidate, type Interpretation, type LibraryView } from './candidates.js';
 import { contributions, READING_WEIGHTS, scoreOf, type Feature } from './readingModel.js';
 import type { QuestionReading } from './readQuestion.js';
 import { weigh } from './weighEvidence.js';
@@ -25,10 +26,13 @@ export interface Decision {
 }
 
 /** Every candidate reading of the question, unscored (the tuner scores them with other weights). */
-export function candidatesFor(reading: QuestionReading, indexes: ArticleIndex[], lexicon: Lexicon, context: ConversationContext): Candidate[] {
+export function candidatesFor(reading: QuestionReading, router: ArticleRouter, lexicon: Lexicon, context: ConversationContext, indexes = router.shortlist(reading, context)): Candidate[] {
   const all = indexes.map((index) => weigh(reading, index, lexicon)).sort((a, b) => b.strength - a.strength);
-  const bestStrength = all[0]?.strength ?? 0;
-  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, bestStrength)), ...libraryCandidates(reading, all, context)];
+  const library: LibraryView = {
+    bestStrength: all[0]?.strength ?? 0,
+    distinctiveness: (evidence) => router.distinctiveness(evidence.content, evidence.article),
+  };
+  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library)), ...libraryCandidates(reading, all, context, library)];
 }
 
 /** Scores candidates and ranks them, best first (earlier candidates win ties). */
@@ -37,9 +41,9 @@ export function rank(candidates: Candidate[], weights: Readonly<Record<Feature, 
 }
 
 /** Reads the question against the articles and the conversation, and decides. */
-export function interpret(reading: QuestionReading, indexes: ArticleIndex[], lexicon: Lexicon, context: ConversationContext): Decision {
+export function interpret(reading: QuestionReading, router: ArticleRouter, lexicon: Lexicon, context: ConversationContext, indexes?: ArticleIndex[]): Decision {
   if (reading.tokens.length === 0) return { interpretation: { kind: 'empty' }, ranking: [] };
-  const ranking = rank(candidatesFor(reading, indexes, lexicon, context));
+  const ranking = rank(candidatesFor(reading, router, lexicon, context, indexes));
   return { interpretation: ranking[0]?.reading ?? { kind: 'fallback', reason: 'unknown', evidence: null }, ranking };
 }
 

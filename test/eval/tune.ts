@@ -97,7 +97,8 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 const all = await examples();
 const learnable = all.filter((example) => example.candidates.some((candidate) => candidate.right));
-const weights = { ...READING_WEIGHTS } as Record<Feature, number>;
+// A feature added since the last tuning starts at 0.
+const weights = Object.fromEntries(FEATURES.map((name) => [name, READING_WEIGHTS[name] ?? 0])) as Record<Feature, number>;
 const sum = Object.fromEntries(FEATURES.map((name) => [name, 0])) as Record<Feature, number>;
 let steps = 0;
 console.log(`${all.length} questions read (${learnable.length} with a right candidate); accuracy with the current weights: ${(100 * accuracy(all, weights)).toFixed(1)} %`);
