@@ -25,7 +25,7 @@ const LOAD_RUNS = 10;
 /** Every question of the shared set, as conversations (follow-ups keep their context). */
 function questions(): string[][] {
   const schema = z.object({ cases: z.array(z.object({ q: z.string().optional(), turns: z.array(z.object({ q: z.string() })).optional() }).passthrough()) }).passthrough();
-  const { cases } = readYamlFile(join(PROJECT_ROOT, 'test/eval/shared-article.yaml'), schema);
+  const { cases } = readYamlFile(join(PROJECT_ROOT, 'test/eval/tuning/shared-article.yaml'), schema);
   return cases.map((entry) => (entry.turns ? entry.turns.map((turn) => turn.q) : [entry.q ?? '']));
 }
 
