@@ -7,7 +7,7 @@
  * scorer (readingModel.ts) weighs them.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import type { ConversationContext } from '../conversation/context.js';
+import type { ConversationContext } from './context.js';
 import type { Lexicon } from '../language/lexicon.js';
 import type { ArticleIndex, IndexedItem } from './articleIndex.js';
 import type { FeatureVector } from './readingModel.js';

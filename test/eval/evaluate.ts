@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
 import { readYamlFile } from '../../src/text/readYamlFile.js';
 

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { FEATURES, READING_WEIGHTS, scoreOf, type Feature, type FeatureVector } from '../../src/understanding/readingModel.js';
 import { acceptableInLibrary, casesOf, engineFor, evalSets, LIBRARY, matches } from './evaluate.js';

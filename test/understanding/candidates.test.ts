@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/answers/engine.js';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
 
 const threeRoles = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/shapes-md'), dialogsDir: DEFAULT_DIALOGS_DIR });
