@@ -54,17 +54,23 @@ function containsRun(outer: readonly string[], inner: readonly string[]): boolea
 export function namesInTitle(title: string, pack: LanguagePack): string[] {
   let best: string[] = [];
   for (const part of title.replace(/[?!.]+\s*$/, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
-    const written = writtenWords(part.replace(/,/g, ' , '));
-    const folded = written.map((word) => words(word).join(' '));
-    const between = folded.findIndex((word) => pack.has('betweenWords', word));
-    const start = between >= 0 ? between + 1 : 0;
-    const names: string[][] = [[]];
-    for (let at = start; at < written.length; at += 1) {
-      if (folded[at] === '' || pack.has('coordinators', folded[at]!)) {
-        if (names[names.length - 1]!.length > 0) names.push([]);
-        continue;
+    const names: string[][] = [];
+    let started = false;
+    for (const piece of part.split(',')) {
+      const written = writtenWords(piece);
+      const folded = written.map((word) => words(word).join(' '));
+      const between = folded.findIndex((word) => pack.has('betweenWords', word));
+      // "Différences entre un X, un Y et un Z": the names start after "entre", in the first piece.
+      const start = !started && between >= 0 ? between + 1 : 0;
+      started = true;
+      names.push([]);
+      for (let at = start; at < written.length; at += 1) {
+        if (folded[at] === '' || pack.has('coordinators', folded[at]!)) {
+          if (names[names.length - 1]!.length > 0) names.push([]);
+          continue;
+        }
+        names[names.length - 1]!.push(written[at]!);
       }
-      names[names.length - 1]!.push(written[at]!);
     }
     const cleaned = names
       .map((name) => {

@@ -421,6 +421,10 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     else if (roleIds.length === 0 && !isConclusion && !isShared) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.noRoleList(raw.heading.text) });
     return { id, heading: raw.heading.text, line: raw.heading.line, blocks: builder.blocks, ...view, isConclusion, isDefinition, isShared };
   });
+  // One section defines the roles: the one whose heading says so, else the first that gives each role a paragraph.
+  const definitions = sections.filter((section) => section.isDefinition);
+  const named = definitions.find((section) => words(section.heading).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0));
+  for (const section of definitions) section.isDefinition = section === (named ?? definitions[0]);
   for (const section of sections.filter((candidate) => candidate.isDefinition)) {
     for (const role of roles) {
       for (const paragraph of section.byRole[role.id]?.prose ?? []) {

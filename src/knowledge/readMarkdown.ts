@@ -13,10 +13,23 @@ import { squeeze, type LabelledText, type SourceDocument, type SourceItem, type 
 /** A link's address is kept beside its words only when it leads somewhere a reader can go. */
 const EXTERNAL_LINK = /^(?:https?:|mailto:)/i;
 
+/** Raw HTML that opens or closes a script or style: what lies between is code, never words. */
+const CODE_OPEN = /^<(script|style)\b/i;
+const CODE_CLOSE = /^<\/(script|style)\s*>/i;
+const CODE_CLOSE_AT_END = /<\/(script|style)\s*>\s*$/i;
+
 /** Plain text of inline content: emphasis kept as words, HTML dropped, links as words (and address). */
 function inlineText(nodes: readonly PhrasingContent[]): string {
+  let inCode = false;
   return nodes
     .map((node): string => {
+      // "<script>" alone opens code that later text nodes continue; "<script>…</script>" in one node closes itself.
+      if (node.type === 'html' && CODE_OPEN.test(node.value)) inCode = !CODE_CLOSE_AT_END.test(node.value);
+      else if (node.type === 'html' && CODE_CLOSE.test(node.value)) {
+        inCode = false;
+        return ' ';
+      }
+      if (inCode || (node.type === 'html' && CODE_OPEN.test(node.value))) return ' ';
       switch (node.type) {
         case 'text':
         case 'inlineCode':

@@ -19,6 +19,7 @@ export const WORD_CLASSES = [
   'coordinators',
   'betweenWords',
   'nameLinkWords',
+  'definitionHeadings',
   // Reading questions.
   'comparisonCues',
   'overviewCues',
