@@ -5,9 +5,9 @@
  */
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { hasJobTitleEnding, looksPlural } from '../text/morphology.js';
+import { looksLikeParticiple, looksPlural, masculine, titleGender } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
-import { roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
 
 /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
@@ -26,6 +26,67 @@ function opensJobTitle(word: string, language: LanguagePack): boolean {
 /** Words after which a job title is the subject of the question ("un développeur", "devenir magistrat"). */
 function opensSubjectJob(word: string, language: LanguagePack): boolean {
   return language.has('singularDeterminers', word) || language.has('becomingWords', word);
+}
+
+/** A head noun of French job titles ("chef", "responsable", "chargée"), in any gender. */
+function isJobHead(word: string, language: LanguagePack): boolean {
+  return isAdjectivalHead(word, language) || language.has('jobHeads', word) || language.has('jobHeads', masculine(word));
+}
+
+/** A head noun that is also an adjective ("responsable", "chargé"): after "être" it describes, it does not name. */
+function isAdjectivalHead(word: string, language: LanguagePack): boolean {
+  return language.has('adjectivalJobHeads', word) || language.has('adjectivalJobHeads', masculine(word));
+}
+
+/** Whether a job title's gender suits the determiner before it ("un développeur", not "la couleur"). */
+function agrees(gender: 'masculine' | 'feminine' | 'either', before: string, language: LanguagePack): boolean {
+  if (gender === 'masculine') return !language.has('feminineDeterminers', before);
+  if (gender === 'feminine') return !language.has('masculineDeterminers', before);
+  return true;
+}
+
+/** A word of the HR vocabulary or a grammar word: "salaire", "formation", "le", "svp". */
+function isVocabulary(word: string, lexicon: Lexicon): boolean {
+  return lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word);
+}
+
+/** A word that can be part of a job title: no stop word, no filler. */
+function isContent(word: string, lexicon: Lexicon): boolean {
+  return !lexicon.stopWords.has(word) && !lexicon.fillers.hasWord(word);
+}
+
+/** A role's own word in another form: "infirmière", "avocate", "logisticien", a clipping. */
+function isRoleWord(word: string, index: ArticleIndex): boolean {
+  return index.roles.some((role) => role.nameStems.has(stem(word))) || roleWordByRoot(word, index) !== null || index.roleWordPrefixes.has(word);
+}
+
+/**
+ * A title made of the words of one of the library's roles ("chef de projet" for "Chef de projet
+ * événementiel"), word for word or through the lexicon ("product manager" is "produit").
+ */
+function knownTitle(title: readonly string[], index: ArticleIndex, lexicon: Lexicon): boolean {
+  const parts = title.filter((word) => !index.linkWords.has(word)).map(stem);
+  const concepts = conceptSequence(title, lexicon).filter((token) => token.kind === 'content').map((token) => token.concept);
+  return [...index.libraryRoles, ...index.roles.map((role) => role.nameStems)].some((names) => parts.every((part) => names.has(part)) || (concepts.length > 0 && concepts.every((concept) => names.has(concept))));
+}
+
+/**
+ * Whether a title starting at `at` is the job the question asks about: at the start, after "un",
+ * "devenir", "être" or "le métier de", not after "avec un" ("travaille avec un développeur" names a
+ * colleague). In a lookup ("Qui peut devenir responsable du bureau d'études ?") a title the article
+ * itself writes is what is looked up, not another job.
+ */
+function asksAbout(title: readonly string[], at: number, reading: QuestionReading, index: ArticleIndex, language: LanguagePack): boolean {
+  const { tokens, markers } = reading;
+  const before = at > 0 ? tokens[at - 1]! : '';
+  const twoBefore = at > 1 ? tokens[at - 2]! : '';
+  if (markers.who || markers.yesNo) {
+    if (index.mentions(title)) return false;
+  }
+  if (at === 0) return true;
+  if (language.has('companionPrepositions', twoBefore)) return false;
+  return opensSubjectJob(before, language) || language.has('copulas', before) ||
+    (language.has('jobComplementPrepositions', before) && (language.has('jobWords', twoBefore) || language.has('jobStandIns', twoBefore)));
 }
 
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
@@ -60,26 +121,71 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
   // uses that reads like a job title (-aire, -ier, -eur, -iste, -ien…) is another job.
   for (let at = 1; at < tokens.length; at += 1) {
     const word = tokens[at]!;
-    if (!reading.inFocus.has(at) || consumed.has(at) || word.length < 5 || index.surfaceWords.has(word)) continue;
-    if (!opensSubjectJob(tokens[at - 1]!, language)) continue;
-    if (lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word)) continue;
+    const before = tokens[at - 1]!;
+    if (!reading.inFocus.has(at) || consumed.has(at) || word.length < 5) continue;
+    // "pour être notaire" asks about a job, "pour être performant" about a quality: after the copula, a
+    // word shaped like a present participle is an adjective.
+    const copula = language.has('copulas', before);
+    if (!opensSubjectJob(before, language) && !(copula && !looksLikeParticiple(word))) continue;
+    // "un commercial", "un agent": a head noun of job titles alone is a job even when the article uses the
+    // word otherwise ("un profil commercial").
+    // A head with a complement ("responsable du bureau d'études") is read whole below.
+    const complement = neighbour(at, 1);
+    const alone = complement === null || reading.markerPositions.has(complement) || !isContent(tokens[complement]!, lexicon);
+    if (isJobHead(word, language) && !alone) continue;
+    const head = isJobHead(word, language) && (language.has('indefiniteDeterminers', before) || language.has('becomingWords', before));
+    if (!head && (index.surfaceWords.has(word) || isVocabulary(word, lexicon))) continue;
+    // "le climat de travail", "la couleur du logo": after a definite determiner, a noun with a complement
+    // of its own is a thing ("un huissier de justice" is a job).
+    if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before) && language.has('genitivePrepositions', tokens[at + 1] ?? '')) continue;
+    // "la couleur": a masculine ending after a feminine determiner is no job title, nor the reverse.
+    const gender = head || language.has('jobHeadsLast', word) ? 'either' : titleGender(word);
+    if (gender === null || !agrees(gender, before, language)) continue;
     // A role's own word in another form ("infirmière", "avocate", "logisticien") is that role.
-    const roleWord = index.roles.some((role) => role.nameStems.has(stem(word))) || roleWordByRoot(word, index) !== null || index.roleWordPrefixes.has(word);
-    if (!roleWord && hasJobTitleEnding(word)) return word;
+    if (isRoleWord(word, index) || knownTitle([word], index, lexicon)) continue;
+    return word;
   }
-  for (const [start, end] of lexicon.jobs.find(tokens)) {
-    // "je suis assistante RH, quel cursus pour…": a job in the context about the asker is not the question.
-    if (!reading.inFocus.has(start)) continue;
-    const jobWords = tokens.slice(start, end);
-    // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
-    let insideRoleName = false;
-    for (let position = start; position < end; position += 1) if (consumed.has(position)) insideRoleName = true;
-    const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => index.linkWords.has(word) || role.nameStems.has(stem(word))));
-    // "les designers", "avec les développeurs": people a role works with, not the job asked about;
-    // "un développeur" is the job asked about, even if the article mentions developers.
-    const plural = looksPlural(jobWords[0]!);
-    const subject = start > 0 && opensSubjectJob(tokens[start - 1]!, language) && !language.has('companionPrepositions', tokens[start - 2] ?? '');
-    if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) return jobWords.join(' ');
+  // "un chef de projet", "le directeur des opérations", "un agent immobilier": a head noun of job titles
+  // and its complement, where a role would stand, that names none of the library's roles.
+  for (let at = 0; at < tokens.length; at += 1) {
+    const word = tokens[at]!;
+    // "un designer UX": a borrowed head may come first too, unless it is also a word of the HR vocabulary
+    // ("un master en sciences politiques" is a degree).
+    const head = isJobHead(word, language) || (language.has('jobHeadsLast', word) && !isVocabulary(word, lexicon));
+    if (!head || !reading.inFocus.has(at) || consumed.has(at) || looksPlural(word)) continue;
+    // "pour être chef de projet", but "pour être responsable du budget": after the copula, a head that is
+    // also an adjective describes.
+    const before = at > 0 ? tokens[at - 1]! : '';
+    const afterJobWord = language.has('jobComplementPrepositions', before) && language.has('jobWords', tokens[at - 2] ?? '');
+    const copula = language.has('copulas', before);
+    if (at > 0 && !afterJobWord && !(copula ? !isAdjectivalHead(word, language) : opensJobTitle(before, language))) continue;
+    const next = neighbour(at, 1);
+    if (next === null || consumed.has(next) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
+    if (index.roles.some((role) => role.abbreviations.has(tokens[next]!))) continue;
+    const title = tokens.slice(at, next + 1);
+    if (knownTitle(title, index, lexicon)) continue;
+    if (asksAbout(title, at, reading, index, language) || !title.every((part) => index.linkWords.has(part) || index.surfaceStems.has(stem(part)))) return title.join(' ');
+  }
+  // "une sage-femme", "un technico-commercial": a compound noun where a role would stand.
+  for (const at of reading.joined) {
+    const first = at - 1;
+    // "technico-commercial": a role's word glued to another word is another title; "aide-soignant" is the role.
+    if (first < 1 || !reading.inFocus.has(first) || consumed.has(first)) continue;
+    const before = tokens[first - 1]!;
+    if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before)) continue;
+    const title = [tokens[first]!, tokens[at]!];
+    if (title.some((part) => !isContent(part, lexicon)) || lexicon.phraseConcepts.has(title.map(stem).join(' ')) || knownTitle(title, index, lexicon)) continue;
+    return title.join(' ');
+  }
+  // "un data scientist", "pour être scrum master", "un office manager": a borrowed title, head last.
+  for (let at = 1; at < tokens.length; at += 1) {
+    const head = tokens[at]!;
+    const modifier = tokens[at - 1]!;
+    if (!language.has('jobHeadsLast', head) || !reading.inFocus.has(at) || consumed.has(at) || consumed.has(at - 1)) continue;
+    if (reading.markerPositions.has(at - 1) || index.linkWords.has(modifier) || !isContent(modifier, lexicon)) continue;
+    const title = [modifier, head];
+    if (knownTitle(title, index, lexicon)) continue;
+    if (asksAbout(title, at - 1, reading, index, language) || !title.every((part) => index.surfaceStems.has(stem(part)))) return title.join(' ');
   }
   return null;
 }
