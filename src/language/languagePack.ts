@@ -60,6 +60,14 @@ export const WORD_CLASSES = [
   'complementPrepositions',
   'conclusionWords',
   'definitionWords',
+  'copulas',
+  'masculineDeterminers',
+  'feminineDeterminers',
+  'indefiniteDeterminers',
+  'genitivePrepositions',
+  'jobHeads',
+  'adjectivalJobHeads',
+  'jobHeadsLast',
 ] as const;
 
 export type WordClass = (typeof WORD_CLASSES)[number];
