@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, surfaceOf, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
@@ -198,8 +198,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       if (token.end - token.start > 1) phraseConcepts.add(token.concept);
       if (token.end - token.start === 1 && looksLikeVerb(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
-      if (token.end - token.start === 1 && token.concept !== stems[token.start]) {
-        const surface = `${SURFACE_PREFIX}${stems[token.start]}`;
+      for (const surface of surfaceOf(token, tokens, lexicon)) {
         surfaceTerms.push(surface);
         if (reading.inFocus.has(token.start)) focusConcepts.add(surface);
       }
