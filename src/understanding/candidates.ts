@@ -128,6 +128,7 @@ function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionRe
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
+    articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
     articleDistinctive: distinctive,
