@@ -5,8 +5,9 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
-import { emptyContext } from '../../src/conversation/context.js';
-import { loadDialogs } from '../../src/conversation/dialogs.js';
+import { loadDialogs } from '../../src/answers/dialogs.js';
+import { renderText } from '../../src/render/text.js';
+import { emptyContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { DIALOGS, SHARED_KNOWLEDGE } from '../support/paths.js';
 import { packWith, readerFor } from '../support/reader.js';
@@ -92,12 +93,12 @@ describe('what the bot says', () => {
   it('says another job is not covered', () => {
     const { answer } = engine.answer('Comment devenir magistrat ?', emptyContext());
     expect(answer.kind).toBe('fallback');
-    expect(answer.text).toContain(otherRole);
+    expect(renderText(answer)).toContain(otherRole);
   });
 
   it.each(['Quelle est la couleur préférée ?', 'Quelles compétences pour être performant ?', 'le climat de travail du CPD'])('never says "no other job" to %s', (question) => {
     const { answer } = engine.answer(question, emptyContext());
-    expect(answer.text).not.toContain(otherRole);
+    expect(renderText(answer)).not.toContain(otherRole);
     expect(answer.why.reason).not.toMatch(/^other-job/);
   });
 });
