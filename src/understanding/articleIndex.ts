@@ -348,6 +348,9 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     for (const content of Object.values(section.byRole)) if (content.header) add(headingTerms(content.header), SECTION_FIELD_WEIGHTS.listHeader);
+    // A table's row and column labels ("Salaire brut annuel", "Télétravail possible") say what the section answers, like list headers.
+    const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
+    for (const label of labels) add(headingTerms(label), SECTION_FIELD_WEIGHTS.listHeader);
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms, headingStems: words(section.heading).filter((word) => !linkWords.has(word)).map(stem) };
   });
