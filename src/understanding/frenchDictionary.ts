@@ -4,9 +4,8 @@
  *
  * The list (an-array-of-french-words, ~336,000 words, ~324,000 once folded) is read in a compact form
  * that `npm run build` writes once (dist/data/french-words.txt): folded, deduplicated, sorted, one word
- * a line. Loading it is one file read and one pass to find the line starts (a few milliseconds and
- * about 5 MB, against ~0.5 s and ~40 MB for a Set of strings); a word is found by binary search over
- * the bytes. Without the file (tests run from the sources), the same form is built in memory from the
+ * a line. Loading it is one file read (a few milliseconds and 3.6 MB, against ~0.5 s and ~40 MB for
+ * a Set of strings); a word is found by binary search over the bytes. Without the file (tests run from the sources), the same form is built in memory from the
  * package. Loaded on first use or at `warmUpFrenchDictionary()`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,49 +14,48 @@ import { COMPACT_FRENCH_WORDS } from '../projectRoot.js';
 import { fold } from '../text/normalize.js';
 
 const SOURCE_PACKAGE = 'an-array-of-french-words';
+/** The line separator of the compact file, as a byte. */
 const NEWLINE = 0x0a;
 
-/** Sorted, distinct folded words, one a line, searched in place. */
+/**
+ * Sorted, distinct folded words, one a line (each line ending with a newline), searched in place: a
+ * binary search over the bytes that steps back to the start of the line it lands in. Nothing is built
+ * at load time beyond the bytes themselves.
+ */
 export class SortedWordList {
-  /** Byte offset of each word's first character. */
-  private readonly starts: Uint32Array;
-
-  constructor(private readonly bytes: Buffer) {
-    // Two native scans for the newlines: counting, then recording where each word starts.
-    let count = 0;
-    for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count += 1;
-    if (bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE) count += 1;
-    this.starts = new Uint32Array(count);
-    for (let word = 1, at = bytes.indexOf(NEWLINE); word < count; at = bytes.indexOf(NEWLINE, at + 1), word += 1) this.starts[word] = at + 1;
-  }
+  constructor(private readonly bytes: Buffer) {}
 
   /** The list of `words` (folded already), deduplicated and sorted. */
   static from(words: Iterable<string>): SortedWordList {
     return new SortedWordList(Buffer.from(serialize(words), 'utf8'));
   }
 
+  /** How many words the list holds (counted on demand: only tests ask). */
   get size(): number {
-    return this.starts.length;
+    let count = 0;
+    for (let at = this.bytes.indexOf(NEWLINE); at !== -1; at = this.bytes.indexOf(NEWLINE, at + 1)) count += 1;
+    return count;
   }
 
   /** True when `word` (folded, ASCII like every folded French word) is in the list. */
   has(word: string): boolean {
+    // [low, high) always starts at the start of a line and ends after a newline.
     let low = 0;
-    let high = this.starts.length - 1;
-    while (low <= high) {
+    let high = this.bytes.length;
+    while (low < high) {
       const middle = (low + high) >>> 1;
-      const order = this.compare(word, middle);
+      const start = middle === 0 ? 0 : Math.max(low, this.bytes.lastIndexOf(NEWLINE, middle - 1) + 1);
+      const end = this.bytes.indexOf(NEWLINE, start);
+      const order = this.compare(word, start, end);
       if (order === 0) return true;
-      if (order < 0) high = middle - 1;
-      else low = middle + 1;
+      if (order < 0) high = start;
+      else low = end + 1;
     }
     return false;
   }
 
-  /** Negative when `word` sorts before the list's `index`-th word, 0 when equal, positive after. */
-  private compare(word: string, index: number): number {
-    const start = this.starts[index]!;
-    const end = index + 1 < this.starts.length ? this.starts[index + 1]! - 1 : this.bytes[this.bytes.length - 1] === NEWLINE ? this.bytes.length - 1 : this.bytes.length;
+  /** Negative when `word` sorts before the line [start, end), 0 when equal, positive after. */
+  private compare(word: string, start: number, end: number): number {
     const length = end - start;
     for (let at = 0; at < word.length && at < length; at += 1) {
       const difference = word.charCodeAt(at) - this.bytes[start + at]!;
