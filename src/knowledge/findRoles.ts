@@ -6,6 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
+import { masculine } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import type { Role } from './knowledgeBase.js';
 
@@ -34,8 +35,23 @@ export function writtenWords(text: string): string[] {
 
 /** Stems of a name's words without its small link words: the form names are compared in. */
 export function nameKey(name: string, pack: LanguagePack): string[] {
-  return words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem);
+  let byName = nameKeys.get(pack);
+  if (!byName) {
+    byName = new Map();
+    nameKeys.set(pack, byName);
+  }
+  let key = byName.get(name);
+  if (!key) {
+    key = words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem);
+    // Names and labels repeat across a library: each is read once (bounded like every cache here).
+    if (byName.size >= NAME_KEY_CACHE_LIMIT) byName.clear();
+    byName.set(name, key);
+  }
+  return key;
 }
+
+const NAME_KEY_CACHE_LIMIT = 20_000;
+const nameKeys = new WeakMap<LanguagePack, Map<string, string[]>>();
 
 /** True when `inner` occurs as a run of consecutive words inside `outer`. */
 function containsRun(outer: readonly string[], inner: readonly string[]): boolean {
@@ -119,7 +135,7 @@ export function nameCandidates(label: string, pack: LanguagePack): string[] {
 
 /** True when the written name has no feminine ending: "Chargé de formation", not "Chargée…". */
 function isMasculine(name: string): boolean {
-  return words(name).every((word) => stem(word) === stem(word.replace(/e?s$/, '')) || !/(?:ee|iere|euse|trice|ienne)s?$/.test(word));
+  return words(name).every((word) => masculine(word) === word);
 }
 
 /**

@@ -15,6 +15,7 @@ export const WORD_CLASSES = [
   'noiseLines',
   'conclusionHeadings',
   'sharedCues',
+  'commonGroundCues',
   'aliasCues',
   'coordinators',
   'betweenWords',

@@ -107,10 +107,25 @@ export interface ArticleIndex {
 
 /** Content concepts of a text: stop words and fillers dropped, synonyms resolved, multi-word phrases joined. */
 export function conceptsOf(text: string, lexicon: Lexicon): string[] {
-  return conceptSequence(words(text), lexicon)
-    .filter((token) => token.kind === 'content')
-    .map((token) => token.concept);
+  let byText = conceptCache.get(lexicon);
+  if (!byText) {
+    byText = new Map();
+    conceptCache.set(lexicon, byText);
+  }
+  let concepts = byText.get(text);
+  if (!concepts) {
+    concepts = conceptSequence(words(text), lexicon)
+      .filter((token) => token.kind === 'content')
+      .map((token) => token.concept);
+    // Indexing reads each bullet for several purposes (its bag of concepts, the article's vocabulary): once is enough.
+    if (byText.size >= CONCEPT_CACHE_LIMIT) byText.clear();
+    byText.set(text, concepts);
+  }
+  return [...concepts];
 }
+
+const CONCEPT_CACHE_LIMIT = 50_000;
+const conceptCache = new WeakMap<Lexicon, Map<string, string[]>>();
 
 /**
  * The words of a heading by role: head nouns (the first one, and those joined to it by "et") say what
@@ -137,9 +152,20 @@ export function headingWeights(heading: string, lexicon: Lexicon): Map<string, n
     joined = false;
     if (lexicon.markerConcepts.has(token.concept)) continue;
     put(token.concept, weight);
-    if (token.end - token.start === 1 && token.concept !== stem(word)) put(`${SURFACE_PREFIX}${stem(word)}`, weight);
+    for (const surface of surfaceOf(token, tokens, lexicon)) put(surface, weight);
   }
   return weights;
+}
+
+/**
+ * The own stems of a word or phrase a synonym group renamed: what tells two synonyms apart ("qualités"
+ * is "competence" and "~qualit"; "le quotidien" is "responsabilite" and "~quotidien"). Empty when
+ * nothing was renamed.
+ */
+export function surfaceOf(token: ConceptToken, tokens: readonly string[], lexicon: Lexicon): string[] {
+  const own = tokens.slice(token.start, token.end).filter((word) => !lexicon.stopWords.has(word)).map(stem);
+  if (own.length === 0 || (token.end - token.start === 1 && token.concept === own[0])) return [];
+  return own.map((ownStem) => `${SURFACE_PREFIX}${ownStem}`);
 }
 
 /** The section term that stands for a whole subject of the lexicon ("topic:carriere"). */
@@ -153,8 +179,8 @@ export const SURFACE_PREFIX = '~';
 /** The stems of a text's content words that a synonym group renamed: what tells two synonyms apart. */
 export function surfaceTermsOf(tokens: readonly string[], lexicon: Lexicon): string[] {
   return conceptSequence(tokens, lexicon)
-    .filter((token) => token.kind === 'content' && token.end - token.start === 1 && token.concept !== stem(tokens[token.start]!))
-    .map((token) => `${SURFACE_PREFIX}${stem(tokens[token.start]!)}`);
+    .filter((token) => token.kind === 'content')
+    .flatMap((token) => surfaceOf(token, tokens, lexicon));
 }
 
 /** A word or phrase of a text, read as one concept. */

@@ -31,6 +31,8 @@ export interface Markers {
   otherMany: boolean;
   /** "compare les trois", "chacun": every role of the article. */
   allRoles: boolean;
+  /** "points communs", "en commun": what every role shares. */
+  shared: boolean;
 }
 
 export interface QuestionReading {
@@ -209,7 +211,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles },
+    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles, shared: language.occursIn('commonGroundCues', tokens) },
     markerPositions,
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,

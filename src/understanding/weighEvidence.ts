@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, surfaceOf, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
@@ -107,7 +107,28 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   let genericRole = false;
 
+  // A role's whole name, longest names first: "le vétérinaire" names the Vétérinaire even when
+  // "Auxiliaire spécialisé vétérinaire" is a role too, and the longer name, when written, wins its words.
+  const wholeNames = index.roles
+    .flatMap((role) => role.foldedNames.map((name) => ({ role, parts: name.split(' ').filter((part) => part !== '' && !index.linkWords.has(part)).map(stem) })))
+    .filter((entry) => entry.parts.length > 0)
+    .sort((a, b) => b.parts.length - a.parts.length);
+  const contentAt = tokens.map((_, at) => at).filter((at) => !index.linkWords.has(tokens[at]!));
+  for (const { role, parts } of wholeNames) {
+    for (let start = 0; start + parts.length <= contentAt.length; start += 1) {
+      const positions = contentAt.slice(start, start + parts.length);
+      if (positions.some((at) => consumed.has(at)) || !parts.every((part, offset) => stems[positions[offset]!] === part)) continue;
+      // Only consecutive words (link words aside) make a name.
+      if (positions[positions.length - 1]! - positions[0]! >= parts.length * 3) continue;
+      note(role.role.id, 3);
+      for (const at of positions) consumed.add(at);
+      const opening = [tokens[positions[0]! - 1], tokens[positions[0]! - 2], tokens[positions[0]! - 3]].find((word) => word !== undefined && !index.linkWords.has(word));
+      if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
+    }
+  }
+
   tokens.forEach((word, at) => {
+    if (consumed.has(at)) return;
     for (const role of index.roles) {
       // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
       if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {
@@ -198,8 +219,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       if (token.end - token.start > 1) phraseConcepts.add(token.concept);
       if (token.end - token.start === 1 && looksLikeVerb(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
-      if (token.end - token.start === 1 && token.concept !== stems[token.start]) {
-        const surface = `${SURFACE_PREFIX}${stems[token.start]}`;
+      for (const surface of surfaceOf(token, tokens, lexicon)) {
         surfaceTerms.push(surface);
         if (reading.inFocus.has(token.start)) focusConcepts.add(surface);
       }
