@@ -206,7 +206,8 @@ export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): Co
   let index = 0;
   while (index < tokens.length) {
     let matched = false;
-    for (let length = Math.min(lexicon.longestPhrase, tokens.length - index); length >= 2; length -= 1) {
+    const longest = lexicon.phraseStarts.has(stems[index]!) ? Math.min(lexicon.longestPhrase, tokens.length - index) : 1;
+    for (let length = longest; length >= 2; length -= 1) {
       const concept = lexicon.phraseConcepts.get(stems.slice(index, index + length).join(' '));
       if (concept) {
         result.push({ concept, start: index, end: index + length, kind: 'content' });
