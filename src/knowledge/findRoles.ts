@@ -16,6 +16,8 @@ export interface LabelOccurrence {
   text: string;
   section: number;
   line: number;
+  /** "X : texte" on one line: X is a name only as a whole ("Pilote : 80 000 €", not "Préparer le chantier : …"). */
+  inline?: boolean;
 }
 
 /** A role name is short: a longer "label" is a sentence. */
@@ -61,7 +63,11 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
   for (const part of title.replace(/[?!.]+\s*$/, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
     const names: string[][] = [];
     let started = false;
-    for (const piece of part.split(',')) {
+    const pieces = part.split(',');
+    for (const [index, piece] of pieces.entries()) {
+      // "technicien support, administrateur systèmes et réseaux, ingénieur DevOps et architecte cloud": with
+      // commas, only the last piece joins two names with "et"/"ou"; the others are one name each.
+      const joins = pieces.length === 1 || index === pieces.length - 1;
       const written = writtenWords(piece);
       const folded = written.map((word) => words(word).join(' '));
       const between = folded.findIndex((word) => pack.has('betweenWords', word));
@@ -70,7 +76,7 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
       started = true;
       names.push([]);
       for (let at = start; at < written.length; at += 1) {
-        if (folded[at] === '' || pack.has('coordinators', folded[at]!)) {
+        if (folded[at] === '' || (joins && pack.has('coordinators', folded[at]!))) {
           if (names[names.length - 1]!.length > 0) names.push([]);
           continue;
         }
@@ -93,7 +99,7 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
  * The ways a label may end with a role's name: the whole label, what follows an opener
  * ("Pour le", "Côté"), and what follows each article or contraction inside it ("… du Chef de produit").
  */
-export function nameCandidates(label: string, pack: LanguagePack): string[] {
+export function nameCandidates(label: string, pack: LanguagePack, whole = false): string[] {
   const written = writtenWords(label.replace(/\s*\([^)]*\)\s*$/, ''));
   if (written.length === 0) return [];
   const folded = written.map((word) => words(word).join(''));
@@ -111,7 +117,7 @@ export function nameCandidates(label: string, pack: LanguagePack): string[] {
     starts.add(at);
   }
   folded.forEach((word, position) => {
-    if (position > 0 && position + 1 < written.length && (pack.has('determiners', word) || pack.has('labelOpeners', word))) {
+    if (!whole && position > 0 && position + 1 < written.length && (pack.has('determiners', word) || pack.has('labelOpeners', word))) {
       let next = position + 1;
       while (next < written.length - 1 && pack.has('determiners', folded[next]!)) next += 1;
       starts.add(next);
@@ -265,26 +271,28 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     cluster.sections.add(section);
     cluster.fromTitle ||= fromTitle;
   };
-  for (const label of labels) for (const candidate of nameCandidates(label.text, pack)) note(candidate, label.section, false);
+  for (const label of labels) for (const candidate of nameCandidates(label.text, pack, label.inline)) note(candidate, label.section, false);
   titleNames.forEach((name) => note(name, -1, true));
 
-  // Each label is explained by its candidate written in the most places, the longest on a tie.
+  // Each label is explained by its longest candidate written in several places, and in about as many as
+  // its most written one: "Missions du chef de chantier" names the chef de chantier, not the "chantier"
+  // other labels also end with; "Compétences du X" written twice is still about X.
   const chosen = new Map<string, Cluster>();
   for (const label of labels) {
-    const candidates = nameCandidates(label.text, pack)
+    const candidates = nameCandidates(label.text, pack, label.inline)
       .map((name) => clusters.get(nameKey(name, pack).join(' ')))
-      .filter((cluster): cluster is Cluster => cluster !== undefined)
-      .sort((a, b) => b.sections.size - a.sections.size || b.key.length - a.key.length);
-    const best = candidates[0];
-    if (best && best.sections.size >= MIN_OCCURRENCES) chosen.set(best.key.join(' '), best);
+      .filter((cluster): cluster is Cluster => cluster !== undefined && cluster.sections.size >= MIN_OCCURRENCES);
+    const most = Math.max(0, ...candidates.map((cluster) => cluster.sections.size));
+    const best = candidates.filter((cluster) => cluster.sections.size * 2 >= most).sort((a, b) => b.key.length - a.key.length)[0];
+    if (best) chosen.set(best.key.join(' '), best);
   }
   for (const name of titleNames) {
     const cluster = clusters.get(nameKey(name, pack).join(' '));
     if (cluster && cluster.sections.size >= MIN_OCCURRENCES) chosen.set(cluster.key.join(' '), cluster);
   }
-  // A name inside another chosen name ("Chef de produit" in "Chef de produit digital") is not a role of its own.
-  const keys = [...chosen.values()];
-  const roleClusters = keys.filter((cluster) => !keys.some((other) => other !== cluster && containsRun(other.key, cluster.key)));
+  // Every chosen name is a role, even one inside another ("Vétérinaire" beside "Auxiliaire spécialisé
+  // vétérinaire"): a label chooses its longest name, so a part of a longer name is never chosen alone.
+  const roleClusters = [...chosen.values()];
   roleClusters.sort((a, b) => order.indexOf(a.key.join(' ')) - order.indexOf(b.key.join(' ')));
 
   const roles: Role[] = roleClusters.map((cluster) => {

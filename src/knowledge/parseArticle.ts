@@ -76,13 +76,13 @@ function toItems(items: readonly SourceItem[]): Item[] {
 /** Every line of a section that may name a role: the labels the role finder reads. */
 function labelsOf(section: RawSection, index: number, sectionLevel: number): LabelOccurrence[] {
   const found: LabelOccurrence[] = [];
-  const add = (text: string | null | undefined, line: number) => {
-    if (text) found.push({ text, section: index, line });
+  const add = (text: string | null | undefined, line: number, inline = false) => {
+    if (text) found.push({ text, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {
     for (const item of items) {
       add(itemLabel(item), item.line);
-      add(inlineLabel(item)?.label, item.line);
+      add(inlineLabel(item)?.label, item.line, true);
     }
   };
   for (const node of section.body) {

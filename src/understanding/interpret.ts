@@ -8,9 +8,9 @@ import type { Lexicon } from '../language/lexicon.js';
 import type { ArticleIndex } from './articleIndex.js';
 import type { ArticleRouter } from './articleRouter.js';
 import { articleCandidates, libraryCandidates, type Candidate, type Interpretation, type LibraryView } from './candidates.js';
-import { contributions, READING_WEIGHTS, scoreOf, type Feature } from './readingModel.js';
+import { ARTICLE_TIE_MARGIN, READING_WEIGHTS, scoreOf, type Feature } from './readingModel.js';
 import type { QuestionReading } from './readQuestion.js';
-import { weigh } from './weighEvidence.js';
+import { weigh, type Evidence } from './weighEvidence.js';
 
 export type { Interpretation } from './candidates.js';
 
@@ -56,10 +56,29 @@ export function rank(candidates: Candidate[], weights: Readonly<Record<Feature, 
 export function interpret(reading: QuestionReading, router: ArticleRouter, lexicon: Lexicon, context: ConversationContext, indexes?: ArticleIndex[]): Decision {
   if (reading.tokens.length === 0) return { interpretation: { kind: 'empty' }, ranking: [] };
   const ranking = rank(candidatesFor(reading, router, lexicon, context, indexes));
+  const tie = articleTie(ranking, context);
+  if (tie) return { interpretation: tie, ranking };
   return { interpretation: ranking[0]?.reading ?? { kind: 'fallback', reason: 'unknown', evidence: null }, ranking };
 }
 
-/** The features that decided, for `why`: the winner's main contributions. */
-export function explain(candidate: ScoredCandidate): string {
-  return contributions(candidate.features).slice(0, 4).map(([name, value]) => `${name} ${value > 0 ? '+' : ''}${value}`).join(', ');
+/** The evidence of the article an answer comes from, or null for readings that belong to no article. */
+function answerEvidence(reading: Interpretation): Evidence | null {
+  return reading.kind === 'section' || reading.kind === 'item' || reading.kind === 'overview' ? reading.evidence : null;
+}
+
+/**
+ * The best answer and the best answer of another article score alike, and the conversation is about
+ * neither: never a confident answer from an article the question does not point to — ask which one.
+ */
+function articleTie(ranking: ScoredCandidate[], context: ConversationContext): Interpretation | null {
+  const [best] = ranking;
+  const first = best ? answerEvidence(best.reading) : null;
+  if (!best || !first || first.article.article.id === context.article) return null;
+  const rival = ranking.find((candidate) => {
+    const evidence = answerEvidence(candidate.reading);
+    return evidence !== null && evidence.article !== first.article;
+  });
+  const second = rival ? answerEvidence(rival.reading) : null;
+  if (!rival || !second || second.article.article.id === context.article || best.score - rival.score > ARTICLE_TIE_MARGIN) return null;
+  return { kind: 'clarify', choices: [first.article, second.article], evidence: first };
 }

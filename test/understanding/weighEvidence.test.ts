@@ -14,6 +14,7 @@ const ACCOUNTING = resolve(PROJECT_ROOT, 'test/fixtures/holdout2-article');
 
 const shared = readerFor(SHARED_KNOWLEDGE);
 const accounting = readerFor(ACCOUNTING);
+const veterinary = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/nested-role-names'));
 const roles = (reader: typeof shared, question: string) => Object.fromEntries(reader.weigh(question).roles);
 
 describe('naming a role', () => {
@@ -24,8 +25,14 @@ describe('naming a role', () => {
   });
 
   it('reads a role word after a job word, or after a job word and its preposition (jobWords, jobStandIns, jobComplementPrepositions)', () => {
-    expect(roles(accounting, 'Le poste comptable demande quoi ?')).toEqual({ comptable: 2 });
-    expect(roles(accounting, "Le métier de comptable, c'est quoi ?")).toEqual({ comptable: 2 });
+    expect(roles(shared, 'Le poste digital demande quoi ?')).toEqual({ [DIGITAL]: 2 });
+    expect(roles(shared, "Le métier de marketing, c'est quoi ?")).toEqual({ [MARKETING]: 2 });
+  });
+
+  it("reads a role's whole name as that role, even inside a longer role name of the same article", () => {
+    expect(roles(accounting, 'Le poste comptable demande quoi ?')).toEqual({ comptable: 3 });
+    expect(roles(veterinary, 'Les compétences du vétérinaire ?')).toEqual({ veterinaire: 3 });
+    expect(roles(veterinary, "Les compétences de l'auxiliaire spécialisé vétérinaire ?")).toEqual({ 'auxiliaire-specialise-veterinaire': 3 });
   });
 
   it('reads names joined by a coordinator as both roles (coordinators)', () => {
