@@ -1,5 +1,6 @@
 /**
  * Composition root: config → logger → storage → bot server (listening, not ready) → engine → ready.
+ * Every setting comes from config.ts; nothing below reads the environment.
  * The server listens before the knowledge base is loaded so /healthz can say "not yet" (503).
  */
 import { loadEngine, type Engine } from './answers/engine.js';
@@ -18,7 +19,13 @@ async function main(): Promise<void> {
   let engine: Engine | undefined;
   let stopping = false;
   let watcher: KnowledgeWatcher | undefined;
-  const storage = await createStorage({ redisUrl: config.redisUrl, logger });
+  const storage = await createStorage({
+    redisUrl: config.redisUrl,
+    logger,
+    // One idle lifetime for conversation state, in memory and in Redis.
+    memory: { maxItems: config.stateMaxConversations, idleTtlMs: config.stateIdleTtlMs },
+    ttlSeconds: Math.round(config.stateIdleTtlMs / 1000),
+  });
   const bot = createBot({
     engine: () => engine,
     storage: storage.storage,
@@ -26,10 +33,32 @@ async function main(): Promise<void> {
     logger,
     logQuestions: config.logQuestions,
     isStopping: () => stopping,
-    http: { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy },
+    http: {
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      messagesRateLimitPerMinute: config.messagesRateLimitPerMinute,
+      trustProxy: config.trustProxy,
+      webChat: config.webChat,
+      allowedHosts: config.allowedHosts,
+    },
+    outboundHosts: config.outboundHosts,
+    turnTimeoutMs: config.turnTimeoutMs,
+    webSession: { secret: config.webSessionSecret, ttlMs: config.webSessionTtlMs },
   });
-  const server = await startServer(bot.app, config.port, config.host);
-  logger.info({ port: server.port, storage: storage.backend }, `Assistant RH : ${server.url}`);
+  const server = await startServer(bot.app, config.port, config.host, {
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    maxConnections: config.maxConnections,
+  });
+  logger.info(
+    {
+      port: server.port,
+      storage: storage.backend,
+      webChat: config.webChat,
+      ...(config.webChat ? { allowedHosts: config.allowedHosts } : {}),
+    },
+    `Assistant RH : ${server.url}`,
+  );
 
   // Graceful stop: /readyz turns 503, in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then exit 0.
   const stop = async (signal: string): Promise<void> => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { activity, post, startTestBot } from './support/botServer.js';
+import { activity, fromPage, openPageSession, post, postFromPage, startTestBot } from './support/botServer.js';
 
 /** A question whose words are easy to look for in the logs. */
 const QUESTION = 'Quelles sont les compétences du chef de produit digital pour Mme Zébulonne ?';
@@ -29,8 +29,8 @@ async function linesOf(environment: Record<string, string>): Promise<{ lines: Lo
   const activityId = randomUUID();
   try {
     expect((await post(bot.url, activity(conversationId, { id: activityId, text: QUESTION }))).status).toBe(200);
-    const web = { type: 'message', text: QUESTION, from: { id: 'u1' }, conversation: { id: randomUUID() } };
-    expect((await post(bot.url, web, { path: '/api/webchat' })).status).toBe(200);
+    const page = await openPageSession(bot.url);
+    expect((await postFromPage(bot.url, page, fromPage(page, { text: QUESTION }))).status).toBe(200);
   } finally {
     await bot.close();
   }

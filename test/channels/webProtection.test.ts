@@ -1,26 +1,32 @@
 /**
- * Protections of the web channel: a per-client rate limit on /api/webchat, same-origin requests
- * only, and security headers with a Content-Security-Policy on every response.
- * (The browser test checks that Web Chat still runs under that policy.)
+ * Protections of the HTTP endpoints: a per-client rate limit on /api/webchat and another on
+ * /api/messages, same-origin requests only and a Host allow-list on the page and its channel,
+ * the page turned off with WEB_CHAT=off, and security headers with a Content-Security-Policy on
+ * every response. (The browser test checks that Web Chat still runs under that policy.)
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
-import { post, startTestBot, type TestBot } from './support/botServer.js';
+import { activity, fromPage, openPageSession, post, startTestBot, type PageSession, type TestBot } from './support/botServer.js';
 
 const LIMIT = 3;
+const MESSAGES_LIMIT = 5;
 
 let bot: TestBot;
+/** A session opened from an address of its own, so it does not count against the clients below. */
+let page: PageSession;
 beforeAll(async () => {
   // One proxy trusted, so tests can play several clients through X-Forwarded-For.
-  bot = await startTestBot({ http: { rateLimitPerMinute: LIMIT, trustProxy: 1 } });
+  bot = await startTestBot({ http: { rateLimitPerMinute: LIMIT, messagesRateLimitPerMinute: MESSAGES_LIMIT, trustProxy: 1 } });
+  page = await openPageSession(bot.url, { 'x-forwarded-for': '192.0.2.1' });
 });
 afterAll(async () => {
   await bot.close();
 });
 
-const question = () => ({ type: 'message', text: 'aide', from: { id: 'u1' }, conversation: { id: randomUUID() } });
-const webTurn = (headers: Record<string, string> = {}) => post(bot.url, question(), { path: '/api/webchat', headers });
+const question = () => fromPage(page, { text: 'aide' });
+const webTurn = (headers: Record<string, string> = {}) =>
+  post(bot.url, question(), { path: '/api/webchat', headers: { authorization: `Bearer ${page.token}`, ...headers } });
 
 describe('the rate limit of /api/webchat', () => {
   it(`lets a client post ${LIMIT} times a minute, then answers 429 with Retry-After`, async () => {
@@ -28,7 +34,7 @@ describe('the rate limit of /api/webchat', () => {
     for (let turn = 0; turn < LIMIT; turn += 1) expect((await webTurn(client)).status).toBe(200);
     const response = await fetch(`${bot.url}/api/webchat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...client },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${page.token}`, ...client },
       body: JSON.stringify(question()),
     });
     expect(response.status).toBe(429);
@@ -43,25 +49,15 @@ describe('the rate limit of /api/webchat', () => {
     expect((await webTurn({ 'x-forwarded-for': '203.0.113.9' })).status).toBe(200);
   });
 
-  it('does not limit /api/messages, where Teams posts every user’s turns from a few addresses', async () => {
+  it(`limits /api/messages apart, with its own limit (${MESSAGES_LIMIT} here, 600 a minute by default)`, async () => {
     const client = { 'x-forwarded-for': '203.0.113.10' };
-    for (let turn = 0; turn < LIMIT + 2; turn += 1) {
-      const { status } = await post(
-        bot.url,
-        {
-          type: 'message',
-          text: 'aide',
-          channelId: 'msteams',
-          from: { id: 'u1' },
-          recipient: { id: 'b1' },
-          conversation: { id: 'c1' },
-          serviceUrl: 'https://smba.trafficmanager.net/emea/',
-          deliveryMode: 'expectReplies',
-        },
-        { headers: client },
-      );
-      expect(status).toBe(200);
+    const statuses: number[] = [];
+    for (let turn = 0; turn < MESSAGES_LIMIT + 1; turn += 1) {
+      statuses.push((await post(bot.url, activity(`c-${randomUUID()}`, { text: 'aide' }), { headers: client })).status);
     }
+    expect(statuses).toEqual([...Array<number>(MESSAGES_LIMIT).fill(200), 429]);
+    // The page's limit is another counter: this client may still use the page.
+    expect((await webTurn(client)).status).toBe(200);
   });
 });
 
