@@ -6,6 +6,7 @@
 import { loadEngine, type Engine } from './answers/engine.js';
 import { warmUpFrenchDictionary } from './understanding/frenchDictionary.js';
 import { createBot } from './channels/bot.js';
+import { HUNG_TURNS_AT_EXIT } from './channels/turnDeadline.js';
 import { createStorage } from './channels/redisStorage.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
@@ -64,11 +65,18 @@ async function main(): Promise<void> {
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    logger.info({ signal, hungTurns: bot.runTurn.hungTurns }, 'stopping');
     watcher?.close();
     const { forced } = await server.close(config.shutdownTimeoutMs);
     if (forced) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown deadline were cut');
     await storage.close();
+    const { hungTurns } = bot.runTurn;
+    if (hungTurns > 0) {
+      // Node's exit waits for every thread of its pool: one blocked in the kernel (a stalled disk)
+      // would keep the process alive for ever. The turns were answered already; end at once.
+      logger.warn({ hungTurns }, HUNG_TURNS_AT_EXIT);
+      process.kill(process.pid, 'SIGKILL');
+    }
     logger.info('stopped');
     process.exit(forced ? 1 : 0);
   };

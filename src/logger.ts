@@ -44,7 +44,11 @@ export function cleanForLog(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanForLog(item, depth + 1)]));
 }
 
-/** Creates the process logger; tests pass a destination stream to read the lines back. */
+/**
+ * Creates the process logger; tests pass a destination stream to read the lines back. Lines go to
+ * stdout synchronously: the log is quiet by default, and the last lines before an exit (a shutdown,
+ * a fatal error) must not be lost in a buffer.
+ */
 export function createLogger({ logLevel }: LoggerConfig, destination?: DestinationStream): Logger {
   const options = {
     level: logLevel,
@@ -57,5 +61,5 @@ export function createLogger({ logLevel }: LoggerConfig, destination?: Destinati
       log: (fields: Record<string, unknown>) => cleanForLog(fields) as Record<string, unknown>,
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }

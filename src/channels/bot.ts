@@ -20,7 +20,7 @@ import { createAgent, type Agent } from './agent.js';
 import { replyActivity } from './replyActivity.js';
 import { createApp, type HttpOptions } from './server.js';
 import { SigningKeyGate, type SigningKeyGateOptions } from './signingKeyGate.js';
-import { withTurnDeadline, type TurnRunner } from './turnDeadline.js';
+import { withTurnDeadline, type DeadlineTurnRunner } from './turnDeadline.js';
 import { WebSessions } from './webSession.js';
 
 /** Logged once at start-up when no client id is configured. */
@@ -67,7 +67,7 @@ export interface Bot {
   adapter: CloudAdapter;
   auth: AuthConfiguration;
   /** The agent within its time limit: what the adapter runs for each activity. */
-  runTurn: TurnRunner;
+  runTurn: DeadlineTurnRunner;
   webSessions: WebSessions;
 }
 

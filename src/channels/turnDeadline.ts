@@ -11,6 +11,15 @@ import type { Logger } from 'pino';
 /** Runs one turn: what the adapter calls with each incoming activity. */
 export type TurnRunner = (context: TurnContext) => Promise<void>;
 
+/** A turn runner with a time limit, which knows how many of its turns are still hung past it. */
+export interface DeadlineTurnRunner extends TurnRunner {
+  /**
+   * Turns answered with the apology and still running. At exit they matter: one blocked in the
+   * kernel (a file on a stalled disk) holds a thread that Node waits for before the process can end.
+   */
+  readonly hungTurns: number;
+}
+
 /** Options of {@link withTurnDeadline}. */
 export interface TurnDeadlineOptions {
   timeoutMs: number;
@@ -19,12 +28,16 @@ export interface TurnDeadlineOptions {
   logger: Logger;
 }
 
+/** Logged at exit when turns past their limit still run (the process then ends without waiting for them). */
+export const HUNG_TURNS_AT_EXIT = 'turns still hung past their time limit at exit: the process ends without waiting for them';
+
 /** Log message of a turn cut at its limit, for operators and tests. */
 export const TURN_TIMED_OUT = 'turn exceeded its time limit: apology sent, late replies dropped';
 
 /** Wraps a turn runner so that no turn holds its request longer than `timeoutMs`. */
-export function withTurnDeadline(run: TurnRunner, { timeoutMs, apology, logger }: TurnDeadlineOptions): TurnRunner {
-  return async (context) => {
+export function withTurnDeadline(run: TurnRunner, { timeoutMs, apology, logger }: TurnDeadlineOptions): DeadlineTurnRunner {
+  let hungTurns = 0;
+  const runner = async (context: TurnContext): Promise<void> => {
     let expired = false;
     let apologyText: string | undefined;
     // Registered first, so it sees every send of the turn, including the SDK's own. Once the
@@ -43,7 +56,12 @@ export function withTurnDeadline(run: TurnRunner, { timeoutMs, apology, logger }
       clearTimeout(timer);
     }
     // The hung turn goes on in the background; its eventual failure is logged, never unhandled.
-    work.catch((error: unknown) => logger.warn({ err: error }, 'a turn that had timed out failed later'));
+    hungTurns += 1;
+    work
+      .catch((error: unknown) => logger.warn({ err: error }, 'a turn that had timed out failed later'))
+      .finally(() => {
+        hungTurns -= 1;
+      });
     const { conversation, id, channelId } = context.activity;
     logger.warn({ conversationId: conversation?.id, activityId: id, channelId, timeoutMs }, TURN_TIMED_OUT);
     expired = true;
@@ -51,4 +69,5 @@ export function withTurnDeadline(run: TurnRunner, { timeoutMs, apology, logger }
     apologyText = apologyActivity.text;
     await context.sendActivity(apologyActivity);
   };
+  return Object.defineProperty(runner, 'hungTurns', { get: () => hungTurns }) as DeadlineTurnRunner;
 }
