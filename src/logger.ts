@@ -56,8 +56,9 @@ export function createLogger({ logLevel }: LoggerConfig, destination?: Destinati
     timestamp: stdTimeFunctions.isoTime,
     formatters: {
       level: (label: string) => ({ level: label }),
-      // A child logger's fields (conversationId, activityId…) and each line's own fields.
+      // The base fields; a child's own fields skip this formatter in pino: clean them with cleanForLog.
       bindings: (bindings: Record<string, unknown>) => cleanForLog(bindings) as Record<string, unknown>,
+      // Each line's own fields.
       log: (fields: Record<string, unknown>) => cleanForLog(fields) as Record<string, unknown>,
     },
   };

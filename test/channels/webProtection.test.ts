@@ -5,6 +5,7 @@
  * every response. (The browser test checks that Web Chat still runs under that policy.)
  */
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
 import { activity, fromPage, openPageSession, post, startTestBot, type PageSession, type TestBot } from './support/botServer.js';
@@ -102,5 +103,62 @@ describe('security headers', () => {
     expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('the Host allow-list of the page and its channel', () => {
+  /** A raw request with a Host header of our choosing (fetch does not let a test set it). */
+  function requestWithHost(host: string, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: bot.port, path, method, headers: { host, ...headers } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it.each(['/', '/app.js', '/webchat/webchat.js'])('refuses %s under a name that is not this server’s (DNS rebinding): 403', async (path) => {
+    const { status, body } = await requestWithHost('attacker.example', path);
+    expect(status).toBe(403);
+    expect(JSON.parse(body)).toEqual({ error: HTTP_ERROR_MESSAGES.hostNotAllowed });
+  });
+
+  it('refuses the web channel under such a name, even when the Origin matches it (403)', async () => {
+    const session = await requestWithHost('attacker.example:80', '/api/webchat/session', 'POST', { origin: 'http://attacker.example' });
+    expect(session.status).toBe(403);
+  });
+
+  it.each(['localhost', '127.0.0.1', 'LOCALHOST.'])('serves the page under the local name %s', async (host) => {
+    expect((await requestWithHost(`${host}:${bot.port}`, '/')).status).toBe(200);
+  });
+
+  it('leaves /api/messages and the probes out of it (Azure and load balancers use other names)', async () => {
+    expect((await requestWithHost('bot.example.net', '/healthz')).status).toBe(200);
+    expect((await requestWithHost('bot.example.net', '/api/messages')).status).toBe(405);
+  });
+
+  it('follows ALLOWED_HOSTS, with *. for subdomains', async () => {
+    const published = await startTestBot({ http: { allowedHosts: ['assistant-rh.example.com', '*.intranet.example'] } });
+    try {
+      const at = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          httpRequest({ host: '127.0.0.1', port: published.port, path: '/', headers: { host } }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          })
+            .on('error', reject)
+            .end();
+        });
+      expect(await at('assistant-rh.example.com')).toBe(200);
+      expect(await at('rh.intranet.example')).toBe(200);
+      expect(await at('intranet.example.attacker.net')).toBe(403);
+      expect(await at('localhost')).toBe(403);
+    } finally {
+      await published.close();
+    }
   });
 });

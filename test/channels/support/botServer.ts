@@ -11,7 +11,7 @@ import { MemoryStorage, type Storage } from '@microsoft/agents-hosting';
 import { pino, type Logger } from 'pino';
 import { loadEngine, type Engine } from '../../../src/answers/engine.js';
 import { createBot, type Bot } from '../../../src/channels/bot.js';
-import { startServer, type HttpOptions, type RunningServer } from '../../../src/channels/server.js';
+import { startServer, type HttpOptions, type RunningServer, type ServerLimits } from '../../../src/channels/server.js';
 import { MemoryFeedbackStore, type FeedbackStore } from '../../../src/conversation/feedbackStore.js';
 
 export const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
@@ -59,6 +59,8 @@ export interface TestBotOptions {
   /** The knowledge base counts as not loaded yet while this returns false. */
   isLoaded?: () => boolean;
   isStopping?: () => boolean;
+  /** Socket limits of the HTTP server (the configuration's defaults unless given). */
+  limits?: Partial<ServerLimits>;
   /** Per-turn time limit (the configuration's default unless given). */
   turnTimeoutMs?: number;
   feedbackStore?: FeedbackStore;
@@ -81,7 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     // An explicit (empty) configuration: the developer's environment never changes a test bot.
     auth: {},
   });
-  const running = await startServer(bot.app, 0, '127.0.0.1');
+  const running = await startServer(bot.app, 0, '127.0.0.1', options.limits);
   return { ...running, feedbackStore, bot };
 }
 
