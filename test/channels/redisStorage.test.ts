@@ -319,6 +319,20 @@ describe('createStorage', () => {
     await expect(handle.close()).resolves.toBeUndefined();
   });
 
+  it.skipIf(!installed)('expires Redis keys after the same idle lifetime as memory by default (24 h, not 30 days)', async () => {
+    const handle = await createStorage({ redisUrl: redis!.url, logger: recordingLogger(), keyPrefix: 'test:' });
+    try {
+      await handle.storage.write({ 'conv-ttl': { welcomed: true } });
+      const client = await rawClient();
+      const ttl = await client.ttl('test:conv-ttl');
+      await client.close();
+      expect(ttl).toBeGreaterThan(24 * 3_600 - 10);
+      expect(ttl).toBeLessThanOrEqual(24 * 3_600);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('refuses a malformed Redis URL at start-up', async () => {
     await expect(createStorage({ redisUrl: 'not a url', logger: recordingLogger() })).rejects.toThrow();
   });
