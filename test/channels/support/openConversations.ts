@@ -1,6 +1,6 @@
 /**
  * Opens many conversations through the web channel of one bot (in memory mode), one question
- * each, and prints the process's memory as JSON: before, after, after a full GC. Run in a child
+ * each, and prints the process's memory as JSON, each time after full GCs: before, halfway, after. Run in a child
  * process of its own by memoryBound.test.ts, so that its RSS is the bot's alone:
  *   node --expose-gc --import tsx test/channels/support/openConversations.ts 100000 [sdk]
  * `sdk` uses the SDK's own MemoryStorage instead of the bounded default, for comparison.
@@ -27,11 +27,13 @@ const QUESTIONS = [
 ];
 
 const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-function measure() {
+async function measure() {
   gc!();
+  // V8 gives freed pages back to the system lazily: a quiet second, then a second full GC.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   gc!();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rssMb: megabytes(rss), heapUsedMb: megabytes(heapUsed) };
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  return { rssMb: megabytes(rss), heapUsedMb: megabytes(heapUsed), heapTotalMb: megabytes(heapTotal), externalMb: megabytes(external) };
 }
 
 const engine = await realEngine();
@@ -43,18 +45,21 @@ for (let index = 0; index < 200; index += 1) {
   const session = bot.webSessions.issue();
   await runWebTurn(bot.adapter, bot.runTurn, { type: 'message', text: QUESTIONS[index % QUESTIONS.length] }, session);
 }
-const before = measure();
+const before = await measure();
 const started = performance.now();
 let last = bot.webSessions.issue();
+let halfway: Awaited<ReturnType<typeof measure>> | undefined;
 for (let index = 0; index < count; index += 1) {
   last = bot.webSessions.issue();
   await runWebTurn(bot.adapter, bot.runTurn, { type: 'message', text: QUESTIONS[index % QUESTIONS.length] }, last);
+  // Halfway, to show whether the second half adds anything: a bounded store is full by then.
+  if (index === Math.floor(count / 2)) halfway = await measure();
 }
 const seconds = Math.round((performance.now() - started) / 100) / 10;
-const after = measure();
+const after = await measure();
 // The most recent conversation still has its context: a follow-up in it is understood.
 const followUp = await runWebTurn(bot.adapter, bot.runTurn, { type: 'message', text: 'Et pour le marketing ?' }, last);
 const storedStates = storage instanceof MemoryStorage ? Object.keys((storage as unknown as { memory: object }).memory).length : (storage as { size?: number }).size;
 process.stdout.write(
-  `${JSON.stringify({ conversations: count, storage: sdkStorage ? 'MemoryStorage' : 'BoundedMemoryStorage', seconds, before, after, storedStates, followUp: JSON.stringify(followUp.activities).includes('marketing') })}\n`,
+  `${JSON.stringify({ conversations: count, storage: sdkStorage ? 'MemoryStorage' : 'BoundedMemoryStorage', seconds, before, halfway, after, storedStates, followUp: JSON.stringify(followUp.activities).includes('marketing') })}\n`,
 );
