@@ -6,15 +6,19 @@ import type { ConversationContext } from '../conversation/context.js';
 import { fill, loadDialogs, type Dialogs } from '../conversation/dialogs.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
-import { DEFAULT_LEXICON } from '../projectRoot.js';
+import type { KnowledgeFileError } from '../errors.js';
+import { loadLanguagePack } from '../language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
 import { renderText } from '../render/text.js';
 import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
-import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
-import { sanitize, stripMarkup, words } from '../understanding/normalize.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { PhraseSet } from '../language/phraseSet.js';
+import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
-import { interpret } from '../understanding/interpret.js';
+import { candidatesFor, interpret, type Decision } from '../understanding/interpret.js';
+import type { FeatureVector } from '../understanding/readingModel.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';
 import type { Answer, AnswerDraft as DraftAnswer, Suggestion } from './answer.js';
 import { AnswerBuilder, rolesPhrase, topicsPhrase } from './buildAnswer.js';
@@ -24,9 +28,16 @@ export const MAX_QUESTION_LENGTH = 2000;
 
 export interface Engine {
   readonly knowledge: KnowledgeBase;
+  /** Files of the knowledge folder left out, each with its `file:line` problem in French. */
+  readonly skipped: readonly KnowledgeFileError[];
   readonly dialogs: Dialogs;
   /** Answers one question in the given conversation context and returns the next context. */
   answer(text: string, context: ConversationContext): { answer: Answer; context: ConversationContext };
+  /**
+   * Every candidate reading of a question, each with its features and the answer it would give
+   * (before scoring): what the tuner and `why` look at.
+   */
+  candidates(text: string, context: ConversationContext): { features: FeatureVector; label: string; answer: Answer }[];
   /** The welcome message and three example questions, built from the knowledge base. */
   welcome(): { message: string; suggestions: Suggestion[] };
 }
@@ -60,7 +71,7 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */
-export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs): Engine {
+export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs, skipped: readonly KnowledgeFileError[] = []): Engine {
   const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
   const tools = readerToolsFor(indexes, lexicon, dialogs);
   const builder = new AnswerBuilder(dialogs, indexes);
@@ -81,6 +92,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
 
   return {
     knowledge,
+    skipped,
     dialogs,
     welcome() {
       const article = knowledge.articles[0];
@@ -92,6 +104,14 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
         }),
         suggestions: builder.examples(),
       };
+    },
+    candidates(text, context) {
+      const reading = readQuestion(stripMarkup(sanitize(text)), tools);
+      return candidatesFor(reading, router, lexicon, context).map((candidate) => ({
+        features: candidate.features,
+        label: candidate.label,
+        answer: withText(builder.build(candidate.reading)),
+      }));
     },
     answer(text, context) {
       const raw = typeof text === 'string' ? text : '';
@@ -110,18 +130,27 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
           const pending = context.pendingQuestion;
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
           const reading = readQuestion(pending, tools);
-          const interpretation = interpret(reading, [chosen], lexicon, picked);
+          const { interpretation } = interpret(reading, router, lexicon, picked, [chosen]);
           const draft = builder.build(interpretation);
           return reply(draft, nextContext(draft, picked));
         }
       }
       const reading = readQuestion(clean, tools);
-      const interpretation = interpret(reading, router.shortlist(reading, context), lexicon, context);
-      const draft = builder.build(interpretation);
+      const decision = interpret(reading, router, lexicon, context);
+      const draft = withDecision(builder.build(decision.interpretation), decision);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));
     },
   };
+}
+
+/** Records in `why` which reading won, on which features, and what came second. */
+function withDecision(draft: DraftAnswer, decision: Decision): DraftAnswer {
+  const [winner, runnerUp] = decision.ranking;
+  if (!winner) return draft;
+  const features = Object.fromEntries(Object.entries(winner.features).filter(([, value]) => value !== 0)) as Record<string, number>;
+  const readings = [winner, ...(runnerUp ? [runnerUp] : [])].map((candidate) => ({ label: candidate.label, score: Number(candidate.score.toFixed(3)) }));
+  return { ...draft, why: { ...draft.why, features, readings } } as DraftAnswer;
 }
 
 /** The context after an answer: a fallback or smalltalk keeps the previous one. */
@@ -134,7 +163,8 @@ function nextContext(answer: DraftAnswer, previous: ConversationContext): Conver
 }
 
 /** Loads the knowledge folder and the dialogs, then builds the engine. */
-export async function loadEngine(options: { knowledgeDir: string; dialogsDir: string; lexiconFile?: string }): Promise<Engine> {
-  const { knowledge, lexicon } = loadKnowledge(options.knowledgeDir, options.lexiconFile ?? DEFAULT_LEXICON);
-  return createEngine(knowledge, lexicon, loadDialogs(options.dialogsDir));
+export async function loadEngine(options: { knowledgeDir: string; dialogsDir: string; lexiconFile?: string; languagePack?: string }): Promise<Engine> {
+  const pack = loadLanguagePack(options.languagePack ?? DEFAULT_LANGUAGE_PACK);
+  const { knowledge, lexicon, skipped } = loadKnowledge(options.knowledgeDir, options.lexiconFile ?? DEFAULT_LEXICON, pack);
+  return createEngine(knowledge, lexicon, loadDialogs(options.dialogsDir), skipped);
 }
