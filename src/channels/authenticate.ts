@@ -11,8 +11,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
 import type { SigningKeyGate } from './signingKeyGate.js';
 
-/** The bearer token of an Authorization header, if it has one. */
-function bearerToken(header: string | undefined): string | undefined {
+/** The bearer token of an Authorization header, if it has one (the SDK's token, or a page's session token). */
+export function bearerToken(header: string | undefined): string | undefined {
   const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1];
 }

@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import { CONFIG_DEFAULTS, LOCAL_HOST_NAMES } from '../config.js';
 import { ChannelDeliveryError } from '../errors.js';
 import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, bearerToken } from './authenticate.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
 import { SigningKeyGate } from './signingKeyGate.js';
 import type { TurnRunner } from './turnDeadline.js';
@@ -200,11 +200,6 @@ export function createApp(options: ServerOptions): express.Express {
   app.use((_request, _response, next) => next(new HttpError(404, HTTP_ERROR_MESSAGES.notFound)));
   app.use(errorHandler(logger));
   return app;
-}
-
-/** The bearer token of an Authorization header, if it has one. */
-function bearerToken(header: string | undefined): string | undefined {
-  return /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
 }
 
 /** The host of a serviceUrl, for the log (the whole URL may carry a path chosen by an attacker). */
