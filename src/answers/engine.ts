@@ -9,7 +9,7 @@ import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import type { KnowledgeFileError } from '../errors.js';
 import { loadLanguagePack } from '../language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
-import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
+import { indexArticle, libraryRoleStems, type ArticleIndex } from '../understanding/articleIndex.js';
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
 import type { Lexicon } from '../language/lexicon.js';
@@ -57,17 +57,21 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
   const articleWords = new Set<string>();
   for (const index of indexes) for (const word of index.surfaceWords) if (!lexicon.stopWords.has(word)) articleWords.add(word);
   for (const word of articleWords) correctable.add(word);
-  const markerSets = [lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs];
+  const markerSets = [lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.language.phrases('jobHeadsLast')];
   for (const set of [...markerSets, ...smalltalk.values()]) for (const word of set.words()) correctable.add(word);
   for (const word of [...lexicon.synonymWords, ...lexicon.topicWords, ...lexicon.concepts]) correctable.add(word);
   // Rewrite keys ("koi") are handled before correction: only their targets are words to correct towards.
   for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
-  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
+  // French head nouns of job titles are known words, never a correction: "contrôle" is no "contrôleur".
+  // Borrowed ones may be ("designers" → "designer"); a real French word ("manger") is never corrected into them.
+  const known = [...lexicon.stopWords, ...lexicon.language.phrases('jobHeads').words(), ...lexicon.language.phrases('adjectivalJobHeads').words()];
+  return { lexicon, corrector: new TypoCorrector(correctable, known, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */
 export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs, skipped: readonly KnowledgeFileError[] = []): Engine {
-  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
+  const libraryRoles = libraryRoleStems(knowledge.articles, lexicon);
+  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon, libraryRoles));
   const tools = readerToolsFor(indexes, lexicon, dialogs);
   const builder = new AnswerBuilder(dialogs, indexes);
   const router = new ArticleRouter(indexes, lexicon);
@@ -118,20 +122,21 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
         const message = clean === '' ? dialogs.fallback.empty : dialogs.fallback.notText;
         return reply(simpleFallback(fill(message, { roles }), clean === '' ? 'empty question' : 'no words in the question'), context);
       }
-      // A pending clarification is answered by picking one of the offered articles.
+      const reading = readQuestion(clean, tools);
+      const decision = interpret(reading, router, lexicon, context);
+      // A pending clarification is answered by picking one of the offered articles, by its title or by
+      // naming one of its roles ("pour l'acheteur"): the question asked first is answered there.
       if (context.pendingQuestion) {
-        const chosen = builder.clarifiedArticle(clean);
+        const named = decision.ranking[0]?.features.articleRoleNamed ? decision.ranking[0].reading : null;
+        const chosen = builder.clarifiedArticle(clean) ?? (named && 'evidence' in named && named.evidence ? named.evidence.article : null);
         if (chosen) {
-          const pending = context.pendingQuestion;
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
-          const reading = readQuestion(pending, tools);
-          const { interpretation } = interpret(reading, router, lexicon, picked, [chosen]);
-          const draft = builder.build(interpretation);
+          const question = builder.clarifiedArticle(clean) ? context.pendingQuestion : `${context.pendingQuestion} ${clean}`;
+          const answer = interpret(readQuestion(question, tools), router, lexicon, picked, [chosen]);
+          const draft = withDecision(builder.build(answer.interpretation), answer);
           return reply(draft, nextContext(draft, picked));
         }
       }
-      const reading = readQuestion(clean, tools);
-      const decision = interpret(reading, router, lexicon, context);
       const draft = withDecision(builder.build(decision.interpretation), decision);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));

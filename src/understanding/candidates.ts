@@ -51,6 +51,8 @@ export const CANDIDATE_OPTIONS = Object.freeze({
   articleTie: 0.15,
   /** Articles offered when a question could be about any of them. */
   clarifyChoices: 3,
+  /** Bullets of two articles within this ratio of each other answer equally well. */
+  itemTieAcrossArticles: 0.9,
 });
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -128,6 +130,7 @@ function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionRe
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
+    articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
     articleDistinctive: distinctive,
@@ -196,6 +199,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   for (const entry of evidence.sections.slice(0, CANDIDATE_OPTIONS.sections)) sections.set(entry.section.id, entry.section);
   if (facts.contextSection) sections.set(facts.contextSection.id, facts.contextSection);
   if (article.definitionSection) sections.set(article.definitionSection.id, article.definitionSection);
+  // "Qu'ont-ils en commun ?": the section every role shares.
+  if (markers.shared) for (const section of article.article.sections) if (section.isShared) sections.set(section.id, section);
   for (const section of sections.values()) {
     const entry = evidence.sections.find((candidate) => candidate.section === section);
     const evidenceScore = entry ? Math.min(1, entry.score / CANDIDATE_OPTIONS.sectionSaturation) : 0;
@@ -211,7 +216,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       sectionFromContextSilent: isContext && evidence.sections.length === 0 && !facts.leans ? 1 : 0,
       sectionDefinitionAsked: definitionAsked ? 1 : 0,
       sectionDefinitionRoleOnly: definitionRoleOnly ? 1 : 0,
-      sectionUnsupported: !entry && !isContext && !definitionAsked && !definitionRoleOnly ? 1 : 0,
+      sectionUnsupported: !entry && !isContext && !definitionAsked && !definitionRoleOnly && !(section.isShared && markers.shared) ? 1 : 0,
+      sectionSharedAsked: section.isShared && markers.shared ? 1 : 0,
     };
     const all = facts.sectionRoles(section);
     for (const roles of roleSets(facts, reading, section)) {
@@ -236,7 +242,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     const rivalClose = other ? Math.max(0, 1 - (entry.f1 - other.f1) / CANDIDATE_OPTIONS.itemTie) : 0;
     const askedRole = facts.subjects.length === 1 ? facts.subjects[0]! : null;
     const roles = owner ? [owner] : [];
-    for (const tie of rivalClose > 0 && other ? [null, other.item] : [null]) candidates.push({
+    for (const tie of rivalClose > 0 && other && owner && other.item.roleId ? [null, other.item] : [null]) candidates.push({
       reading: { kind: 'item', evidence, item: entry.item, askedRole, yesNo: (markers.yesNo || markers.rising) && askedRole !== null, shared: tie },
       features: {
         itemRivalClose: rivalClose,
@@ -332,10 +338,15 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
     const { markers } = reading;
     const unanchored = !all.some((evidence) => evidence.genericRole) && (markers.comparison || markers.overview || markers.definition) && !(first.sections[0]?.strong ?? false);
     const pointed = Math.max(...all.map((evidence) => library.distinctiveness(evidence)));
-    const choices = tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
+    // "Qui négocie les contrats ?": bullets of several articles answer about as well.
+    const byItem = all.filter((evidence) => evidence.items[0]).sort((a, b) => b.items[0]!.f1 - a.items[0]!.f1);
+    const itemTie = byItem.length >= 2 && byItem[1]!.items[0]!.f1 >= CANDIDATE_OPTIONS.itemTieAcrossArticles * byItem[0]!.items[0]!.f1;
+    const choices = itemTie && !tie && !unanchored
+      ? byItem.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article)
+      : tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
     candidates.push({
       reading: { kind: 'clarify', choices, evidence: first },
-      features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0, articlesNothingPoints: 1 - pointed },
+      features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0, articlesNothingPoints: 1 - pointed, articlesItemTie: itemTie ? 1 : 0 },
       label: 'clarify',
     });
   }
