@@ -1,23 +1,30 @@
-/* Starts the official Web Chat in French on the same-origin connection to the bot. */
+/* Starts the official Web Chat in French, on a session the server issues (its ids, not the browser's). */
 (function () {
   'use strict';
-  var userId = 'utilisateur-' + Math.random().toString(36).slice(2, 10);
-  window.WebChat.renderWebChat(
-    {
-      directLine: window.createSameOriginDirectLine({ userId: userId }),
-      userID: userId,
-      username: 'Vous',
-      locale: 'fr-FR',
-      styleOptions: {
-        hideUploadButton: true,
-        botAvatarInitials: 'RH',
-        userAvatarInitials: 'Vous',
-        suggestedActionLayout: 'flow',
-        bubbleMaxWidth: 720,
-        sendTimeout: 30000
-      }
+  var container = document.getElementById('webchat');
+  window.startWebChatSession().then(
+    function (session) {
+      window.WebChat.renderWebChat(
+        {
+          directLine: window.createSameOriginDirectLine({ session: session }),
+          userID: session.userId,
+          username: 'Vous',
+          locale: 'fr-FR',
+          styleOptions: {
+            hideUploadButton: true,
+            botAvatarInitials: 'RH',
+            userAvatarInitials: 'Vous',
+            suggestedActionLayout: 'flow',
+            bubbleMaxWidth: 720,
+            sendTimeout: 30000
+          }
+        },
+        container
+      );
+      container.focus();
     },
-    document.getElementById('webchat')
+    function () {
+      document.getElementById('session-error').hidden = false;
+    }
   );
-  document.querySelector('#webchat').focus();
 })();

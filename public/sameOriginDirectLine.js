@@ -1,14 +1,17 @@
 /*
  * A DirectLine-compatible connection for the official Web Chat that talks to this server's
- * /api/webchat route: no Azure, no token, same origin. It implements the part of the DirectLineJS
- * interface Web Chat uses: connectionStatus$, activity$, postActivity() and end().
+ * /api/webchat route: no Azure, same origin. It implements the part of the DirectLineJS interface
+ * Web Chat uses: connectionStatus$, activity$, postActivity() and end().
+ * The server issues the session (conversation id, user id, a short-lived signed token): every post
+ * carries the token, which is renewed at half its lifetime while the page stays open. The token is
+ * kept in this page's memory only, so two tabs never share a conversation.
  * Each post runs one turn on the server (deliveryMode expectReplies) and returns the bot's replies.
  */
 (function (global) {
   'use strict';
 
   /** DirectLineJS connection status values. */
-  var ConnectionStatus = { Uninitialized: 0, Connecting: 1, Online: 2, FailedToConnect: 4, Ended: 5 };
+  var ConnectionStatus = { Uninitialized: 0, Connecting: 1, Online: 2, ExpiredToken: 3, FailedToConnect: 4, Ended: 5 };
 
   /** A minimal multicast observable; `replayLast` re-emits the latest value to new subscribers. */
   function Subject(replayLast, initial) {
@@ -65,32 +68,57 @@
     };
   }
 
-  function randomId() {
-    if (global.crypto && global.crypto.randomUUID) return global.crypto.randomUUID();
-    return 'id-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+  var SESSION_ENDPOINT = '/api/webchat/session';
+
+  /** Asks the server for a session: a new one, or the given one renewed. */
+  function requestSession(token) {
+    var headers = token ? { Authorization: 'Bearer ' + token } : {};
+    return fetch(SESSION_ENDPOINT, { method: 'POST', credentials: 'same-origin', headers: headers }).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    });
   }
 
   /**
-   * Creates the connection. Options: endpoint (default '/api/webchat'), conversationId, userId.
-   * The conversation starts (welcome message) once Web Chat listens to activities.
+   * Creates the connection for a session from startSession(). Options: session, endpoint
+   * (default '/api/webchat'). The conversation starts (welcome message) once Web Chat listens.
    */
   function createSameOriginDirectLine(options) {
-    options = options || {};
     var endpoint = options.endpoint || '/api/webchat';
-    var conversationId = options.conversationId || randomId();
-    var userId = options.userId || randomId();
+    var session = options.session;
+    var conversationId = session.conversationId;
+    var userId = session.userId;
     var connectionStatus$ = new Subject(true, ConnectionStatus.Uninitialized);
     var activity$ = new Subject(false);
     var started = false;
+    var renewal;
+
+    // Renews the token at half its remaining lifetime, for as long as the page is open.
+    function scheduleRenewal() {
+      var delay = Math.max(1000, (session.expiresAt - Date.now()) / 2);
+      renewal = global.setTimeout(function () {
+        requestSession(session.token).then(
+          function (renewed) {
+            session = renewed;
+            scheduleRenewal();
+          },
+          function () {
+            // Expired (the computer slept): the next post will fail and Web Chat says so.
+          }
+        );
+      }, delay);
+    }
+    scheduleRenewal();
 
     function post(activity) {
       var body = Object.assign({}, activity, { conversation: { id: conversationId } });
       return fetch(endpoint, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
         body: JSON.stringify(body)
       }).then(function (response) {
+        if (response.status === 401) connectionStatus$.next(ConnectionStatus.ExpiredToken);
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       });
@@ -147,6 +175,7 @@
         });
       },
       end: function () {
+        global.clearTimeout(renewal);
         connectionStatus$.next(ConnectionStatus.Ended);
       },
       getSessionId: function () {
@@ -157,5 +186,9 @@
     };
   }
 
+  /** Starts a session on the server; resolves with { token, conversationId, userId, expiresAt }. */
+  global.startWebChatSession = function () {
+    return requestSession(undefined);
+  };
   global.createSameOriginDirectLine = createSameOriginDirectLine;
 })(window);

@@ -10,8 +10,29 @@ import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON } from './p
 export const CONFIG_DEFAULTS = Object.freeze({
   port: 3978,
   rateLimitPerMinute: 60,
+  /** Teams posts every user's turns from a few Azure addresses: ten times the page's limit. */
+  messagesRateLimitPerMinute: 600,
   shutdownTimeoutMs: 10_000,
+  /** Conversations (and users) whose state is kept in memory; the least recently used go first. */
+  stateMaxConversations: 10_000,
+  /** A conversation's state is dropped after this long without a turn (memory and Redis alike). */
+  stateIdleTtlMinutes: 24 * 60,
+  /** Lifetime of a web page's session token; the page renews it at half-life while it is open. */
+  webSessionTtlMinutes: 30,
+  /** Node's default is 60 s: a slow client would hold a socket that long before sending a header. */
+  headersTimeoutMs: 10_000,
+  /** Node's default is 300 s; a 100 kB activity takes well under a second to send. */
+  requestTimeoutMs: 15_000,
+  /** Node's default; set it above the load balancer's idle timeout when there is one. */
+  keepAliveTimeoutMs: 5_000,
+  /** Sockets open at once; beyond, new connections are closed at once (well under the usual 1,024 fds). */
+  maxConnections: 500,
+  /** A turn still running after this is answered with an apology and its late replies dropped. */
+  turnTimeoutMs: 10_000,
 });
+
+/** Host names the page and the web channel answer to when ALLOWED_HOSTS is not set. */
+export const LOCAL_HOST_NAMES = Object.freeze(['localhost', '127.0.0.1', '[::1]']);
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -39,6 +60,31 @@ const environmentSchema = z.object({
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(CONFIG_DEFAULTS.shutdownTimeoutMs),
   FEEDBACK_FILE: z.string().min(1).optional(),
+  /** Messages one client address may post to /api/messages per minute (Teams comes from few addresses). */
+  MESSAGES_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(CONFIG_DEFAULTS.messagesRateLimitPerMinute),
+  /** `off` removes the page (`/`) and its channel (`/api/webchat`): Teams only. */
+  WEB_CHAT: flag.default('1'),
+  /** Comma-separated host names the page and /api/webchat answer to (`*.example.com` for subdomains). */
+  ALLOWED_HOSTS: z.string().min(1).optional(),
+  /** Signs the page's session tokens; shared by every process behind one load balancer. Random per process when unset. */
+  WEB_SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  WEB_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(CONFIG_DEFAULTS.webSessionTtlMinutes),
+  STATE_MAX_CONVERSATIONS: z.coerce.number().int().min(10).max(10_000_000).default(CONFIG_DEFAULTS.stateMaxConversations),
+  STATE_IDLE_TTL_MINUTES: z.coerce.number().int().min(1).max(365 * 24 * 60).default(CONFIG_DEFAULTS.stateIdleTtlMinutes),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(CONFIG_DEFAULTS.headersTimeoutMs),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(CONFIG_DEFAULTS.requestTimeoutMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(CONFIG_DEFAULTS.keepAliveTimeoutMs),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(CONFIG_DEFAULTS.maxConnections),
+  TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(CONFIG_DEFAULTS.turnTimeoutMs),
+  /** The SDK's own outbound allow-list keys: on whenever a client id is set. */
+  OutboundHostValidator__enabled: flag.optional(),
+  OutboundHostValidator__Hosts: z.string().min(1).optional(),
+  OutboundHostValidator__includeDefaultMicrosoftHosts: flag.optional(),
   connections__serviceConnection__settings__clientId: z.string().min(1).optional(),
   connections__serviceConnection__settings__clientSecret: z.string().min(1).optional(),
   connections__serviceConnection__settings__tenantId: z.string().min(1).optional(),
@@ -62,6 +108,25 @@ export interface Config {
   feedbackFile: string | undefined;
   /** The bot's Microsoft Entra app id: when set, the SDK enforces JWT validation. */
   clientId: string | undefined;
+  messagesRateLimitPerMinute: number;
+  /** Whether the page and /api/webchat are served. */
+  webChat: boolean;
+  /** Host names (lower case; `*.` prefix for subdomains) the page and /api/webchat answer to. */
+  allowedHosts: readonly string[];
+  /** Whether ALLOWED_HOSTS was left to its local default. */
+  allowedHostsDefaulted: boolean;
+  /** Secret for the page's session tokens; undefined: one is drawn at start-up. */
+  webSessionSecret: string | undefined;
+  webSessionTtlMs: number;
+  stateMaxConversations: number;
+  stateIdleTtlMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+  turnTimeoutMs: number;
+  /** Where replies may be posted: the SDK's OutboundHostValidator settings (on whenever a client id is set). */
+  outboundHosts: { enabled: boolean; hosts: readonly string[]; includeDefaultMicrosoftHosts: boolean };
 }
 
 /** Reads a configuration from an environment (tests pass their own). Throws a readable error on bad values. */
@@ -74,6 +139,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const env = parsed.data;
+  const clientId = env.connections__serviceConnection__settings__clientId;
+  if (clientId && env.OutboundHostValidator__enabled === false) {
+    throw new Error(
+      'Invalid configuration: OutboundHostValidator__enabled cannot be false with a client id (replies could be posted to any serviceUrl); add hosts with OutboundHostValidator__Hosts instead',
+    );
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  const allowedHosts = env.ALLOWED_HOSTS ? hostList(env.ALLOWED_HOSTS) : [...LOCAL_HOST_NAMES];
   return Object.freeze({
     port: env.PORT,
     host: env.HOST,
@@ -88,8 +163,35 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     feedbackFile: env.FEEDBACK_FILE,
-    clientId: env.connections__serviceConnection__settings__clientId,
+    clientId,
+    messagesRateLimitPerMinute: env.MESSAGES_RATE_LIMIT_PER_MINUTE,
+    webChat: env.WEB_CHAT,
+    allowedHosts: Object.freeze(allowedHosts),
+    allowedHostsDefaulted: env.ALLOWED_HOSTS === undefined,
+    webSessionSecret: env.WEB_SESSION_SECRET,
+    webSessionTtlMs: env.WEB_SESSION_TTL_MINUTES * 60_000,
+    stateMaxConversations: env.STATE_MAX_CONVERSATIONS,
+    stateIdleTtlMs: env.STATE_IDLE_TTL_MINUTES * 60_000,
+    headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: env.HTTP_MAX_CONNECTIONS,
+    turnTimeoutMs: env.TURN_TIMEOUT_MS,
+    outboundHosts: Object.freeze({
+      // Off only in anonymous local mode, where the Agents Playground listens on localhost.
+      enabled: clientId !== undefined || env.OutboundHostValidator__enabled === true,
+      hosts: Object.freeze(env.OutboundHostValidator__Hosts ? hostList(env.OutboundHostValidator__Hosts) : []),
+      includeDefaultMicrosoftHosts: env.OutboundHostValidator__includeDefaultMicrosoftHosts ?? true,
+    }),
   });
+}
+
+/** A comma-separated list of host names, trimmed and lower-cased. */
+function hostList(value: string): string[] {
+  return value
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
 }
 
 /** `TRUST_PROXY` as Express reads it: a hop count, a boolean, or a list of addresses. */

@@ -1,10 +1,12 @@
 /**
  * Composition root: config → logger → storage → bot server (listening, not ready) → engine → ready.
+ * Every setting comes from config.ts; nothing below reads the environment.
  * The server listens before the knowledge base is loaded so /healthz can say "not yet" (503).
  */
 import { loadEngine, type Engine } from './answers/engine.js';
 import { warmUpFrenchDictionary } from './understanding/frenchDictionary.js';
 import { createBot } from './channels/bot.js';
+import { HUNG_TURNS_AT_EXIT } from './channels/turnDeadline.js';
 import { createStorage } from './channels/redisStorage.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
@@ -18,7 +20,13 @@ async function main(): Promise<void> {
   let engine: Engine | undefined;
   let stopping = false;
   let watcher: KnowledgeWatcher | undefined;
-  const storage = await createStorage({ redisUrl: config.redisUrl, logger });
+  const storage = await createStorage({
+    redisUrl: config.redisUrl,
+    logger,
+    // One idle lifetime for conversation state, in memory and in Redis.
+    memory: { maxItems: config.stateMaxConversations, idleTtlMs: config.stateIdleTtlMs },
+    ttlSeconds: Math.round(config.stateIdleTtlMs / 1000),
+  });
   const bot = createBot({
     engine: () => engine,
     storage: storage.storage,
@@ -26,20 +34,49 @@ async function main(): Promise<void> {
     logger,
     logQuestions: config.logQuestions,
     isStopping: () => stopping,
-    http: { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy },
+    http: {
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      messagesRateLimitPerMinute: config.messagesRateLimitPerMinute,
+      trustProxy: config.trustProxy,
+      webChat: config.webChat,
+      allowedHosts: config.allowedHosts,
+    },
+    outboundHosts: config.outboundHosts,
+    turnTimeoutMs: config.turnTimeoutMs,
+    webSession: { secret: config.webSessionSecret, ttlMs: config.webSessionTtlMs },
   });
-  const server = await startServer(bot.app, config.port, config.host);
-  logger.info({ port: server.port, storage: storage.backend }, `Assistant RH : ${server.url}`);
+  const server = await startServer(bot.app, config.port, config.host, {
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    maxConnections: config.maxConnections,
+  });
+  logger.info(
+    {
+      port: server.port,
+      storage: storage.backend,
+      webChat: config.webChat,
+      ...(config.webChat ? { allowedHosts: config.allowedHosts } : {}),
+    },
+    `Assistant RH : ${server.url}`,
+  );
 
   // Graceful stop: /readyz turns 503, in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS), then exit 0.
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    logger.info({ signal, hungTurns: bot.runTurn.hungTurns }, 'stopping');
     watcher?.close();
     const { forced } = await server.close(config.shutdownTimeoutMs);
     if (forced) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown deadline were cut');
     await storage.close();
+    const { hungTurns } = bot.runTurn;
+    if (hungTurns > 0) {
+      // Node's exit waits for every thread of its pool: one blocked in the kernel (a stalled disk)
+      // would keep the process alive for ever. The turns were answered already; end at once.
+      logger.warn({ hungTurns }, HUNG_TURNS_AT_EXIT);
+      process.kill(process.pid, 'SIGKILL');
+    }
     logger.info('stopped');
     process.exit(forced ? 1 : 0);
   };

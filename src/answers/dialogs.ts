@@ -30,6 +30,7 @@ const fallbackSchema = z.object({
   tooLong: sentence,
   notText: sentence,
   error: sentence,
+  timeout: sentence,
 }).strict();
 
 const answersSchema = z.object({

@@ -12,6 +12,7 @@ import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/d
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { parseSubmitData } from '../render/submitData.js';
 import { ChannelDeliveryError } from '../errors.js';
+import { cleanForLog } from '../logger.js';
 import { ConversationTurnState } from './conversationTurnState.js';
 import { BOT_LOCALE, replyActivity, typingActivity, type FeedbackLabels } from './replyActivity.js';
 
@@ -112,7 +113,8 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger, l
 /** A child logger for one turn: every line carries the conversation, activity and channel ids. */
 function turnLogger(logger: Logger, context: TurnContext): Logger {
   const { conversation, id, channelId } = context.activity;
-  return logger.child({ conversationId: conversation?.id, activityId: id, channelId });
+  // pino writes a child's fields without the log formatter: they are cleaned here (ids come from clients).
+  return logger.child(cleanForLog({ conversationId: conversation?.id, activityId: id, channelId }) as Record<string, unknown>);
 }
 
 /**

@@ -1,19 +1,39 @@
 /**
- * The bot as one unit for the composition root: the SDK's auth configuration, the CloudAdapter,
- * the AgentApplication and the Express app, wired together. The only place that chooses between
- * anonymous local mode and JWT validation.
+ * The bot as one unit for the composition root: the SDK's auth configuration, the CloudAdapter
+ * with its outbound allow-list, the AgentApplication behind a per-turn time limit, the page's
+ * sessions and the Express app, wired together. The only place that chooses between anonymous
+ * local mode and JWT validation.
  */
-import { CloudAdapter, loadAuthConfigFromEnv, type AuthConfiguration, type Storage } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  OutboundHostValidator,
+  loadAuthConfigFromEnv,
+  type AuthConfiguration,
+  type Storage,
+} from '@microsoft/agents-hosting';
 import type express from 'express';
 import type { Logger } from 'pino';
 import type { Engine } from '../answers/engine.js';
+import { CONFIG_DEFAULTS, type Config } from '../config.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { createAgent, type Agent } from './agent.js';
+import { replyActivity } from './replyActivity.js';
 import { createApp, type HttpOptions } from './server.js';
+import { SigningKeyGate, type SigningKeyGateOptions } from './signingKeyGate.js';
+import { withTurnDeadline, type DeadlineTurnRunner } from './turnDeadline.js';
+import { WebSessions } from './webSession.js';
 
 /** Logged once at start-up when no client id is configured. */
 export const ANONYMOUS_MODE_WARNING =
   'No connections__serviceConnection__settings__clientId: /api/messages accepts anonymous requests (local mode for the Playground and tests). Set the Azure Bot credentials before exposing this server.';
+
+/** Logged once at start-up when a client id is set and the web page is still served. */
+export const OPEN_WEB_CHAT_WARNING =
+  'JWT validation is on for /api/messages, but the web chat (/ and /api/webchat) stays open to whoever reaches this server: set WEB_CHAT=off, or put the page behind company sign-in (docs/security.md).';
+
+/** Logged once at start-up when the page's session secret was drawn at random. */
+export const EPHEMERAL_SESSION_SECRET_NOTICE =
+  'No WEB_SESSION_SECRET: web chat sessions are signed with a random key and end with this process (set one shared secret behind a load balancer).';
 
 /** What the bot needs from the composition root. */
 export interface BotOptions {
@@ -26,10 +46,18 @@ export interface BotOptions {
   logQuestions?: boolean;
   /** True once the process is stopping (SIGTERM): /readyz then answers 503. */
   isStopping?: () => boolean;
-  /** Rate limit and proxy settings; the configuration's defaults when omitted. */
+  /** Rate limits, proxy, web chat and host settings; the configuration's defaults when omitted. */
   http?: Partial<HttpOptions>;
   /** The SDK's auth configuration; read from the SDK's environment keys when omitted. */
   auth?: AuthConfiguration;
+  /** Where replies may be posted; on with the Microsoft hosts whenever a client id is set, when omitted. */
+  outboundHosts?: Partial<Config['outboundHosts']>;
+  /** Per-turn time limit. */
+  turnTimeoutMs?: number;
+  /** The page's session tokens: secret (random when omitted) and lifetime. */
+  webSession?: { secret?: string | undefined; ttlMs?: number };
+  /** Rate limit and cache of the token issuers' key sets. */
+  signingKeys?: SigningKeyGateOptions;
 }
 
 /** The wired bot. */
@@ -38,17 +66,33 @@ export interface Bot {
   agent: Agent;
   adapter: CloudAdapter;
   auth: AuthConfiguration;
+  /** The agent within its time limit: what the adapter runs for each activity. */
+  runTurn: DeadlineTurnRunner;
+  webSessions: WebSessions;
 }
 
 /** Builds the adapter, the agent and the HTTP app. */
 export function createBot(options: BotOptions): Bot {
-  const { engine, storage, feedbackStore, logger, logQuestions = false, isStopping, http, auth = loadAuthConfigFromEnv() } = options;
+  const { engine, storage, feedbackStore, logger, logQuestions = false, isStopping, http = {}, auth = loadAuthConfigFromEnv() } = options;
+  const webChat = http.webChat ?? true;
+  // On whenever a client id is set; off only in anonymous local mode, where the Playground listens on localhost.
+  const outboundHosts = new OutboundHostValidator({
+    enabled: Boolean(auth.clientId) || options.outboundHosts?.enabled === true,
+    hosts: [...(options.outboundHosts?.hosts ?? [])],
+    includeDefaultMicrosoftHosts: options.outboundHosts?.includeDefaultMicrosoftHosts ?? true,
+  });
   if (auth.clientId) {
-    logger.info({ tenantId: auth.tenantId }, 'JWT validation enabled on /api/messages');
+    logger.info({ tenantId: auth.tenantId, outboundHostValidator: outboundHosts.enabled }, 'JWT validation enabled on /api/messages');
+    if (webChat) logger.warn(OPEN_WEB_CHAT_WARNING);
   } else {
     logger.warn(ANONYMOUS_MODE_WARNING);
   }
-  const adapter = new CloudAdapter(auth);
+  const webSessions = new WebSessions({
+    secret: options.webSession?.secret,
+    ttlMs: options.webSession?.ttlMs ?? CONFIG_DEFAULTS.webSessionTtlMinutes * 60_000,
+  });
+  if (webChat && webSessions.ephemeralSecret) logger.info(EPHEMERAL_SESSION_SECRET_NOTICE);
+  const adapter = new CloudAdapter(auth, undefined, undefined, undefined, outboundHosts);
   // What the agent's onError could not handle goes to the HTTP layer (logged, short JSON error),
   // instead of the SDK's default, which tells the user in English to "fix the source code".
   adapter.onTurnError = async (_context, error) => {
@@ -61,6 +105,26 @@ export function createBot(options: BotOptions): Bot {
     return current;
   };
   const agent = createAgent({ engine: loadedEngine, adapter, storage, feedbackStore, logger, logQuestions });
-  const app = createApp({ agent, adapter, auth, logger, isReady: () => engine() !== undefined, isStopping, http });
-  return { app, agent, adapter, auth };
+  const runTurn = withTurnDeadline((context) => agent.run(context), {
+    timeoutMs: options.turnTimeoutMs ?? CONFIG_DEFAULTS.turnTimeoutMs,
+    apology: () => {
+      const { dialogs } = loadedEngine();
+      const { prompt, up, down } = dialogs.conversation.feedback;
+      return replyActivity({ kind: 'message', text: dialogs.fallback.timeout, suggestions: [] }, { prompt, up, down });
+    },
+    logger,
+  });
+  const app = createApp({
+    runTurn,
+    adapter,
+    auth,
+    logger,
+    isReady: () => engine() !== undefined,
+    isStopping,
+    http,
+    webSessions,
+    outboundHosts,
+    signingKeys: new SigningKeyGate(options.signingKeys),
+  });
+  return { app, agent, adapter, auth, runTurn, webSessions };
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ExceptionHelper, type AgentErrorDefinition } from '@microsoft/agents-activity';
-import { HostingErrors, MemoryStorage, type Storage, type StoreItem } from '@microsoft/agents-hosting';
+import { HostingErrors, type Storage, type StoreItem } from '@microsoft/agents-hosting';
 import { createClient } from 'redis';
+import { CONFIG_DEFAULTS } from '../config.js';
+import { BoundedMemoryStorage, type BoundedMemoryStorageOptions } from './boundedMemoryStorage.js';
 
 /** The two logging methods the storage needs; a pino logger fits as is. */
 export interface StorageLogger {
@@ -14,8 +16,11 @@ export interface StorageLogger {
 export const REDIS_STORAGE_DEFAULTS = Object.freeze({
   /** Namespace for every key, so the bot can share a Redis with other applications. */
   keyPrefix: 'assistant-rh:',
-  /** Idle lifetime of a stored state: reset by every read and write; 0 keeps keys forever. */
-  ttlSeconds: 30 * 24 * 60 * 60,
+  /**
+   * Idle lifetime of a stored state: reset by every read and write; 0 keeps keys forever.
+   * The same idle lifetime as in memory (STATE_IDLE_TTL_MINUTES), so Redis does not keep more.
+   */
+  ttlSeconds: CONFIG_DEFAULTS.stateIdleTtlMinutes * 60,
   /** A TCP connect taking longer than this counts as a failed attempt (and is retried). */
   connectTimeoutMs: 1_000,
   /** A command not answered within this is abandoned, so a stalled Redis never holds a turn. */
@@ -300,6 +305,8 @@ export class RedisStorage implements Storage {
 /** Options of {@link createStorage}: without `redisUrl` state stays in this process's memory. */
 export interface CreateStorageOptions extends Omit<RedisStorageOptions, 'url'> {
   redisUrl?: string | undefined;
+  /** Bounds of the in-memory storage; the configuration's defaults when omitted. */
+  memory?: Partial<BoundedMemoryStorageOptions>;
 }
 
 /** The storage for `new AgentApplication({ storage })`, and how to release it on shutdown. */
@@ -310,14 +317,18 @@ export interface StorageHandle {
 }
 
 /**
- * Picks the conversation-state storage: MemoryStorage by default, RedisStorage when a URL is given.
+ * Picks the conversation-state storage: BoundedMemoryStorage by default, RedisStorage when a URL is given.
  * Waits briefly for Redis but never fails because it is down (the bot then answers without context);
  * a malformed URL, on the other hand, throws at start-up.
  */
 export async function createStorage(options: CreateStorageOptions): Promise<StorageHandle> {
-  const { redisUrl, ...redisOptions } = options;
+  const { redisUrl, memory, ...redisOptions } = options;
   if (!redisUrl) {
-    return { storage: new MemoryStorage(), backend: 'memory', close: async () => {} };
+    const storage = new BoundedMemoryStorage({
+      maxItems: memory?.maxItems ?? CONFIG_DEFAULTS.stateMaxConversations,
+      idleTtlMs: memory?.idleTtlMs ?? CONFIG_DEFAULTS.stateIdleTtlMinutes * 60_000,
+    });
+    return { storage, backend: 'memory', close: async () => {} };
   }
   const storage = new RedisStorage({ ...redisOptions, url: redisUrl });
   // Down at start-up is not fatal: the 'error' listener has logged it and reconnection goes on.

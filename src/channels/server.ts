@@ -1,26 +1,31 @@
 /**
  * The HTTP server: the Activity endpoint for Teams / Direct Line / the Playground, the same-origin
- * web channel and its page, and the liveness and readiness probes. Our own Express app, so that every
- * error is answered with a short JSON body (Express's default handler would send a stack trace).
- * Security headers on every response (helmet), a Content-Security-Policy that lets Web Chat run
- * and nothing else, and a per-client rate limit on the web channel.
+ * web channel and its page (unless turned off), and the liveness and readiness probes. Our own
+ * Express app, so that every error is answered with a short JSON body in French (Express's default
+ * handler would send a stack trace) and every refusal is audited in the log. Security headers on
+ * every response (helmet), a Content-Security-Policy that lets Web Chat run and nothing else,
+ * a per-client rate limit on both activity endpoints, a Host allow-list on the page and its
+ * channel, and Node's socket timeouts tightened (see {@link startServer}).
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authorizeJWT, type AuthConfiguration, type CloudAdapter } from '@microsoft/agents-hosting';
+import { OutboundHostValidator, type AuthConfiguration, type CloudAdapter } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { CONFIG_DEFAULTS } from '../config.js';
-import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
-import type { Agent } from './agent.js';
+import { CONFIG_DEFAULTS, LOCAL_HOST_NAMES } from '../config.js';
 import { ChannelDeliveryError } from '../errors.js';
+import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
+import { authenticate, bearerToken } from './authenticate.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
+import { SigningKeyGate } from './signingKeyGate.js';
+import type { TurnRunner } from './turnDeadline.js';
 import { runWebTurn } from './webChannel.js';
+import { WebSessions } from './webSession.js';
 
 /** Largest request body accepted (an activity with a long question is a few kB). */
 export const MAX_BODY_SIZE = '100kb';
@@ -65,13 +70,20 @@ export const CONTENT_SECURITY_POLICY = Object.freeze({
 export interface HttpOptions {
   /** Posts one client (one IP address) may make to /api/webchat per minute; 429 beyond. */
   rateLimitPerMinute: number;
+  /** Posts one client address may make to /api/messages per minute; 429 beyond. */
+  messagesRateLimitPerMinute: number;
   /** Express's `trust proxy`: set behind a load balancer so the client IP is the real one. */
   trustProxy: boolean | number | string;
+  /** Whether the page and /api/webchat are served. */
+  webChat: boolean;
+  /** Host names the page and /api/webchat answer to (`*.example.com`: any subdomain). */
+  allowedHosts: readonly string[];
 }
 
 /** What the server needs, built by the composition root. */
 export interface ServerOptions {
-  agent: Agent;
+  /** Runs one turn (the agent, within its time limit). */
+  runTurn: TurnRunner;
   adapter: CloudAdapter;
   /** The SDK's auth configuration: JWT enforced on /api/messages when it has a clientId. */
   auth: AuthConfiguration;
@@ -82,11 +94,40 @@ export interface ServerOptions {
   isStopping?: () => boolean;
   /** Defaults: the configuration's defaults, no proxy trusted. */
   http?: Partial<HttpOptions>;
+  /** Issues and checks the page's sessions; one with a random secret when omitted. */
+  webSessions?: WebSessions;
+  /** Where replies may be posted; the SDK's validator, off, when omitted (anonymous local mode). */
+  outboundHosts?: OutboundHostValidator;
+  /** Which signing keys the token issuers publish; a fresh gate when omitted. */
+  signingKeys?: SigningKeyGate;
+}
+
+/** The per-client rate limit of one route: 429 with Retry-After and our short JSON error. */
+function perClientLimit(limit: number, logger: Logger): express.RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // Retry-After is set before the handler runs; the body is our short JSON error.
+    handler: (_request, _response, next) => next(new HttpError(429, HTTP_ERROR_MESSAGES.tooManyRequests, { reason: `over ${limit} requests a minute` })),
+    logger,
+  });
 }
 
 /** Builds the Express application (not listening yet). */
-export function createApp({ agent, adapter, auth, logger, isReady, isStopping = () => false, http = {} }: ServerOptions): express.Express {
-  const { rateLimitPerMinute = CONFIG_DEFAULTS.rateLimitPerMinute, trustProxy = false } = http;
+export function createApp(options: ServerOptions): express.Express {
+  const { runTurn, adapter, auth, logger, isReady, isStopping = () => false, http = {} } = options;
+  const {
+    rateLimitPerMinute = CONFIG_DEFAULTS.rateLimitPerMinute,
+    messagesRateLimitPerMinute = CONFIG_DEFAULTS.messagesRateLimitPerMinute,
+    trustProxy = false,
+    webChat = true,
+    allowedHosts = LOCAL_HOST_NAMES,
+  } = http;
+  const webSessions = options.webSessions ?? new WebSessions({ ttlMs: CONFIG_DEFAULTS.webSessionTtlMinutes * 60_000 });
+  const outboundHosts = options.outboundHosts ?? new OutboundHostValidator({ enabled: false });
+  const signingKeys = options.signingKeys ?? new SigningKeyGate();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -94,15 +135,6 @@ export function createApp({ agent, adapter, auth, logger, isReady, isStopping = 
   const ready = (_request: Request, _response: Response, next: NextFunction): void => {
     next(isReady() ? undefined : new HttpError(503, HTTP_ERROR_MESSAGES.notReady));
   };
-  const webRateLimit = rateLimit({
-    windowMs: 60_000,
-    limit: rateLimitPerMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    // Retry-After is set before the handler runs; the body is our short JSON error.
-    handler: (_request, _response, next) => next(new HttpError(429, HTTP_ERROR_MESSAGES.tooManyRequests)),
-    logger,
-  });
 
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   // While stopping, each response closes its connection so keep-alive clients reconnect elsewhere.
@@ -124,29 +156,74 @@ export function createApp({ agent, adapter, auth, logger, isReady, isStopping = 
   });
 
   // Teams, Azure Direct Line and the Agents Playground: the SDK checks the token, then runs the turn.
-  app.post('/api/messages', authorizeJWT(auth), ready, json, async (request, response) => {
+  // The rate limit comes first, so that forged tokens cannot make the server work without bound.
+  app.post('/api/messages', perClientLimit(messagesRateLimitPerMinute, logger), authenticate(auth, signingKeys), ready, json, async (request, response) => {
     const problem = activityBodyProblem(request.body);
     if (problem) throw new HttpError(400, problem);
-    await adapter.process(request, response, (context) => agent.run(context));
+    const { serviceUrl } = request.body as { serviceUrl?: unknown };
+    // Checked here as well as in the SDK, which would answer 400 with no body and only log a warning.
+    if (typeof serviceUrl === 'string' && !outboundHosts.isAllowed(serviceUrl)) {
+      throw new HttpError(400, HTTP_ERROR_MESSAGES.serviceUrlNotAllowed, { reason: `serviceUrl host not allowed: ${serviceUrlHost(serviceUrl)}` });
+    }
+    await adapter.process(request, response, runTurn);
   });
+  app.all('/api/messages', methodNotAllowed(['POST']));
 
-  // The page's own channel: same origin only, no token (it never reaches Azure).
-  app.post('/api/webchat', sameOriginOnly, webRateLimit, ready, json, async (request, response) => {
-    response.json(await runWebTurn(adapter, agent, request.body));
-  });
-  app.all(['/api/messages', '/api/webchat'], methodNotAllowed(['POST']));
+  if (webChat) {
+    // From here on, only for the host names this server is published under (no DNS rebinding).
+    app.use(allowedHostsOnly(allowedHosts));
+    const webRateLimit = perClientLimit(rateLimitPerMinute, logger);
+    // A new session (no token) or the same one renewed (the page's current token).
+    app.post('/api/webchat/session', sameOriginOnly, webRateLimit, ready, (request, response) => {
+      const token = bearerToken(request.get('authorization'));
+      const session = token === undefined ? webSessions.issue() : webSessions.renew(token);
+      if (!session) throw new HttpError(401, HTTP_ERROR_MESSAGES.sessionRequired, { reason: 'session token invalid or expired' });
+      response.set('Cache-Control', 'no-store').json(session);
+    });
+    // The page's own channel: same origin only, a session token issued above (it never reaches Azure).
+    app.post('/api/webchat', sameOriginOnly, webRateLimit, ready, json, async (request, response) => {
+      const session = webSessions.verify(bearerToken(request.get('authorization')));
+      if (!session) throw new HttpError(401, HTTP_ERROR_MESSAGES.sessionRequired, { reason: 'session token missing, invalid or expired' });
+      response.json(await runWebTurn(adapter, runTurn, request.body, session));
+    });
+    app.all(['/api/webchat', '/api/webchat/session'], methodNotAllowed(['POST']));
 
-  app.get('/favicon.png', (_request, response) => {
-    response.sendFile(APP_ICON, { maxAge: '1d' });
-  });
-  app.get('/webchat/webchat.js', (_request, response) => {
-    response.type('application/javascript').sendFile(WEBCHAT_BUNDLE, { maxAge: '1d' });
-  });
-  app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
+    app.get('/favicon.png', (_request, response) => {
+      response.sendFile(APP_ICON, { maxAge: '1d' });
+    });
+    app.get('/webchat/webchat.js', (_request, response) => {
+      response.type('application/javascript').sendFile(WEBCHAT_BUNDLE, { maxAge: '1d' });
+    });
+    app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
+  }
 
   app.use((_request, _response, next) => next(new HttpError(404, HTTP_ERROR_MESSAGES.notFound)));
   app.use(errorHandler(logger));
   return app;
+}
+
+/** The host of a serviceUrl, for the log (the whole URL may carry a path chosen by an attacker). */
+function serviceUrlHost(serviceUrl: string): string {
+  try {
+    return new URL(serviceUrl).host;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/**
+ * Refuses a request whose Host (behind a trusted proxy, X-Forwarded-Host) is not one of the names
+ * this server is published under. A page on another site whose name was pointed at this server
+ * (DNS rebinding) is then refused, though the browser believes it is same-origin.
+ */
+export function allowedHostsOnly(allowedHosts: readonly string[]): express.RequestHandler {
+  const exact = new Set(allowedHosts.filter((host) => !host.startsWith('*.')));
+  const suffixes = allowedHosts.filter((host) => host.startsWith('*.')).map((host) => host.slice(1));
+  return (request, _response, next) => {
+    const hostname = request.hostname?.toLowerCase().replace(/\.$/, '');
+    const allowed = hostname !== undefined && (exact.has(hostname) || suffixes.some((suffix) => hostname.endsWith(suffix)));
+    next(allowed ? undefined : new HttpError(403, HTTP_ERROR_MESSAGES.hostNotAllowed, { reason: `host not allowed: ${hostname ?? '(none)'}` }));
+  };
 }
 
 /**
@@ -158,7 +235,7 @@ function sameOriginOnly(request: Request, _response: Response, next: NextFunctio
   const site = request.get('sec-fetch-site');
   const crossSite = site !== undefined && site !== 'same-origin' && site !== 'none';
   if (crossSite || (origin !== undefined && originHost(origin) !== request.host)) {
-    next(new HttpError(403, HTTP_ERROR_MESSAGES.crossOrigin));
+    next(new HttpError(403, HTTP_ERROR_MESSAGES.crossOrigin, { reason: `cross-origin request from ${origin ?? site}` }));
     return;
   }
   next();
@@ -181,13 +258,22 @@ function methodNotAllowed(allowed: string[]): express.RequestHandler {
   };
 }
 
-/** Every error becomes `{ error }` with a 4xx/5xx status; details go to the log only. */
+/** Refusals that say someone may be probing the server: always logged, at warn. */
+const AUDITED_STATUSES: ReadonlySet<number> = new Set([401, 403, 413, 429]);
+
+/**
+ * Every error becomes `{ error }` with a 4xx/5xx status; details go to the log only. Refusals are
+ * audited with the route, the reason and the client address (never a token or a body).
+ */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
-    const { status, message } = describeHttpError(error);
-    if (status === 502) logger.warn({ err: error, path: request.path }, 'channel unreachable');
-    else if (status >= 500) logger.error({ err: error, path: request.path }, 'request failed');
-    else logger.debug({ status, path: request.path, reason: message }, 'request refused');
+    const { status, message, reason } = describeHttpError(error);
+    const audit = { status, method: request.method, route: request.path, reason, client: request.ip };
+    if (status === 502) logger.warn({ err: error, route: request.path }, 'channel unreachable');
+    else if (status >= 500 && status !== 503) logger.error({ err: error, route: request.path }, 'request failed');
+    else if (AUDITED_STATUSES.has(status)) logger.warn(audit, 'request refused');
+    else if (status === 400) logger.info(audit, 'request refused');
+    else logger.debug(audit, 'request refused');
     if (response.headersSent) {
       response.end();
       return;
@@ -196,17 +282,19 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** The status and public message for an error thrown while serving a request. */
-function describeHttpError(error: unknown): { status: number; message: string } {
-  if (error instanceof HttpError) return { status: error.status, message: error.message };
-  if (isActivitySchemaError(error)) return { status: 400, message: HTTP_ERROR_MESSAGES.invalidActivity };
-  if (error instanceof ChannelDeliveryError) return { status: 502, message: HTTP_ERROR_MESSAGES.channelUnreachable };
+/** The status, public message and logged reason for an error thrown while serving a request. */
+function describeHttpError(error: unknown): { status: number; message: string; reason: string } {
+  if (error instanceof HttpError) return { status: error.status, message: error.message, reason: error.reason ?? error.message };
+  if (isActivitySchemaError(error)) return { status: 400, message: HTTP_ERROR_MESSAGES.invalidActivity, reason: 'activity schema' };
+  if (error instanceof ChannelDeliveryError) return { status: 502, message: HTTP_ERROR_MESSAGES.channelUnreachable, reason: error.message };
   // body-parser errors carry a `type` and a 4xx `status`.
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
-  if (type === 'entity.parse.failed') return { status: 400, message: HTTP_ERROR_MESSAGES.badJson };
-  if (type === 'entity.too.large') return { status: 413, message: HTTP_ERROR_MESSAGES.tooLarge };
-  if (typeof status === 'number' && status >= 400 && status < 500) return { status, message: HTTP_ERROR_MESSAGES.badRequest };
-  return { status: 500, message: HTTP_ERROR_MESSAGES.internal };
+  if (type === 'entity.parse.failed') return { status: 400, message: HTTP_ERROR_MESSAGES.badJson, reason: 'malformed JSON' };
+  if (type === 'entity.too.large') return { status: 413, message: HTTP_ERROR_MESSAGES.tooLarge, reason: `body over ${MAX_BODY_SIZE}` };
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, message: HTTP_ERROR_MESSAGES.badRequest, reason: typeof type === 'string' ? type : 'bad request' };
+  }
+  return { status: 500, message: HTTP_ERROR_MESSAGES.internal, reason: 'internal error' };
 }
 
 /** A server listening on a port (0: a free one), with its address. */
@@ -224,10 +312,43 @@ export interface RunningServer {
 /** How often idle keep-alive connections are closed while draining (a request may end any time). */
 const DRAIN_POLL_MS = 50;
 
-/** Starts listening; resolves once the port is bound. */
-export function startServer(app: express.Express, port: number, host?: string): Promise<RunningServer> {
+/** Socket limits of the HTTP server; the configuration's defaults when omitted. */
+export interface ServerLimits {
+  /** Time a client has to send the request line and headers (Node's default: 60 s). */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request, body included (Node's default: 300 s). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; beyond, a new connection is closed at once. */
+  maxConnections: number;
+}
+
+/**
+ * How often Node looks for requests past their headers or request timeout (its default, 30 s,
+ * would let a slow client keep its socket up to 30 s past the limit).
+ */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/** Starts listening with the given socket limits; resolves once the port is bound. */
+export function startServer(app: express.Express, port: number, host?: string, limits: Partial<ServerLimits> = {}): Promise<RunningServer> {
+  const {
+    headersTimeoutMs = CONFIG_DEFAULTS.headersTimeoutMs,
+    requestTimeoutMs = CONFIG_DEFAULTS.requestTimeoutMs,
+    keepAliveTimeoutMs = CONFIG_DEFAULTS.keepAliveTimeoutMs,
+    maxConnections = CONFIG_DEFAULTS.maxConnections,
+  } = limits;
   return new Promise((resolve, reject) => {
-    const server = createHttpServer(app);
+    const server = createHttpServer(
+      {
+        headersTimeout: headersTimeoutMs,
+        requestTimeout: Math.max(requestTimeoutMs, headersTimeoutMs),
+        keepAliveTimeout: keepAliveTimeoutMs,
+        connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(100, Math.floor(headersTimeoutMs / 4))),
+      },
+      app,
+    );
+    server.maxConnections = maxConnections;
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);

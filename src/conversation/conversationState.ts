@@ -1,16 +1,17 @@
 /**
  * What the bot keeps per conversation between two turns, in the SDK's Storage (memory or Redis):
  * the engine's follow-up context, whether the welcome was shown, and the last answers given
- * (so a 👍/👎 click can be recorded with the question it rates).
+ * (so a 👍/👎 click can be recorded with the article section it rates). Ids and article
+ * references only: what an employee typed is personal data and is not kept here (only a question
+ * waiting for a clarification choice stays, until the next turn).
  */
 import { z } from 'zod';
 import { emptyContext, type ConversationContext } from '../understanding/context.js';
 
-/** An answer given in this conversation, as feedback refers to it. */
+/** An answer given in this conversation, as feedback refers to it: ids and what was answered, never the question text. */
 export interface AnsweredQuestion {
   answerId: string;
   questionId: string;
-  question: string;
   kind: string;
   article: string | null;
   section: string | null;
@@ -44,7 +45,6 @@ const contextSchema = z.object({
 const answeredSchema = z.object({
   answerId: z.string(),
   questionId: z.string(),
-  question: z.string(),
   kind: z.string(),
   article: z.string().nullable(),
   section: z.string().nullable(),
@@ -54,7 +54,8 @@ const answeredSchema = z.object({
 const stateSchema = z.object({
   context: contextSchema.catch(emptyContext()),
   welcomed: z.boolean().catch(false),
-  recentAnswers: z.array(answeredSchema).catch([]),
+  // Unknown keys are dropped: a question text written by an older version is not carried over.
+  recentAnswers: z.array(answeredSchema.strip()).catch([]),
 });
 
 /**

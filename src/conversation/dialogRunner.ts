@@ -97,7 +97,6 @@ export class DialogRunner {
     const remembered: AnsweredQuestion = {
       answerId: reply.answerId,
       questionId: reply.questionId,
-      question,
       kind: answer.kind,
       article: answer.article,
       section: answer.section,
@@ -116,7 +115,6 @@ export class DialogRunner {
       vote: vote.vote,
       answerId: vote.answerId,
       questionId: vote.questionId,
-      question: rated?.question ?? null,
       answerKind: rated?.kind ?? null,
       article: rated?.article ?? null,
       section: rated?.section ?? null,

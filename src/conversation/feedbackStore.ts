@@ -5,15 +5,17 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** One vote on one answer, with what is needed to find the question again. */
+/**
+ * One vote on one answer: what was answered (article, section, roles) and the ids to find the turn
+ * again, not the question text, which the conversation state no longer keeps (privacy).
+ */
 export interface FeedbackEntry {
   /** ISO date of the click. */
   at: string;
   vote: 'up' | 'down';
   answerId: string;
   questionId: string;
-  /** The question as the user asked it; null when the answer is too old to be remembered. */
-  question: string | null;
+  /** What was rated; null (like article, section) when the answer is too old to be remembered. */
   answerKind: string | null;
   article: string | null;
   section: string | null;

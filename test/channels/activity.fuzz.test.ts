@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random, randomActivity } from '../support/fuzz.js';
-import { activity, post, startTestBot, type TestBot } from './support/botServer.js';
+import { activity, openPageSession, post, startTestBot, type PageSession, type TestBot } from './support/botServer.js';
 import { startFakeChannel, type FakeChannel } from './support/fakeChannel.js';
 
 /** Bodies posted to each endpoint. */
@@ -22,9 +22,12 @@ const STACK_LINE = /\bat .*[\w-]+\.(?:c|m)?[jt]s:\d+|node:internal|\bError: /;
 let bot: TestBot;
 /** Where replies go when a body loses its `deliveryMode: expectReplies`. */
 let channel: FakeChannel;
+/** The page session the web channel's bodies are posted in. */
+let page: PageSession;
 beforeAll(async () => {
   bot = await startTestBot({ http: { rateLimitPerMinute: 100_000 } });
   channel = await startFakeChannel();
+  page = await openPageSession(bot.url);
 });
 afterAll(async () => {
   await bot.close();
@@ -35,14 +38,19 @@ afterAll(async () => {
 const conversations = Array.from({ length: 5 }, () => randomUUID());
 
 const ENDPOINTS = [
-  { path: '/api/messages', valid: (random: Random) => activity(random.pick(conversations), { serviceUrl: channel.url }) },
+  {
+    path: '/api/messages',
+    valid: (random: Random) => activity(random.pick(conversations), { serviceUrl: channel.url }),
+    headers: (): Record<string, string> => ({}),
+  },
   {
     path: '/api/webchat',
-    valid: (random: Random) => ({ type: 'message', from: { id: 'fuzz', name: 'Vous' }, conversation: { id: random.pick(conversations) } }),
+    valid: () => ({ type: 'message', from: { id: page.userId, name: 'Vous' }, conversation: { id: page.conversationId } }),
+    headers: (): Record<string, string> => ({ authorization: `Bearer ${page.token}` }),
   },
 ];
 
-describe.each(ENDPOINTS)('POST $path with random activities', ({ path, valid }) => {
+describe.each(ENDPOINTS)('POST $path with random activities', ({ path, valid, headers }) => {
   it(`answers ${ACTIVITY_FUZZ_COUNT} random bodies without a 500 or a stack trace`, async () => {
     const random = new Random(SEED + path.length);
     const bodies = Array.from({ length: ACTIVITY_FUZZ_COUNT }, () => randomActivity(random, () => valid(random)));
@@ -51,7 +59,7 @@ describe.each(ENDPOINTS)('POST $path with random activities', ({ path, valid }) 
     for (let start = 0; start < bodies.length; start += CONCURRENCY) {
       await Promise.all(
         bodies.slice(start, start + CONCURRENCY).map(async (body, offset) => {
-          const { status, text } = await post(bot.url, body, { path });
+          const { status, text } = await post(bot.url, body, { path, headers: headers() });
           statuses[status] = (statuses[status] ?? 0) + 1;
           let json = text === '';
           try {
@@ -71,5 +79,6 @@ describe.each(ENDPOINTS)('POST $path with random activities', ({ path, valid }) 
     // Both refusals and real turns were exercised.
     expect(statuses[200]).toBeGreaterThan(ACTIVITY_FUZZ_COUNT / 10);
     expect(statuses[400]).toBeGreaterThan(ACTIVITY_FUZZ_COUNT / 10);
-  });
+    // About 1.5 s on an idle machine; the default 5 s is not enough on two cores shared with other jobs.
+  }, 30_000);
 });

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANONYMOUS_MODE_WARNING } from '../../src/channels/bot.js';
-import { activity, post } from './support/botServer.js';
+import { activity, fromPage, openPageSession, post, postFromPage } from './support/botServer.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const running: ChildProcess[] = [];
@@ -72,12 +72,8 @@ describe('authentication of POST /api/messages', () => {
     expect((await post(bot.url, question(), { headers: { authorization: 'Bearer not.a.jwt' } })).status).toBe(401);
     expect((await post(bot.url, question(), { headers: { authorization: 'Basic abc' } })).status).toBe(401);
     expect(bot.output()).not.toContain(ANONYMOUS_MODE_WARNING);
-    // The page's own channel never reaches Azure and needs no token.
-    const page = await post(
-      bot.url,
-      { type: 'message', text: 'aide', conversation: { id: randomUUID() }, from: { id: 'u1' } },
-      { path: '/api/webchat' },
-    );
-    expect(page.status).toBe(200);
+    // The page's own channel never reaches Azure: its session token is the server's own.
+    const session = await openPageSession(bot.url);
+    expect((await postFromPage(bot.url, session, fromPage(session, { text: 'aide' }))).status).toBe(200);
   }, 30_000);
 });

@@ -7,18 +7,29 @@ import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/channels/agent.js';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
 import { createApp, startServer } from '../../src/channels/server.js';
-import { activity, cardOf, cardTexts, post, startTestBot, type ReplyActivity, type TestBot } from './support/botServer.js';
+import {
+  activity,
+  cardOf,
+  cardTexts,
+  openPageSession,
+  post,
+  startTestBot,
+  type PageSession,
+  type ReplyActivity,
+  type TestBot,
+} from './support/botServer.js';
 import { startFakeChannel } from './support/fakeChannel.js';
 
 /** A line of a JavaScript or TypeScript stack trace. */
 const STACK_LINE = /\bat .*[\w-]+\.(?:c|m)?[jt]s:\d+/;
 
 let bot: TestBot;
+let page: PageSession;
 beforeAll(async () => {
   bot = await startTestBot({ http: { rateLimitPerMinute: 10_000 } });
+  page = await openPageSession(bot.url);
 });
 afterAll(async () => {
   await bot.close();
@@ -28,8 +39,10 @@ afterAll(async () => {
 interface Endpoint {
   path: string;
   body(fields: Record<string, unknown>): Record<string, unknown>;
-  /** The error it gives a body without a conversation. */
-  missingConversation: string;
+  /** The error it gives a body without a conversation; null where the session names it. */
+  missingConversation: string | null;
+  /** What every request carries (the page's session token). */
+  headers(): Record<string, string>;
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -37,11 +50,13 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/messages',
     body: (fields) => activity(`conv-${randomUUID()}`, fields),
     missingConversation: HTTP_ERROR_MESSAGES.missingConversation,
+    headers: () => ({}),
   },
   {
     path: '/api/webchat',
-    body: (fields) => ({ type: 'message', from: { id: 'u1' }, conversation: { id: randomUUID() }, ...fields }),
-    missingConversation: HTTP_ERROR_MESSAGES.notAnActivity,
+    body: (fields) => ({ type: 'message', from: { id: page.userId }, conversation: { id: page.conversationId }, ...fields }),
+    missingConversation: null,
+    headers: () => ({ authorization: `Bearer ${page.token}` }),
   },
 ];
 
@@ -56,7 +71,7 @@ function shown(reply: ReplyActivity | undefined): string {
 }
 
 describe.each(ENDPOINTS)('POST $path with bad input', (endpoint) => {
-  const send = (body: unknown, raw = false) => post(bot.url, body, { path: endpoint.path, raw });
+  const send = (body: unknown, raw = false) => post(bot.url, body, { path: endpoint.path, raw, headers: endpoint.headers() });
 
   it.each([
     ['malformed JSON', '{"type": "message",', HTTP_ERROR_MESSAGES.badJson],
@@ -79,7 +94,7 @@ describe.each(ENDPOINTS)('POST $path with bad input', (endpoint) => {
     expect(response.json).toEqual({ error: expect.any(String) });
   });
 
-  it('refuses a body without conversation (400)', async () => {
+  it.runIf(endpoint.missingConversation !== null)('refuses a body without conversation (400)', async () => {
     const { conversation: _conversation, ...orphan } = endpoint.body({ text: 'bonjour' });
     const response = await send(orphan);
     expect(response.status).toBe(400);
@@ -103,7 +118,7 @@ describe.each(ENDPOINTS)('POST $path with bad input', (endpoint) => {
   });
 
   it('refuses a body that is not JSON (400)', async () => {
-    const response = await post(bot.url, 'type=message', { path: endpoint.path, raw: true, headers: { 'content-type': 'text/plain' } });
+    const response = await post(bot.url, 'type=message', { path: endpoint.path, raw: true, headers: { ...endpoint.headers(), 'content-type': 'text/plain' } });
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ error: HTTP_ERROR_MESSAGES.notAnActivity });
   });
@@ -204,7 +219,7 @@ describe('error responses of the server', () => {
     expect(text).not.toMatch(STACK_LINE);
   });
 
-  it('answer an exception thrown while serving a request with 500 {"error":"Internal error"} and log the details', async () => {
+  it('answer an exception thrown while serving a request with 500 and a short French error, and log the details', async () => {
     const logged: unknown[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
     const throwing = {
@@ -212,7 +227,7 @@ describe('error responses of the server', () => {
         throw new Error('secret detail at /srv/app/src/secret.ts:12');
       },
     } as unknown as CloudAdapter;
-    const app = createApp({ agent: {} as Agent, adapter: throwing, auth: {}, logger, isReady: () => true });
+    const app = createApp({ runTurn: async () => {}, adapter: throwing, auth: {}, logger, isReady: () => true });
     const server = await startServer(app, 0, '127.0.0.1');
     try {
       const response = await post(server.url, activity('c-throws', { text: 'bonjour' }));

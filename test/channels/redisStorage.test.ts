@@ -8,6 +8,7 @@ import {
   type RedisStorageOptions,
   type StorageLogger,
 } from '../../src/channels/redisStorage.js';
+import { BoundedMemoryStorage } from '../../src/channels/boundedMemoryStorage.js';
 import { freePort, redisServerInstalled, startRedisServer, type RedisServer } from './support/redisServer.js';
 
 /** The SDK's error code for an eTag conflict (HostingErrors.StorageETagConflict). */
@@ -102,6 +103,7 @@ if (installed) {
 
 const backends: { name: string; skip: boolean; make: () => Promise<Storage> }[] = [
   { name: 'MemoryStorage (the SDK reference)', skip: false, make: async () => new MemoryStorage() },
+  { name: 'BoundedMemoryStorage', skip: false, make: async () => new BoundedMemoryStorage({ maxItems: 100, idleTtlMs: 60_000 }) },
   { name: 'RedisStorage', skip: !installed, make: () => connectedRedisStorage() },
 ];
 
@@ -310,11 +312,25 @@ describe('createStorage', () => {
     expect(installed, 'CI must install redis-server (apt-get install -y redis-server)').toBe(true);
   });
 
-  it('keeps state in memory when no Redis URL is configured', async () => {
+  it('keeps state in bounded memory when no Redis URL is configured', async () => {
     const handle = await createStorage({ logger: recordingLogger() });
     expect(handle.backend).toBe('memory');
-    expect(handle.storage).toBeInstanceOf(MemoryStorage);
+    expect(handle.storage).toBeInstanceOf(BoundedMemoryStorage);
     await expect(handle.close()).resolves.toBeUndefined();
+  });
+
+  it.skipIf(!installed)('expires Redis keys after the same idle lifetime as memory by default (24 h, not 30 days)', async () => {
+    const handle = await createStorage({ redisUrl: redis!.url, logger: recordingLogger(), keyPrefix: 'test:' });
+    try {
+      await handle.storage.write({ 'conv-ttl': { welcomed: true } });
+      const client = await rawClient();
+      const ttl = await client.ttl('test:conv-ttl');
+      await client.close();
+      expect(ttl).toBeGreaterThan(24 * 3_600 - 10);
+      expect(ttl).toBeLessThanOrEqual(24 * 3_600);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('refuses a malformed Redis URL at start-up', async () => {

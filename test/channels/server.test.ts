@@ -103,7 +103,7 @@ describe('POST /api/messages', () => {
     expect(cardTexts(cardOf(clicked)?.body)[0]).toMatch(/compétences.*Chef de produit digital/i);
   });
 
-  it('records 👍/👎 with the question and answer ids, and thanks the user', async () => {
+  it('records 👍/👎 with the question and answer ids and the section rated (not the question text), and thanks the user', async () => {
     const conversationId = newConversation();
     const questionId = randomUUID();
     const answer = await answerTo(conversationId, { id: questionId, text: COMPETENCES_DIGITAL });
@@ -116,10 +116,13 @@ describe('POST /api/messages', () => {
       vote: 'down',
       questionId,
       answerId: down?.data.answerId,
-      question: COMPETENCES_DIGITAL,
+      answerKind: 'list',
+      section: 'les-competences-requises',
+      roles: ['chef-de-produit-digital'],
       conversationId,
       channelId: 'msteams',
     });
+    expect(JSON.stringify(bot.feedbackStore.entries.at(-1))).not.toContain(COMPETENCES_DIGITAL);
   });
 
   it.each(['aide', '/aide'])('answers %s with what the bot can do and example questions', async (command) => {

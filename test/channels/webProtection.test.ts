@@ -1,26 +1,33 @@
 /**
- * Protections of the web channel: a per-client rate limit on /api/webchat, same-origin requests
- * only, and security headers with a Content-Security-Policy on every response.
- * (The browser test checks that Web Chat still runs under that policy.)
+ * Protections of the HTTP endpoints: a per-client rate limit on /api/webchat and another on
+ * /api/messages, same-origin requests only and a Host allow-list on the page and its channel,
+ * the page turned off with WEB_CHAT=off, and security headers with a Content-Security-Policy on
+ * every response. (The browser test checks that Web Chat still runs under that policy.)
  */
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
-import { post, startTestBot, type TestBot } from './support/botServer.js';
+import { activity, fromPage, openPageSession, post, startTestBot, type PageSession, type TestBot } from './support/botServer.js';
 
 const LIMIT = 3;
+const MESSAGES_LIMIT = 5;
 
 let bot: TestBot;
+/** A session opened from an address of its own, so it does not count against the clients below. */
+let page: PageSession;
 beforeAll(async () => {
   // One proxy trusted, so tests can play several clients through X-Forwarded-For.
-  bot = await startTestBot({ http: { rateLimitPerMinute: LIMIT, trustProxy: 1 } });
+  bot = await startTestBot({ http: { rateLimitPerMinute: LIMIT, messagesRateLimitPerMinute: MESSAGES_LIMIT, trustProxy: 1 } });
+  page = await openPageSession(bot.url, { 'x-forwarded-for': '192.0.2.1' });
 });
 afterAll(async () => {
   await bot.close();
 });
 
-const question = () => ({ type: 'message', text: 'aide', from: { id: 'u1' }, conversation: { id: randomUUID() } });
-const webTurn = (headers: Record<string, string> = {}) => post(bot.url, question(), { path: '/api/webchat', headers });
+const question = () => fromPage(page, { text: 'aide' });
+const webTurn = (headers: Record<string, string> = {}) =>
+  post(bot.url, question(), { path: '/api/webchat', headers: { authorization: `Bearer ${page.token}`, ...headers } });
 
 describe('the rate limit of /api/webchat', () => {
   it(`lets a client post ${LIMIT} times a minute, then answers 429 with Retry-After`, async () => {
@@ -28,7 +35,7 @@ describe('the rate limit of /api/webchat', () => {
     for (let turn = 0; turn < LIMIT; turn += 1) expect((await webTurn(client)).status).toBe(200);
     const response = await fetch(`${bot.url}/api/webchat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...client },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${page.token}`, ...client },
       body: JSON.stringify(question()),
     });
     expect(response.status).toBe(429);
@@ -43,25 +50,15 @@ describe('the rate limit of /api/webchat', () => {
     expect((await webTurn({ 'x-forwarded-for': '203.0.113.9' })).status).toBe(200);
   });
 
-  it('does not limit /api/messages, where Teams posts every user’s turns from a few addresses', async () => {
+  it(`limits /api/messages apart, with its own limit (${MESSAGES_LIMIT} here, 600 a minute by default)`, async () => {
     const client = { 'x-forwarded-for': '203.0.113.10' };
-    for (let turn = 0; turn < LIMIT + 2; turn += 1) {
-      const { status } = await post(
-        bot.url,
-        {
-          type: 'message',
-          text: 'aide',
-          channelId: 'msteams',
-          from: { id: 'u1' },
-          recipient: { id: 'b1' },
-          conversation: { id: 'c1' },
-          serviceUrl: 'https://smba.trafficmanager.net/emea/',
-          deliveryMode: 'expectReplies',
-        },
-        { headers: client },
-      );
-      expect(status).toBe(200);
+    const statuses: number[] = [];
+    for (let turn = 0; turn < MESSAGES_LIMIT + 1; turn += 1) {
+      statuses.push((await post(bot.url, activity(`c-${randomUUID()}`, { text: 'aide' }), { headers: client })).status);
     }
+    expect(statuses).toEqual([...Array<number>(MESSAGES_LIMIT).fill(200), 429]);
+    // The page's limit is another counter: this client may still use the page.
+    expect((await webTurn(client)).status).toBe(200);
   });
 });
 
@@ -106,5 +103,62 @@ describe('security headers', () => {
     expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('the Host allow-list of the page and its channel', () => {
+  /** A raw request with a Host header of our choosing (fetch does not let a test set it). */
+  function requestWithHost(host: string, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: bot.port, path, method, headers: { host, ...headers } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it.each(['/', '/app.js', '/webchat/webchat.js'])('refuses %s under a name that is not this server’s (DNS rebinding): 403', async (path) => {
+    const { status, body } = await requestWithHost('attacker.example', path);
+    expect(status).toBe(403);
+    expect(JSON.parse(body)).toEqual({ error: HTTP_ERROR_MESSAGES.hostNotAllowed });
+  });
+
+  it('refuses the web channel under such a name, even when the Origin matches it (403)', async () => {
+    const session = await requestWithHost('attacker.example:80', '/api/webchat/session', 'POST', { origin: 'http://attacker.example' });
+    expect(session.status).toBe(403);
+  });
+
+  it.each(['localhost', '127.0.0.1', 'LOCALHOST.'])('serves the page under the local name %s', async (host) => {
+    expect((await requestWithHost(`${host}:${bot.port}`, '/')).status).toBe(200);
+  });
+
+  it('leaves /api/messages and the probes out of it (Azure and load balancers use other names)', async () => {
+    expect((await requestWithHost('bot.example.net', '/healthz')).status).toBe(200);
+    expect((await requestWithHost('bot.example.net', '/api/messages')).status).toBe(405);
+  });
+
+  it('follows ALLOWED_HOSTS, with *. for subdomains', async () => {
+    const published = await startTestBot({ http: { allowedHosts: ['assistant-rh.example.com', '*.intranet.example'] } });
+    try {
+      const at = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          httpRequest({ host: '127.0.0.1', port: published.port, path: '/', headers: { host } }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          })
+            .on('error', reject)
+            .end();
+        });
+      expect(await at('assistant-rh.example.com')).toBe(200);
+      expect(await at('rh.intranet.example')).toBe(200);
+      expect(await at('intranet.example.attacker.net')).toBe(403);
+      expect(await at('localhost')).toBe(403);
+    } finally {
+      await published.close();
+    }
   });
 });

@@ -28,15 +28,21 @@ describe('DialogRunner', () => {
     expect(runner.welcome(first.state).replies).toEqual([]);
   });
 
-  it('answers a typed question, remembers it for feedback and moves the follow-up context', () => {
+  it('answers a typed question, remembers its ids and section for feedback and moves the follow-up context', () => {
     const { replies, state } = runner.turn(input({ text: 'Comparer les compétences requises', activityId: 'q-1' }), emptyConversationState());
     const reply = onlyAnswer(replies);
     expect(reply.feedback).toBe(true);
     expect(reply.questionId).toBe('q-1');
     expect(state.context.section).toBe(reply.answer.section);
     expect(state.recentAnswers).toEqual([
-      expect.objectContaining({ answerId: reply.answerId, questionId: 'q-1', question: 'Comparer les compétences requises' }),
+      { answerId: reply.answerId, questionId: 'q-1', kind: 'comparison', article: reply.answer.article, section: reply.answer.section, roles: reply.answer.roles },
     ]);
+  });
+
+  it('keeps no question text in the conversation state (personal data)', () => {
+    const question = 'Comparer les compétences requises, demande Mme Zébulonne';
+    const { state } = runner.turn(input({ text: question, activityId: 'q-2' }), emptyConversationState());
+    expect(JSON.stringify(state)).not.toContain('Zébulonne');
   });
 
   it('does not ask for feedback on smalltalk, and does not remember it', () => {
@@ -61,21 +67,22 @@ describe('DialogRunner', () => {
     expect(onlyAnswer(clicked.replies).answer).toEqual(onlyAnswer(typed.replies).answer);
   });
 
-  it('records a vote with the question it rates and thanks the user', () => {
+  it('records a vote with the section it rates and thanks the user', () => {
     const asked = runner.turn(input({ text: 'Comparer les compétences requises', activityId: 'q-7' }), emptyConversationState());
     const { answerId } = onlyAnswer(asked.replies);
     const voted = runner.turn(input({ value: { action: 'feedback', vote: 'up', answerId, questionId: 'q-7' } }), asked.state);
     expect(voted.replies).toEqual([{ kind: 'message', text: engine.dialogs.conversation.feedback.thanksUp, suggestions: [] }]);
-    expect(voted.feedback).toMatchObject({ vote: 'up', answerId, questionId: 'q-7', question: 'Comparer les compétences requises', conversationId: 'c1' });
+    expect(voted.feedback).toMatchObject({ vote: 'up', answerId, questionId: 'q-7', answerKind: 'comparison', section: 'les-competences-requises', conversationId: 'c1' });
+    expect(voted.feedback).not.toHaveProperty('question');
     expect(voted.state).toBe(asked.state);
   });
 
-  it('still records a vote on an answer too old to be remembered, without its question', () => {
+  it('still records a vote on an answer too old to be remembered, without its section', () => {
     const voted = runner.turn(
       input({ value: { action: 'feedback', vote: 'down', answerId: 'old', questionId: 'q-old' } }),
       emptyConversationState(),
     );
-    expect(voted.feedback).toMatchObject({ vote: 'down', answerId: 'old', question: null });
+    expect(voted.feedback).toMatchObject({ vote: 'down', answerId: 'old', answerKind: null, section: null });
     expect(voted.replies).toEqual([{ kind: 'message', text: engine.dialogs.conversation.feedback.thanksDown, suggestions: [] }]);
   });
 

@@ -9,7 +9,6 @@ const vote = (answerId: string): FeedbackEntry => ({
   vote: 'up',
   answerId,
   questionId: `q-${answerId}`,
-  question: 'Quelles sont les compétences requises ?',
   answerKind: 'comparison',
   article: 'differences',
   section: 'les-competences-requises',

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { MemoryStorage, type Storage } from '@microsoft/agents-hosting';
 import { pino, type Logger } from 'pino';
 import { loadEngine, type Engine } from '../../../src/answers/engine.js';
-import { createBot } from '../../../src/channels/bot.js';
-import { startServer, type HttpOptions, type RunningServer } from '../../../src/channels/server.js';
-import { MemoryFeedbackStore } from '../../../src/conversation/feedbackStore.js';
+import { createBot, type Bot } from '../../../src/channels/bot.js';
+import { startServer, type HttpOptions, type RunningServer, type ServerLimits } from '../../../src/channels/server.js';
+import { MemoryFeedbackStore, type FeedbackStore } from '../../../src/conversation/feedbackStore.js';
 
 /** The shared article, as a fixture: an HR team adding articles to knowledge/ changes no test. */
 export const knowledgeDir = fileURLToPath(new URL('../../fixtures/shared-article/', import.meta.url));
@@ -45,6 +45,7 @@ export function twoArticleKnowledge(): string {
 
 export interface TestBot extends RunningServer {
   feedbackStore: MemoryFeedbackStore;
+  bot: Bot;
 }
 
 /** What a test may change in the bot it starts; everything else is the real thing. */
@@ -59,6 +60,11 @@ export interface TestBotOptions {
   /** The knowledge base counts as not loaded yet while this returns false. */
   isLoaded?: () => boolean;
   isStopping?: () => boolean;
+  /** Socket limits of the HTTP server (the configuration's defaults unless given). */
+  limits?: Partial<ServerLimits>;
+  /** Per-turn time limit (the configuration's default unless given). */
+  turnTimeoutMs?: number;
+  feedbackStore?: FeedbackStore;
 }
 
 /** Starts the bot on a free port of the loopback interface. */
@@ -69,14 +75,17 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const bot = createBot({
     engine: () => (isLoaded() ? loaded : undefined),
     storage: options.storage ?? new MemoryStorage(),
-    feedbackStore,
+    feedbackStore: options.feedbackStore ?? feedbackStore,
     logger: options.logger ?? pino({ level: 'silent' }),
     logQuestions: options.logQuestions ?? false,
     isStopping: options.isStopping,
     http: options.http,
+    turnTimeoutMs: options.turnTimeoutMs,
+    // An explicit (empty) configuration: the developer's environment never changes a test bot.
+    auth: {},
   });
-  const running = await startServer(bot.app, 0, '127.0.0.1');
-  return { ...running, feedbackStore };
+  const running = await startServer(bot.app, 0, '127.0.0.1', options.limits);
+  return { ...running, feedbackStore, bot };
 }
 
 /** An activity as Teams sends it, asking for the replies in the HTTP response. */
@@ -94,6 +103,43 @@ export function activity(conversationId: string, fields: Record<string, unknown>
     deliveryMode: 'expectReplies',
     ...fields,
   };
+}
+
+/** A session of the web page, as POST /api/webchat/session issues it. */
+export interface PageSession {
+  token: string;
+  conversationId: string;
+  userId: string;
+  expiresAt: number;
+}
+
+/** Opens a page session, as the page does when it loads. */
+export async function openPageSession(url: string, headers: Record<string, string> = {}): Promise<PageSession> {
+  const response = await fetch(`${url}/api/webchat/session`, { method: 'POST', headers });
+  if (response.status !== 200) throw new Error(`POST /api/webchat/session answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as PageSession;
+}
+
+/** What the page's DirectLine object posts: Web Chat's outgoing activity with the session's ids. */
+export function fromPage(session: PageSession, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    from: { id: session.userId, name: 'Vous', role: 'user' },
+    channelData: { clientActivityID: randomUUID() },
+    locale: 'fr-FR',
+    conversation: { id: session.conversationId },
+    ...fields,
+  };
+}
+
+/** Posts to /api/webchat with a session's token. */
+export function postFromPage(
+  url: string,
+  session: PageSession,
+  body: unknown,
+  init: { raw?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ status: number; json: any; text: string }> {
+  return post(url, body, { ...init, path: '/api/webchat', headers: { authorization: `Bearer ${session.token}`, ...init.headers } });
 }
 
 /** A reply activity as the bot returns it. */
