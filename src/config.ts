@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   DIALOGS_DIR: z.string().min(1).default(DEFAULT_DIALOGS_DIR),
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: readable lines (pino-pretty); `json`: one JSON object a line; `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Question text appears in info logs only when enabled (privacy). */
   LOG_QUESTIONS: flag.default('0'),
   /** Reload knowledge/ when its files change. */
@@ -39,10 +41,17 @@ const environmentSchema = z.object({
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(CONFIG_DEFAULTS.shutdownTimeoutMs),
   FEEDBACK_FILE: z.string().min(1).optional(),
+  /** Prometheus metrics at GET /metrics (on by default, but see METRICS_TOKEN). */
+  METRICS: flag.default('1'),
+  /** With a token, /metrics asks for `Authorization: Bearer <token>`; without one, only loopback clients get it. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   connections__serviceConnection__settings__clientId: z.string().min(1).optional(),
   connections__serviceConnection__settings__clientSecret: z.string().min(1).optional(),
   connections__serviceConnection__settings__tenantId: z.string().min(1).optional(),
 });
+
+/** Who may read GET /metrics. */
+export type MetricsAccess = { enabled: false } | { enabled: true; token: string | undefined };
 
 export interface Config {
   port: number;
@@ -52,6 +61,7 @@ export interface Config {
   /** The project's lexicon, used when the knowledge folder has none. */
   lexiconFile: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof environmentSchema>['LOG_FORMAT'];
   logQuestions: boolean;
   knowledgeWatch: boolean;
   redisUrl: string | undefined;
@@ -60,6 +70,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   shutdownTimeoutMs: number;
   feedbackFile: string | undefined;
+  /** Prometheus endpoint: off, or on for loopback clients only, or on for holders of the token. */
+  metrics: MetricsAccess;
   /** The bot's Microsoft Entra app id: when set, the SDK enforces JWT validation. */
   clientId: string | undefined;
 }
@@ -81,6 +93,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     dialogsDir: resolve(env.DIALOGS_DIR),
     lexiconFile: DEFAULT_LEXICON,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     logQuestions: env.LOG_QUESTIONS,
     knowledgeWatch: env.KNOWLEDGE_WATCH,
     redisUrl: env.REDIS_URL,
@@ -88,8 +101,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     feedbackFile: env.FEEDBACK_FILE,
+    metrics: metricsAccess(env.METRICS, env.METRICS_TOKEN),
     clientId: env.connections__serviceConnection__settings__clientId,
   });
+}
+
+/** Who may read /metrics, from `METRICS` and `METRICS_TOKEN`. */
+function metricsAccess(enabled: boolean, token: string | undefined): MetricsAccess {
+  return enabled ? { enabled: true, token } : { enabled: false };
 }
 
 /** `TRUST_PROXY` as Express reads it: a hop count, a boolean, or a list of addresses. */

@@ -6,10 +6,12 @@ import { loadEngine, type Engine } from './answers/engine.js';
 import { warmUpFrenchDictionary } from './understanding/frenchDictionary.js';
 import { createBot } from './channels/bot.js';
 import { createStorage } from './channels/redisStorage.js';
+import { createMetrics } from './channels/metrics.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
 import { createFeedbackStore } from './conversation/feedbackStore.js';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watchKnowledge.js';
+import { KNOWLEDGE_CHANGES_MESSAGE, knowledgeChanges } from './knowledgeChanges.js';
 import { createLogger } from './logger.js';
 
 const logger = createLogger(config);
@@ -18,7 +20,8 @@ async function main(): Promise<void> {
   let engine: Engine | undefined;
   let stopping = false;
   let watcher: KnowledgeWatcher | undefined;
-  const storage = await createStorage({ redisUrl: config.redisUrl, logger });
+  const metrics = createMetrics();
+  const storage = await createStorage({ redisUrl: config.redisUrl, logger, onOperationFailed: (operation) => metrics.storageError(operation) });
   const bot = createBot({
     engine: () => engine,
     storage: storage.storage,
@@ -26,7 +29,8 @@ async function main(): Promise<void> {
     logger,
     logQuestions: config.logQuestions,
     isStopping: () => stopping,
-    http: { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy },
+    http: { rateLimitPerMinute: config.rateLimitPerMinute, trustProxy: config.trustProxy, metrics: config.metrics },
+    metrics,
   });
   const server = await startServer(bot.app, config.port, config.host);
   logger.info({ port: server.port, storage: storage.backend }, `Assistant RH : ${server.url}`);
@@ -54,7 +58,12 @@ async function main(): Promise<void> {
   logger.info({ articles: engine.knowledge.articles.map((article) => article.id) }, 'knowledge base loaded: ready');
   if (config.knowledgeWatch && !stopping) {
     // Each reload swaps the whole engine in one assignment: a turn uses the engine it started with.
-    watcher = watchKnowledge({ directory: config.knowledgeDir, load, onLoad: (next) => (engine = next), logger });
+    const onLoad = (next: Engine): void => {
+      const changes = knowledgeChanges(engine?.knowledge.articles ?? [], next.knowledge.articles);
+      engine = next;
+      logger.info(changes, KNOWLEDGE_CHANGES_MESSAGE);
+    };
+    watcher = watchKnowledge({ directory: config.knowledgeDir, load, onLoad, logger });
   }
 }
 

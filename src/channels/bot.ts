@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../answers/engine.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { createAgent, type Agent } from './agent.js';
+import { countStorageErrors, createMetrics, type BotMetrics } from './metrics.js';
 import { createApp, type HttpOptions } from './server.js';
 
 /** Logged once at start-up when no client id is configured. */
@@ -30,6 +31,8 @@ export interface BotOptions {
   http?: Partial<HttpOptions>;
   /** The SDK's auth configuration; read from the SDK's environment keys when omitted. */
   auth?: AuthConfiguration;
+  /** Prometheus metrics; a fresh registry when omitted. */
+  metrics?: BotMetrics;
 }
 
 /** The wired bot. */
@@ -38,11 +41,13 @@ export interface Bot {
   agent: Agent;
   adapter: CloudAdapter;
   auth: AuthConfiguration;
+  metrics: BotMetrics;
 }
 
 /** Builds the adapter, the agent and the HTTP app. */
 export function createBot(options: BotOptions): Bot {
   const { engine, storage, feedbackStore, logger, logQuestions = false, isStopping, http, auth = loadAuthConfigFromEnv() } = options;
+  const metrics = options.metrics ?? createMetrics();
   if (auth.clientId) {
     logger.info({ tenantId: auth.tenantId }, 'JWT validation enabled on /api/messages');
   } else {
@@ -60,7 +65,15 @@ export function createBot(options: BotOptions): Bot {
     if (!current) throw new Error('The answering engine is not loaded yet');
     return current;
   };
-  const agent = createAgent({ engine: loadedEngine, adapter, storage, feedbackStore, logger, logQuestions });
-  const app = createApp({ agent, adapter, auth, logger, isReady: () => engine() !== undefined, isStopping, http });
-  return { app, agent, adapter, auth };
+  const agent = createAgent({
+    engine: loadedEngine,
+    adapter,
+    storage: countStorageErrors(storage, metrics),
+    feedbackStore,
+    logger,
+    logQuestions,
+    metrics,
+  });
+  const app = createApp({ agent, adapter, auth, logger, isReady: () => engine() !== undefined, isStopping, http, metrics });
+  return { app, agent, adapter, auth, metrics };
 }

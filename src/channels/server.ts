@@ -5,6 +5,7 @@
  * Security headers on every response (helmet), a Content-Security-Policy that lets Web Chat run
  * and nothing else, and a per-client rate limit on the web channel.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,7 @@ import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
 import type { Agent } from './agent.js';
 import { ChannelDeliveryError } from '../errors.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
+import type { BotMetrics } from './metrics.js';
 import { runWebTurn } from './webChannel.js';
 
 /** Largest request body accepted (an activity with a long question is a few kB). */
@@ -67,7 +69,15 @@ export interface HttpOptions {
   rateLimitPerMinute: number;
   /** Express's `trust proxy`: set behind a load balancer so the client IP is the real one. */
   trustProxy: boolean | number | string;
+  /**
+   * GET /metrics: off, or on. On without a token, only clients on this machine (loopback) get it,
+   * so a public host does not expose it; with a token, `Authorization: Bearer <token>` is required.
+   */
+  metrics: { enabled: false } | { enabled: true; token: string | undefined };
 }
+
+/** Paths polled by probes and scrapers: their access lines are at debug level, not info. */
+const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** What the server needs, built by the composition root. */
 export interface ServerOptions {
@@ -80,16 +90,21 @@ export interface ServerOptions {
   isReady: () => boolean;
   /** True once the process is stopping: /readyz answers 503 and connections are not kept alive. */
   isStopping?: () => boolean;
-  /** Defaults: the configuration's defaults, no proxy trusted. */
+  /** Defaults: the configuration's defaults, no proxy trusted, metrics for loopback clients. */
   http?: Partial<HttpOptions>;
+  /** Where requests are counted and /metrics reads from; none: no /metrics route. */
+  metrics?: BotMetrics;
 }
 
 /** Builds the Express application (not listening yet). */
-export function createApp({ agent, adapter, auth, logger, isReady, isStopping = () => false, http = {} }: ServerOptions): express.Express {
+export function createApp(options: ServerOptions): express.Express {
+  const { agent, adapter, auth, logger, isReady, isStopping = () => false, http = {}, metrics } = options;
   const { rateLimitPerMinute = CONFIG_DEFAULTS.rateLimitPerMinute, trustProxy = false } = http;
+  const metricsAccess = http.metrics ?? { enabled: true, token: undefined };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  app.use(accessLog(logger, metrics));
   const json = express.json({ limit: MAX_BODY_SIZE, type: ['application/json', 'application/*+json'] });
   const ready = (_request: Request, _response: Response, next: NextFunction): void => {
     next(isReady() ? undefined : new HttpError(503, HTTP_ERROR_MESSAGES.notReady));
@@ -123,6 +138,15 @@ export function createApp({ agent, adapter, auth, logger, isReady, isStopping = 
     else response.status(503).json({ status: 'starting', error: HTTP_ERROR_MESSAGES.notReady });
   });
 
+  if (metrics && metricsAccess.enabled) {
+    // Prometheus scrapes here; hidden (404) from anyone who may not read it.
+    app.get('/metrics', async (request, response) => {
+      if (!mayReadMetrics(request, metricsAccess.token)) throw new HttpError(404, HTTP_ERROR_MESSAGES.notFound);
+      const { contentType, body } = await metrics.exposition();
+      response.type(contentType).send(body);
+    });
+  }
+
   // Teams, Azure Direct Line and the Agents Playground: the SDK checks the token, then runs the turn.
   app.post('/api/messages', authorizeJWT(auth), ready, json, async (request, response) => {
     const problem = activityBodyProblem(request.body);
@@ -147,6 +171,41 @@ export function createApp({ agent, adapter, auth, logger, isReady, isStopping = 
   app.use((_request, _response, next) => next(new HttpError(404, HTTP_ERROR_MESSAGES.notFound)));
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * One log line per request once it is answered: method, path (never the query string), status,
+ * latency in milliseconds. Probes and scrapes at debug level so they do not drown the turns.
+ */
+function accessLog(logger: Logger, metrics: BotMetrics | undefined): express.RequestHandler {
+  return (request, response, next) => {
+    const started = process.hrtime.bigint();
+    response.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const status = response.writableFinished ? response.statusCode : 499;
+      const line = { method: request.method, path: request.path, status, ms: Math.round(seconds * 10_000) / 10 };
+      if (QUIET_PATHS.has(request.path)) logger.debug(line, 'request');
+      else logger.info(line, 'request');
+      // A route pattern (or `static`, `other`), never the raw path: a label per URL would grow without bound.
+      const route = typeof request.route?.path === 'string' ? request.route.path : status === 404 ? 'other' : 'static';
+      metrics?.httpRequest(request.method, route, status, seconds);
+    });
+    next();
+  };
+}
+
+/** A token holder, or (without a token configured) a client on this machine. */
+function mayReadMetrics(request: Request, token: string | undefined): boolean {
+  if (token !== undefined) {
+    const given = Buffer.from(request.get('authorization') ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+  // The socket's address, not req.ip: a forwarded header cannot make a remote client look local.
+  // A request relayed by a proxy on this machine carries a forwarding header: it is not local.
+  if (request.get('x-forwarded-for') !== undefined || request.get('forwarded') !== undefined) return false;
+  const address = request.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 /**

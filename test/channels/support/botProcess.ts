@@ -28,7 +28,7 @@ export interface BotProcess {
 }
 
 /** Configuration keys cleared from the inherited environment, so a developer's shell cannot change a test. */
-const CONFIG_KEYS = /^(PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_QUESTIONS|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|connections__.*)$/;
+const CONFIG_KEYS = /^(PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|connections__.*)$/;
 
 /** The environment of a bot process: the parent's minus the bot's own keys, plus `env`. */
 export function botEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
