@@ -17,7 +17,12 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+/** Why the bot refuses to start in production without Azure credentials (the Agents SDK refuses too, less clearly). */
+export const PRODUCTION_NEEDS_CLIENT_ID =
+  'NODE_ENV=production needs connections__serviceConnection__settings__clientId (the Azure Bot app id), so that /api/messages checks tokens. To try the build without Azure, start it with NODE_ENV=development.';
+
 const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(CONFIG_DEFAULTS.port),
   HOST: z.string().min(1).optional(),
   KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
@@ -86,6 +91,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV?.toLowerCase() === 'production' && !env.connections__serviceConnection__settings__clientId) {
+    throw new Error(`Invalid configuration: ${PRODUCTION_NEEDS_CLIENT_ID}`);
+  }
   return Object.freeze({
     port: env.PORT,
     host: env.HOST,
