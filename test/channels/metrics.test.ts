@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage } from '@microsoft/agents-hosting';
 import { MemoryStorage } from '@microsoft/agents-hosting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, ask, cardOf, post, startTestBot, type TestBot } from './support/botServer.js';
+import { activity, ask, cardButtons, cardOf, post, startTestBot, type TestBot } from './support/botServer.js';
 
 const TOKEN = 'a-long-enough-metrics-token';
 
@@ -14,15 +14,6 @@ const TOKEN = 'a-long-enough-metrics-token';
 function sample(text: string, series: string): number | undefined {
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
-
-/** Every `data` object of the card's buttons, wherever they are in the card. */
-function buttonData(node: unknown): Record<string, unknown>[] {
-  if (Array.isArray(node)) return node.flatMap(buttonData);
-  if (typeof node !== 'object' || node === null) return [];
-  const element = node as Record<string, unknown>;
-  const own = element.type === 'Action.Submit' ? [element.data as Record<string, unknown>] : [];
-  return [...own, ...Object.values(element).flatMap(buttonData)];
 }
 
 const scrape = (bot: TestBot, headers: Record<string, string> = {}) => fetch(`${bot.url}/metrics`, { headers });
@@ -35,7 +26,7 @@ describe('GET /metrics after real turns', () => {
     const conversation = `metrics-${randomUUID()}`;
     const [answer] = await ask(bot.url, activity(conversation, { text: 'Quelles sont les compétences du chef de produit digital ?' }));
     await ask(bot.url, activity(conversation, { text: 'Quel est le salaire d’un astronaute ?' }));
-    const vote = buttonData(cardOf(answer)).find((data) => data.action === 'feedback' && data.vote === 'up');
+    const vote = cardButtons(cardOf(answer)).find((button) => button.data.vote === 'up')?.data;
     await ask(bot.url, activity(conversation, { value: vote }));
     const web = { type: 'message', text: 'Compare les compétences', from: { id: 'u1' }, conversation: { id: randomUUID() } };
     expect((await post(bot.url, web, { path: '/api/webchat' })).status).toBe(200);
