@@ -22,6 +22,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/knowledge ./knowledge
 COPY --from=build /app/dialogs ./dialogs
+COPY --from=build /app/language ./language
 COPY --from=build /app/public ./public
 COPY --from=build /app/appPackage/color.png ./appPackage/color.png
 # The image's own `node` user (uid 1000): the files stay root-owned, so the process cannot change them.
