@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { startTestBot, type TestBot } from './support/botServer.js';
 import { horizontalOverflow, launchChromium, runAxe, screenshotPath, splitWords, type AxeFinding } from './support/browser.js';
 
-/** An article comparing three roles: three blocks to stack on a phone. */
-const THREE_ROLES = fileURLToPath(new URL('../fixtures/holdout14/', import.meta.url));
+/** An article comparing three roles in the export's usual layout: three blocks to stack on a phone. */
+const THREE_ROLES = fileURLToPath(new URL('../fixtures/three-roles/', import.meta.url));
 
 /**
  * What axe-core reports as "needs review" in Web Chat's own markup, not in the page or the cards:
@@ -146,7 +146,7 @@ describe('a three-role comparison on a phone', () => {
   it('stacks the three role blocks, words whole, nothing overflowing', async () => {
     const page = await openPage(threeRoles.url, 390);
     try {
-      await askOnPage(page, 'Compare les missions des trois métiers');
+      await askOnPage(page, 'Compare les compétences');
       const blocks = await roleBlockBoxes(page);
       expect(blocks).toHaveLength(3);
       expect(blocks[1]!.top).toBeGreaterThanOrEqual(blocks[0]!.bottom - 1);
@@ -154,6 +154,9 @@ describe('a three-role comparison on a phone', () => {
       expect(await horizontalOverflow(page)).toEqual([]);
       expect(await splitWords(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('webchat-three-roles-390.png') });
+      // The whole card: a phone as tall as the conversation.
+      await page.setViewportSize({ width: 390, height: 1800 });
+      await page.waitForTimeout(300);
       await page.locator('.ac-adaptiveCard').last().screenshot({ path: screenshotPath('webchat-three-roles-390-card.png') });
     } finally {
       await page.close();
