@@ -71,13 +71,18 @@ export function createMetrics({ defaultMetrics = true }: { defaultMetrics?: bool
   });
   // Every series a dashboard reads exists from the start (0), not only after its first event.
   for (const operation of ['read', 'write', 'delete']) storageErrors.labels(operation).inc(0);
+  // prom-client hashes the label values at every `labels()` call: each series is looked up once, then kept.
+  const turnSeries = seriesCache((kind: string, channel: string) => turns.labels(kind, channel));
+  const fallbackSeries = seriesCache((channel: string) => fallbacks.labels(channel));
+  const latencySeries = seriesCache((channel: string) => latency.labels(channel));
+  const httpSeries = seriesCache((method: string, route: string, status: string) => http.labels(method, route, status));
 
   return {
     registry,
     turn(kind, channel, seconds) {
-      turns.labels(kind, channel).inc();
-      if (kind === 'fallback') fallbacks.labels(channel).inc();
-      latency.labels(channel).observe(seconds);
+      turnSeries(kind, channel).inc();
+      if (kind === 'fallback') fallbackSeries(channel).inc();
+      latencySeries(channel).observe(seconds);
     },
     feedback(vote, channel) {
       votes.labels(vote, channel).inc();
@@ -86,11 +91,25 @@ export function createMetrics({ defaultMetrics = true }: { defaultMetrics?: bool
       storageErrors.labels(operation).inc();
     },
     httpRequest(method, route, status, seconds) {
-      http.labels(method, route, String(status)).observe(seconds);
+      httpSeries(method, route, String(status)).observe(seconds);
     },
     async exposition() {
       return { contentType: registry.contentType, body: await registry.metrics() };
     },
+  };
+}
+
+/** Memoises `labels()` by its label values (a handful of kinds, channels, routes and statuses). */
+function seriesCache<Labels extends string[], Series>(make: (...labels: Labels) => Series): (...labels: Labels) => Series {
+  const cache = new Map<string, Series>();
+  return (...labels) => {
+    const key = labels.join('\u0000');
+    let series = cache.get(key);
+    if (series === undefined) {
+      series = make(...labels);
+      cache.set(key, series);
+    }
+    return series;
   };
 }
 
