@@ -13,6 +13,10 @@ export interface Why {
   runnerUp: string | null;
   /** A short human-readable explanation. */
   reason: string;
+  /** The chosen reading's features (non-zero), as the reading model scored them. */
+  features?: Record<string, number>;
+  /** The chosen reading and the runner-up, as the reading model labels them, with their scores. */
+  readings?: { label: string; score: number }[];
 }
 
 /** A list item as shown to the user; `highlight` marks the bullet a reverse lookup found. */

@@ -207,8 +207,27 @@ export class AnswerBuilder {
           why: why(interpretation.evidence, null, [], 'several articles answer equally well'),
         };
       }
+      case 'clarifyRoles': {
+        const article = interpretation.evidence.article.article;
+        const section = interpretation.section;
+        const choices = interpretation.roles.map((id) => {
+          const name = roleName(article, id);
+          return section && !section.isDefinition ? this.suggester.list(section, name) : this.suggester.definition(name);
+        });
+        return {
+          kind: 'clarify',
+          article: article.id,
+          section: section?.id ?? null,
+          roles: [],
+          confidence: 0.5,
+          message: this.dialogs.conversation.clarify.role,
+          choices,
+          suggestions: choices,
+          why: why(interpretation.evidence, section?.id ?? null, interpretation.roles, 'several roles are left: which one?'),
+        };
+      }
       case 'overview':
-        return this.overview(interpretation.evidence);
+        return this.overview(interpretation.evidence, interpretation.roles);
       case 'section':
         return this.section(interpretation.evidence, interpretation.section, interpretation.roles, interpretation.mode);
       case 'item':
@@ -256,23 +275,25 @@ export class AnswerBuilder {
     };
   }
 
-  private overview(evidence: Evidence): DraftAnswer {
+  private overview(evidence: Evidence, roleIds: string[]): DraftAnswer {
     const article = evidence.article.article;
-    const roles = article.roles.map((role) => role.id);
+    const roles = article.roles.map((role) => role.id).filter((id) => roleIds.includes(id));
+    const shown = article.roles.filter((role) => roles.includes(role.id));
     const rows = article.sections
       .filter((section) => !section.isConclusion && Object.keys(section.byRole).length > 0)
       .map((section) => ({
         sectionId: section.id,
         heading: section.heading,
-        cells: article.roles.map((role) => ({ roleId: role.id, roleName: role.name, summary: summaryOf(section, role.id) })),
-      }));
+        cells: shown.map((role) => ({ roleId: role.id, roleName: role.name, summary: summaryOf(section, role.id) })),
+      }))
+      .filter((row) => row.cells.some((cell) => cell.summary !== ''));
     return {
       kind: 'overview',
       article: article.id,
       section: null,
       roles,
       confidence: confidenceOf(evidence, null),
-      title: fill(this.dialogs.answers.overviewTitle, { roles: rolesPhrase([article]) }),
+      title: fill(this.dialogs.answers.overviewTitle, { roles: rolesPhrase([{ ...article, roles: shown }]) }),
       intro: [this.dialogs.answers.overviewLead],
       rows,
       conclusion: article.conclusion,

@@ -17,7 +17,8 @@ import type { Lexicon } from '../language/lexicon.js';
 import { PhraseSet } from '../language/phraseSet.js';
 import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
-import { interpret } from '../understanding/interpret.js';
+import { candidatesFor, interpret, type Decision } from '../understanding/interpret.js';
+import type { FeatureVector } from '../understanding/readingModel.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';
 import type { Answer, AnswerDraft as DraftAnswer, Suggestion } from './answer.js';
 import { AnswerBuilder, rolesPhrase, topicsPhrase } from './buildAnswer.js';
@@ -32,6 +33,11 @@ export interface Engine {
   readonly dialogs: Dialogs;
   /** Answers one question in the given conversation context and returns the next context. */
   answer(text: string, context: ConversationContext): { answer: Answer; context: ConversationContext };
+  /**
+   * Every candidate reading of a question, each with its features and the answer it would give
+   * (before scoring): what the tuner and `why` look at.
+   */
+  candidates(text: string, context: ConversationContext): { features: FeatureVector; label: string; answer: Answer }[];
   /** The welcome message and three example questions, built from the knowledge base. */
   welcome(): { message: string; suggestions: Suggestion[] };
 }
@@ -99,6 +105,14 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
         suggestions: builder.examples(),
       };
     },
+    candidates(text, context) {
+      const reading = readQuestion(stripMarkup(sanitize(text)), tools);
+      return candidatesFor(reading, router, lexicon, context).map((candidate) => ({
+        features: candidate.features,
+        label: candidate.label,
+        answer: withText(builder.build(candidate.reading)),
+      }));
+    },
     answer(text, context) {
       const raw = typeof text === 'string' ? text : '';
       const clean = stripMarkup(sanitize(raw)).replace(/\s+/g, ' ').trim();
@@ -116,18 +130,27 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
           const pending = context.pendingQuestion;
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
           const reading = readQuestion(pending, tools);
-          const interpretation = interpret(reading, [chosen], lexicon, picked);
+          const { interpretation } = interpret(reading, router, lexicon, picked, [chosen]);
           const draft = builder.build(interpretation);
           return reply(draft, nextContext(draft, picked));
         }
       }
       const reading = readQuestion(clean, tools);
-      const interpretation = interpret(reading, router.shortlist(reading, context), lexicon, context);
-      const draft = builder.build(interpretation);
+      const decision = interpret(reading, router, lexicon, context);
+      const draft = withDecision(builder.build(decision.interpretation), decision);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));
     },
   };
+}
+
+/** Records in `why` which reading won, on which features, and what came second. */
+function withDecision(draft: DraftAnswer, decision: Decision): DraftAnswer {
+  const [winner, runnerUp] = decision.ranking;
+  if (!winner) return draft;
+  const features = Object.fromEntries(Object.entries(winner.features).filter(([, value]) => value !== 0)) as Record<string, number>;
+  const readings = [winner, ...(runnerUp ? [runnerUp] : [])].map((candidate) => ({ label: candidate.label, score: Number(candidate.score.toFixed(3)) }));
+  return { ...draft, why: { ...draft.why, features, readings } } as DraftAnswer;
 }
 
 /** The context after an answer: a fallback or smalltalk keeps the previous one. */
