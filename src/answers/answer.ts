@@ -50,8 +50,6 @@ interface AnswerBase {
   roles: string[];
   /** 0..1: how sure the engine is. */
   confidence: number;
-  /** The answer as plain French text (what the CLI prints). */
-  text: string;
   why: Why;
   suggestions: Suggestion[];
 }
@@ -113,6 +111,3 @@ export type Answer =
   | SmalltalkAnswer;
 
 export type AnswerKind = Answer['kind'];
-
-/** An answer before its plain-text rendering is attached (the builder's output). */
-export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'text'> : never) : never;

@@ -3,11 +3,11 @@
  * the framing sentences come from dialogs/answers.yaml and dialogs/fallback.yaml.
  */
 import type { Article, Item, Section } from '../knowledge/knowledgeBase.js';
-import { fill, type Dialogs } from '../conversation/dialogs.js';
+import { fill, type Dialogs } from './dialogs.js';
 import type { ArticleIndex } from '../understanding/articleIndex.js';
 import type { Interpretation } from '../understanding/interpret.js';
 import type { Evidence } from '../understanding/weighEvidence.js';
-import type { AnswerDraft as DraftAnswer, AnswerItem, RoleBlock, Suggestion, Why } from './answer.js';
+import type { Answer, AnswerItem, RoleBlock, Suggestion, Why } from './answer.js';
 
 
 /** How many questions a fallback offers. */
@@ -174,7 +174,7 @@ export class AnswerBuilder {
     return this.suggester.examples(this.articles);
   }
 
-  build(interpretation: Interpretation): DraftAnswer {
+  build(interpretation: Interpretation): Answer {
     switch (interpretation.kind) {
       case 'empty':
         return this.fallback(fill(this.dialogs.fallback.empty, { roles: rolesPhrase(this.articles) }), null, 'empty question', 1);
@@ -240,7 +240,7 @@ export class AnswerBuilder {
     return this.indexes.find((index) => index.article.title === choice || index.article.id === choice) ?? null;
   }
 
-  private fallback(message: string, evidence: Evidence | null, reason: string, confidence: number): DraftAnswer {
+  private fallback(message: string, evidence: Evidence | null, reason: string, confidence: number): Answer {
     return {
       kind: 'fallback',
       article: null,
@@ -253,7 +253,7 @@ export class AnswerBuilder {
     };
   }
 
-  private smalltalk(intent: string): DraftAnswer {
+  private smalltalk(intent: string): Answer {
     const replies = this.dialogs.smalltalk.intents[intent]?.replies ?? [];
     const article = this.articles[0];
     const message = fill(replies[0] ?? '', {
@@ -275,7 +275,7 @@ export class AnswerBuilder {
     };
   }
 
-  private overview(evidence: Evidence, roleIds: string[]): DraftAnswer {
+  private overview(evidence: Evidence, roleIds: string[]): Answer {
     const article = evidence.article.article;
     const roles = article.roles.map((role) => role.id).filter((id) => roleIds.includes(id));
     const shown = article.roles.filter((role) => roles.includes(role.id));
@@ -302,7 +302,7 @@ export class AnswerBuilder {
     };
   }
 
-  private section(evidence: Evidence, section: Section, roles: string[], mode: 'list' | 'comparison'): DraftAnswer {
+  private section(evidence: Evidence, section: Section, roles: string[], mode: 'list' | 'comparison'): Answer {
     const article = evidence.article.article;
     const confidence = confidenceOf(evidence, section);
     if (mode === 'list') {
@@ -334,7 +334,7 @@ export class AnswerBuilder {
     section: Section,
     roles: string[],
     options: { confidence: number; intro: string[]; reason: string; highlight?: (roleId: string) => string | undefined },
-  ): DraftAnswer {
+  ): Answer {
     const article = evidence.article.article;
     return {
       kind: 'comparison',
@@ -350,7 +350,7 @@ export class AnswerBuilder {
     };
   }
 
-  private item(interpretation: Extract<Interpretation, { kind: 'item' }>): DraftAnswer {
+  private item(interpretation: Extract<Interpretation, { kind: 'item' }>): Answer {
     const { evidence, item, askedRole, yesNo, shared } = interpretation;
     const article = evidence.article.article;
     const section = item.section;

@@ -10,7 +10,7 @@ import type { Engine } from '../answers/engine.js';
 import { readConversationState, type ConversationState } from '../conversation/conversationState.js';
 import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/dialogRunner.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
-import { parseSubmitData } from '../conversation/submitData.js';
+import { parseSubmitData } from '../render/submitData.js';
 import { ChannelDeliveryError } from '../errors.js';
 import { ConversationTurnState } from './conversationTurnState.js';
 import type { BotMetrics } from './metrics.js';

@@ -4,7 +4,7 @@
  * (so a 👍/👎 click can be recorded with the question it rates).
  */
 import { z } from 'zod';
-import { emptyContext, type ConversationContext } from './context.js';
+import { emptyContext, type ConversationContext } from '../understanding/context.js';
 
 /** An answer given in this conversation, as feedback refers to it. */
 export interface AnsweredQuestion {

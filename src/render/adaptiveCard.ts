@@ -12,7 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Answer, AnswerItem, ComparisonAnswer, ListAnswer, OverviewAnswer, RoleBlock, Suggestion } from '../answers/answer.js';
-import type { AskSubmit, FeedbackSubmit } from '../conversation/submitData.js';
+import type { AskSubmit, FeedbackSubmit } from './submitData.js';
+import { renderText } from './text.js';
 
 /** MIME type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -280,22 +281,23 @@ function feedbackRow(feedback: FeedbackButtons): CardElement[] {
 }
 
 /** The id that makes a card's layout ids unique: the answer id, else a digest of the answer's text. */
-function cardId(answer: Answer, options: AdaptiveCardOptions): string {
-  const id = options.id ?? options.feedback?.answerId ?? createHash('sha256').update(answer.text).digest('hex').slice(0, 12);
+function cardId(plainText: string, options: AdaptiveCardOptions): string {
+  const id = options.id ?? options.feedback?.answerId ?? createHash('sha256').update(plainText).digest('hex').slice(0, 12);
   return id.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
 /** Renders any answer as an Adaptive Card (list, comparison, overview, and messages with buttons). */
 export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions = {}): AdaptiveCard {
-  const body = bodyOf(answer, cardId(answer, options));
+  const plainText = renderText(answer);
+  const body = bodyOf(answer, cardId(plainText, options));
   const isArticleAnswer = answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview';
   if (isArticleAnswer && options.feedback) body.push(...feedbackRow(options.feedback));
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
-    fallbackText: answer.text,
-    speak: answer.text,
+    fallbackText: plainText,
+    speak: plainText,
     lang: 'fr',
     body,
     actions: actionsOf(answer),

@@ -3,7 +3,7 @@
  * inverted index (word → articles) and shortlists the few articles a question can be about;
  * only those are weighed in full.
  */
-import type { ConversationContext } from '../conversation/context.js';
+import type { ConversationContext } from './context.js';
 import { conceptSequence, type ArticleIndex } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { stem } from '../text/normalize.js';

@@ -7,7 +7,7 @@
  * scorer (readingModel.ts) weighs them.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import type { ConversationContext } from '../conversation/context.js';
+import type { ConversationContext } from './context.js';
 import type { Lexicon } from '../language/lexicon.js';
 import type { ArticleIndex, IndexedItem } from './articleIndex.js';
 import type { FeatureVector } from './readingModel.js';
@@ -145,7 +145,7 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
   const { subjects } = facts;
   const complement = facts.contextRoles.length > 0 ? facts.articleRoles.filter((id) => !facts.contextRoles.includes(id) && all.includes(id)) : [];
   const isAll = roles.length >= 2 && sameSet(roles, all);
-  const allAsked = isAll && (markers.allRoles || (markers.comparison && subjects.length !== 1) || (markers.overview && subjects.length === 0));
+  const allAsked = isAll && (markers.allRoles || ((markers.comparison || markers.overview) && subjects.length === 0));
   const fromContext = subjects.length === 0 && roles.length > 0 && sameSet(roles, facts.contextRoles);
   return {
     rolesAllNamed: subjects.length > 0 && subjects.every((id) => roles.includes(id)) ? 1 : 0,
@@ -315,6 +315,16 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
     candidates.push({ reading: { kind: 'smalltalk', intent: intent.intent }, features: { kindSmalltalk: 1, smalltalkOnly: only ? 1 : 0 }, label: `smalltalk:${intent.intent}` });
   }
   candidates.push({ reading: { kind: 'fallback', reason: 'unknown', evidence: first ?? null }, features: { kindAbstain: 1 }, label: 'abstain' });
+  // "Le CA" when two articles have a role abbreviated CA, and the conversation is about neither: which one?
+  const naming = all.filter((evidence) => evidence.roles.size > 0);
+  const strongest = (evidence: Evidence) => Math.max(...evidence.roles.values());
+  if (naming.length >= 2 && !naming.some((evidence) => evidence.article.article.id === context.article) && strongest(naming[0]!) === strongest(naming[1]!)) {
+    candidates.push({
+      reading: { kind: 'clarify', choices: naming.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article), evidence: naming[0]! },
+      features: { kindClarify: 1, articlesRoleTie: 1 },
+      label: 'clarify-roles-of-articles',
+    });
+  }
   if (first && all.length > 1 && context.article === null && !all.some((evidence) => evidence.roles.size > 0)) {
     const second = all[1]!;
     const tie = first.strength > 0 && second.strength > 0 && first.sections.length > 0 && second.sections.length > 0 &&

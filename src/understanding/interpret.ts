@@ -3,7 +3,7 @@
  * about, and across them) is scored by the reading model; the best one wins, and the bot abstains
  * when none beats the abstention candidate. Pure and synchronous; the ranking is kept for `why`.
  */
-import type { ConversationContext } from '../conversation/context.js';
+import type { ConversationContext } from './context.js';
 import type { Lexicon } from '../language/lexicon.js';
 import type { ArticleIndex } from './articleIndex.js';
 import type { ArticleRouter } from './articleRouter.js';

@@ -186,7 +186,8 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const definition = definitionPositions.size > 0;
   // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
   const otherMany = tokens.some((token) => language.has('otherManyWords', token));
-  const allRoles = language.occursIn('allRolesCues', tokens);
+  // "les deux autres" are the others, not both.
+  const allRoles = !otherMany && language.occursIn('allRolesCues', tokens);
   // "l'un et l'autre", "de part et d'autre" name every role, not the other one.
   const otherOne = !allRoles && (otherMany || tokens.some((token) => language.has('otherWords', token))) ||
     (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));

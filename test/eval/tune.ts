@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { FEATURES, READING_WEIGHTS, scoreOf, type Feature, type FeatureVector } from '../../src/understanding/readingModel.js';
 import { acceptableInLibrary, casesOf, engineFor, evalSets, LIBRARY, matches } from './evaluate.js';
@@ -47,8 +47,18 @@ async function examples(): Promise<Example[]> {
             label: candidate.label,
             right:
               matches(expect, candidate.answer, library ? article : undefined) ||
-              (library && acceptableInLibrary(expect, { ...candidate.answer, roleNamed: (candidate.features.articleRoleNamed ?? 0) > 0 }, article, index === 0)),
+              (library &&
+                acceptableInLibrary(
+                  expect,
+                  { ...candidate.answer, roleNamed: (candidate.features.articleRoleNamed ?? 0) > 0, rolesOfSeveralArticles: (candidate.features.articlesRoleTie ?? 0) > 0 },
+                  article,
+                  index === 0,
+                )),
           }));
+          // Saying which subject the article lacks, or that another job is asked about, beats a bare "I don't know".
+          if (candidates.some((candidate) => candidate.right && /^(?:topic|other-job):/.test(candidate.label))) {
+            for (const candidate of candidates) if (candidate.label === 'abstain') candidate.right = false;
+          }
           collected.push({ candidates, question: q });
           // The next turn is read after the answer that was expected.
           if (['list', 'comparison', 'overview'].includes(expect.kind)) {

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
-import { emptyContext } from '../../src/conversation/context.js';
+import { emptyContext } from '../../src/understanding/context.js';
 import { KNOWLEDGE_WATCH_MESSAGES, watchKnowledge, type KnowledgeWatcher, type WatchLogger } from '../../src/knowledge/watchKnowledge.js';
 import { problems } from '../../src/knowledge/checkerMessages.js';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { renderText } from '../../src/render/text.js';
 
 const ARTICLE = 'differences-chef-de-produit-digital-marketing.txt';
 const COMPETENCES_DIGITAL = 'Quelles sont les compétences du chef de produit digital ?';
@@ -48,7 +49,7 @@ async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the engine answers to a first question. */
-const answerOf = (engine: Engine, question: string) => engine.answer(question, emptyContext()).answer.text;
+const answerOf = (engine: Engine, question: string) => renderText(engine.answer(question, emptyContext()).answer);
 
 /** Adds a skill to the digital product manager's list, right after "Analyse de données". */
 function addSkill(folder: string, skill: string): void {
