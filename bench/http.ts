@@ -82,7 +82,8 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
  * Keys not passed on from this shell: the bot's configuration (anonymous mode, memory storage, no
  * watch) and NODE_ENV (the SDK refuses anonymous mode when it is "production").
  */
-const BOT_CONFIG_KEYS = /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|connections__.*)$/;
+const BOT_CONFIG_KEYS =
+  /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|\w*RATE_LIMIT_PER_MINUTE|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|connections__.*)$/;
 
 /** One timestamp for every request: bodies are built once (see BODIES). */
 const TIMESTAMP = new Date().toISOString();
@@ -263,7 +264,10 @@ try {
   const childEnvironment = Object.fromEntries(Object.entries(process.env).filter(([key]) => !BOT_CONFIG_KEYS.test(key)));
 
   const botLog = join(workDir, 'bot.log');
-  const bot = await startServerProcess('bot', [...profiled('bot'), 'dist/index.js'], { ...childEnvironment, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info' }, botLog);
+  // One load generator is one client address: the per-client limit on /api/messages (600 a minute by
+  // default, against floods) is lifted, as Teams' traffic comes from a few addresses too.
+  const botEnvironment = { ...childEnvironment, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info', MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000' };
+  const bot = await startServerProcess('bot', [...profiled('bot'), 'dist/index.js'], botEnvironment, botLog);
   servers.push(bot);
   const botPid = bot.child.pid!;
   const rssReady = rssMb(botPid);
