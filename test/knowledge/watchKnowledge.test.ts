@@ -6,7 +6,8 @@ import { loadEngine, type Engine } from '../../src/answers/engine.js';
 import { emptyContext } from '../../src/understanding/context.js';
 import { KNOWLEDGE_WATCH_MESSAGES, watchKnowledge, type KnowledgeWatcher, type WatchLogger } from '../../src/knowledge/watchKnowledge.js';
 import { problems } from '../../src/knowledge/checkerMessages.js';
-import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { DEFAULT_DIALOGS_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
 import { renderText } from '../../src/render/text.js';
 
 const ARTICLE = 'differences-chef-de-produit-digital-marketing.txt';
@@ -80,7 +81,7 @@ const errors = () => logger.entries.filter((entry) => entry.level === 'error');
 
 beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), 'assistant-rh-watch-'));
-  cpSync(DEFAULT_KNOWLEDGE_DIR, folder, { recursive: true });
+  cpSync(SHARED_KNOWLEDGE, folder, { recursive: true });
   // The shipped article is read-only in the repository; the copy must be editable.
   for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
   logger = recordingLogger();

@@ -14,10 +14,11 @@ import { createBot } from '../../../src/channels/bot.js';
 import { startServer, type HttpOptions, type RunningServer } from '../../../src/channels/server.js';
 import { MemoryFeedbackStore } from '../../../src/conversation/feedbackStore.js';
 
-export const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+/** The shared article, as a fixture: an HR team adding articles to knowledge/ changes no test. */
+export const knowledgeDir = fileURLToPath(new URL('../../fixtures/shared-article/', import.meta.url));
 export const dialogsDir = fileURLToPath(new URL('../../../dialogs/', import.meta.url));
 
-export const lexiconFile = join(knowledgeDir, 'lexique.yaml');
+export const lexiconFile = fileURLToPath(new URL('../../../knowledge/lexique.yaml', import.meta.url));
 
 const engines = new Map<string, Promise<Engine>>();
 
