@@ -5,8 +5,8 @@
  * only the host's semantic styles (weight, size, `isSubtle`, `emphasis` containers).
  * Version 1.5: the highest Teams renders on desktop and mobile; Web Chat renders it too.
  *
- * Readable on a phone: a comparison or overview comes in two layouts, roles side by side for wide
- * screens and role blocks stacked under each other for narrow ones. Teams shows one of them by
+ * Readable on a phone: a comparison comes in two layouts, roles side by side for wide screens and
+ * role blocks stacked under each other for narrow ones; an overview is stacked at every width. Teams shows one of them by
  * `targetWidth`; Web Chat's renderer ignores `targetWidth`, so each layout also carries an `id` that
  * the web page's stylesheet shows or hides by the width of the screen (public/style.css).
  */
@@ -192,25 +192,19 @@ const overviewCell = (cell: OverviewAnswer['rows'][number]['cells'][number]): Ca
   ...summaryItems(cell.summary).flatMap((item) => bullet(item, 0)),
 ];
 
-/** One fact per role under each section heading (side by side, or stacked), then the conclusion. */
-function overviewBody(answer: OverviewAnswer, id: string): CardElement[] {
-  const rows = answer.rows.map((row): { heading: CardElement; wide: CardElement; narrow: CardElement } => ({
-    heading: text(row.heading, { weight: 'Bolder', size: 'Default', spacing: 'Medium', style: 'heading' }),
-    wide: {
-      type: 'ColumnSet',
-      spacing: 'Small',
-      columns: row.cells.map((cell) => ({ type: 'Column', width: 'stretch', items: overviewCell(cell) })),
-    },
-    narrow: { type: 'Container', spacing: 'Small', items: row.cells.flatMap(overviewCell) },
-  }));
+/**
+ * Each section heading, then each role's name and its bullets, then the conclusion. One layout,
+ * stacked, at every width: an overview covers every section, so two layouts would double the
+ * largest card (Teams refuses messages over about 28 kB).
+ */
+function overviewBody(answer: OverviewAnswer): CardElement[] {
   return [
     title(answer.title),
     ...paragraphs(answer.intro),
-    ...responsive(
-      id,
-      { type: 'Container', spacing: 'Medium', items: rows.flatMap((row) => [row.heading, row.wide]) },
-      { type: 'Container', spacing: 'Medium', items: rows.flatMap((row) => [row.heading, row.narrow]) },
-    ),
+    ...answer.rows.flatMap((row): CardElement[] => [
+      text(row.heading, { weight: 'Bolder', size: 'Default', spacing: 'Medium', style: 'heading' }),
+      ...row.cells.flatMap(overviewCell),
+    ]),
     ...(answer.conclusion.length > 0
       ? [{ type: 'Container', separator: true, spacing: 'Medium', items: paragraphs(answer.conclusion) }]
       : []),
@@ -247,7 +241,7 @@ function bodyOf(answer: Answer, id: string): CardElement[] {
     case 'comparison':
       return comparisonBody(answer, id);
     case 'overview':
-      return overviewBody(answer, id);
+      return overviewBody(answer);
     case 'clarify':
     case 'fallback':
     case 'smalltalk':
