@@ -12,6 +12,17 @@ const ANSWER_LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.
 /** Buckets of the HTTP request duration, in seconds (includes the SDK and the channel's round trip). */
 const HTTP_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/**
+ * Channel ids used as label values. A channel id comes from the request, so anything else is counted
+ * as `other`: a label value per forged id would grow the registry without bound.
+ */
+const KNOWN_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test', 'agents', 'm365extensions', 'outlook', 'email', 'slack', 'facebook', 'telegram', 'line', 'sms']);
+
+/** The label value for a channel id. */
+export function channelLabel(channelId: string | undefined): string {
+  return channelId !== undefined && KNOWN_CHANNELS.has(channelId) ? channelId : 'other';
+}
+
 /** The bot's metrics and the registry that serves them. */
 export interface BotMetrics {
   readonly registry: Registry;
@@ -80,12 +91,13 @@ export function createMetrics({ defaultMetrics = true }: { defaultMetrics?: bool
   return {
     registry,
     turn(kind, channel, seconds) {
-      turnSeries(kind, channel).inc();
-      if (kind === 'fallback') fallbackSeries(channel).inc();
-      latencySeries(channel).observe(seconds);
+      const label = channelLabel(channel);
+      turnSeries(kind, label).inc();
+      if (kind === 'fallback') fallbackSeries(label).inc();
+      latencySeries(label).observe(seconds);
     },
     feedback(vote, channel) {
-      votes.labels(vote, channel).inc();
+      votes.labels(vote, channelLabel(channel)).inc();
     },
     storageError(operation) {
       storageErrors.labels(operation).inc();

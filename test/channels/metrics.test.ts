@@ -66,6 +66,13 @@ describe('GET /metrics after real turns', () => {
     expect(text).toContain('nodejs_eventloop_lag_seconds');
   });
 
+  it('counts a channel id it does not know as `other`, so forged ids cannot grow the registry', async () => {
+    await ask(bot.url, activity(`metrics-${randomUUID()}`, { channelId: `forged-${randomUUID()}`, text: 'aide' }));
+    const after = await (await scrape(bot)).text();
+    expect(after).toMatch(/assistant_turns_total\{kind="[a-z]+",channel="other"\} 1/);
+    expect(after).not.toContain('forged-');
+  });
+
   it('is hidden (404) from a request relayed by a proxy, even one on this machine', async () => {
     expect((await scrape(bot, { 'x-forwarded-for': '203.0.113.5' })).status).toBe(404);
   });
