@@ -32,7 +32,10 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
     bestStrength: all[0]?.strength ?? 0,
     distinctiveness: (evidence) => router.distinctiveness(evidence.content, evidence.article),
   };
-  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library)), ...libraryCandidates(reading, all, context, library)];
+  // Once the question names a role of some article, another article's "not covered" says nothing about it.
+  const naming = all.some((evidence) => evidence.roles.size > 0);
+  const heard = (candidate: Candidate) => !naming || candidate.reading.kind !== 'fallback' || (candidate.reading.evidence?.roles.size ?? 0) > 0;
+  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library)).filter(heard), ...libraryCandidates(reading, all, context, library)];
 }
 
 /** Scores candidates and ranks them, best first (earlier candidates win ties). */
