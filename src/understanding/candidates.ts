@@ -346,7 +346,16 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
       : tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
     candidates.push({
       reading: { kind: 'clarify', choices, evidence: first },
-      features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0, articlesNothingPoints: 1 - pointed, articlesItemTie: itemTie ? 1 : 0 },
+      features: {
+        kindClarify: 1,
+        articlesTie: tie ? 1 : 0,
+        articlesUnanchored: unanchored ? 1 : 0,
+        articlesNothingPoints: 1 - pointed,
+        articlesItemTie: itemTie ? 1 : 0,
+        // Asking "which article?" about words no article knows ("Qui a gagné la coupe du monde ?") is no help.
+        unknownWords: Math.min(...all.map((evidence) => evidence.unknown.length)),
+        articlesWeakEvidence: 1 - Math.min(1, Math.max(0, first.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
+      },
       label: 'clarify',
     });
   }
