@@ -127,7 +127,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
       // A pending clarification is answered by picking one of the offered articles, by its title or by
       // naming one of its roles ("pour l'acheteur"): the question asked first is answered there.
       if (context.pendingQuestion) {
-        const named = decision.ranking[0]?.features.articleRoleNamed ? decision.ranking[0].reading : null;
+        const named = decision.ranking.find((candidate) => (candidate.features.articleRoleNamed ?? 0) > 0)?.reading ?? null;
         const chosen = builder.clarifiedArticle(clean) ?? (named && 'evidence' in named && named.evidence ? named.evidence.article : null);
         if (chosen) {
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };

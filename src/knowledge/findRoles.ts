@@ -8,6 +8,7 @@
 import type { LanguagePack } from '../language/languagePack.js';
 import { masculine } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
+import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
 
 /** A label as written, and the section it stands in (-1 for the title). */
@@ -35,23 +36,11 @@ export function writtenWords(text: string): string[] {
 
 /** Stems of a name's words without its small link words: the form names are compared in. */
 export function nameKey(name: string, pack: LanguagePack): string[] {
-  let byName = nameKeys.get(pack);
-  if (!byName) {
-    byName = new Map();
-    nameKeys.set(pack, byName);
-  }
-  let key = byName.get(name);
-  if (!key) {
-    key = words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem);
-    // Names and labels repeat across a library: each is read once (bounded like every cache here).
-    if (byName.size >= NAME_KEY_CACHE_LIMIT) byName.clear();
-    byName.set(name, key);
-  }
-  return key;
+  // Names and labels repeat across a library: each is read once.
+  return nameKeys.get(pack, name, () => words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem));
 }
 
-const NAME_KEY_CACHE_LIMIT = 20_000;
-const nameKeys = new WeakMap<LanguagePack, Map<string, string[]>>();
+const nameKeys = new TextCachePerOwner<LanguagePack, string[]>(20_000);
 
 /** True when `inner` occurs as a run of consecutive words inside `outer`. */
 function containsRun(outer: readonly string[], inner: readonly string[]): boolean {

@@ -32,6 +32,8 @@ export interface Lexicon {
   language: LanguagePack;
   /** Multi-word synonym phrases (word stems joined by a space, so "travaillent avec" meets "travaille avec") → concept. */
   phraseConcepts: Map<string, string>;
+  /** The first stem of every synonym phrase: a word that starts none is read alone, without trying phrases. */
+  phraseStarts: Set<string>;
   /** Longest synonym phrase, in words. */
   longestPhrase: number;
   /** Every folded word of the synonym groups and topics: typos are corrected towards them. */
@@ -146,6 +148,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
     topicWords: new Set(Object.values(data.topics).flatMap((topic) => topic.words).flatMap(words)),
     concepts: new Set(Object.keys(data.synonyms)),
     phraseConcepts,
+    phraseStarts: new Set([...phraseConcepts.keys()].map((key) => key.split(' ')[0]!)),
     longestPhrase,
     stemConcepts,
     topics,

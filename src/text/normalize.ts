@@ -35,15 +35,27 @@ export function stripMarkup(text: string): string {
  * "Compétences du Chef’s" → "competences du chef's".
  */
 export function fold(text: string): string {
-  return sanitize(text)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´ʼ′]/g, "'")
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss');
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = sanitize(text)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[’‘`´ʼ′]/g, "'")
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/ß/g, 'ss');
+    // Article texts are folded many times while an article is read and indexed (role names, lists, concepts).
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    if (text.length <= FOLD_CACHE_MAX_LENGTH) foldCache.set(text, folded);
+  }
+  return folded;
 }
+
+/** Folded texts, kept while they fit: the cap bounds memory, long texts (pasted pages) are not kept. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 20_000;
+const FOLD_CACHE_MAX_LENGTH = 2_000;
 
 /**
  * Splits folded text into words: elisions split off ("l'analyse" → "l", "analyse"), any non-alphanumeric is a separator
@@ -51,7 +63,7 @@ export function fold(text: string): string {
  */
 export function words(text: string): string[] {
   const cached = wordsCache.get(text);
-  if (cached) return [...cached];
+  if (cached !== undefined) return [...cached];
   const split = fold(text)
     // "1 900 €" and "1900 €" are the same number.
     .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
@@ -59,18 +71,13 @@ export function words(text: string): string[] {
     .replace(ELISION, '$& ')
     .split(/[^a-z0-9+€]+/)
     .filter((word) => word.length > 0);
-  // Short texts repeat (role names, labels, lexicon entries): they are split once. The cap bounds memory.
-  if (text.length <= MAX_CACHED_TEXT) {
-    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
-    wordsCache.set(text, split);
-  }
+  if (wordsCache.size >= FOLD_CACHE_LIMIT) wordsCache.clear();
+  if (text.length <= FOLD_CACHE_MAX_LENGTH) wordsCache.set(text, split);
   return [...split];
 }
 
-/** Texts up to this length have their words cached; longer ones are rarely seen twice. */
-const MAX_CACHED_TEXT = 120;
-const WORDS_CACHE_LIMIT = 20_000;
-const wordsCache = new Map<string, string[]>();
+/** The words of texts split before (a copy is returned: callers may change theirs). */
+const wordsCache = new Map<string, readonly string[]>();
 
 const stemCache = new Map<string, string>();
 

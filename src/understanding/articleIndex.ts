@@ -7,6 +7,7 @@ import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
 import { stem, words } from '../text/normalize.js';
+import { TextCachePerOwner } from '../text/textCache.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
 export const SECTION_FIELD_WEIGHTS = Object.freeze({
@@ -107,25 +108,12 @@ export interface ArticleIndex {
 
 /** Content concepts of a text: stop words and fillers dropped, synonyms resolved, multi-word phrases joined. */
 export function conceptsOf(text: string, lexicon: Lexicon): string[] {
-  let byText = conceptCache.get(lexicon);
-  if (!byText) {
-    byText = new Map();
-    conceptCache.set(lexicon, byText);
-  }
-  let concepts = byText.get(text);
-  if (!concepts) {
-    concepts = conceptSequence(words(text), lexicon)
-      .filter((token) => token.kind === 'content')
-      .map((token) => token.concept);
-    // Indexing reads each bullet for several purposes (its bag of concepts, the article's vocabulary): once is enough.
-    if (byText.size >= CONCEPT_CACHE_LIMIT) byText.clear();
-    byText.set(text, concepts);
-  }
+  // Indexing reads each bullet for several purposes (its bag of concepts, the article's vocabulary): once is enough.
+  const concepts = conceptCache.get(lexicon, text, () => conceptSequence(words(text), lexicon).filter((token) => token.kind === 'content').map((token) => token.concept));
   return [...concepts];
 }
 
-const CONCEPT_CACHE_LIMIT = 50_000;
-const conceptCache = new WeakMap<Lexicon, Map<string, string[]>>();
+const conceptCache = new TextCachePerOwner<Lexicon, string[]>(50_000);
 
 /**
  * The words of a heading by role: head nouns (the first one, and those joined to it by "et") say what
@@ -206,7 +194,8 @@ export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): Co
   let index = 0;
   while (index < tokens.length) {
     let matched = false;
-    for (let length = Math.min(lexicon.longestPhrase, tokens.length - index); length >= 2; length -= 1) {
+    const longest = lexicon.phraseStarts.has(stems[index]!) ? Math.min(lexicon.longestPhrase, tokens.length - index) : 1;
+    for (let length = longest; length >= 2; length -= 1) {
       const concept = lexicon.phraseConcepts.get(stems.slice(index, index + length).join(' '));
       if (concept) {
         result.push({ concept, start: index, end: index + length, kind: 'content' });

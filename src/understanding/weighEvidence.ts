@@ -107,7 +107,28 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   let genericRole = false;
 
+  // A role's whole name, longest names first: "le vétérinaire" names the Vétérinaire even when
+  // "Auxiliaire spécialisé vétérinaire" is a role too, and the longer name, when written, wins its words.
+  const wholeNames = index.roles
+    .flatMap((role) => role.foldedNames.map((name) => ({ role, parts: name.split(' ').filter((part) => part !== '' && !index.linkWords.has(part)).map(stem) })))
+    .filter((entry) => entry.parts.length > 0)
+    .sort((a, b) => b.parts.length - a.parts.length);
+  const contentAt = tokens.map((_, at) => at).filter((at) => !index.linkWords.has(tokens[at]!));
+  for (const { role, parts } of wholeNames) {
+    for (let start = 0; start + parts.length <= contentAt.length; start += 1) {
+      const positions = contentAt.slice(start, start + parts.length);
+      if (positions.some((at) => consumed.has(at)) || !parts.every((part, offset) => stems[positions[offset]!] === part)) continue;
+      // Only consecutive words (link words aside) make a name.
+      if (positions[positions.length - 1]! - positions[0]! >= parts.length * 3) continue;
+      note(role.role.id, 3);
+      for (const at of positions) consumed.add(at);
+      const opening = [tokens[positions[0]! - 1], tokens[positions[0]! - 2], tokens[positions[0]! - 3]].find((word) => word !== undefined && !index.linkWords.has(word));
+      if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
+    }
+  }
+
   tokens.forEach((word, at) => {
+    if (consumed.has(at)) return;
     for (const role of index.roles) {
       // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
       if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {

@@ -21,9 +21,9 @@ interface Example {
 
 /** Tuning knobs. */
 const TUNING = Object.freeze({
-  epochs: 30,
+  epochs: 60,
   /** Step of each update: small, so hand-set weights are adjusted rather than replaced. */
-  rate: 0.05,
+  rate: 0.1,
   /** How much more a wrong confident answer (instead of "not covered") weighs in an update. */
   wrongAnswerCost: 2,
   /** Examples are shuffled with this seed so runs are repeatable. */
