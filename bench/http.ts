@@ -23,7 +23,9 @@
  * Bounded: a fixed number of requests per run (50,000 by default), a time limit per run.
  * Prints the figures and the verdict against the targets; exits 1 if a target is missed.
  *
- * Options: --requests N (per measured run), --connections N.
+ * Options: --requests N (per measured run), --connections N, --cpu-prof DIR (each server runs under
+ * `node --cpu-prof`; its profile lands in DIR/<server>/ when it stops: `npm run bench:profile --
+ * DIR/bot` lists the top frames).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -40,6 +42,7 @@ const { values: options } = parseArgs({
   options: {
     requests: { type: 'string', default: '50000' },
     connections: { type: 'string', default: '10' },
+    'cpu-prof': { type: 'string' },
   },
 });
 /** Requests per measured run. */
@@ -79,7 +82,8 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
  * Keys not passed on from this shell: the bot's configuration (anonymous mode, memory storage, no
  * watch) and NODE_ENV (the SDK refuses anonymous mode when it is "production").
  */
-const BOT_CONFIG_KEYS = /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_QUESTIONS|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|connections__.*)$/;
+const BOT_CONFIG_KEYS =
+  /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|\w*RATE_LIMIT_PER_MINUTE|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|connections__.*)$/;
 
 /** One timestamp for every request: bodies are built once (see BODIES). */
 const TIMESTAMP = new Date().toISOString();
@@ -243,6 +247,10 @@ function errorLogLines(file: string): number {
     .filter((line) => /"level":("error"|"fatal"|5\d|60)/.test(line)).length;
 }
 
+/** `node --cpu-prof` options for a server when profiling is asked for: one folder per server. */
+const profiled = (name: string): string[] =>
+  options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', join(options['cpu-prof'], name)] : [];
+
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
 const errorsOf = ({ result, badAnswers }: LoadResult) => result.errors + result.timeouts + result.non2xx + badAnswers;
@@ -256,7 +264,10 @@ try {
   const childEnvironment = Object.fromEntries(Object.entries(process.env).filter(([key]) => !BOT_CONFIG_KEYS.test(key)));
 
   const botLog = join(workDir, 'bot.log');
-  const bot = await startServerProcess('bot', ['dist/index.js'], { ...childEnvironment, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info' }, botLog);
+  // One load generator is one client address: the per-client limit on /api/messages (600 a minute by
+  // default, against floods) is lifted, as Teams' traffic comes from a few addresses too.
+  const botEnvironment = { ...childEnvironment, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info', MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000' };
+  const bot = await startServerProcess('bot', [...profiled('bot'), 'dist/index.js'], botEnvironment, botLog);
   servers.push(bot);
   const botPid = bot.child.pid!;
   const rssReady = rssMb(botPid);
@@ -274,7 +285,7 @@ try {
 
   const yardstick = async (name: string, script: string): Promise<LoadResult> => {
     const port = String(await freePort());
-    const server = await startServerProcess(name, [script, port, responseFile], { ...childEnvironment, PORT: port }, join(workDir, `${name}.log`));
+    const server = await startServerProcess(name, [...profiled(name), script, port, responseFile], { ...childEnvironment, PORT: port }, join(workDir, `${name}.log`));
     servers.push(server);
     await load(server, WARM_UP_REQUESTS);
     const run = await load(server, REQUESTS);

@@ -38,13 +38,20 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+/** Why the bot refuses to start in production without Azure credentials (the Agents SDK refuses too, less clearly). */
+export const PRODUCTION_NEEDS_CLIENT_ID =
+  'NODE_ENV=production needs connections__serviceConnection__settings__clientId (the Azure Bot app id), so that /api/messages checks tokens. To try the build without Azure, start it with NODE_ENV=development.';
+
 const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(CONFIG_DEFAULTS.port),
   HOST: z.string().min(1).optional(),
   KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
   DIALOGS_DIR: z.string().min(1).default(DEFAULT_DIALOGS_DIR),
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: readable lines (pino-pretty); `json`: one JSON object a line; `auto`: pretty on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Question text appears in info logs only when enabled (privacy). */
   LOG_QUESTIONS: flag.default('0'),
   /** Reload knowledge/ when its files change. */
@@ -60,6 +67,10 @@ const environmentSchema = z.object({
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(CONFIG_DEFAULTS.shutdownTimeoutMs),
   FEEDBACK_FILE: z.string().min(1).optional(),
+  /** Prometheus metrics at GET /metrics (on by default, but see METRICS_TOKEN). */
+  METRICS: flag.default('1'),
+  /** With a token, /metrics asks for `Authorization: Bearer <token>`; without one, only loopback clients get it. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** Messages one client address may post to /api/messages per minute (Teams comes from few addresses). */
   MESSAGES_RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
@@ -90,6 +101,9 @@ const environmentSchema = z.object({
   connections__serviceConnection__settings__tenantId: z.string().min(1).optional(),
 });
 
+/** Who may read GET /metrics. */
+export type MetricsAccess = { enabled: false } | { enabled: true; token: string | undefined };
+
 export interface Config {
   port: number;
   host: string | undefined;
@@ -98,6 +112,7 @@ export interface Config {
   /** The project's lexicon, used when the knowledge folder has none. */
   lexiconFile: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof environmentSchema>['LOG_FORMAT'];
   logQuestions: boolean;
   knowledgeWatch: boolean;
   redisUrl: string | undefined;
@@ -106,6 +121,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   shutdownTimeoutMs: number;
   feedbackFile: string | undefined;
+  /** Prometheus endpoint: off, or on for loopback clients only, or on for holders of the token. */
+  metrics: MetricsAccess;
   /** The bot's Microsoft Entra app id: when set, the SDK enforces JWT validation. */
   clientId: string | undefined;
   messagesRateLimitPerMinute: number;
@@ -139,6 +156,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV?.toLowerCase() === 'production' && !env.connections__serviceConnection__settings__clientId) {
+    throw new Error(`Invalid configuration: ${PRODUCTION_NEEDS_CLIENT_ID}`);
+  }
   const clientId = env.connections__serviceConnection__settings__clientId;
   if (clientId && env.OutboundHostValidator__enabled === false) {
     throw new Error(
@@ -156,6 +176,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     dialogsDir: resolve(env.DIALOGS_DIR),
     lexiconFile: DEFAULT_LEXICON,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     logQuestions: env.LOG_QUESTIONS,
     knowledgeWatch: env.KNOWLEDGE_WATCH,
     redisUrl: env.REDIS_URL,
@@ -163,6 +184,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     feedbackFile: env.FEEDBACK_FILE,
+    metrics: metricsAccess(env.METRICS, env.METRICS_TOKEN),
     clientId,
     messagesRateLimitPerMinute: env.MESSAGES_RATE_LIMIT_PER_MINUTE,
     webChat: env.WEB_CHAT,
@@ -184,6 +206,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
       includeDefaultMicrosoftHosts: env.OutboundHostValidator__includeDefaultMicrosoftHosts ?? true,
     }),
   });
+}
+
+/** Who may read /metrics, from `METRICS` and `METRICS_TOKEN`. */
+function metricsAccess(enabled: boolean, token: string | undefined): MetricsAccess {
+  return enabled ? { enabled: true, token } : { enabled: false };
 }
 
 /** A comma-separated list of host names, trimmed and lower-cased. */

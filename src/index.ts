@@ -8,10 +8,12 @@ import { warmUpFrenchDictionary } from './understanding/frenchDictionary.js';
 import { createBot } from './channels/bot.js';
 import { HUNG_TURNS_AT_EXIT } from './channels/turnDeadline.js';
 import { createStorage } from './channels/redisStorage.js';
+import { createMetrics } from './channels/metrics.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
 import { createFeedbackStore } from './conversation/feedbackStore.js';
 import { logSkippedFiles, watchKnowledge, type KnowledgeWatcher } from './knowledge/watchKnowledge.js';
+import { KNOWLEDGE_CHANGES_MESSAGE, knowledgeChanges } from './knowledgeChanges.js';
 import { createLogger } from './logger.js';
 
 const logger = createLogger(config);
@@ -20,12 +22,14 @@ async function main(): Promise<void> {
   let engine: Engine | undefined;
   let stopping = false;
   let watcher: KnowledgeWatcher | undefined;
+  const metrics = createMetrics();
   const storage = await createStorage({
     redisUrl: config.redisUrl,
     logger,
     // One idle lifetime for conversation state, in memory and in Redis.
     memory: { maxItems: config.stateMaxConversations, idleTtlMs: config.stateIdleTtlMs },
     ttlSeconds: Math.round(config.stateIdleTtlMs / 1000),
+    onOperationFailed: (operation) => metrics.storageError(operation),
   });
   const bot = createBot({
     engine: () => engine,
@@ -40,10 +44,12 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       webChat: config.webChat,
       allowedHosts: config.allowedHosts,
+      metrics: config.metrics,
     },
     outboundHosts: config.outboundHosts,
     turnTimeoutMs: config.turnTimeoutMs,
     webSession: { secret: config.webSessionSecret, ttlMs: config.webSessionTtlMs },
+    metrics,
   });
   const server = await startServer(bot.app, config.port, config.host, {
     headersTimeoutMs: config.headersTimeoutMs,
@@ -93,7 +99,12 @@ async function main(): Promise<void> {
   logger.info({ articles: engine.knowledge.articles.map((article) => article.id) }, 'knowledge base loaded: ready');
   if (config.knowledgeWatch && !stopping) {
     // Each reload swaps the whole engine in one assignment: a turn uses the engine it started with.
-    watcher = watchKnowledge({ directory: config.knowledgeDir, load, onLoad: (next) => (engine = next), logger });
+    const onLoad = (next: Engine): void => {
+      const changes = knowledgeChanges(engine?.knowledge.articles ?? [], next.knowledge.articles);
+      engine = next;
+      logger.info(changes, KNOWLEDGE_CHANGES_MESSAGE);
+    };
+    watcher = watchKnowledge({ directory: config.knowledgeDir, load, onLoad, logger });
   }
 }
 

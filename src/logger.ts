@@ -1,17 +1,25 @@
 /**
- * The process logger: pino, one JSON object per line, level from config. Levels are written as
- * words ("info") and times as ISO strings, so log lines read the same in a terminal and a log store.
+ * The process logger: pino, level from config. Two formats: JSON lines (levels as words, ISO times)
+ * for log stores and pipes, and pino-pretty's readable lines for a person at a terminal. `auto`
+ * (the default) picks readable when stdout is a TTY, JSON otherwise.
  * Modules get this logger (or a child of it) from the composition root; none creates its own.
  *
  * Every string field logged is cleaned first (see {@link cleanForLog}): ids, paths, host names and
  * questions come from clients, and a bidi override or a line break in them could make a log line
  * read differently from what was sent.
  */
-import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
+import { pino, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 import type { Config } from './config.js';
 
 /** What the logger needs from the configuration. */
-export type LoggerConfig = Pick<Config, 'logLevel'>;
+export type LoggerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat'>>;
+
+/** The format `auto` resolves to for a given stdout. */
+export function resolveLogFormat(format: Config['logFormat'], isTty: boolean | undefined): 'json' | 'pretty' {
+  if (format === 'auto') return isTty ? 'pretty' : 'json';
+  return format;
+}
 
 /**
  * Characters that never reach a log line: C0 and C1 controls (line breaks included), bidi
@@ -44,23 +52,37 @@ export function cleanForLog(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanForLog(item, depth + 1)]));
 }
 
+/** Field cleaning, in both formats. */
+const cleaning = {
+  // The base fields; a child's own fields skip this formatter in pino: clean them with cleanForLog.
+  bindings: (bindings: Record<string, unknown>) => cleanForLog(bindings) as Record<string, unknown>,
+  // Each line's own fields.
+  log: (fields: Record<string, unknown>) => cleanForLog(fields) as Record<string, unknown>,
+};
+
 /**
  * Creates the process logger; tests pass a destination stream to read the lines back. Lines go to
  * stdout synchronously: the log is quiet by default, and the last lines before an exit (a shutdown,
  * a fatal error) must not be lost in a buffer.
  */
-export function createLogger({ logLevel }: LoggerConfig, destination?: DestinationStream): Logger {
-  const options = {
-    level: logLevel,
-    base: { pid: process.pid },
+export function createLogger({ logLevel, logFormat = 'auto' }: LoggerConfig, destination?: DestinationStream): Logger {
+  const base: LoggerOptions = { level: logLevel, base: { pid: process.pid } };
+  if (resolveLogFormat(logFormat, destination ? false : process.stdout.isTTY) === 'pretty') {
+    // Synchronous pretty stream (no worker thread): a log line is on screen before the next one.
+    const pretty = PinoPretty({
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      singleLine: true,
+      sync: true,
+      destination: destination ?? 1,
+    });
+    return pino({ ...base, formatters: cleaning }, pretty);
+  }
+  const json: LoggerOptions = {
+    ...base,
     timestamp: stdTimeFunctions.isoTime,
-    formatters: {
-      level: (label: string) => ({ level: label }),
-      // The base fields; a child's own fields skip this formatter in pino: clean them with cleanForLog.
-      bindings: (bindings: Record<string, unknown>) => cleanForLog(bindings) as Record<string, unknown>,
-      // Each line's own fields.
-      log: (fields: Record<string, unknown>) => cleanForLog(fields) as Record<string, unknown>,
-    },
+    formatters: { level: (label: string) => ({ level: label }), ...cleaning },
   };
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
+  return pino(json, destination ?? pino.destination({ dest: 1, sync: true }));
 }

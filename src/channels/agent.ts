@@ -14,6 +14,7 @@ import { parseSubmitData } from '../render/submitData.js';
 import { ChannelDeliveryError } from '../errors.js';
 import { cleanForLog } from '../logger.js';
 import { ConversationTurnState } from './conversationTurnState.js';
+import type { BotMetrics } from './metrics.js';
 import { BOT_LOCALE, replyActivity, typingActivity, type FeedbackLabels } from './replyActivity.js';
 
 /** Everything the agent needs, built by the composition root. */
@@ -26,13 +27,16 @@ export interface AgentOptions {
   logger: Logger;
   /** Whether the question text goes into the info line of each answer (privacy: off by default). */
   logQuestions?: boolean;
+  /** Counts turns, latency and feedback; none in unit tests that do not need it. */
+  metrics?: Pick<BotMetrics, 'turn' | 'feedback'>;
 }
 
 /** The assistant's AgentApplication, typed with its turn state. */
 export type Agent = AgentApplication<ConversationTurnState>;
 
 /** Creates the agent and registers its handlers. */
-export function createAgent({ engine, adapter, storage, feedbackStore, logger, logQuestions = false }: AgentOptions): Agent {
+export function createAgent(options: AgentOptions): Agent {
+  const { engine, adapter, storage, feedbackStore, logger, logQuestions = false, metrics } = options;
   const agent = new AgentApplication<ConversationTurnState>({
     adapter,
     storage,
@@ -83,17 +87,23 @@ export function createAgent({ engine, adapter, storage, feedbackStore, logger, l
       // The question text stays out of the logs (privacy); the store keeps it.
       const { vote, answerId, questionId } = result.feedback;
       turnLogger(logger, context).info({ vote, answerId, questionId }, 'feedback recorded');
+      metrics?.feedback(vote, context.activity.channelId ?? 'unknown');
     }
     await send(context, state, result);
   });
 
   // Catch-all for messages: typed questions, suggested actions, card buttons, `aide`.
   agent.onActivity(ActivityTypes.Message, async (context, state) => {
+    const started = performance.now();
     await context.sendActivity(typingActivity());
     const input = turnInput(context.activity);
     const result = runner().turn(input, readConversationState(state.conversation));
     logTurn(turnLogger(logger, context), input, result, logQuestions);
     await send(context, state, result);
+    if (metrics) {
+      const seconds = (performance.now() - started) / 1000;
+      for (const reply of result.replies) metrics.turn(reply.kind === 'answer' ? reply.answer.kind : reply.kind, input.channelId || 'unknown', seconds);
+    }
   });
 
   // In Agents SDK 1.8.1 turn state is saved only when an afterTurn handler is registered.
@@ -135,6 +145,8 @@ function logTurn(log: Logger, input: TurnInput, result: TurnResult, logQuestions
           roles,
           confidence: Math.round(confidence * 1000) / 1000,
           answerId: reply.answerId,
+          // Why the articles did not answer (no subject found, another job, nonsense…): the HR writer's to-do list.
+          ...(kind === 'fallback' ? { reason: why.reason } : {}),
           ...(logQuestions ? { question } : {}),
         },
         'question answered',

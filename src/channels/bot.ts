@@ -17,6 +17,7 @@ import type { Engine } from '../answers/engine.js';
 import { CONFIG_DEFAULTS, type Config } from '../config.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
 import { createAgent, type Agent } from './agent.js';
+import { countStorageErrors, createMetrics, type BotMetrics } from './metrics.js';
 import { replyActivity } from './replyActivity.js';
 import { createApp, type HttpOptions } from './server.js';
 import { SigningKeyGate, type SigningKeyGateOptions } from './signingKeyGate.js';
@@ -50,6 +51,8 @@ export interface BotOptions {
   http?: Partial<HttpOptions>;
   /** The SDK's auth configuration; read from the SDK's environment keys when omitted. */
   auth?: AuthConfiguration;
+  /** Prometheus metrics; a fresh registry when omitted. */
+  metrics?: BotMetrics;
   /** Where replies may be posted; on with the Microsoft hosts whenever a client id is set, when omitted. */
   outboundHosts?: Partial<Config['outboundHosts']>;
   /** Per-turn time limit. */
@@ -66,6 +69,7 @@ export interface Bot {
   agent: Agent;
   adapter: CloudAdapter;
   auth: AuthConfiguration;
+  metrics: BotMetrics;
   /** The agent within its time limit: what the adapter runs for each activity. */
   runTurn: DeadlineTurnRunner;
   webSessions: WebSessions;
@@ -74,6 +78,7 @@ export interface Bot {
 /** Builds the adapter, the agent and the HTTP app. */
 export function createBot(options: BotOptions): Bot {
   const { engine, storage, feedbackStore, logger, logQuestions = false, isStopping, http = {}, auth = loadAuthConfigFromEnv() } = options;
+  const metrics = options.metrics ?? createMetrics();
   const webChat = http.webChat ?? true;
   // On whenever a client id is set; off only in anonymous local mode, where the Playground listens on localhost.
   const outboundHosts = new OutboundHostValidator({
@@ -104,7 +109,15 @@ export function createBot(options: BotOptions): Bot {
     if (!current) throw new Error('The answering engine is not loaded yet');
     return current;
   };
-  const agent = createAgent({ engine: loadedEngine, adapter, storage, feedbackStore, logger, logQuestions });
+  const agent = createAgent({
+    engine: loadedEngine,
+    adapter,
+    storage: countStorageErrors(storage, metrics),
+    feedbackStore,
+    logger,
+    logQuestions,
+    metrics,
+  });
   const runTurn = withTurnDeadline((context) => agent.run(context), {
     timeoutMs: options.turnTimeoutMs ?? CONFIG_DEFAULTS.turnTimeoutMs,
     apology: () => {
@@ -125,6 +138,7 @@ export function createBot(options: BotOptions): Bot {
     webSessions,
     outboundHosts,
     signingKeys: new SigningKeyGate(options.signingKeys),
+    metrics,
   });
-  return { app, agent, adapter, auth, runTurn, webSessions };
+  return { app, agent, adapter, auth, metrics, runTurn, webSessions };
 }

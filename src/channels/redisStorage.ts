@@ -44,6 +44,8 @@ export interface RedisStorageOptions {
   reconnectBaseDelayMs?: number;
   reconnectMaxDelayMs?: number;
   closeTimeoutMs?: number;
+  /** Told of every operation skipped because Redis failed (the metrics count them). */
+  onOperationFailed?: (operation: string) => void;
 }
 
 /** Log messages of the storage, kept together so tests can match them. */
@@ -98,7 +100,7 @@ function describeError(error: unknown): string {
 const UNAVAILABLE = Symbol('Redis unavailable');
 
 /** A node-redis client that fails fast while disconnected and reconnects with capped backoff. */
-function openClient(options: Required<Omit<RedisStorageOptions, 'logger'>>) {
+function openClient(options: Required<Omit<RedisStorageOptions, 'logger' | 'onOperationFailed'>>) {
   const { url, connectTimeoutMs, reconnectBaseDelayMs, reconnectMaxDelayMs } = options;
   return createClient({
     url,
@@ -124,16 +126,18 @@ type RedisClient = ReturnType<typeof openClient>;
  */
 export class RedisStorage implements Storage {
   private client: RedisClient;
-  private readonly options: Required<Omit<RedisStorageOptions, 'logger'>>;
+  private readonly options: Required<Omit<RedisStorageOptions, 'logger' | 'onOperationFailed'>>;
   private readonly logger: StorageLogger;
+  private readonly onOperationFailed: (operation: string) => void;
   private state: 'starting' | 'up' | 'down' = 'starting';
   private skippedOperations = 0;
   private closed = false;
   private connecting: Promise<boolean> | undefined;
 
   constructor(options: RedisStorageOptions) {
-    const { logger, ...rest } = options;
+    const { logger, onOperationFailed = () => {}, ...rest } = options;
     this.options = { ...REDIS_STORAGE_DEFAULTS, ...definedOnly(rest), url: rest.url };
+    this.onOperationFailed = onOperationFailed;
     this.options.ttlSeconds = Math.max(0, Math.floor(this.options.ttlSeconds));
     this.logger = logger;
     this.client = this.newClient();
@@ -279,6 +283,7 @@ export class RedisStorage implements Storage {
   private skip(operation: string, error: unknown): void {
     if (this.closed) return;
     this.skippedOperations += 1;
+    this.onOperationFailed(operation);
     this.markDown(error, operation);
   }
 

@@ -19,9 +19,17 @@ export type FeedbackLabels = Omit<FeedbackButtons, 'answerId' | 'questionId'>;
 /** Answer kinds shown as a card rather than as text. */
 const CARD_KINDS: ReadonlySet<Answer['kind']> = new Set(['list', 'comparison', 'overview', 'fallback']);
 
+/**
+ * An Activity with these fields, not validated here: the SDK's sendActivities validates every activity
+ * it sends (Activity.fromObject), so validating here too would parse each card twice per turn.
+ */
+function outgoing(type: string, fields: Record<string, unknown>): Activity {
+  return Object.assign(new Activity(type), fields);
+}
+
 /** The typing indicator sent while the answer is being prepared. */
 export function typingActivity(): Activity {
-  return Activity.fromObject({ type: ActivityTypes.Typing, locale: BOT_LOCALE });
+  return outgoing(ActivityTypes.Typing, { locale: BOT_LOCALE });
 }
 
 /** Builds the outgoing activity for one reply of the dialog runner. */
@@ -46,5 +54,5 @@ export function replyActivity(reply: Reply, labels: FeedbackLabels): Activity {
 
 function message(fields: Record<string, unknown>): Activity {
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  return Activity.fromObject({ type: ActivityTypes.Message, locale: BOT_LOCALE, inputHint: 'acceptingInput', ...defined });
+  return outgoing(ActivityTypes.Message, { locale: BOT_LOCALE, inputHint: 'acceptingInput', ...defined });
 }

@@ -7,6 +7,7 @@
  * a per-client rate limit on both activity endpoints, a Host allow-list on the page and its
  * channel, and Node's socket timeouts tightened (see {@link startServer}).
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,7 @@ import { ChannelDeliveryError } from '../errors.js';
 import { activityBodyProblem, isActivitySchemaError } from './activityBody.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
+import type { BotMetrics } from './metrics.js';
 import { SigningKeyGate } from './signingKeyGate.js';
 import type { TurnRunner } from './turnDeadline.js';
 import { runWebTurn } from './webChannel.js';
@@ -74,11 +76,19 @@ export interface HttpOptions {
   messagesRateLimitPerMinute: number;
   /** Express's `trust proxy`: set behind a load balancer so the client IP is the real one. */
   trustProxy: boolean | number | string;
+  /**
+   * GET /metrics: off, or on. On without a token, only clients on this machine (loopback) get it,
+   * so a public host does not expose it; with a token, `Authorization: Bearer <token>` is required.
+   */
+  metrics: { enabled: false } | { enabled: true; token: string | undefined };
   /** Whether the page and /api/webchat are served. */
   webChat: boolean;
   /** Host names the page and /api/webchat answer to (`*.example.com`: any subdomain). */
   allowedHosts: readonly string[];
 }
+
+/** Paths polled by probes and scrapers: their access lines are at debug level, not info. */
+const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** What the server needs, built by the composition root. */
 export interface ServerOptions {
@@ -92,8 +102,10 @@ export interface ServerOptions {
   isReady: () => boolean;
   /** True once the process is stopping: /readyz answers 503 and connections are not kept alive. */
   isStopping?: () => boolean;
-  /** Defaults: the configuration's defaults, no proxy trusted. */
+  /** Defaults: the configuration's defaults, no proxy trusted, metrics for loopback clients. */
   http?: Partial<HttpOptions>;
+  /** Where requests are counted and /metrics reads from; none: no /metrics route. */
+  metrics?: BotMetrics;
   /** Issues and checks the page's sessions; one with a random secret when omitted. */
   webSessions?: WebSessions;
   /** Where replies may be posted; the SDK's validator, off, when omitted (anonymous local mode). */
@@ -117,7 +129,8 @@ function perClientLimit(limit: number, logger: Logger): express.RequestHandler {
 
 /** Builds the Express application (not listening yet). */
 export function createApp(options: ServerOptions): express.Express {
-  const { runTurn, adapter, auth, logger, isReady, isStopping = () => false, http = {} } = options;
+  const { runTurn, adapter, auth, logger, isReady, isStopping = () => false, http = {}, metrics } = options;
+  const metricsAccess = http.metrics ?? { enabled: true, token: undefined };
   const {
     rateLimitPerMinute = CONFIG_DEFAULTS.rateLimitPerMinute,
     messagesRateLimitPerMinute = CONFIG_DEFAULTS.messagesRateLimitPerMinute,
@@ -131,6 +144,7 @@ export function createApp(options: ServerOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  app.use(accessLog(logger, metrics));
   const json = express.json({ limit: MAX_BODY_SIZE, type: ['application/json', 'application/*+json'] });
   const ready = (_request: Request, _response: Response, next: NextFunction): void => {
     next(isReady() ? undefined : new HttpError(503, HTTP_ERROR_MESSAGES.notReady));
@@ -154,6 +168,15 @@ export function createApp(options: ServerOptions): express.Express {
     else if (isReady()) response.json({ status: 'ready' });
     else response.status(503).json({ status: 'starting', error: HTTP_ERROR_MESSAGES.notReady });
   });
+
+  if (metrics && metricsAccess.enabled) {
+    // Prometheus scrapes here; hidden (404) from anyone who may not read it.
+    app.get('/metrics', async (request, response) => {
+      if (!mayReadMetrics(request, metricsAccess.token)) throw new HttpError(404, HTTP_ERROR_MESSAGES.notFound);
+      const { contentType, body } = await metrics.exposition();
+      response.type(contentType).send(body);
+    });
+  }
 
   // Teams, Azure Direct Line and the Agents Playground: the SDK checks the token, then runs the turn.
   // The rate limit comes first, so that forged tokens cannot make the server work without bound.
@@ -224,6 +247,41 @@ export function allowedHostsOnly(allowedHosts: readonly string[]): express.Reque
     const allowed = hostname !== undefined && (exact.has(hostname) || suffixes.some((suffix) => hostname.endsWith(suffix)));
     next(allowed ? undefined : new HttpError(403, HTTP_ERROR_MESSAGES.hostNotAllowed, { reason: `host not allowed: ${hostname ?? '(none)'}` }));
   };
+}
+
+/**
+ * One log line per request once it is answered: method, path (never the query string), status,
+ * latency in milliseconds. Probes and scrapes at debug level so they do not drown the turns.
+ */
+function accessLog(logger: Logger, metrics: BotMetrics | undefined): express.RequestHandler {
+  return (request, response, next) => {
+    const started = process.hrtime.bigint();
+    response.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const status = response.writableFinished ? response.statusCode : 499;
+      const line = { method: request.method, path: request.path, status, ms: Math.round(seconds * 10_000) / 10 };
+      if (QUIET_PATHS.has(request.path)) logger.debug(line, 'request');
+      else logger.info(line, 'request');
+      // A route pattern (or `static`, `other`), never the raw path: a label per URL would grow without bound.
+      const route = typeof request.route?.path === 'string' ? request.route.path : status === 404 ? 'other' : 'static';
+      metrics?.httpRequest(request.method, route, status, seconds);
+    });
+    next();
+  };
+}
+
+/** A token holder, or (without a token configured) a client on this machine. */
+function mayReadMetrics(request: Request, token: string | undefined): boolean {
+  if (token !== undefined) {
+    const given = Buffer.from(request.get('authorization') ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+  // The socket's address, not req.ip: a forwarded header cannot make a remote client look local.
+  // A request relayed by a proxy on this machine carries a forwarding header: it is not local.
+  if (request.get('x-forwarded-for') !== undefined || request.get('forwarded') !== undefined) return false;
+  const address = request.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 /**

@@ -4,7 +4,13 @@
  * Readable in Teams light, dark and high-contrast themes and in Web Chat: no colour is hard-coded,
  * only the host's semantic styles (weight, size, `isSubtle`, `emphasis` containers).
  * Version 1.5: the highest Teams renders on desktop and mobile; Web Chat renders it too.
+ *
+ * Readable on a phone: a comparison comes in two layouts, roles side by side for wide screens and
+ * role blocks stacked under each other for narrow ones; an overview is stacked at every width. Teams shows one of them by
+ * `targetWidth`; Web Chat's renderer ignores `targetWidth`, so each layout also carries an `id` that
+ * the web page's stylesheet shows or hides by the width of the screen (public/style.css).
  */
+import { createHash } from 'node:crypto';
 import type { Answer, AnswerItem, ComparisonAnswer, ListAnswer, OverviewAnswer, RoleBlock, Suggestion } from '../answers/answer.js';
 import type { AskSubmit, FeedbackSubmit } from './submitData.js';
 import { renderText } from './text.js';
@@ -20,6 +26,19 @@ export const MAX_CARD_ACTIONS = 6;
 
 /** Indentation of a nested bullet, per level. */
 const BULLET_INDENT_PX = 16;
+
+/**
+ * The two layouts of a comparison or an overview: Teams' `targetWidth` for each, and the `id` prefix
+ * the web page's stylesheet uses to show only one (public/style.css hides `narrow` on wide screens and
+ * `wide` on narrow ones). Teams calls a phone "narrow" or "very narrow".
+ */
+export const RESPONSIVE_LAYOUTS = Object.freeze({
+  wide: { targetWidth: 'atLeast:Standard', idPrefix: 'assistant-rh-wide-' },
+  narrow: { targetWidth: 'atMost:Narrow', idPrefix: 'assistant-rh-narrow-' },
+});
+
+/** How buildAnswer joins a role's bullets in an overview cell; the card shows them as bullets again. */
+const SUMMARY_SEPARATOR = ' ; ';
 
 /** An Adaptive Card element: a plain JSON object, as the card schema defines it. */
 export interface CardElement {
@@ -54,6 +73,11 @@ export interface FeedbackButtons {
 export interface AdaptiveCardOptions {
   /** Feedback buttons under the answer; none when omitted. */
   feedback?: FeedbackButtons;
+  /**
+   * Makes the ids of the card's two layouts unique in a transcript; defaults to the feedback's answer
+   * id, else a digest of the answer's text.
+   */
+  id?: string;
 }
 
 const text = (value: string, style: Record<string, unknown> = {}): CardElement => ({
@@ -89,7 +113,7 @@ function bullet(item: AnswerItem, depth: number): CardElement[] {
 /** A role's part: optional role name, the list header, the bullets, the prose. */
 function roleBlock(block: RoleBlock, showRoleName: boolean): CardElement[] {
   const elements: CardElement[] = [];
-  if (showRoleName) elements.push(text(block.roleName, { weight: 'Bolder' }));
+  if (showRoleName) elements.push(text(block.roleName, { weight: 'Bolder', size: 'Default', style: 'heading' }));
   if (block.header && block.header !== block.roleName) {
     elements.push(text(block.header, showRoleName ? { isSubtle: true, spacing: 'Small' } : { weight: 'Bolder' }));
   }
@@ -108,37 +132,78 @@ function listBody(answer: ListAnswer): CardElement[] {
   ];
 }
 
-/** One column per role, side by side; columns stack on narrow screens (Teams mobile). */
-function comparisonBody(answer: ComparisonAnswer): CardElement[] {
+/**
+ * The same content in its two layouts: `wide` (roles side by side) and `narrow` (stacked), each
+ * marked for Teams (`targetWidth`) and for the web page (`id`).
+ */
+function responsive(id: string, wide: CardElement, narrow: CardElement): CardElement[] {
   return [
-    title(answer.title),
-    ...paragraphs(answer.intro),
-    {
-      type: 'ColumnSet',
-      spacing: 'Medium',
-      columns: answer.blocks.map((block) => ({
-        type: 'Column',
-        width: 'stretch',
-        style: 'emphasis',
-        bleed: false,
-        items: roleBlock(block, true),
-      })),
-    },
+    { ...wide, id: `${RESPONSIVE_LAYOUTS.wide.idPrefix}${id}`, targetWidth: RESPONSIVE_LAYOUTS.wide.targetWidth },
+    { ...narrow, id: `${RESPONSIVE_LAYOUTS.narrow.idPrefix}${id}`, targetWidth: RESPONSIVE_LAYOUTS.narrow.targetWidth },
   ];
 }
 
-/** Compact: one fact per role under each section heading, then the conclusion. */
+/** One role's block in the stacked layout: a shaded container under the previous one. */
+const stackedBlock = (items: CardElement[], first: boolean): CardElement => ({
+  type: 'Container',
+  style: 'emphasis',
+  spacing: first ? 'None' : 'Small',
+  items,
+});
+
+/** Roles side by side on a wide screen, role blocks stacked under each other on a narrow one. */
+function comparisonBody(answer: ComparisonAnswer, id: string): CardElement[] {
+  return [
+    title(answer.title),
+    ...paragraphs(answer.intro),
+    ...responsive(
+      id,
+      {
+        type: 'ColumnSet',
+        spacing: 'Medium',
+        columns: answer.blocks.map((block) => ({
+          type: 'Column',
+          width: 'stretch',
+          style: 'emphasis',
+          bleed: false,
+          items: roleBlock(block, true),
+        })),
+      },
+      {
+        type: 'Container',
+        spacing: 'Medium',
+        items: answer.blocks.map((block, index) => stackedBlock(roleBlock(block, true), index === 0)),
+      },
+    ),
+  ];
+}
+
+/** An overview cell's bullets: the role's items, as buildAnswer joined them. */
+const summaryItems = (summary: string): AnswerItem[] =>
+  summary
+    .split(SUMMARY_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => ({ text: part, children: [] }));
+
+/** One role's line of an overview row: its name, then its bullets. */
+const overviewCell = (cell: OverviewAnswer['rows'][number]['cells'][number]): CardElement[] => [
+  text(cell.roleName, { weight: 'Bolder', spacing: 'Small' }),
+  ...summaryItems(cell.summary).flatMap((item) => bullet(item, 0)),
+];
+
+/**
+ * Each section heading, then each role's name and its bullets, then the conclusion. One layout,
+ * stacked, at every width: an overview covers every section, so two layouts would double the
+ * largest card (Teams refuses messages over about 28 kB).
+ */
 function overviewBody(answer: OverviewAnswer): CardElement[] {
   return [
     title(answer.title),
     ...paragraphs(answer.intro),
     ...answer.rows.flatMap((row): CardElement[] => [
-      text(row.heading, { weight: 'Bolder', spacing: 'Medium' }),
-      {
-        type: 'FactSet',
-        spacing: 'Small',
-        facts: row.cells.map((cell) => ({ title: cell.roleName, value: cell.summary })),
-      },
+      text(row.heading, { weight: 'Bolder', size: 'Default', spacing: 'Medium', style: 'heading' }),
+      ...row.cells.flatMap(overviewCell),
     ]),
     ...(answer.conclusion.length > 0
       ? [{ type: 'Container', separator: true, spacing: 'Medium', items: paragraphs(answer.conclusion) }]
@@ -169,12 +234,12 @@ function messageBody(message: string): CardElement[] {
   return [text(message)];
 }
 
-function bodyOf(answer: Answer): CardElement[] {
+function bodyOf(answer: Answer, id: string): CardElement[] {
   switch (answer.kind) {
     case 'list':
       return listBody(answer);
     case 'comparison':
-      return comparisonBody(answer);
+      return comparisonBody(answer, id);
     case 'overview':
       return overviewBody(answer);
     case 'clarify':
@@ -184,30 +249,51 @@ function bodyOf(answer: Answer): CardElement[] {
   }
 }
 
-/** Buttons carried by the card itself: choices and offers for messages, feedback for answers. */
-function actionsOf(answer: Answer, options: AdaptiveCardOptions): CardElement[] {
+/** Buttons carried by the card itself: choices and offers for messages (feedback is in the body). */
+function actionsOf(answer: Answer): CardElement[] {
   if (answer.kind === 'clarify') return answer.choices.slice(0, MAX_CARD_ACTIONS).map(askAction);
   if (answer.kind === 'fallback' || answer.kind === 'smalltalk') {
     return answer.suggestions.slice(0, MAX_CARD_ACTIONS).map(askAction);
   }
-  return options.feedback ? [feedbackAction(options.feedback, 'up'), feedbackAction(options.feedback, 'down')] : [];
+  return [];
+}
+
+/**
+ * The question, then 👍 and 👎 as two small buttons side by side: each in its own auto-width column,
+ * so neither host stretches them into full-width bars.
+ */
+function feedbackRow(feedback: FeedbackButtons): CardElement[] {
+  const button = (vote: FeedbackSubmit['vote']): CardElement => ({
+    type: 'Column',
+    width: 'auto',
+    items: [{ type: 'ActionSet', actions: [feedbackAction(feedback, vote)] }],
+  });
+  return [
+    text(feedback.prompt, { isSubtle: true, size: 'Small', separator: true, spacing: 'Medium' }),
+    { type: 'ColumnSet', spacing: 'Small', columns: [button('up'), button('down')] },
+  ];
+}
+
+/** The id that makes a card's layout ids unique: the answer id, else a digest of the answer's text. */
+function cardId(plainText: string, options: AdaptiveCardOptions): string {
+  const id = options.id ?? options.feedback?.answerId ?? createHash('sha256').update(plainText).digest('hex').slice(0, 12);
+  return id.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
 /** Renders any answer as an Adaptive Card (list, comparison, overview, and messages with buttons). */
 export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions = {}): AdaptiveCard {
-  const body = bodyOf(answer);
+  const plainText = renderText(answer);
+  const body = bodyOf(answer, cardId(plainText, options));
   const isArticleAnswer = answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview';
-  if (isArticleAnswer && options.feedback) {
-    body.push(text(options.feedback.prompt, { isSubtle: true, size: 'Small', separator: true, spacing: 'Medium' }));
-  }
+  if (isArticleAnswer && options.feedback) body.push(...feedbackRow(options.feedback));
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
-    fallbackText: renderText(answer),
-    speak: renderText(answer),
+    fallbackText: plainText,
+    speak: plainText,
     lang: 'fr',
     body,
-    actions: actionsOf(answer, options),
+    actions: actionsOf(answer),
   };
 }

@@ -23,6 +23,14 @@ export interface SuggestedActionsField {
 /** Teams shows at most six suggested actions; more would be cut by the client anyway. */
 export const MAX_SUGGESTED_ACTIONS = 6;
 
+/**
+ * French typography for a button that wraps: a no-break space before ? ! : ; » and after «, so a
+ * wrapped label never starts a line with a lone "?".
+ */
+export function keepPunctuationAttached(label: string): string {
+  return label.replace(/ +([?!:;»])/g, '\u00a0$1').replace(/« +/g, '«\u00a0');
+}
+
 /** Suggestions → imBack buttons (duplicates and empty ones dropped); undefined when there is none. */
 export function renderSuggestedActions(suggestions: readonly Suggestion[]): SuggestedActionsField | undefined {
   const seen = new Set<string>();
@@ -32,7 +40,8 @@ export function renderSuggestedActions(suggestions: readonly Suggestion[]): Sugg
     const question = value.trim();
     if (!label || !question || seen.has(question)) continue;
     seen.add(question);
-    actions.push({ type: 'imBack', title: label, value: question });
+    // The title wraps on a narrow screen (the page lets it); the value is sent as the user would type it.
+    actions.push({ type: 'imBack', title: keepPunctuationAttached(label), value: question });
     if (actions.length === MAX_SUGGESTED_ACTIONS) break;
   }
   return actions.length > 0 ? { to: [], actions } : undefined;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problems } from '../../src/knowledge/checkerMessages.js';
 import { KNOWLEDGE_WATCH_MESSAGES } from '../../src/knowledge/watchKnowledge.js';
+import { KNOWLEDGE_CHANGES_MESSAGE } from '../../src/knowledgeChanges.js';
 import { activity, ask, cardOf, cardTexts, knowledgeDir } from './support/botServer.js';
 import { startBotProcess, type BotProcess } from './support/botProcess.js';
 
@@ -72,6 +73,9 @@ describe('the bot server with KNOWLEDGE_WATCH=1', () => {
 
     addSkill(folder, NEW_SKILL);
     await eventuallyAnswer(bot, QUESTION, (answer) => expect(answer).toContain(NEW_SKILL));
+    // The operator reads what the edit changed.
+    const changes = await bot.waitForLog((line) => line.msg === KNOWLEDGE_CHANGES_MESSAGE);
+    expect(changes).toMatchObject({ added: [], changed: [ARTICLE.replace(/\.txt$/, '')], removed: [] });
 
     const broken = join(folder, 'nouvel-article.txt');
     writeFileSync(broken, BROKEN_ARTICLE);
@@ -86,6 +90,7 @@ describe('the bot server with KNOWLEDGE_WATCH=1', () => {
     const before = reloads();
     rmSync(broken);
     await bot.waitForLog(() => reloads() > before);
+    expect(bot.logs.filter((line) => line.msg === KNOWLEDGE_CHANGES_MESSAGE).at(-1)).toMatchObject({ added: [], changed: [], removed: [] });
     expect(await answerOn(bot, QUESTION)).toContain(NEW_SKILL);
   }, 60_000);
 });

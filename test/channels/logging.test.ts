@@ -1,14 +1,16 @@
 /**
- * The bot's log lines, read back from the real logger: one JSON object per line, the ids of the
- * turn on each line, what was answered at info level, and the question text kept out of info
- * lines unless LOG_QUESTIONS=1 (privacy). Refusals audited at warn with route, reason and client
- * address; invisible and control characters never reach a line; over-long ids refused unlogged.
+ * The bot's log lines, read back from the real logger: one JSON object per line (readable lines on a
+ * terminal), the ids of the turn on each line, what was answered at info level, one access line per
+ * request, the reason of a fallback, and the question text kept out of info lines unless
+ * LOG_QUESTIONS=1 (privacy). Refusals audited at warn with route, reason and client address;
+ * invisible and control characters never reach a line; over-long ids refused unlogged.
  */
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, resolveLogFormat } from '../../src/logger.js';
 import { activity, fromPage, openPageSession, post, postFromPage, startTestBot } from './support/botServer.js';
 
 /** A question whose words are easy to look for in the logs. */
@@ -84,6 +86,54 @@ describe('the logs of a turn', () => {
     const { lines } = await linesOf({ LOG_LEVEL: 'info', LOG_QUESTIONS: '1' });
     const answered = lines.filter((line) => line.msg === 'question answered');
     expect(answered.map((line) => line.question)).toEqual([QUESTION, QUESTION]);
+  });
+
+  it('have one access line per request, with method, path, status and latency', async () => {
+    const { lines } = await linesOf({ LOG_LEVEL: 'info' });
+    const requests = lines.filter((line) => line.msg === 'request');
+    expect(requests.map((line) => [line.method, line.path, line.status])).toEqual([
+      ['POST', '/api/messages', 200],
+      ['POST', '/api/webchat/session', 200],
+      ['POST', '/api/webchat', 200],
+    ]);
+    for (const line of requests) expect(line.ms).toEqual(expect.any(Number));
+  });
+
+  it('give the reason of a fallback', async () => {
+    const config = loadConfig({ LOG_LEVEL: 'info' });
+    const raw: string[] = [];
+    const bot = await startTestBot({ logger: createLogger(config, { write: (line: string) => void raw.push(line) }) });
+    try {
+      await post(bot.url, activity(`conv-${randomUUID()}`, { text: 'Quel est le salaire d’un astronaute ?' }));
+    } finally {
+      await bot.close();
+    }
+    const fallback = raw.map((line) => JSON.parse(line) as LogLine).find((line) => line.kind === 'fallback');
+    expect(fallback).toMatchObject({ msg: 'question answered', reason: expect.any(String) });
+    expect(String(fallback?.reason).length).toBeGreaterThan(0);
+  });
+
+  it('are readable lines, not JSON, with LOG_FORMAT=pretty', async () => {
+    const chunks: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger(loadConfig({ LOG_FORMAT: 'pretty' }), destination);
+    logger.info({ status: 200 }, 'request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const output = chunks.join('');
+    expect(output).toMatch(/INFO.*request/);
+    expect(output).toContain('status');
+    expect(() => JSON.parse(output)).toThrow();
+  });
+
+  it('choose readable lines on a terminal and JSON elsewhere when LOG_FORMAT=auto', () => {
+    expect(resolveLogFormat('auto', true)).toBe('pretty');
+    expect(resolveLogFormat('auto', false)).toBe('json');
+    expect(resolveLogFormat('json', true)).toBe('json');
   });
 
   it('are silent with LOG_LEVEL=silent', async () => {

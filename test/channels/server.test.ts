@@ -5,6 +5,7 @@ import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
 import {
   activity,
   ask,
+  cardButtons,
   cardOf,
   cardTexts,
   post,
@@ -76,7 +77,7 @@ describe('POST /api/messages', () => {
     expect(card?.version).toBe('1.5');
     expect(card?.fallbackText).toMatch(/compétences/i);
     expect(cardTexts(card?.body)[0]).toMatch(/compétences.*Chef de produit digital/i);
-    expect(card?.actions.map((action: { title: string }) => action.title)).toEqual(['👍 Utile', '👎 Pas utile']);
+    expect(cardButtons(card).map((button) => button.title)).toEqual(['👍 Utile', '👎 Pas utile']);
     expect(answer?.suggestedActions?.to).toEqual([]);
     expect(answer?.suggestedActions?.actions.length).toBeGreaterThan(0);
     expect(answer?.suggestedActions?.actions.every((action) => action.type === 'imBack')).toBe(true);
@@ -107,7 +108,7 @@ describe('POST /api/messages', () => {
     const conversationId = newConversation();
     const questionId = randomUUID();
     const answer = await answerTo(conversationId, { id: questionId, text: COMPETENCES_DIGITAL });
-    const [, down] = cardOf(answer)?.actions as { data: Record<string, unknown> }[];
+    const [, down] = cardButtons(cardOf(answer));
     expect(down?.data).toMatchObject({ action: 'feedback', vote: 'down', questionId });
 
     const thanks = await answerTo(conversationId, { value: down?.data });

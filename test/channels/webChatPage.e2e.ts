@@ -1,28 +1,16 @@
 /**
  * The web chat page in a real browser: Debian's Chromium driven by playwright-core.
- * Opens the page, asks a question, clicks a suggested action and a card button, and saves the
- * screenshots shown in the README (docs/webchat-*.png). Checks that a question carrying HTML and
- * script is shown as text and runs nothing, and that Web Chat works under the page's
+ * Opens the page, checks where the keyboard starts and that it shows, asks a question (the typing
+ * indicator shows while the answer is on its way), clicks a suggested action and a card button, and
+ * saves the screenshots shown in the README (test-results/screenshots/, or docs/ with
+ * `npm run docs:screenshots`). Checks the timestamps and the avatars, that a question carrying HTML
+ * and script is shown as text and runs nothing, and that Web Chat works under the page's
  * Content-Security-Policy without a single violation. Run with `npm run test:e2e`.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from './support/botServer.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+import { launchChromium, screenshotPath } from './support/browser.js';
 
 let bot: TestBot;
 let browser: Browser;
@@ -43,9 +31,8 @@ declare global {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   bot = await startTestBot();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1000, height: 1300 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -70,9 +57,14 @@ afterAll(async () => {
 /** The send box of Web Chat. */
 const sendBox = () => page.locator('[data-id="webchat-sendbox-input"]');
 
-/** Waits until the transcript shows this text (in a message bubble or a card). */
+/** Waits until the transcript shows this text (in a message bubble or a card's visible layout). */
 async function shows(text: string | RegExp): Promise<void> {
-  await page.locator('[role="log"], .webchat__basic-transcript').getByText(text).last().waitFor({ timeout: 15_000 });
+  await page
+    .locator('[role="log"], .webchat__basic-transcript')
+    .getByText(text)
+    .filter({ visible: true })
+    .last()
+    .waitFor({ timeout: 15_000 });
 }
 
 describe('the web chat page', () => {
@@ -83,12 +75,66 @@ describe('the web chat page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
   });
 
-  it('answers a typed question with a list card', async () => {
-    await sendBox().fill('Quelles sont les compétences du chef de produit digital ?');
-    await sendBox().press('Enter');
+  it('puts the keyboard in the send box at load, with a visible focus ring', async () => {
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('webchat-sendbox-input');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('.webchat__send-box__main')!);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth), color: style.outlineColor };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect(ring.color).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+  });
+
+  it('shows the typing indicator from the moment a question is sent until the answer arrives', async () => {
+    // The answer is held back for a second, as on a slow network.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/api/webchat',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    try {
+      await sendBox().fill('Quelles sont les compétences du chef de produit digital ?');
+      await sendBox().press('Enter');
+      await page.locator('.webchat__typing-indicator').waitFor({ state: 'visible', timeout: 1_000 });
+    } finally {
+      release();
+    }
     await shows('Les compétences requises — Chef de produit digital');
     await shows('Analyse de données');
-    await page.screenshot({ path: docs('webchat-list.png') });
+    await expect.poll(() => page.locator('.webchat__typing-indicator').count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: screenshotPath('webchat-list.png') });
+  });
+
+  it('writes timestamps in French 24-hour time, with the full date on hover', async () => {
+    const times = page.locator('#webchat time');
+    await expect.poll(() => times.count()).toBeGreaterThan(0);
+    const last = times.last();
+    expect(await last.textContent()).toMatch(/^\d{2}:\d{2}$/);
+    expect(await last.getAttribute('title')).toMatch(/^\p{L}+ \d{1,2} \p{L}+ \d{4} à \d{2}:\d{2}$/u);
+    expect(await page.locator('#webchat').textContent()).not.toMatch(/\d (AM|PM)\b/);
+  });
+
+  it('fits "Vous" in the user\'s avatar circle', async () => {
+    const avatar = page.locator('.webchat__initialsAvatar--fromUser').first();
+    await avatar.waitFor();
+    const fit = await avatar.evaluate((circle) => {
+      const initials = circle.querySelector('.webchat__initialsAvatar__initials') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(initials);
+      const text = range.getBoundingClientRect();
+      const box = circle.getBoundingClientRect();
+      return { text: initials.textContent, textWidth: text.width, circleWidth: box.width, left: text.left - box.left };
+    });
+    expect(fit.text).toBe('Vous');
+    // Inside the circle, with room for its curve.
+    expect(fit.textWidth).toBeLessThanOrEqual(fit.circleWidth * 0.85);
+    expect(fit.left).toBeGreaterThan(0);
   });
 
   it('answers a clicked suggested action with a comparison card, one column per role', async () => {
@@ -97,7 +143,7 @@ describe('the web chat page', () => {
     await shows('Stratégie de communication');
     const lastCard = page.locator('.ac-adaptiveCard').last();
     await expect.poll(() => lastCard.getByText('Chef de produit marketing', { exact: true }).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: docs('webchat-comparison.png') });
+    await page.screenshot({ path: screenshotPath('webchat-comparison.png') });
   });
 
   it('thanks the user after a click on 👍 under an answer (a card submit)', async () => {

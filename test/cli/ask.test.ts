@@ -49,6 +49,20 @@ describe('npm run ask', () => {
     expect(lines[3]).toMatchObject({ section: 'les-competences-requises', roles: ['chef-de-produit-marketing'] });
   });
 
+  it('prints only JSON lines through `npm run -s ask -- --jsonl`, as the README shows (npm adds no banner)', () => {
+    const input = `${JSON.stringify({ conversation: 'a', text: 'Quelles sont les compétences du CPD ?' })}\n`;
+    const result = spawnSync('npm', ['run', '-s', 'ask', '--', '--jsonl'], {
+      input,
+      encoding: 'utf8',
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, KNOWLEDGE_DIR: '' },
+    });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'list' });
+  });
+
   it('reads another knowledge folder with --knowledge', () => {
     const { stdout } = ask(['--json', '--knowledge', SECOND_KNOWLEDGE, 'Quel salaire pour un responsable RP ?']);
     expect(JSON.parse(stdout)).toMatchObject({ kind: 'list', section: 'salaire-et-evolution', roles: ['responsable-des-relations-publiques'] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerKind } from '../../src/answers/answer.js';
 import { parseSubmitData } from '../../src/render/submitData.js';
-import { ADAPTIVE_CARD_VERSION, renderAdaptiveCard, type CardElement } from '../../src/render/adaptiveCard.js';
+import { ADAPTIVE_CARD_VERSION, RESPONSIVE_LAYOUTS, renderAdaptiveCard, type CardElement } from '../../src/render/adaptiveCard.js';
 import { sampleAnswers } from './sampleAnswers.js';
 import { renderText } from '../../src/render/text.js';
 
@@ -54,39 +54,76 @@ describe('renderAdaptiveCard', () => {
     expect(highlighted?.weight).toBe('Bolder');
   });
 
-  it('shows a comparison as one column per role, each headed by the role name', () => {
-    const card = renderAdaptiveCard(sampleAnswers.comparison);
-    const columnSet = card.body.find((element) => element.type === 'ColumnSet');
-    const columns = columnSet?.columns as CardElement[];
-    expect(columns).toHaveLength(2);
-    expect(texts(columns[0])).toEqual(expect.arrayContaining(['Chef de produit digital', 'Piloter le site web']));
-    expect(texts(columns[1])).toEqual(
-      expect.arrayContaining(['Chef de produit marketing', 'Étudier le marché', 'Il travaille avec les ventes.']),
-    );
-  });
-
-  it('shows an overview compactly: one fact per role under each section, then the conclusion', () => {
-    const card = renderAdaptiveCard(sampleAnswers.overview);
-    const facts = card.body.find((element) => element.type === 'FactSet');
-    expect(facts?.facts).toEqual([
-      { title: 'Chef de produit digital', value: 'Produits numériques' },
-      { title: 'Chef de produit marketing', value: 'Produits physiques et marque' },
-    ]);
-    expect(texts(card.body)).toContain('Deux métiers complémentaires.');
-  });
-
-  it('puts 👍/👎 buttons under article answers, whose data the runner reads back as feedback', () => {
+  it('shows a comparison twice: one column per role for wide screens, role blocks stacked for narrow ones', () => {
     const card = renderAdaptiveCard(sampleAnswers.comparison, { feedback });
-    expect(texts(card.body).at(-1)).toBe(feedback.prompt);
-    expect(card.actions.map((action) => action.title)).toEqual(['👍 Utile', '👎 Pas utile']);
-    expect(card.actions.map((action) => parseSubmitData(action.data))).toEqual([
+    const wide = card.body.find((element) => element.targetWidth === RESPONSIVE_LAYOUTS.wide.targetWidth);
+    const narrow = card.body.find((element) => element.targetWidth === RESPONSIVE_LAYOUTS.narrow.targetWidth);
+    expect(wide).toMatchObject({ type: 'ColumnSet', id: `${RESPONSIVE_LAYOUTS.wide.idPrefix}a1` });
+    expect(narrow).toMatchObject({ type: 'Container', id: `${RESPONSIVE_LAYOUTS.narrow.idPrefix}a1` });
+    const columns = wide?.columns as CardElement[];
+    const stacked = narrow?.items as CardElement[];
+    for (const blocks of [columns, stacked]) {
+      expect(blocks).toHaveLength(2);
+      expect(texts(blocks[0])).toEqual(expect.arrayContaining(['Chef de produit digital', 'Piloter le site web']));
+      expect(texts(blocks[1])).toEqual(
+        expect.arrayContaining(['Chef de produit marketing', 'Étudier le marché', 'Il travaille avec les ventes.']),
+      );
+    }
+    expect(stacked.every((block) => block.type === 'Container' && block.style === 'emphasis')).toBe(true);
+  });
+
+  it('gives the layouts of two cards different ids, with or without an answer id', () => {
+    const ids = (card: { body: CardElement[] }) => card.body.map((element) => element.id).filter(Boolean);
+    expect(ids(renderAdaptiveCard(sampleAnswers.comparison, { id: 'x' }))).toEqual(['assistant-rh-wide-x', 'assistant-rh-narrow-x']);
+    const first = ids(renderAdaptiveCard(sampleAnswers.comparison));
+    const second = ids(renderAdaptiveCard({ ...sampleAnswers.comparison, title: 'Un autre titre' }));
+    expect(first[0]).toMatch(/^assistant-rh-wide-[0-9a-f]{12}$/);
+    expect(second[0]).not.toBe(first[0]);
+  });
+
+  it('shows an overview with each role’s bullets under each section heading, stacked, then the conclusion', () => {
+    const overview = {
+      ...sampleAnswers.overview,
+      rows: [
+        {
+          ...sampleAnswers.overview.rows[0]!,
+          cells: [
+            { ...sampleAnswers.overview.rows[0]!.cells[0]!, summary: 'Diplôme en informatique ; Formation continue' },
+            sampleAnswers.overview.rows[0]!.cells[1]!,
+          ],
+        },
+      ],
+    };
+    const card = renderAdaptiveCard(overview);
+    const shown = texts(card.body);
+    expect(shown).toEqual(expect.arrayContaining(['Chef de produit digital', 'Diplôme en informatique', 'Formation continue']));
+    expect(shown.filter((value) => value === '•')).toHaveLength(3);
+    expect(shown.join(' ')).not.toContain(' ; ');
+    expect(card.body.some((element) => element.targetWidth !== undefined)).toBe(false);
+    expect(shown).toContain('Deux métiers complémentaires.');
+  });
+
+  it('puts 👍 and 👎 side by side under article answers (two auto-width columns), with data the runner reads back', () => {
+    const card = renderAdaptiveCard(sampleAnswers.comparison, { feedback });
+    const prompt = card.body.at(-2);
+    const row = card.body.at(-1);
+    expect(prompt?.text).toBe(feedback.prompt);
+    expect(row?.type).toBe('ColumnSet');
+    const columns = row?.columns as CardElement[];
+    expect(columns.map((column) => column.width)).toEqual(['auto', 'auto']);
+    const buttons = elements(columns).filter((element) => element.type === 'Action.Submit');
+    expect(buttons.map((button) => button.title)).toEqual(['👍 Utile', '👎 Pas utile']);
+    expect(buttons.map((button) => parseSubmitData(button.data))).toEqual([
       { action: 'feedback', vote: 'up', answerId: 'a1', questionId: 'q1' },
       { action: 'feedback', vote: 'down', answerId: 'a1', questionId: 'q1' },
     ]);
+    expect(card.actions).toEqual([]);
   });
 
   it('has no feedback buttons when none are asked for', () => {
-    expect(renderAdaptiveCard(sampleAnswers.list).actions).toEqual([]);
+    const card = renderAdaptiveCard(sampleAnswers.list);
+    expect(elements(card.body).filter((element) => element.type === 'Action.Submit')).toEqual([]);
+    expect(card.actions).toEqual([]);
   });
 
   it('shows a fallback as its message and its suggestions as buttons that ask the question', () => {

@@ -32,7 +32,7 @@ export interface BotProcess {
 
 /** Configuration keys cleared from the inherited environment, so a developer's shell cannot change a test. */
 const CONFIG_KEYS =
-  /^(PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_QUESTIONS|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|WEB_CHAT|ALLOWED_HOSTS|WEB_SESSION_\w+|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|\w*RATE_LIMIT_PER_MINUTE|TRUST_PROXY|connections__.*|OutboundHostValidator__.*)$/i;
+  /^(PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|WEB_CHAT|ALLOWED_HOSTS|WEB_SESSION_\w+|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|\w*RATE_LIMIT_PER_MINUTE|TRUST_PROXY|connections__.*|OutboundHostValidator__.*)$/i;
 
 /** The environment of a bot process: the parent's minus the bot's own keys, plus `env`. */
 export function botEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {

@@ -195,3 +195,12 @@ export function cardTexts(node: unknown): string[] {
   const facts = element.type === 'FactSet' ? (element.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]) : [];
   return [...own, ...facts, ...['body', 'items', 'columns'].flatMap((key) => cardTexts(element[key]))];
 }
+
+/** Every button of a card (Action.Submit), in the body (👍/👎) or in its actions (offers), in order. */
+export function cardButtons(node: unknown): { type: string; title: string; data: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap(cardButtons);
+  if (typeof node !== 'object' || node === null) return [];
+  const element = node as Record<string, unknown>;
+  const own = element.type === 'Action.Submit' ? [element as { type: string; title: string; data: Record<string, unknown> }] : [];
+  return [...own, ...['body', 'items', 'columns', 'actions'].flatMap((key) => cardButtons(element[key]))];
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:profile -- <file.cpuprofile | folder>`: the top frames of a V8 CPU profile (as
+ * `node --cpu-prof` writes it, e.g. under `npm run bench:http -- --cpu-prof DIR`), by self time, and
+ * the same grouped by package, so the cost of our code and of each dependency reads at a glance.
+ * Options: --top N (frames listed, 25 by default).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const { values: options, positionals } = parseArgs({ options: { top: { type: 'string', default: '25' } }, allowPositionals: true });
+const target = positionals[0];
+if (!target) {
+  console.error('usage: npm run bench:profile -- <file.cpuprofile | folder> [--top N]');
+  process.exit(2);
+}
+/** The newest .cpuprofile of a folder, or the file itself. */
+const file = statSync(target).isDirectory()
+  ? readdirSync(target)
+      .filter((name) => name.endsWith('.cpuprofile'))
+      .map((name) => join(target, name))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
+  : target;
+if (!file) throw new Error(`no .cpuprofile in ${target}`);
+const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const selfMs = new Map<number, number>();
+profile.samples.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+const total = [...selfMs.values()].reduce((sum, value) => sum + value, 0);
+const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
+
+/** Where a frame comes from: our code, a package, Node itself, or V8. */
+function origin(url: string): string {
+  if (url === '') return '(native)';
+  const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (packageMatch) return packageMatch[1]!;
+  if (url.startsWith('node:')) return 'node';
+  if (/\/dist\//.test(url)) return 'our code (dist)';
+  return url;
+}
+
+const frames = new Map<string, number>();
+const packages = new Map<string, number>();
+for (const [id, ms] of selfMs) {
+  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+  const name = idle.has(functionName) ? functionName : `${functionName || '(anonymous)'}  ${origin(url)}${url ? `:${lineNumber + 1}` : ''}`;
+  frames.set(name, (frames.get(name) ?? 0) + ms);
+  const group = idle.has(functionName) ? functionName : origin(url);
+  packages.set(group, (packages.get(group) ?? 0) + ms);
+}
+const busy = total - (frames.get('(idle)') ?? 0);
+const percent = (ms: number) => `${((ms / busy) * 100).toFixed(1).padStart(5)} %`;
+const top = Number(options.top);
+
+console.log(`${file}: ${(total / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s busy (shares below are of busy time)\n`);
+console.log('Top frames by self time');
+for (const [name, ms] of [...frames].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`  ${percent(ms)}  ${name}`);
+}
+console.log('\nBy origin');
+for (const [name, ms] of [...packages].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  console.log(`  ${percent(ms)}  ${name}`);
+}
