@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { loadEngine, type Engine } from '../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../src/conversation/context.js';
-import { readYamlFile } from '../src/knowledge/readYamlFile.js';
+import { readYamlFile } from '../src/text/readYamlFile.js';
 import { warmUpFrenchDictionary } from '../src/understanding/frenchDictionary.js';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/projectRoot.js';
 

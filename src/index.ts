@@ -11,7 +11,7 @@ import { createStorage } from './channels/redisStorage.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
 import { createFeedbackStore } from './conversation/feedbackStore.js';
-import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watchKnowledge.js';
+import { logSkippedFiles, watchKnowledge, type KnowledgeWatcher } from './knowledge/watchKnowledge.js';
 import { createLogger } from './logger.js';
 
 const logger = createLogger(config);
@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   // The typo corrector's French word list (~0.6 s) loads before the bot says it is ready, not on a user's question.
   warmUpFrenchDictionary();
   engine = loaded;
+  // One bad article never stops the bot: it is left out, and the log says which line to fix.
+  logSkippedFiles(loaded.skipped, logger);
   logger.info({ articles: engine.knowledge.articles.map((article) => article.id) }, 'knowledge base loaded: ready');
   if (config.knowledgeWatch && !stopping) {
     // Each reload swaps the whole engine in one assignment: a turn uses the engine it started with.

@@ -7,3 +7,5 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const DEFAULT_LEXICON = resolve(PROJECT_ROOT, 'knowledge', 'lexique.yaml');
 export const DEFAULT_KNOWLEDGE_DIR = resolve(PROJECT_ROOT, 'knowledge');
 export const DEFAULT_DIALOGS_DIR = resolve(PROJECT_ROOT, 'dialogs');
+/** The French language pack: word classes the reader and the parser refer to by name. */
+export const DEFAULT_LANGUAGE_PACK = resolve(PROJECT_ROOT, 'language', 'fr.yaml');

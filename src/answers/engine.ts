@@ -6,13 +6,16 @@ import type { ConversationContext } from '../conversation/context.js';
 import { fill, loadDialogs, type Dialogs } from '../conversation/dialogs.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
-import { DEFAULT_LEXICON } from '../projectRoot.js';
+import type { KnowledgeFileError } from '../errors.js';
+import { loadLanguagePack } from '../language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
 import { renderText } from '../render/text.js';
 import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
-import { PhraseSet, type Lexicon } from '../understanding/lexicon.js';
-import { sanitize, stripMarkup, words } from '../understanding/normalize.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { PhraseSet } from '../language/phraseSet.js';
+import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
 import { interpret } from '../understanding/interpret.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';
@@ -24,6 +27,8 @@ export const MAX_QUESTION_LENGTH = 2000;
 
 export interface Engine {
   readonly knowledge: KnowledgeBase;
+  /** Files of the knowledge folder left out, each with its `file:line` problem in French. */
+  readonly skipped: readonly KnowledgeFileError[];
   readonly dialogs: Dialogs;
   /** Answers one question in the given conversation context and returns the next context. */
   answer(text: string, context: ConversationContext): { answer: Answer; context: ConversationContext };
@@ -60,7 +65,7 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */
-export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs): Engine {
+export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs, skipped: readonly KnowledgeFileError[] = []): Engine {
   const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
   const tools = readerToolsFor(indexes, lexicon, dialogs);
   const builder = new AnswerBuilder(dialogs, indexes);
@@ -81,6 +86,7 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
 
   return {
     knowledge,
+    skipped,
     dialogs,
     welcome() {
       const article = knowledge.articles[0];
@@ -134,7 +140,8 @@ function nextContext(answer: DraftAnswer, previous: ConversationContext): Conver
 }
 
 /** Loads the knowledge folder and the dialogs, then builds the engine. */
-export async function loadEngine(options: { knowledgeDir: string; dialogsDir: string; lexiconFile?: string }): Promise<Engine> {
-  const { knowledge, lexicon } = loadKnowledge(options.knowledgeDir, options.lexiconFile ?? DEFAULT_LEXICON);
-  return createEngine(knowledge, lexicon, loadDialogs(options.dialogsDir));
+export async function loadEngine(options: { knowledgeDir: string; dialogsDir: string; lexiconFile?: string; languagePack?: string }): Promise<Engine> {
+  const pack = loadLanguagePack(options.languagePack ?? DEFAULT_LANGUAGE_PACK);
+  const { knowledge, lexicon, skipped } = loadKnowledge(options.knowledgeDir, options.lexiconFile ?? DEFAULT_LEXICON, pack);
+  return createEngine(knowledge, lexicon, loadDialogs(options.dialogsDir), skipped);
 }

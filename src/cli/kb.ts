@@ -5,8 +5,10 @@
  */
 import { Command } from 'commander';
 import type { Item } from '../knowledge/knowledgeBase.js';
+import { skippedReport, totalsReport } from '../knowledge/checkReport.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
-import { DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON } from '../projectRoot.js';
+import { loadLanguagePack } from '../language/languagePack.js';
+import { DEFAULT_KNOWLEDGE_DIR, DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
 
 function printItems(items: Item[], depth: number, out: string[]): void {
   for (const item of items) {
@@ -23,7 +25,7 @@ function main(): void {
     .option('--json', 'la structure en JSON')
     .parse(process.argv)
     .opts<{ knowledge: string; json?: boolean }>();
-  const { knowledge } = loadKnowledge(options.knowledge, DEFAULT_LEXICON);
+  const { knowledge, skipped } = loadKnowledge(options.knowledge, DEFAULT_LEXICON, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(knowledge, null, 2)}\n`);
     return;
@@ -38,7 +40,7 @@ function main(): void {
     }
     out.push('  sections :');
     for (const section of article.sections) {
-      const kind = section.isDefinition ? ' [définitions]' : section.isConclusion ? ' [conclusion]' : '';
+      const kind = section.isDefinition ? ' [définitions]' : section.isConclusion ? ' [conclusion]' : section.isShared ? ' [commune à tous les rôles]' : '';
       out.push(`    ${section.id}  « ${section.heading} »  (ligne ${section.line})${kind}`);
       for (const paragraph of section.intro) out.push(`      ${paragraph}`);
       for (const [roleId, content] of Object.entries(section.byRole)) {
@@ -51,8 +53,10 @@ function main(): void {
         printItems(section.sharedItems, 2, out);
       }
     }
+    for (const diagnostic of article.diagnostics) out.push(`  ⚠ ${article.file}:${diagnostic.line} : ${diagnostic.message}`);
     out.push('');
   }
+  out.push(...skipped.map(skippedReport), totalsReport(knowledge.articles, skipped));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer, Suggestion } from '../answers/answer.js';
 import { rolesPhrase } from '../answers/buildAnswer.js';
 import type { Engine } from '../answers/engine.js';
-import { stripInvisible } from '../understanding/normalize.js';
+import { stripInvisible } from '../text/normalize.js';
 import { fill } from './dialogs.js';
 import { MAX_REMEMBERED_ANSWERS, type AnsweredQuestion, type ConversationState } from './conversationState.js';
 import type { FeedbackEntry } from './feedbackStore.js';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readYamlFile } from '../knowledge/readYamlFile.js';
+import { readYamlFile } from '../text/readYamlFile.js';
 
 /** Placeholders a dialog sentence may use; anything else is a typo caught at start-up. */
 const PLACEHOLDERS = new Set(['roles', 'topics', 'title', 'topic', 'length', 'max', 'section', 'role', 'item', 'otherRole', 'role1', 'role2']);

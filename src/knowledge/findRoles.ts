@@ -1,69 +1,134 @@
 /**
- * Finding the roles an article compares: their names (from the list headers and the title),
- * aliases and initialisms, and which role a header or paragraph is about.
+ * Finding the roles an article compares, however many: from the title ("entre X, Y et Z",
+ * "X ou Y : …") and from the labels its writer puts before each role's content ("Compétences du X :",
+ * "**X**", "### X", "Pour la X :", "Côté X :"). A name written in labels of several sections is a
+ * role; the title's names join the role they match (or become aliases). Names are compared on word
+ * stems in the masculine, so feminine and plural labels meet their role.
  */
-import { KnowledgeFileError } from '../errors.js';
-import { fold } from '../understanding/normalize.js';
-import type { Role, Section } from './knowledgeBase.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import { fold, slugify, stem, words } from '../text/normalize.js';
+import type { Role } from './knowledgeBase.js';
 
-/** The list headers of one section, in order, with the section's line for error messages. */
-export interface HeaderColumns {
+/** A label as written, and the section it stands in (-1 for the title). */
+export interface LabelOccurrence {
+  text: string;
+  section: number;
   line: number;
-  groups: { header: string }[];
 }
 
-const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'du', 'des', 'de', 'd', 'pour', 'au', 'aux', 'chez', 'cote', 'a']);
+/** A role name is short: a longer "label" is a sentence. */
+const MAX_NAME_WORDS = 8;
+/** A name written in this many places (sections, or the title) is a role. */
+const MIN_OCCURRENCES = 2;
+/** Initialisms shorter than this name nothing. */
+const MIN_INITIALISM = 2;
 
-/** "Différences entre un X et un Y" or "X vs Y : …" → [X, Y]. */
-function rolesFromTitle(title: string): string[] {
-  const cleaned = title.replace(/[?!.]+$/, '').trim();
-  const between = /\bentre\s+(?:(?:un|une|le|la|les)\s+|l['’]\s*)?(.+?)\s+et\s+(?:(?:un|une|le|la|les)\s+|l['’]\s*)?(.+?)(?:\s*[:–—-]\s.*)?$/i.exec(cleaned);
-  if (between) return [between[1]!.trim(), between[2]!.trim()];
-  const versus = /^(?:(?:un|une|le|la)\s+)?(.+?)\s+(?:vs\.?|versus|ou|contre)\s+(?:(?:un|une|le|la)\s+)?(.+?)(?:\s*[:–—]\s.*)?$/i.exec(cleaned);
-  if (versus) return [versus[1]!.trim(), versus[2]!.trim()];
-  return [];
+/** Words as written, with elided articles split off ("l’Infirmier" → "l’", "Infirmier") and edge punctuation dropped. */
+export function writtenWords(text: string): string[] {
+  return text
+    .replace(/(^|[\s(«"])((?:[ldjmnstc]|qu)['’])(?=\p{L})/giu, '$1$2 ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^[«"(\[]+|[»")\].,;:!?…]+$/gu, ''))
+    .filter((word) => word !== '');
 }
 
-/** The longest run of words that ends every header of a column ("… du Chef de produit digital"). */
-function commonSuffix(headers: string[]): string {
-  // "de l’Ingénieur maintenance": the elided article is a word of its own, not part of the name's first word.
-  const split = headers.map((header) => header.replace(/(^|\s)(l|d|qu)['’]/giu, '$1$2’ ').trim().split(/\s+/));
-  const shortest = split.reduce((a, b) => (a.length <= b.length ? a : b));
-  let length = 0;
-  while (
-    length < shortest.length &&
-    split.every((parts) => fold(parts[parts.length - 1 - length]!) === fold(shortest[shortest.length - 1 - length]!))
-  ) {
-    length += 1;
+/** Stems of a name's words without its small link words: the form names are compared in. */
+export function nameKey(name: string, pack: LanguagePack): string[] {
+  return words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem);
+}
+
+/** True when `inner` occurs as a run of consecutive words inside `outer`. */
+function containsRun(outer: readonly string[], inner: readonly string[]): boolean {
+  if (inner.length === 0 || inner.length > outer.length) return false;
+  for (let start = 0; start + inner.length <= outer.length; start += 1) {
+    if (inner.every((part, offset) => outer[start + offset] === part)) return true;
   }
-  const suffix = shortest.slice(shortest.length - length);
-  while (suffix.length > 0 && DETERMINERS.has(fold(suffix[0]!).replace(/'$/, ''))) suffix.shift();
-  // The elided articles split off for the comparison are glued back: "Chargé d’affaires".
-  return suffix.join(' ').replace(/(^|\s)(l|d|qu)’ /giu, '$1$2’');
+  return false;
 }
 
-/** Content words that tell one name from the others. */
-function distinctiveWords(name: string, others: string[]): Set<string> {
-  const otherWords = new Set(others.flatMap((other) => fold(other).split(/[^a-z0-9]+/)));
-  return new Set(fold(name).split(/[^a-z0-9]+/).filter((word) => word.length > 1 && !DETERMINERS.has(word) && !otherWords.has(word)));
+/**
+ * The names a title lists: "Différences entre un X et un Y", "X, Y ou Z : qui fait quoi ?",
+ * "Directeur, gouvernante et chef de réception — quelles différences". The part of the title
+ * (split at a colon or dash) that lists the most names wins.
+ */
+export function namesInTitle(title: string, pack: LanguagePack): string[] {
+  let best: string[] = [];
+  for (const part of title.replace(/[?!.]+\s*$/, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
+    const names: string[][] = [];
+    let started = false;
+    for (const piece of part.split(',')) {
+      const written = writtenWords(piece);
+      const folded = written.map((word) => words(word).join(' '));
+      const between = folded.findIndex((word) => pack.has('betweenWords', word));
+      // "Différences entre un X, un Y et un Z": the names start after "entre", in the first piece.
+      const start = !started && between >= 0 ? between + 1 : 0;
+      started = true;
+      names.push([]);
+      for (let at = start; at < written.length; at += 1) {
+        if (folded[at] === '' || pack.has('coordinators', folded[at]!)) {
+          if (names[names.length - 1]!.length > 0) names.push([]);
+          continue;
+        }
+        names[names.length - 1]!.push(written[at]!);
+      }
+    }
+    const cleaned = names
+      .map((name) => {
+        let from = 0;
+        while (from < name.length - 1 && pack.has('determiners', words(name[from]!).join(''))) from += 1;
+        return name.slice(from).join(' ').replace(/([’'])\s/g, '$1');
+      })
+      .filter((name) => name !== '' && name.split(' ').length <= MAX_NAME_WORDS);
+    if (cleaned.length >= 2 && cleaned.length > best.length) best = cleaned;
+  }
+  return best;
 }
 
-/** How strongly a header names a role: share of the role's distinctive words found in it. */
-function nameScore(header: string, distinctive: Set<string>): number {
-  if (distinctive.size === 0) return 0;
-  const headerWords = new Set(fold(header).split(/[^a-z0-9]+/));
-  let found = 0;
-  for (const word of distinctive) if (headerWords.has(word)) found += 1;
-  return found / distinctive.size;
+/**
+ * The ways a label may end with a role's name: the whole label, what follows an opener
+ * ("Pour le", "Côté"), and what follows each article or contraction inside it ("… du Chef de produit").
+ */
+export function nameCandidates(label: string, pack: LanguagePack): string[] {
+  const written = writtenWords(label.replace(/\s*\([^)]*\)\s*$/, ''));
+  if (written.length === 0) return [];
+  const folded = written.map((word) => words(word).join(''));
+  const starts = new Set<number>([0]);
+  let at = 0;
+  for (;;) {
+    const opener = pack.prefixLength('labelOpeners', folded, at);
+    const step = opener > 0 ? opener : pack.has('determiners', folded[at] ?? '') ? 1 : 0;
+    if (step === 0) break;
+    at += step;
+  }
+  // "Pour l’Infirmier", "Côté CESF": the name is what follows the opener, never the whole label.
+  if (at > 0 && at < written.length) {
+    starts.delete(0);
+    starts.add(at);
+  }
+  folded.forEach((word, position) => {
+    if (position > 0 && position + 1 < written.length && (pack.has('determiners', word) || pack.has('labelOpeners', word))) {
+      let next = position + 1;
+      while (next < written.length - 1 && pack.has('determiners', folded[next]!)) next += 1;
+      starts.add(next);
+    }
+  });
+  return [...starts]
+    .map((start) => written.slice(start).join(' ').replace(/([’'])\s/g, '$1'))
+    .filter((name) => name.split(' ').length <= MAX_NAME_WORDS);
+}
+
+/** True when the written name has no feminine ending: "Chargé de formation", not "Chargée…". */
+function isMasculine(name: string): boolean {
+  return words(name).every((word) => stem(word) === stem(word.replace(/e?s$/, '')) || !/(?:ee|iere|euse|trice|ienne)s?$/.test(word));
 }
 
 /**
  * Initialisms people use for a role: "Chef de produit digital" → "cpd", "cdpd";
- * "Responsable des relations publiques" → "rrp", "rp" (the run of its last words).
+ * "Responsable des relations publiques" → "rrp", "rp" (a run of its last words).
  */
-export function abbreviationsOf(name: string, sharedWords: Set<string>): string[] {
-  const parts = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
-  const content = parts.filter((part) => !DETERMINERS.has(part));
+export function abbreviationsOf(name: string, sharedWords: ReadonlySet<string>, pack: LanguagePack): string[] {
+  const parts = words(name);
+  const content = parts.filter((part) => !pack.has('determiners', part) && !pack.has('nameLinkWords', part));
   const result = new Set<string>();
   if (content.length >= 2) result.add(content.map((part) => part[0]).join(''));
   // A run of the last words counts only if it does not start with a word every role has ("produit digital").
@@ -71,78 +136,71 @@ export function abbreviationsOf(name: string, sharedWords: Set<string>): string[
     if (!sharedWords.has(content[start]!)) result.add(content.slice(start).map((part) => part[0]).join(''));
   }
   if (parts.length > content.length) result.add(parts.map((part) => part[0]).join(''));
-  return [...result].filter((abbreviation) => abbreviation.length >= 2);
+  // A name written as an initialism ("CESF") is its own abbreviation.
+  if (content.length === 1 && /^[A-Z]{2,6}$/.test(name.trim())) result.add(content[0]!);
+  return [...result].filter((abbreviation) => abbreviation.length >= MIN_INITIALISM);
 }
 
-export interface RoleDraft {
-  name: string;
-  aliases: Set<string>;
+interface Cluster {
+  key: string[];
+  forms: Map<string, number>;
+  sections: Set<number>;
+  fromTitle: boolean;
+}
+
+/** Which role a label or line names: its whole name, an alias or an initialism first, then words only it has. */
+export function roleNamedIn(text: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  const key = nameKey(text, pack);
+  const bare = new Set(words(text));
+  let best: { role: Role; score: number } | null = null;
+  let tie = false;
+  const consider = (role: Role, score: number) => {
+    if (score <= 0) return;
+    if (!best || score > best.score) {
+      best = { role, score };
+      tie = false;
+    } else if (score === best.score && best.role !== role) tie = true;
+  };
+  for (const role of roles) {
+    const full = Math.max(0, ...[role.name, ...role.aliases].map((name) => (containsRun(key, nameKey(name, pack)) ? 100 + nameKey(name, pack).length : 0)));
+    const initialism = role.abbreviations.some((abbreviation) => bare.has(abbreviation)) ? 50 : 0;
+    consider(role, Math.max(full, initialism));
+  }
+  if (best) return tie ? null : (best as { role: Role }).role;
+  // "Côté marketing", "Pour la gouvernante": the words that tell this role from the others.
+  for (const role of roles) {
+    const own = new Set([role.name, ...role.aliases].flatMap((name) => nameKey(name, pack)));
+    const others = new Set(roles.filter((other) => other !== role).flatMap((other) => [other.name, ...other.aliases].flatMap((name) => nameKey(name, pack))));
+    const distinctive = [...own].filter((part) => !others.has(part));
+    if (distinctive.length === 0) continue;
+    const found = distinctive.filter((part) => key.includes(part)).length;
+    consider(role, found / distinctive.length);
+  }
+  return best && !tie ? (best as { role: Role }).role : null;
 }
 
 /**
- * Finds the roles: list headers in the same position across sections name the same role
- * (their common ending is its name); the title's names become aliases.
+ * The role a label ends with ("Compétences du CPD", "Côté Chargée de formation", "Chef de produit
+ * digital"): a label that goes on after the name ("L'Acheteur a un rôle stratégique") is a sentence.
  */
-export function findRoles(file: string, title: string, sections: HeaderColumns[]): RoleDraft[] {
-  const titleRoles = rolesFromTitle(title);
-  const grouped = sections.filter((section) => section.groups.length >= 2);
-  const width = grouped[0]?.groups.length ?? 0;
-  const drafts: RoleDraft[] = [];
-  if (width >= 2 && grouped.every((section) => section.groups.length === width)) {
-    for (let column = 0; column < width; column += 1) {
-      const name = commonSuffix(grouped.map((section) => section.groups[column]!.header));
-      if (name === '') break;
-      drafts.push({ name, aliases: new Set() });
-    }
-  }
-  if (drafts.length < 2 || new Set(drafts.map((draft) => fold(draft.name))).size < drafts.length) {
-    drafts.length = 0;
-    for (const name of titleRoles) drafts.push({ name, aliases: new Set() });
-  }
-  if (drafts.length < 2) {
-    throw new KnowledgeFileError(file, sections[0]?.line ?? 1, 'cannot find the two roles: the title should read "Différences entre un X et un Y" or the sections should hold one list per role ("X :" then nested bullets)');
-  }
-  // The title may name a role differently ("numérique" for "digital"): match exact names first, then by elimination.
-  const unmatched = titleRoles.filter((titleRole) => !drafts.some((draft) => fold(draft.name) === fold(titleRole)));
-  const free = drafts.filter((draft) => !titleRoles.some((titleRole) => fold(titleRole) === fold(draft.name)));
-  for (const titleRole of unmatched) {
-    const best = free
-      .map((draft) => ({ draft, score: nameScore(titleRole, distinctiveWords(draft.name, drafts.filter((d) => d !== draft).map((d) => d.name))) }))
-      .sort((a, b) => b.score - a.score)[0];
-    const chosen = best && (best.score > 0 || free.length === 1 || unmatched.length === free.length) ? best.draft : undefined;
-    if (chosen) {
-      chosen.aliases.add(titleRole);
-      free.splice(free.indexOf(chosen), 1);
-    }
-  }
-  return drafts;
+export function roleEndingLabel(label: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  const key = nameKey(label, pack);
+  const last = words(label).at(-1) ?? '';
+  const ending = roles.filter(
+    (role) =>
+      [role.name, ...role.aliases].some((name) => {
+        const nameParts = nameKey(name, pack);
+        return nameParts.length > 0 && nameParts.length <= key.length && nameParts.every((part, offset) => key[key.length - nameParts.length + offset] === part);
+      }) || role.abbreviations.includes(last),
+  );
+  return ending.length === 1 ? ending[0]! : null;
 }
 
-/** Which role a header or paragraph names, by the role's distinctive words; null when none or several tie. */
-export function roleNamedIn(text: string, roles: Role[]): Role | null {
-  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  const exact = roles
-    .map((role) => ({ role, at: Math.min(...[role.name, ...role.aliases].map((name) => {
-      const index = folded.indexOf(` ${fold(name).replace(/[^a-z0-9]+/g, ' ')} `);
-      return index < 0 ? Infinity : index;
-    })) }))
-    .filter((hit) => hit.at !== Infinity)
-    .sort((a, b) => a.at - b.at);
-  if (exact.length > 0) return exact[0]!.role;
-  const scored = roles
-    .map((role) => ({
-      role,
-      score: Math.max(...[role.name, ...role.aliases].map((name) => nameScore(text, distinctiveWords(name, roles.filter((other) => other !== role).flatMap((other) => [other.name, ...other.aliases]))))),
-    }))
-    .sort((a, b) => b.score - a.score);
-  const [first, second] = scored;
-  if (first && first.score > 0 && (!second || first.score > second.score)) return first.role;
-  return null;
-}
-
-export function rolesMentioned(text: string, roles: Role[]): Role[] {
-  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  return roles.filter((role) => [role.name, ...role.aliases].some((name) => folded.includes(` ${fold(name).replace(/[^a-z0-9]+/g, ' ')} `)));
+/** Roles named in a text, in the order of the role list. */
+export function rolesMentioned(text: string, roles: readonly Role[], pack: LanguagePack): Role[] {
+  const key = nameKey(text, pack);
+  const bare = new Set(words(text));
+  return roles.filter((role) => [role.name, ...role.aliases].some((name) => containsRun(key, nameKey(name, pack))) || role.abbreviations.some((abbreviation) => bare.has(abbreviation) && abbreviation.length >= 3));
 }
 
 /**
@@ -150,44 +208,146 @@ export function rolesMentioned(text: string, roles: Role[]): Role[] {
  * responsabilité de l'Infirmier" is about the Aide-soignant), unless two roles open it together
  * ("Le CPD et le CPM remplissent…" is about both).
  */
-export function subjectOf(text: string, roles: Role[]): Role | null {
-  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  const mentions = roles
-    .flatMap((role) => [role.name, ...role.aliases].map((name) => ({ role, at: folded.indexOf(` ${fold(name).replace(/[^a-z0-9]+/g, ' ')} `), length: fold(name).length })))
-    .filter((mention) => mention.at >= 0)
-    .sort((a, b) => a.at - b.at);
+export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  const folded = words(text);
+  const keys = folded.map((word) => (pack.has('determiners', word) || pack.has('nameLinkWords', word) ? '' : stem(word)));
+  const mentions: { role: Role; at: number; end: number }[] = [];
+  for (const role of roles) {
+    const names = [role.name, ...role.aliases].map((name) => nameKey(name, pack)).filter((name) => name.length > 0);
+    for (let at = 0; at < keys.length; at += 1) {
+      for (const name of names) {
+        const content: number[] = [];
+        for (let k = at; k < keys.length && content.length < name.length; k += 1) if (keys[k] !== '') content.push(k);
+        if (content.length === name.length && name.every((part, offset) => keys[content[offset]!] === part) && keys[at] !== '') {
+          mentions.push({ role, at, end: content[content.length - 1]! + 1 });
+        }
+      }
+      if (role.abbreviations.some((abbreviation) => abbreviation.length >= 3 && folded[at] === abbreviation)) mentions.push({ role, at, end: at + 1 });
+    }
+  }
+  mentions.sort((a, b) => a.at - b.at);
   const first = mentions[0];
   if (!first) return null;
-  const openingWords = folded.slice(0, first.at).trim().split(' ').filter(Boolean).length;
-  if (openingWords > 3) return null;
+  const opening = folded.slice(0, first.at).filter((word) => !pack.has('determiners', word)).length;
+  if (opening > 3) return null;
   const next = mentions.find((mention) => mention.role !== first.role);
-  if (next && /^\s*(?:et|ou)\s+(?:(?:le|la|l|un|une)\s+)?$/.test(folded.slice(first.at + first.length + 1, next.at + 1))) return null;
+  if (next) {
+    const between = folded.slice(first.end, next.at).filter((word) => !pack.has('determiners', word));
+    if (between.length === 1 && pack.has('coordinators', between[0]!)) return null;
+  }
   return first.role;
 }
 
-/** True for a line that is only a role's name, with an article or "Pour le" before and a colon after. */
-export function isRoleLabel(text: string, role: Role): boolean {
-  const bare = fold(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/^(?:pour\s+)?(?:(?:le|la|les|l|un|une)\s+)?/, '');
-  return [role.name, ...role.aliases].some((name) => fold(name).replace(/[^a-z0-9]+/g, ' ').trim() === bare);
-}
+/**
+ * Finds the roles. `labels` are every label of the article (section ≥ 0) and the title's names
+ * (section -1). Returns roles in order of first appearance, with the title's other names as aliases.
+ */
+export function findRoles(title: string, labels: readonly LabelOccurrence[], pack: LanguagePack): Role[] {
+  const titleNames = namesInTitle(title, pack);
+  const clusters = new Map<string, Cluster>();
+  const order: string[] = [];
+  const note = (name: string, section: number, fromTitle: boolean) => {
+    const key = nameKey(name, pack);
+    if (key.length === 0) return;
+    const id = key.join(' ');
+    let cluster = clusters.get(id);
+    if (!cluster) {
+      cluster = { key, forms: new Map(), sections: new Set(), fromTitle: false };
+      clusters.set(id, cluster);
+      order.push(id);
+    }
+    cluster.forms.set(name, (cluster.forms.get(name) ?? 0) + 1);
+    cluster.sections.add(section);
+    cluster.fromTitle ||= fromTitle;
+  };
+  for (const label of labels) for (const candidate of nameCandidates(label.text, pack)) note(candidate, label.section, false);
+  titleNames.forEach((name) => note(name, -1, true));
 
-/** "on parle aussi de commercial itinérant", "aussi appelé Product Owner": another name the article gives a role. */
-const ALIAS_PATTERN = /(?:on (?:le |la )?(?:parle|nomme|appelle) (?:aussi|également|parfois)(?: de| d’| d')?|(?:aussi|également|parfois) (?:appelée?|nommée?|dite?)|(?:appelée?|nommée?|dite?) (?:aussi|également|parfois)|ou encore|autrement dit)\s+(?:(?:le|la|l’|l'|un|une|d’un|d'un|d’une|d'une)\s*)?([^(),.;:«»"]{2,60})/giu;
-/** An alias is a short name, not a clause. */
-const MAX_ALIAS_WORDS = 5;
+  // Each label is explained by its candidate written in the most places, the longest on a tie.
+  const chosen = new Map<string, Cluster>();
+  for (const label of labels) {
+    const candidates = nameCandidates(label.text, pack)
+      .map((name) => clusters.get(nameKey(name, pack).join(' ')))
+      .filter((cluster): cluster is Cluster => cluster !== undefined)
+      .sort((a, b) => b.sections.size - a.sections.size || b.key.length - a.key.length);
+    const best = candidates[0];
+    if (best && best.sections.size >= MIN_OCCURRENCES) chosen.set(best.key.join(' '), best);
+  }
+  for (const name of titleNames) {
+    const cluster = clusters.get(nameKey(name, pack).join(' '));
+    if (cluster && cluster.sections.size >= MIN_OCCURRENCES) chosen.set(cluster.key.join(' '), cluster);
+  }
+  // A name inside another chosen name ("Chef de produit" in "Chef de produit digital") is not a role of its own.
+  const keys = [...chosen.values()];
+  const roleClusters = keys.filter((cluster) => !keys.some((other) => other !== cluster && containsRun(other.key, cluster.key)));
+  roleClusters.sort((a, b) => order.indexOf(a.key.join(' ')) - order.indexOf(b.key.join(' ')));
 
-/** Adds the other names a role's own paragraphs give it (in the section that defines the roles). */
-export function addAliasesFromProse(roles: Role[], sections: Section[]): void {
-  for (const section of sections.filter((candidate) => candidate.isDefinition)) {
-    for (const role of roles) {
-      for (const paragraph of section.byRole[role.id]?.prose ?? []) {
-        for (const match of paragraph.matchAll(ALIAS_PATTERN)) {
-          const alias = (match[1] ?? '').trim();
-          const known = [role.name, ...role.aliases].some((name) => fold(name) === fold(alias));
-          if (!known && alias.split(/\s+/).length <= MAX_ALIAS_WORDS) role.aliases.push(alias);
-        }
+  const roles: Role[] = roleClusters.map((cluster) => {
+    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || b[1] - a[1]);
+    const name = forms[0]![0];
+    const aliases = [...new Set(forms.slice(1).map(([form]) => form))].filter((form) => fold(form) !== fold(name));
+    return { id: slugify(name), name, aliases, abbreviations: [] };
+  });
+  // An initialism written as a label ("Côté CESF") joins the role it abbreviates.
+  withAbbreviations(roles, pack);
+  const merged = roles.filter((role) => {
+    const owner = roles.find((other) => other !== role && other.abbreviations.includes(fold(role.name)));
+    if (owner && /^[A-Z0-9]{2,6}$/.test(role.name)) {
+      owner.aliases.push(role.name);
+      return false;
+    }
+    return true;
+  });
+
+  // The title's names join the role they match; one left over goes to the one role left (by elimination).
+  if (titleNames.length > 0 && merged.length > 0) {
+    const unmatched = titleNames.filter((name) => !merged.some((role) => [role.name, ...role.aliases].some((form) => nameKey(form, pack).join(' ') === nameKey(name, pack).join(' '))));
+    const free = merged.filter((role) => !titleNames.some((name) => [role.name, ...role.aliases].some((form) => nameKey(form, pack).join(' ') === nameKey(name, pack).join(' '))));
+    for (const name of unmatched) {
+      const target = roleNamedIn(name, free, pack) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
+      if (target) {
+        target.aliases.push(name);
+        free.splice(free.indexOf(target), 1);
       }
     }
   }
+  withAbbreviations(merged, pack);
+  return merged;
 }
 
+/** Sets each role's initialisms; one two roles share ("cp" for both chefs de produit) names neither. */
+export function withAbbreviations(roles: Role[], pack: LanguagePack): void {
+  const wordSets = roles.map((role) => new Set(words(role.name)));
+  const sharedWords = new Set([...(wordSets[0] ?? [])].filter((word) => wordSets.every((set) => set.has(word))));
+  const initialisms = roles.map((role) => new Set([role.name, ...role.aliases].flatMap((name) => abbreviationsOf(name, sharedWords, pack))));
+  const shared = (abbreviation: string) => initialisms.filter((set) => set.has(abbreviation)).length > 1;
+  roles.forEach((role, index) => {
+    role.abbreviations = [...initialisms[index]!].filter((abbreviation) => !shared(abbreviation));
+  });
+}
+
+/** An alias is a short name, not a clause. */
+const MAX_ALIAS_WORDS = 5;
+
+/** Adds the other names a role's own paragraphs give it: "on parle aussi de commercial itinérant". */
+export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] {
+  // Each word with whether punctuation closes it: the alias stops there.
+  const raw = paragraph.replace(/(^|[\s(«"])((?:[ldjmnstc]|qu)['’])(?=\p{L})/giu, '$1$2 ').replace(/\(/g, ' (').split(/\s+/).filter((part) => part !== '');
+  const written = raw.map((part) => ({ word: part.replace(/^[«"(\[]+|[»")\].,;:!?…]+$/gu, ''), closes: /[,.;:)»!?…]$/.test(part) || part.startsWith('(') }));
+  const folded = written.map((entry) => words(entry.word).join(''));
+  const found: string[] = [];
+  for (let at = 0; at < folded.length; at += 1) {
+    const cue = pack.prefixLength('aliasCues', folded, at);
+    if (cue === 0) continue;
+    let start = at + cue;
+    while (start < folded.length && pack.has('determiners', folded[start]!)) start += 1;
+    if (start < written.length && written[start]!.word.startsWith('(')) continue;
+    const name: string[] = [];
+    for (let k = start; k < written.length; k += 1) {
+      if (written[k]!.word !== '') name.push(written[k]!.word);
+      if (written[k]!.closes || name.length > MAX_ALIAS_WORDS) break;
+    }
+    if (name.length > 0 && name.length <= MAX_ALIAS_WORDS) found.push(name.join(' ').replace(/([’'])\s/g, '$1'));
+  }
+  return found;
+}

@@ -1,9 +1,15 @@
-/** Loads every article of a knowledge folder (.txt and .md) and the HR lexicon beside them. */
+/**
+ * Loads a library: every article of a knowledge folder (.txt and .md) and the HR lexicon beside
+ * them. One bad file never stops the others: it is skipped with its `file:line` problem in French;
+ * only a folder with no valid article at all is fatal.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeFileError } from '../errors.js';
-import { loadLexicon, type Lexicon } from '../understanding/lexicon.js';
-import type { KnowledgeBase } from './knowledgeBase.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import { loadLexicon, type Lexicon } from '../language/lexicon.js';
+import { doubts, problems } from './checkerMessages.js';
+import type { Article, KnowledgeBase } from './knowledgeBase.js';
 import { parseArticle } from './parseArticle.js';
 
 /** The lexicon's file name inside a knowledge folder. */
@@ -18,27 +24,66 @@ export function isKnowledgeFile(name: string): boolean {
 export interface LoadedKnowledge {
   knowledge: KnowledgeBase;
   lexicon: Lexicon;
+  /** Files left out of the library, each with its `file:line` problem. */
+  skipped: KnowledgeFileError[];
+}
+
+/** Reads the articles of a folder, keeping the good ones and the problems of the others. */
+export function readArticles(directory: string, pack: LanguagePack): { articles: Article[]; skipped: KnowledgeFileError[] } {
+  let entries: string[];
+  try {
+    entries = readdirSync(directory).sort();
+  } catch {
+    throw new KnowledgeFileError(directory, 0, problems.unreadableFolder);
+  }
+  const files = entries.filter((name) => isKnowledgeFile(name) && name !== LEXICON_FILE && statSync(join(directory, name)).isFile());
+  const articles: Article[] = [];
+  const skipped: KnowledgeFileError[] = [];
+  const ids = new Map<string, Article>();
+  for (const name of files) {
+    const file = join(directory, name);
+    try {
+      const article = parseArticle(readFileSync(file, 'utf8'), file, pack);
+      if (ids.has(article.id)) throw new KnowledgeFileError(file, 1, problems.duplicateArticle(article.id));
+      ids.set(article.id, article);
+      articles.push(article);
+    } catch (error) {
+      if (!(error instanceof KnowledgeFileError)) throw error;
+      skipped.push(error);
+    }
+  }
+  noteAbbreviationClashes(articles);
+  return { articles, skipped };
+}
+
+/** An initialism two articles give to different roles ("CA") is a doubt for both writers. */
+function noteAbbreviationClashes(articles: readonly Article[]): void {
+  const owners = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const abbreviation of new Set(article.roles.flatMap((role) => role.abbreviations))) {
+      owners.set(abbreviation, [...(owners.get(abbreviation) ?? []), article]);
+    }
+  }
+  for (const [abbreviation, sharing] of owners) {
+    if (sharing.length < 2) continue;
+    for (const article of sharing) {
+      const other = sharing.find((candidate) => candidate !== article)!;
+      article.diagnostics.push({ line: 1, severity: 'doubt', message: doubts.abbreviationClash(abbreviation, other.title) });
+    }
+  }
 }
 
 /**
  * Reads the folder. The lexicon is taken from the folder if it has one, otherwise from
  * `fallbackLexicon` (the project's own), so a folder of articles alone is enough.
  */
-export function loadKnowledge(directory: string, fallbackLexicon: string): LoadedKnowledge {
-  let entries: string[];
-  try {
-    entries = readdirSync(directory).sort();
-  } catch {
-    throw new KnowledgeFileError(directory, 0, 'the knowledge folder cannot be read');
+export function loadKnowledge(directory: string, fallbackLexicon: string, pack: LanguagePack): LoadedKnowledge {
+  const { articles, skipped } = readArticles(directory, pack);
+  if (articles.length === 0) {
+    const reasons = skipped.map((error) => error.message).join(' ; ');
+    throw new KnowledgeFileError(directory, 0, reasons ? `${problems.noArticle} (${reasons})` : problems.noArticle);
   }
-  const files = entries.filter((name) => ARTICLE_FILE.test(name) && !name.startsWith('.') && statSync(join(directory, name)).isFile());
-  if (files.length === 0) throw new KnowledgeFileError(directory, 0, 'no article (.txt or .md) in the knowledge folder');
-  const articles = files.map((name) => parseArticle(readFileSync(join(directory, name), 'utf8'), join(directory, name)));
-  const ids = new Set<string>();
-  for (const article of articles) {
-    if (ids.has(article.id)) throw new KnowledgeFileError(article.file, 1, `two articles have the id "${article.id}"`);
-    ids.add(article.id);
-  }
+  const entries = readdirSync(directory);
   const lexiconFile = entries.includes(LEXICON_FILE) ? join(directory, LEXICON_FILE) : fallbackLexicon;
-  return { knowledge: { articles }, lexicon: loadLexicon(lexiconFile) };
+  return { knowledge: { articles }, lexicon: loadLexicon(lexiconFile, pack), skipped };
 }

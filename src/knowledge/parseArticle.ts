@@ -1,285 +1,356 @@
 /**
- * Parses one comparison article — the plain-text export format (headings as standalone
- * lines, `•` bullets nested by indentation) or Markdown — into an `Article`.
- * Nothing here is specific to one article: roles are found from the title and the list
- * headers, sections from the headings.
+ * Parses one comparison article — Markdown (through its syntax tree) or the plain-text export —
+ * into an `Article` of sections made of typed blocks: a role's list, a shared list, a table, prose.
+ * Nothing here is specific to one article or one house style: roles come from the title and the
+ * labels; a label is any line that introduces content ("Compétences du X :", "**X**", "### X",
+ * "Pour la X :", "Côté X :", a bullet with sub-bullets); tables give each cell to the role of its
+ * column or row.
  */
 import { KnowledgeFileError } from '../errors.js';
-import { fold, slugify } from '../understanding/normalize.js';
-import { abbreviationsOf, addAliasesFromProse, findRoles, isRoleLabel, roleNamedIn, rolesMentioned, subjectOf } from './findRoles.js';
-import type { Article, Item, Role, RoleContent, Section } from './knowledgeBase.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import { slugify, words } from '../text/normalize.js';
+import { doubts, problems } from './checkerMessages.js';
+import { aliasesInProse, findRoles, roleEndingLabel, roleNamedIn, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
+import { readMarkdown } from './readMarkdown.js';
+import { readTextExport } from './readTextExport.js';
+import type { LabelledText, SourceItem, SourceNode } from './sourceNodes.js';
 
-type Block =
-  | { type: 'heading'; text: string; line: number; level: number }
-  | { type: 'paragraph'; text: string; line: number }
-  | { type: 'bullet'; text: string; line: number; indent: number };
+/** A lead-in line longer than this is a sentence ending with a colon, not a label. */
+const MAX_LABEL_WORDS = 12;
+/** Table cells that say "nothing here". */
+const EMPTY_CELL = /^(?:[-–—/×x?]|n\/a|)$/i;
 
-/** Lines that export tools insert between sections: links to other articles, not content. */
-const NOISE = /^(?:[àa]\s+lire\s+aussi|lire\s+aussi|voir\s+aussi|[àa]\s+d[ée]couvrir|sur\s+le\s+m[êe]me\s+(?:th[èe]me|sujet)|articles?\s+(?:li[ée]s|similaires))\b/i;
-const BULLET = /^(\s*)(?:[•◦▪▫‣∙·●○■□➢➤►▸–—*+-]|\d{1,2}[.)])\s+(.*)$/;
-const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-/** A heading is short and does not end like a sentence or a list lead-in. */
-const MAX_HEADING_WORDS = 14;
-const MAX_HEADING_CHARS = 100;
-
-/** Strips Markdown emphasis, links and inline code so both formats give the same text. */
-function plainText(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function looksLikeHeading(text: string): boolean {
-  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
-  if (/[.:;,!…]$/.test(text)) return false;
-  return /^[\p{Lu}\p{N}«"]/u.test(text);
-}
-
-/** Splits the file into headings, paragraphs and bullets, dropping noise lines. */
-function readBlocks(source: string, markdown: boolean): Block[] {
-  const blocks: Block[] = [];
-  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  let inFrontMatter = markdown && lines[0]?.trim() === '---';
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (inFrontMatter) {
-      if (index > 0 && raw.trim() === '---') inFrontMatter = false;
-      return;
-    }
-    const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
-    const trimmed = expanded.trim();
-    if (trimmed === '' || NOISE.test(trimmed) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(trimmed)) return;
-    if (markdown) {
-      const heading = MARKDOWN_HEADING.exec(trimmed);
-      if (heading) {
-        blocks.push({ type: 'heading', text: plainText(heading[2] ?? ''), line, level: heading[1]!.length });
-        return;
-      }
-      if (trimmed.startsWith('>')) {
-        blocks.push({ type: 'paragraph', text: plainText(trimmed.replace(/^>\s*/, '')), line });
-        return;
-      }
-    }
-    const bullet = BULLET.exec(expanded);
-    // "2. Les compétences requises" alone between blank lines is a numbered heading, not a list item.
-    const numbered = /^\d{1,2}[.)]\s+(.*)$/.exec(trimmed);
-    const alone = (lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '';
-    if (!markdown && numbered && expanded === trimmed && alone && looksLikeHeading(plainText(numbered[1] ?? ''))) {
-      blocks.push({ type: 'heading', text: plainText(numbered[1] ?? ''), line, level: 2 });
-      return;
-    }
-    if (bullet) {
-      blocks.push({ type: 'bullet', text: plainText(bullet[2] ?? ''), line, indent: bullet[1]!.length });
-      return;
-    }
-    const text = plainText(trimmed);
-    const previous = blocks[blocks.length - 1];
-    // Markdown wraps paragraphs over several lines; a bullet's text may wrap too.
-    if (markdown && previous && previous.line === line - 1 && previous.type !== 'heading' && !/^\s/.test(raw) === (previous.type === 'paragraph')) {
-      previous.text = `${previous.text} ${text}`;
-      previous.line = line;
-      return;
-    }
-    if (!markdown && looksLikeHeading(text)) {
-      blocks.push({ type: 'heading', text, line, level: 2 });
-      return;
-    }
-    blocks.push({ type: 'paragraph', text, line });
-  });
-  return blocks;
-}
-
-interface RawGroup {
-  /** The lead line without its trailing colon, e.g. "Responsabilités du Chef de produit digital". */
-  header: string;
-  /** Text after "Header :" on the same bullet, if any. */
-  inline: string | null;
-  items: Item[];
-  line: number;
-}
+type Heading = Extract<SourceNode, { type: 'heading' }>;
 
 interface RawSection {
-  heading: string;
-  line: number;
-  paragraphs: { text: string; line: number }[];
-  groups: RawGroup[];
-  looseItems: Item[];
+  heading: Heading;
+  body: SourceNode[];
 }
 
-/** Builds a tree of items from consecutive bullets, nesting by indentation. */
-function nestBullets(bullets: Extract<Block, { type: 'bullet' }>[]): { item: Item; indent: number }[] {
-  const roots: { item: Item; indent: number }[] = [];
-  const stack: { item: Item; indent: number }[] = [];
-  for (const bullet of bullets) {
-    const node = { item: { text: bullet.text, children: [], line: bullet.line }, indent: bullet.indent };
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= bullet.indent) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) parent.item.children.push(node.item);
-    else roots.push(node);
-    stack.push(node);
+/** A section heading without its number ("2. Formation", "II – Formation"). */
+function headingText(text: string): string {
+  return text.replace(/^(?:\d{1,2}|[IVX]{1,5})\s*[.)–—-]\s+/, '').trim();
+}
+
+function isNoise(text: string, pack: LanguagePack): boolean {
+  return pack.prefixLength('noiseLines', words(text)) > 0;
+}
+
+/** A line ending with a colon, short enough to introduce content rather than say something. */
+function isLeadIn(text: string): boolean {
+  return /:\s*$/.test(text) && text.split(/\s+/).length <= MAX_LABEL_WORDS;
+}
+
+function withoutColon(text: string): string {
+  return text.replace(/\s*:\s*$/, '').trim();
+}
+
+/** A bold lead that stands alone ("**Assistant RH**") or a lead-in line ("Pour la Chargée de formation :"). */
+function paragraphLabel(paragraph: LabelledText): string | null {
+  if (paragraph.strongLead !== undefined && paragraph.afterLead === '') return paragraph.strongLead;
+  if (isLeadIn(paragraph.text)) return withoutColon(paragraph.text);
+  return null;
+}
+
+/** A list item that heads a group: it has sub-bullets, ends with a colon, or is only a bold label. */
+function itemLabel(item: SourceItem): string | null {
+  if (item.strongLead !== undefined && item.afterLead === '') return item.strongLead;
+  if (isLeadIn(item.text)) return withoutColon(item.text);
+  if (item.children.length > 0 && item.text.split(/\s+/).length <= MAX_LABEL_WORDS) return item.text;
+  return null;
+}
+
+/** "Rôle : texte" or "**Rôle** : texte": the label part and the text part, when the line is written so. */
+function inlineLabel(entry: LabelledText): { label: string; text: string } | null {
+  if (entry.strongLead !== undefined && entry.afterLead) return { label: entry.strongLead, text: entry.afterLead };
+  const colon = /^([^:]{1,80}?)\s*:\s+(.+)$/.exec(entry.text);
+  if (!colon || colon[1]!.split(/\s+/).length > MAX_LABEL_WORDS / 2) return null;
+  return { label: colon[1]!.trim(), text: colon[2]!.trim() };
+}
+
+function toItems(items: readonly SourceItem[]): Item[] {
+  return items.map((item) => ({ text: item.text, line: item.line, children: toItems(item.children) }));
+}
+
+/** Every line of a section that may name a role: the labels the role finder reads. */
+function labelsOf(section: RawSection, index: number, sectionLevel: number): LabelOccurrence[] {
+  const found: LabelOccurrence[] = [];
+  const add = (text: string | null | undefined, line: number) => {
+    if (text) found.push({ text, section: index, line });
+  };
+  const fromItems = (items: readonly SourceItem[]) => {
+    for (const item of items) {
+      add(itemLabel(item), item.line);
+      add(inlineLabel(item)?.label, item.line);
+    }
+  };
+  for (const node of section.body) {
+    if (node.type === 'heading' && node.level > sectionLevel) add(withoutColon(node.text), node.line);
+    else if (node.type === 'paragraph') {
+      add(paragraphLabel(node), node.line);
+      add(node.strongLead !== undefined ? node.strongLead : undefined, node.line);
+    } else if (node.type === 'list') fromItems(node.items);
+    else if (node.type === 'table') {
+      node.header.slice(1).forEach((cell) => add(cell, node.line));
+      node.rows.forEach((row) => add(row[0], node.line));
+    }
   }
-  return roots;
+  return found;
 }
 
-/** Splits "Chef de produit digital : Analyse" into a header and inline text. */
-function splitHeader(text: string): { header: string; inline: string | null } | null {
-  const colon = /^(.+?)\s*:\s*(.*)$/.exec(text);
-  if (!colon) return null;
-  const inline = colon[2]!.trim();
-  return { header: colon[1]!.trim(), inline: inline === '' ? null : inline };
-}
+/** Reads a section's nodes into blocks, giving each piece to the role its label or sentence names. */
+class SectionBuilder {
+  readonly blocks: Block[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** The role the last label named: following lists and paragraphs are its own. */
+  private current: Role | 'shared' | null = null;
+  /** The label that named `current`, kept as its list's header ("Pour l’Infirmier"). */
+  private currentHeader: string | undefined;
+  /** A label that named no role: the header of the shared list that may follow. */
+  private pendingHeader: { text: string; line: number } | null = null;
+  /**
+   * A lead-in sentence that named no role ("Les compétences varient selon le poste :"): it heads the
+   * plain list that follows, or it is a sentence of the section when role lists follow.
+   */
+  private pendingLead: { text: string; line: number } | null = null;
 
-/** Turns the section's blocks into paragraphs, role groups (a header bullet with sub-bullets) and loose items. */
-function readSection(heading: Extract<Block, { type: 'heading' }>, body: Block[]): RawSection {
-  const section: RawSection = { heading: heading.text, line: heading.line, paragraphs: [], groups: [], looseItems: [] };
-  let index = 0;
-  let pendingLead: { text: string; line: number } | null = null;
-  while (index < body.length) {
-    const block = body[index]!;
-    if (block.type === 'paragraph') {
-      if (pendingLead) section.paragraphs.push(pendingLead);
-      pendingLead = null;
-      if (block.text.endsWith(':')) pendingLead = { text: block.text, line: block.line };
-      else section.paragraphs.push({ text: block.text, line: block.line });
-      index += 1;
-      continue;
+  constructor(
+    private readonly raw: RawSection,
+    private readonly roles: readonly Role[],
+    private readonly pack: LanguagePack,
+    private readonly sectionLevel: number,
+    private readonly concludes: boolean,
+  ) {}
+
+  private roleOf(label: string): Role | null {
+    return roleNamedIn(label, this.roles, this.pack);
+  }
+
+  private isShared(label: string): boolean {
+    const folded = words(label);
+    return folded.some((_, at) => this.pack.prefixLength('sharedCues', folded, at) > 0);
+  }
+
+  /** The lead-in waiting for a list, said as a sentence of the section after all. */
+  private flushLead(): void {
+    if (this.pendingLead) this.prose(this.pendingLead.text, this.pendingLead.line, null);
+    this.pendingLead = null;
+  }
+
+  /** A label line: it opens a role's content, the shared content, or (naming nothing) a plain sub-heading. */
+  private label(text: string, line: number, lookingLikeRole: boolean): void {
+    const role = this.roleOf(text);
+    if (role) {
+      this.current = role;
+      this.currentHeader = text;
+      this.pendingHeader = null;
+      return;
     }
-    if (block.type !== 'bullet') {
-      index += 1;
-      continue;
+    this.current = this.isShared(text) ? 'shared' : null;
+    this.currentHeader = undefined;
+    this.pendingHeader = { text, line };
+    if (lookingLikeRole && this.current === null && !this.concludes) {
+      this.diagnostics.push({ line, severity: 'doubt', message: doubts.labelWithoutRole(text, this.roles.map((candidate) => candidate.name)) });
     }
-    const run: Extract<Block, { type: 'bullet' }>[] = [];
-    while (index < body.length && body[index]!.type === 'bullet') {
-      run.push(body[index] as Extract<Block, { type: 'bullet' }>);
-      index += 1;
+  }
+
+  private prose(text: string, line: number, roleId: string | null): void {
+    this.blocks.push({ type: 'prose', roleId, text, line });
+  }
+
+  private list(owner: Role | 'shared' | null, header: string | undefined, items: Item[], ordered: boolean, line: number): void {
+    if (items.length === 0) {
+      if (owner && owner !== 'shared') this.diagnostics.push({ line, severity: 'doubt', message: doubts.emptyList(header ?? owner.name) });
+      return;
     }
-    const roots = nestBullets(run);
-    const groupsInRun = roots.filter(({ item }) => item.children.length > 0 || item.text.endsWith(':'));
-    if (groupsInRun.length > 0) {
-      if (pendingLead) section.paragraphs.push(pendingLead);
-      let openGroup: RawGroup | null = null;
-      for (const { item } of roots) {
-        const split = splitHeader(item.text);
-        if (item.children.length > 0 || item.text.endsWith(':')) {
-          const group: RawGroup = { header: split ? split.header : item.text, inline: split?.inline ?? null, items: [...item.children], line: item.line };
-          section.groups.push(group);
-          // "• Chef de produit digital :" then its bullets at the same indentation: they are its items.
-          openGroup = item.children.length === 0 ? group : null;
-        } else if (split && split.inline) {
-          section.groups.push({ header: split.header, inline: split.inline, items: [], line: item.line });
-          openGroup = null;
-        } else if (openGroup) {
-          openGroup.items.push(item);
-        } else {
-          section.looseItems.push(item);
+    if (owner && owner !== 'shared') this.blocks.push({ type: 'roleList', roleId: owner.id, ...(header ? { header } : {}), items, ordered, line });
+    else this.blocks.push({ type: 'sharedList', ...(header ? { header } : {}), items, ordered, line });
+  }
+
+  private paragraph(node: Extract<SourceNode, { type: 'paragraph' }>, proseOnly: boolean): void {
+    if (isNoise(node.text, this.pack)) return;
+    this.flushLead();
+    const label = paragraphLabel(node);
+    if (label !== null) {
+      this.label(label, node.line, node.strongLead !== undefined);
+      if (node.strongLead === undefined && this.roleOf(label) === null) this.pendingLead = { text: node.text, line: node.line };
+      return;
+    }
+    if (this.concludes) {
+      this.prose(node.text, node.line, null);
+      return;
+    }
+    const inline = inlineLabel(node);
+    const inlineRole = inline ? roleEndingLabel(inline.label, this.roles, this.pack) : null;
+    if (inline && inlineRole) {
+      this.prose(inline.text, node.line, inlineRole.id);
+      return;
+    }
+    if (this.current && this.current !== 'shared') {
+      this.prose(node.text, node.line, this.current.id);
+      return;
+    }
+    // In a section of prose, a paragraph that opens with one role is about that role.
+    const subject = proseOnly && this.current === null ? subjectOf(node.text, this.roles, this.pack) : null;
+    this.prose(node.text, node.line, subject?.id ?? null);
+  }
+
+  private listNode(node: Extract<SourceNode, { type: 'list' }>): void {
+    // Role lists follow: the lead-in was a sentence of the section, not a header.
+    if (node.items.some((item) => itemLabel(item) !== null && this.roleOf(itemLabel(item)!) !== null)) this.flushLead();
+    this.pendingLead = null;
+    const loose: Item[] = [];
+    let open: { owner: Role | 'shared' | null; header: string; items: Item[]; line: number } | null = null;
+    const closeOpen = () => {
+      if (open) this.list(open.owner, open.header, open.items, node.ordered, open.line);
+      open = null;
+    };
+    const flushLoose = () => {
+      if (loose.length === 0) return;
+      const header = this.pendingHeader?.text;
+      const owner = this.current ?? (header && this.isShared(header) ? 'shared' : null);
+      this.list(owner, owner && owner !== 'shared' ? this.currentHeader : header, loose.splice(0), node.ordered, node.line);
+    };
+    for (const item of node.items) {
+      const label = itemLabel(item);
+      const inline = inlineLabel(item);
+      if (label !== null && (item.children.length > 0 || label === withoutColon(item.text) || item.strongLead !== undefined)) {
+        flushLoose();
+        closeOpen();
+        const owner = this.roleOf(label) ?? (this.isShared(label) ? 'shared' : null);
+        if (owner === null && item.children.length > 0 && item.strongLead !== undefined) {
+          this.diagnostics.push({ line: item.line, severity: 'doubt', message: doubts.labelWithoutRole(label, this.roles.map((role) => role.name)) });
         }
+        const items = toItems(item.children);
+        if (item.children.length > 0) this.list(owner ?? (this.current === 'shared' ? 'shared' : null), label, items, node.ordered, item.line);
+        else open = { owner, header: label, items: [], line: item.line };
+        continue;
       }
-    } else if (pendingLead && roots.length > 0) {
-      // "Pour le Chef de produit digital :" followed by plain bullets: the lead line is the header.
-      section.groups.push({ header: pendingLead.text.replace(/\s*:$/, ''), inline: null, items: roots.map((root) => root.item), line: pendingLead.line });
+      const inlineRole = inline ? roleEndingLabel(inline.label, this.roles, this.pack) : null;
+      if (inline && inlineRole && !open) {
+        flushLoose();
+        this.list(inlineRole, inline.label, [{ text: inline.text, line: item.line, children: toItems(item.children) }], node.ordered, item.line);
+        continue;
+      }
+      const converted = { text: item.text, line: item.line, children: toItems(item.children) };
+      if (open) (open as { items: Item[] }).items.push(converted);
+      else loose.push(converted);
+    }
+    flushLoose();
+    closeOpen();
+    this.pendingHeader = null;
+  }
+
+  private table(node: Extract<SourceNode, { type: 'table' }>): void {
+    this.flushLead();
+    const columnRoles = node.header.map((cell, column) => (column === 0 ? null : this.roleOf(cell)));
+    const rowRoles = node.rows.map((row) => this.roleOf(row[0] ?? ''));
+    const distinct = (found: (Role | null)[]) => new Set(found.filter((role): role is Role => role !== null).map((role) => role.id)).size;
+    const cells: TableCell[] = [];
+    let orientation: 'rolesAsColumns' | 'rolesAsRows' | 'none' = 'none';
+    if (distinct(columnRoles) >= 2 && distinct(columnRoles) >= distinct(rowRoles)) {
+      orientation = 'rolesAsColumns';
+      for (const row of node.rows) {
+        row.forEach((text, column) => {
+          if (column > 0 && !EMPTY_CELL.test(text.trim())) cells.push({ roleId: columnRoles[column]?.id ?? null, label: row[0] ?? '', text, line: node.line });
+        });
+      }
+    } else if (distinct(rowRoles) >= 2) {
+      orientation = 'rolesAsRows';
+      node.rows.forEach((row, index) => {
+        row.forEach((text, column) => {
+          if (column > 0 && !EMPTY_CELL.test(text.trim())) cells.push({ roleId: rowRoles[index]?.id ?? null, label: node.header[column] ?? '', text, line: node.line });
+        });
+      });
     } else {
-      for (const { item } of roots) {
-        const split = splitHeader(item.text);
-        if (split && split.inline) section.groups.push({ header: split.header, inline: split.inline, items: [], line: item.line });
-        else section.looseItems.push(item);
+      this.diagnostics.push({ line: node.line, severity: 'doubt', message: doubts.tableWithoutRoles(this.raw.heading.text) });
+      for (const row of node.rows) {
+        row.forEach((text, column) => {
+          if (column > 0 && !EMPTY_CELL.test(text.trim())) cells.push({ roleId: null, label: `${row[0] ?? ''} — ${node.header[column] ?? ''}`, text, line: node.line });
+        });
       }
     }
-    pendingLead = null;
+    this.blocks.push({ type: 'table', orientation, header: node.header, rows: node.rows, cells, line: node.line });
   }
-  if (pendingLead) section.paragraphs.push(pendingLead);
-  return section;
+
+  build(): this {
+    const proseOnly = !this.raw.body.some((node) => node.type === 'list' || node.type === 'table');
+    for (const node of this.raw.body) {
+      switch (node.type) {
+        case 'heading':
+          this.flushLead();
+          this.label(withoutColon(node.text), node.line, node.level > this.sectionLevel);
+          break;
+        case 'paragraph':
+          this.paragraph(node, proseOnly);
+          break;
+        case 'list':
+          this.listNode(node);
+          break;
+        case 'table':
+          this.table(node);
+          break;
+      }
+    }
+    this.flushLead();
+    return this;
+  }
 }
 
-const CONCLUSION_HEADING = /^(?:en\s+)?(?:conclusion|conclure|pour\s+conclure|en\s+resume|resume|synthese|bilan|en\s+bref|le\s+mot\s+de\s+la\s+fin)\b/;
-
-function buildSection(file: string, raw: RawSection, roles: Role[], isLast: boolean): Section {
+/** The per-role view of a section's blocks: what questions ask for. */
+function viewOf(blocks: readonly Block[]): Pick<Section, 'intro' | 'byRole' | 'sharedItems'> {
   const byRole: Record<string, RoleContent> = {};
-  const contentFor = (role: Role): RoleContent => (byRole[role.id] ??= { items: [], prose: [] });
   const intro: string[] = [];
-  const sharedItems: Item[] = [...raw.looseItems];
-  for (const group of raw.groups) {
-    const role = roleNamedIn(group.header, roles);
-    if (!role) {
-      // A list that names no role is shared by both (e.g. "Points communs :").
-      sharedItems.push({ text: group.inline ? `${group.header} : ${group.inline}` : group.header, children: group.items, line: group.line });
-      continue;
+  const sharedItems: Item[] = [];
+  const contentFor = (roleId: string): RoleContent => (byRole[roleId] ??= { items: [], prose: [] });
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'roleList': {
+        const content = contentFor(block.roleId);
+        if (content.header === undefined && block.header) content.header = block.header;
+        content.items.push(...block.items);
+        break;
+      }
+      case 'sharedList':
+        // A labelled shared list ("Points communs :") stays one item with its bullets, as written.
+        if (block.header) sharedItems.push({ text: block.header, line: block.line, children: block.items });
+        else sharedItems.push(...block.items);
+        break;
+      case 'table':
+        for (const cell of block.cells) {
+          const item: Item = { text: cell.label ? `${cell.label} : ${cell.text}` : cell.text, line: cell.line, children: [], ...(cell.label ? { label: cell.label } : {}) };
+          if (cell.roleId) contentFor(cell.roleId).items.push(item);
+          else sharedItems.push(item);
+        }
+        break;
+      case 'prose':
+        if (block.roleId) contentFor(block.roleId).prose.push(block.text);
+        else intro.push(block.text);
+        break;
     }
-    const content = contentFor(role);
-    if (content.header === undefined) content.header = group.header;
-    if (group.inline) content.items.push({ text: group.inline, children: [], line: group.line });
-    content.items.push(...group.items);
   }
-  let currentRole: Role | null = null;
-  const proseOnly = raw.groups.length === 0;
-  let labelled = false;
-  // The conclusion speaks of both roles: its paragraphs stay whole, never split between them.
-  const concludes = CONCLUSION_HEADING.test(fold(raw.heading));
-  for (const paragraph of raw.paragraphs) {
-    if (concludes) {
-      intro.push(paragraph.text);
-      continue;
-    }
-    const named = rolesMentioned(paragraph.text, roles);
-    // "Chef de produit digital :" alone introduces the paragraphs that follow, whatever roles they name.
-    const label = proseOnly && named.length === 1 && isRoleLabel(paragraph.text, named[0]!);
-    if (label) {
-      currentRole = named[0]!;
-      labelled = true;
-      continue;
-    }
-    if (!labelled) {
-      const subject = named.length === 1 ? named[0]! : named.length > 1 ? subjectOf(paragraph.text, roles) : undefined;
-      if (proseOnly && subject) currentRole = subject;
-      else if (named.length !== 0) currentRole = null;
-    }
-    if (proseOnly && currentRole && (labelled || named.length <= 1 || subjectOf(paragraph.text, roles) === currentRole)) contentFor(currentRole).prose.push(paragraph.text);
-    else intro.push(paragraph.text);
-  }
-  const folded = fold(raw.heading);
-  const isConclusion = CONCLUSION_HEADING.test(folded) || (isLast && proseOnly && Object.keys(byRole).length === 0);
-  const everyRoleHasProse = roles.every((role) => (byRole[role.id]?.prose.length ?? 0) > 0);
-  // A prose section with one paragraph per role defines the roles, whatever its heading says.
-  const isDefinition = !isConclusion && proseOnly && everyRoleHasProse;
-  const section: Section = { id: slugify(raw.heading), heading: raw.heading, line: raw.line, intro, byRole, sharedItems, isConclusion, isDefinition };
-  if (intro.length === 0 && sharedItems.length === 0 && Object.keys(byRole).length === 0) {
-    throw new KnowledgeFileError(file, raw.line, `section "${raw.heading}" is empty: a heading must be followed by text or bullets`);
-  }
-  return section;
+  return { intro, byRole, sharedItems };
 }
 
-/** Parses an article file's text. `file` is used in ids and error messages. */
-export function parseArticle(source: string, file: string): Article {
-  const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
-  const blocks = readBlocks(source, markdown);
-  if (blocks.length === 0) throw new KnowledgeFileError(file, 1, 'the file is empty');
-
+/** Splits the nodes into title, category, intro and sections. */
+function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack) {
   let category: string | undefined;
-  let title: string | undefined;
-  let cursor = 0;
+  let title: string;
+  let cursor: number;
   if (markdown) {
-    // Headings below the section level ("### Chef de produit digital" under "## Compétences") introduce a
-    // role's list or paragraph, like "Chef de produit digital :" in the text export.
-    const sectionLevel = Math.min(...blocks.flatMap((block) => (block.type === 'heading' && block.level > 1 ? [block.level] : [])));
-    blocks.forEach((block, position) => {
-      if (block.type === 'heading' && block.level > sectionLevel) {
-        blocks[position] = { type: 'paragraph', text: block.text.endsWith(':') ? block.text : `${block.text} :`, line: block.line };
-      }
-    });
-    const h1 = blocks.findIndex((block) => block.type === 'heading' && block.level === 1);
-    if (h1 < 0) throw new KnowledgeFileError(file, 1, 'no title: a Markdown article starts with "# Title"');
-    const before = blocks.slice(0, h1).filter((block) => block.type !== 'bullet');
+    const h1 = nodes.findIndex((node) => node.type === 'heading' && node.level === 1);
+    const firstHeading = nodes.findIndex((node) => node.type === 'heading');
+    const titleAt = h1 >= 0 ? h1 : firstHeading;
+    if (titleAt < 0) throw new KnowledgeFileError(file, 1, problems.noTitle);
+    const before = nodes.slice(0, titleAt).filter((node): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph');
     if (before.length > 0) category = before[0]!.text;
-    title = blocks[h1]!.text;
-    cursor = h1 + 1;
+    title = (nodes[titleAt] as Heading).text;
+    cursor = titleAt + 1;
   } else {
-    const [first, second] = blocks;
-    if (!first || first.type !== 'heading') throw new KnowledgeFileError(file, first?.line ?? 1, 'no title: the first line should be the title (or a category line, then the title)');
-    if (second && second.type === 'heading' && blocks[2]?.type !== 'bullet') {
+    const [first, second, third] = nodes;
+    if (!first || first.type !== 'heading') throw new KnowledgeFileError(file, first?.line ?? 1, problems.noTitle);
+    if (second && second.type === 'heading' && third?.type !== 'list') {
       category = first.text;
       title = second.text;
       cursor = 2;
@@ -288,52 +359,89 @@ export function parseArticle(source: string, file: string): Article {
       cursor = 1;
     }
   }
-
+  const rest = nodes.slice(cursor);
+  const sectionLevel = Math.min(...rest.flatMap((node) => (node.type === 'heading' ? [node.level] : [])));
   const intro: string[] = [];
-  while (cursor < blocks.length && blocks[cursor]!.type !== 'heading') {
-    const block = blocks[cursor]!;
-    if (block.type === 'bullet') throw new KnowledgeFileError(file, block.line, 'a bullet before the first heading: put lists inside a section');
-    intro.push(block.text);
-    cursor += 1;
+  let at = 0;
+  while (at < rest.length && !(rest[at]!.type === 'heading' && (rest[at] as Heading).level === sectionLevel)) {
+    const node = rest[at]!;
+    if (node.type === 'paragraph' && !isNoise(node.text, pack)) intro.push(node.text);
+    else if (node.type === 'list') throw new KnowledgeFileError(file, node.line, problems.listBeforeFirstHeading);
+    at += 1;
   }
-
-  const rawSections: RawSection[] = [];
-  while (cursor < blocks.length) {
-    const heading = blocks[cursor] as Extract<Block, { type: 'heading' }>;
-    cursor += 1;
-    const body: Block[] = [];
-    while (cursor < blocks.length && blocks[cursor]!.type !== 'heading') {
-      body.push(blocks[cursor]!);
-      cursor += 1;
+  const sections: RawSection[] = [];
+  let noise = false;
+  for (; at < rest.length; at += 1) {
+    const node = rest[at]!;
+    if (node.type === 'heading' && node.level <= sectionLevel) {
+      // "À lire aussi" as a heading: what follows it is a list of links, not content.
+      noise = isNoise(node.text, pack);
+      if (!noise) sections.push({ heading: { ...node, text: headingText(node.text) }, body: [] });
+      continue;
     }
-    rawSections.push(readSection(heading, body));
+    if (!noise) sections[sections.length - 1]?.body.push(node);
   }
-  if (rawSections.length === 0) throw new KnowledgeFileError(file, blocks[0]!.line, 'no section: headings must stand alone on their line');
+  return { category, title, intro, sections, sectionLevel };
+}
 
-  const drafts = findRoles(file, title, rawSections);
-  const wordSets = drafts.map((draft) => new Set(fold(draft.name).split(/[^a-z0-9]+/).filter(Boolean)));
-  const sharedWords = new Set([...(wordSets[0] ?? [])].filter((word) => wordSets.every((set) => set.has(word))));
-  const initialisms = drafts.map((draft) => new Set([draft.name, ...draft.aliases].flatMap((name) => abbreviationsOf(name, sharedWords))));
-  // An initialism two roles share ("cp" for both chefs de produit) names neither.
-  const shared = (abbreviation: string) => initialisms.filter((set) => set.has(abbreviation)).length > 1;
-  const roles: Role[] = drafts.map((draft, index) => ({
-    id: slugify(draft.name),
-    name: draft.name,
-    aliases: [...draft.aliases],
-    abbreviations: [...initialisms[index]!].filter((abbreviation) => !shared(abbreviation)),
-  }));
-  const sections = rawSections.map((raw, index) => buildSection(file, raw, roles, index === rawSections.length - 1));
-  addAliasesFromProse(roles, sections);
+/** Parses an article file's text. `file` is used in ids and messages. */
+export function parseArticle(source: string, file: string, pack: LanguagePack): Article {
+  const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
+  const { nodes } = markdown ? readMarkdown(source) : readTextExport(source);
+  if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
+  const { category, title, intro, sections: rawSections, sectionLevel } = outline(nodes, markdown, file, pack);
+  if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
+
+  const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel));
+  const roles = findRoles(title, labels, pack);
+  if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
+
+  const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
-  for (const section of sections) {
-    const first = seen.get(section.id);
-    if (first !== undefined) throw new KnowledgeFileError(file, section.line, `two sections have the same id "${section.id}" (first at line ${first})`);
-    seen.set(section.id, section.line);
+  const sections: Section[] = rawSections.map((raw, index) => {
+    const concludes = pack.prefixLength('conclusionHeadings', words(raw.heading.text)) > 0;
+    const builder = new SectionBuilder(raw, roles, pack, sectionLevel, concludes).build();
+    diagnostics.push(...builder.diagnostics);
+    const view = viewOf(builder.blocks);
+    const roleIds = Object.keys(view.byRole);
+    const proseOnly = builder.blocks.every((block) => block.type === 'prose');
+    const isLast = index === rawSections.length - 1;
+    const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0);
+    const headingShared = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('sharedCues', folded, at) > 0);
+    const isShared = !isConclusion && roleIds.length === 0 && (headingShared || view.sharedItems.length > 0);
+    const isDefinition = !isConclusion && proseOnly && roles.every((role) => (view.byRole[role.id]?.prose.length ?? 0) > 0);
+    let id = slugify(raw.heading.text);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.duplicateHeading(raw.heading.text, first) });
+      id = `${id}-${index + 1}`;
+    }
+    seen.set(id, raw.heading.line);
+    if (builder.blocks.length === 0) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.emptySection(raw.heading.text) });
+    else if (roleIds.length === 0 && !isConclusion && !isShared) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.noRoleList(raw.heading.text) });
+    return { id, heading: raw.heading.text, line: raw.heading.line, blocks: builder.blocks, ...view, isConclusion, isDefinition, isShared };
+  });
+  // One section defines the roles: the one whose heading says so, else the first that gives each role a paragraph.
+  const definitions = sections.filter((section) => section.isDefinition);
+  const named = definitions.find((section) => words(section.heading).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0));
+  for (const section of definitions) section.isDefinition = section === (named ?? definitions[0]);
+  for (const section of sections.filter((candidate) => candidate.isDefinition)) {
+    for (const role of roles) {
+      for (const paragraph of section.byRole[role.id]?.prose ?? []) {
+        for (const alias of aliasesInProse(paragraph, pack)) {
+          if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+        }
+      }
+    }
+  }
+  withAbbreviations(roles, pack);
+  for (const role of roles) {
+    if (!sections.some((section) => section.byRole[role.id])) diagnostics.push({ line: rawSections[0]!.heading.line, severity: 'doubt', message: doubts.roleWithoutContent(role.name) });
   }
   if (!sections.some((section) => Object.keys(section.byRole).length > 0)) {
-    throw new KnowledgeFileError(file, sections[0]!.line, 'no section names a role: each role needs its own list ("X :" then bullets) or paragraph');
+    throw new KnowledgeFileError(file, sections[0]!.line, problems.noRoleContent);
   }
   const conclusion = sections.find((section) => section.isConclusion)?.intro ?? [];
   const name = file.split(/[\\/]/).pop() ?? file;
-  return { id: slugify(name.replace(/\.[^.]+$/, '')), file, category, title, intro, roles, sections, conclusion };
+  return { id: slugify(name.replace(/\.[^.]+$/, '')), file, ...(category !== undefined ? { category } : {}), title, intro, roles, sections, conclusion, diagnostics };
 }

@@ -31,12 +31,18 @@ export const KNOWLEDGE_WATCH_MESSAGES = Object.freeze({
   watching: 'Watching the knowledge folder: added or edited files are reloaded',
   reloaded: 'Knowledge reloaded: new questions are answered from it',
   kept: 'knowledge not reloaded, the last good version keeps answering',
+  skipped: 'file skipped: the other articles keep answering',
   failed: 'Knowledge reload failed: the last good version keeps answering',
   watchStopped: 'Knowledge folder no longer watched: restart the bot to pick up further changes',
 });
 
+/** Logs each file a load left out, with its `file:line` problem (the same line at start-up and on reload). */
+export function logSkippedFiles(skipped: readonly KnowledgeFileError[], logger: WatchLogger): void {
+  for (const error of skipped) logger.error({ file: error.file, line: error.line, problem: error.problem }, `${error.message} (${KNOWLEDGE_WATCH_MESSAGES.skipped})`);
+}
+
 /** Options of {@link watchKnowledge}. */
-export interface WatchKnowledgeOptions<Loaded> {
+export interface WatchKnowledgeOptions<Loaded extends { skipped?: readonly KnowledgeFileError[] }> {
   /** The knowledge folder (its files, not sub-folders, are what the loader reads). */
   directory: string;
   /** Loads the folder; throws (a KnowledgeFileError for a bad file) when it cannot be used. */
@@ -56,7 +62,7 @@ export interface KnowledgeWatcher {
  * Watches `directory` and reloads after each burst of changes to knowledge files. At most one load
  * runs at a time; changes made during a load trigger one more load after it.
  */
-export function watchKnowledge<Loaded>(options: WatchKnowledgeOptions<Loaded>): KnowledgeWatcher {
+export function watchKnowledge<Loaded extends { skipped?: readonly KnowledgeFileError[] }>(options: WatchKnowledgeOptions<Loaded>): KnowledgeWatcher {
   const { directory, load, onLoad, logger, debounceMs = KNOWLEDGE_WATCH_DEFAULTS.debounceMs } = options;
   let timer: NodeJS.Timeout | undefined;
   let loading = false;
@@ -83,6 +89,7 @@ export function watchKnowledge<Loaded>(options: WatchKnowledgeOptions<Loaded>): 
       if (!closed) {
         onLoad(loaded);
         logger.info({ directory }, KNOWLEDGE_WATCH_MESSAGES.reloaded);
+        logSkippedFiles(loaded.skipped ?? [], logger);
       }
     } catch (error) {
       if (error instanceof KnowledgeFileError) {
@@ -109,7 +116,7 @@ export function watchKnowledge<Loaded>(options: WatchKnowledgeOptions<Loaded>): 
       schedule();
     });
   } catch (error) {
-    throw new KnowledgeFileError(directory, 0, `the knowledge folder cannot be watched (${error instanceof Error ? error.message : String(error)})`);
+    throw new KnowledgeFileError(directory, 0, `le dossier de connaissances ne peut pas être surveillé (${error instanceof Error ? error.message : String(error)})`);
   }
   watcher.on('error', (error) => {
     // e.g. the folder itself was deleted or moved: the last loaded version keeps answering.

@@ -4,8 +4,9 @@
  * for reverse lookups ("Qui conçoit des prototypes ?").
  */
 import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
-import { conceptOf, type Lexicon } from './lexicon.js';
-import { stem, words } from './normalize.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import { conceptOf, type Lexicon } from '../language/lexicon.js';
+import { stem, words } from '../text/normalize.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
 export const SECTION_FIELD_WEIGHTS = Object.freeze({
@@ -18,7 +19,9 @@ export const SECTION_FIELD_WEIGHTS = Object.freeze({
 });
 
 /** Prepositions and articles that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
-export const LINK_WORDS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'du', 'des', 'de', 'd', 'au', 'aux', 'en', 'a']);
+export function linkWordsOf(language: LanguagePack): Set<string> {
+  return new Set([...language.entries('determiners').singles, ...language.entries('namePrepositions').singles]);
+}
 
 /** One bullet (or one sentence of a role's prose) as a bag of concepts. */
 export interface IndexedItem {
@@ -65,6 +68,8 @@ export interface IndexedSection {
 
 export interface ArticleIndex {
   article: Article;
+  /** Articles and prepositions that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
+  linkWords: ReadonlySet<string>;
   roles: IndexedRole[];
   /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
   sharedNameStems: Set<string>;
@@ -103,9 +108,6 @@ export function conceptsOf(text: string, lexicon: Lexicon): string[] {
     .map((token) => token.concept);
 }
 
-/** Prepositions that open a complement in a heading ("Outils DU quotidien", "Indicateurs DE succès"). */
-const HEADING_PREPOSITIONS = new Set(['de', 'du', 'des', 'd', 'au', 'aux', 'en', 'pour', 'sur', 'par', 'dans', 'avec']);
-
 /**
  * The words of a heading by role: head nouns (the first one, and those joined to it by "et") say what
  * the section is about; modifiers and complements only qualify them. "Technologies maîtrisées" is about
@@ -121,8 +123,8 @@ export function headingWeights(heading: string, lexicon: Lexicon): Map<string, n
   for (const token of conceptSequence(tokens, lexicon)) {
     const word = tokens[token.start]!;
     if (token.kind === 'stop') {
-      if (HEADING_PREPOSITIONS.has(word) && seenHead) complement = true;
-      joined = word === 'et' || word === 'ou';
+      if (lexicon.language.has('complementPrepositions', word) && seenHead) complement = true;
+      joined = lexicon.language.has('coordinators', word);
       continue;
     }
     const isHead = !complement && (!seenHead || joined);
@@ -249,8 +251,8 @@ const MIN_CLIPPING = 4;
 const MIN_DISTINCTIVE_CLIPPING = 3;
 
 /** Clippings of role-name words that start exactly one of them and are not words of their own. */
-function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon): Map<string, string> {
-  const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_DISTINCTIVE_CLIPPING && !LINK_WORDS.has(word));
+function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: ReadonlySet<string>): Map<string, string> {
+  const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_DISTINCTIVE_CLIPPING && !linkWords.has(word));
   const distinctive = new Set(roles.flatMap((role) => [...role.distinctiveStems]));
   const clippings = new Map<string, string>();
   const taken = new Set<string>();
@@ -285,16 +287,17 @@ export function roleWordByRoot(word: string, index: ArticleIndex): string | null
 
 /** Builds the index of one article. */
 export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
-  const nameStemsOf = (role: Role) => new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !LINK_WORDS.has(word)).map(stem)));
+  const linkWords = linkWordsOf(lexicon.language);
+  const nameStemsOf = (role: Role) => new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !linkWords.has(word)).map(stem)));
   const roleStems = article.roles.map(nameStemsOf);
   const sharedNameStems = new Set([...(roleStems[0] ?? [])].filter((word) => roleStems.every((set) => set.has(word))));
   const roles: IndexedRole[] = article.roles.map((role, index) => {
     const own = roleStems[index]!;
     const others = new Set(roleStems.filter((_, other) => other !== index).flatMap((set) => [...set]));
-    const first = words(role.name).find((word) => !LINK_WORDS.has(word));
+    const first = words(role.name).find((word) => !linkWords.has(word));
     const sole = new Set<string>();
     for (const name of expandedVariants(role, lexicon)) {
-      const distinct = words(name).filter((word) => !LINK_WORDS.has(word)).map(stem).filter((word) => !others.has(word));
+      const distinct = words(name).filter((word) => !linkWords.has(word)).map(stem).filter((word) => !others.has(word));
       if (distinct.length === 1) sole.add(distinct[0]!);
     }
     return {
@@ -328,11 +331,11 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     };
     for (const [term, weight] of headingWeights(section.heading, lexicon)) add([term], weight);
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
-    if (section.isConclusion) add(conceptsOf('conclusion', lexicon), SECTION_FIELD_WEIGHTS.heading);
-    if (section.isDefinition) add(conceptsOf('définition', lexicon), SECTION_FIELD_WEIGHTS.heading);
+    if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
+    if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     for (const content of Object.values(section.byRole)) if (content.header) add(headingTerms(content.header), SECTION_FIELD_WEIGHTS.listHeader);
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
-    return { section, terms, headingStems: words(section.heading).filter((word) => !LINK_WORDS.has(word)).map(stem) };
+    return { section, terms, headingStems: words(section.heading).filter((word) => !linkWords.has(word)).map(stem) };
   });
   // A section whose heading names a subject HR asks about ("Évolution professionnelle" for careers) answers
   // every word of that subject ("promotion", "évoluer"): the subject itself becomes one of its terms.
@@ -379,12 +382,13 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
 
   return {
     article,
+    linkWords,
     roles,
     sharedNameStems,
-    roleWordPrefixes: clippedRoleWords(roles, lexicon),
+    roleWordPrefixes: clippedRoleWords(roles, lexicon, linkWords),
     distinctiveRoleWords: [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' ').filter((word) => role.distinctiveStems.has(stem(word))))))].map((word) => ({ word, stem: stem(word) })),
     distinctiveFirst: (() => {
-      const first = words(article.roles[0]?.name ?? '').filter((word) => !LINK_WORDS.has(word)).map(stem);
+      const first = words(article.roles[0]?.name ?? '').filter((word) => !linkWords.has(word)).map(stem);
       const shared = first.findIndex((word) => sharedNameStems.has(word));
       const distinct = first.findIndex((word) => !sharedNameStems.has(word));
       return shared >= 0 && distinct >= 0 && distinct < shared;

@@ -5,8 +5,8 @@
  */
 import type { ConversationContext } from '../conversation/context.js';
 import { conceptSequence, type ArticleIndex } from './articleIndex.js';
-import type { Lexicon } from './lexicon.js';
-import { stem } from './normalize.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
 
 /** Articles weighed in full per question; below this many articles, all are weighed. */

@@ -5,7 +5,7 @@
  * at `warmUp()`, which the server calls in the background after start-up.
  */
 import { createRequire } from 'node:module';
-import { fold } from './normalize.js';
+import { fold } from '../text/normalize.js';
 
 let folded: Set<string> | null = null;
 

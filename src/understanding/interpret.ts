@@ -5,7 +5,7 @@
 import type { Section } from '../knowledge/knowledgeBase.js';
 import type { ConversationContext } from '../conversation/context.js';
 import type { ArticleIndex, IndexedItem } from './articleIndex.js';
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon } from '../language/lexicon.js';
 import type { QuestionReading } from './readQuestion.js';
 import { unknownWeight, weigh, type Evidence } from './weighEvidence.js';
 

@@ -2,8 +2,11 @@
  * First reading of a question, shared by every article: words rewritten from chat style,
  * typos corrected, and the markers that say what kind of question it is.
  */
-import { conceptOf, PhraseSet, type Lexicon } from './lexicon.js';
-import { fold, words } from './normalize.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import { conceptOf, type Lexicon } from '../language/lexicon.js';
+import type { PhraseSet } from '../language/phraseSet.js';
+import { dropInvertedPronouns, inversions } from '../text/morphology.js';
+import { fold, words } from '../text/normalize.js';
 import type { TypoCorrector } from './typoCorrector.js';
 
 /** Where a marker was found: positions in `tokens`. */
@@ -43,31 +46,18 @@ export interface QuestionReading {
   smalltalk: { intent: string; positions: Set<number> }[];
 }
 
-/** Words before "qui" that make it something else than "which role": "ce qui", "avec qui", "à qui". */
-const NOT_WHO_BEFORE = new Set(['ce', 'avec', 'a', 'de', 'pour', 'chez', 'sur', 'aupres']);
 /** The follow-up words count only at the start of a question ("Et pour le marketing ?"). */
 const FOLLOW_UP_MAX_START = 1;
 /** "Qui" asks about a role only near the start; later it is a relative pronoun ("les compétences qui…"). */
 const WHO_MAX_START = 2;
-const INVERSION = /\b[a-z]+-(?:t-)?(?:il|elle|ils|elles|on)\b/;
-const CLOSED_START = /^(?:est[- ]ce\s+qu|est-il|est-elle|y\s+a-t-il|faut-il|peut-il|peut-elle|doit-il|doit-elle|a-t-il|a-t-elle)/;
-/** An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…"). */
-/** A clause about the person asking, or a long one: context around the question, not the question. */
-const CONTEXT_CLAUSE = /\b(?:je|j|nous|mon|ma|mes|notre|nos|tout le monde)\b|(?:\S+\s+){6,}/;
-/** A word that asks: its clause is the question proper. */
-const QUESTION_WORD = /\b(?:quel|quelle|quels|quelles|qui|quoi|comment|pourquoi|ou|combien|lequel|laquelle|est-ce|savoir|dire|expliquer|explique|expliquez)\b|\bce qu'est\b|\bce que c'est\b/;
-/** An open question word anywhere ("Je me demande sur quels chiffres… ?"). */
-const ASKING_WORD = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|lequel|laquelle|lesquels|lesquelles|quoi)\b|\bqu'est-ce\b|\b(?:avec|a|de|pour|chez|sur) qui\b/;
-const OPEN_START = /^(?:\S+\s+){0,2}(?:quel|quelle|quels|quelles|qui|que|qu|quoi|comment|pourquoi|ou|combien|lequel|laquelle|lesquels|lesquelles)\b/;
-/** Impersonal inversions: their "il" refers to no role. */
-const IMPERSONAL = /\b(?:faut-il|y\s+a-t-il|s'agit-il|agit-il|suffit-il|vaut-il)\b/g;
-const REQUEST = /\b(?:peux-tu|pouvez-vous|pourrais-tu|pourriez-vous|tu peux|vous pouvez|tu pourrais|vous pourriez|peut-on|on peut|est-ce que tu peux|est-ce que vous pouvez)\b/;
-/** "C'est le CPD qui…" is a closed question, whatever "qui" suggests. */
-const CLEFT = /^c'est\s+(?:le|la|l'|un|une)?\s*\S+.*\bqui\b/;
+/** An interrogative in one of the first chunks of the sentence makes an open question ("Et quel est…"). */
+const OPEN_START_CHUNKS = 3;
+/** A clause this long (in blank-separated chunks) is context around the question, not the question. */
+const LONG_CLAUSE_CHUNKS = 7;
 /** A statement asked with a question mark: "Le CPM fait de l'analyse de données ?". */
 const RISING = /\?\s*$/;
-/** Follow-ups ("Et pour le marketing ?") are not closed questions. */
-const FOLLOW_UP_START = /^(?:et|pour|cote|du\s+cote|aussi|ok|d'accord|bon|alors)\b/;
+/** Punctuation that ends a clause. */
+const CLAUSE_END = /(?<=[.,;:!?…])/;
 
 export interface ReaderTools {
   lexicon: Lexicon;
@@ -79,33 +69,80 @@ function mark(positions: Set<number>, found: [number, number][]): void {
   for (const [start, end] of found) for (let position = start; position < end; position += 1) positions.add(position);
 }
 
-/** Verb-subject inversions: "travaille-t-il", "ont-ils". The pronoun is dropped from the words read. */
-const INVERTED_PRONOUN = /\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on)\b/g;
+/** A word that asks ("quel", "comment", "savoir"): its clause is the question proper. */
+function asks(tokens: readonly string[], language: LanguagePack): boolean {
+  return language.occursIn('askingWords', tokens);
+}
+
+/** A clause about the person asking, or a long one: context around the question, not the question. */
+function isContextClause(clause: string, tokens: readonly string[], language: LanguagePack): boolean {
+  return language.occursIn('contextClauseCues', tokens) || clause.trim().split(/\s+/).length >= LONG_CLAUSE_CHUNKS;
+}
+
+/** Splits folded text into clauses: at punctuation, and before a conjunction standing between two words. */
+export function splitClauses(text: string, language: LanguagePack): string[] {
+  return text.split(CLAUSE_END).flatMap((piece) => {
+    const clauses: string[] = [];
+    let from = 0;
+    for (const match of piece.matchAll(/\s(?=(\S+)\s)/g)) {
+      if (!language.has('clauseConjunctions', match[1]!)) continue;
+      clauses.push(piece.slice(from, match.index));
+      from = match.index + 1;
+    }
+    clauses.push(piece.slice(from));
+    return clauses;
+  });
+}
+
+/** Question kind from the sentence as typed: open, closed (yes/no), a request, a statement with a rising tone. */
+function questionShape(folded: string, language: LanguagePack) {
+  const all = words(folded);
+  // "faut-il", "y a-t-il": impersonal, their "il" refers to no role.
+  const impersonal = language.phrases('impersonalInversions');
+  const personal = inversions(folded).filter((inversion) => {
+    const before = words(folded.slice(0, inversion.end));
+    return !impersonal.endsAt(before, before.length);
+  });
+  // An interrogative word near the start makes an open question, whatever inversion follows ("Quelles compétences faut-il…").
+  const openStart = folded.split(/\s+/).slice(0, OPEN_START_CHUNKS).some((chunk) => {
+    const first = words(chunk)[0];
+    return first !== undefined && (language.has('interrogatives', first) || language.has('openingInterrogatives', first));
+  });
+  const open = openStart || all.some((word) => language.has('interrogatives', word)) || language.occursIn('askingPhrases', all);
+  // "Peux-tu me donner…", "Pouvez-vous m'expliquer…" ask for something: not a yes/no question.
+  const request = language.occursIn('requestPhrases', all);
+  // "C'est le CPD qui…" is a closed question, whatever "qui" suggests.
+  const cleftStart = language.phrases('cleftStarts').matchAt(all, 0);
+  const cleft = cleftStart > 0 && all.slice(cleftStart + 1).some((word) => language.has('cleftRelatives', word));
+  const closedStart = language.phrases('closedQuestionStarts').matchAt(all, 0) > 0;
+  const closed = !request && (closedStart || cleft || (!open && personal.length > 0));
+  // "Le CPM fait de l'analyse de données ?": a statement asked by intonation, a closed question once a role is its subject.
+  // Follow-ups ("Et pour le marketing ?") are not closed questions.
+  const rising = !request && !open && RISING.test(folded) && language.phrases('followUpOpeners').matchAt(all, 0) === 0;
+  // "a-t-il", "ont-ils" refer back to a role; "faut-il", "est-il" do not.
+  const invertedPronoun = personal.length > 0 && !language.has('emptyInversionVerbs', personal[0]!.verb);
+  return { closed, rising, invertedPronoun };
+}
 
 export function readQuestion(text: string, tools: ReaderTools): QuestionReading {
   const { lexicon, corrector } = tools;
+  const language = lexicon.language;
   const folded = fold(text).trim();
-  const personal = folded.replace(IMPERSONAL, ' ');
-  const open = OPEN_START.test(folded) || ASKING_WORD.test(folded);
-  // "Peux-tu me donner…", "Pouvez-vous m'expliquer…" ask for something: not a yes/no question.
-  const request = REQUEST.test(folded);
-  const closed = !request && (CLOSED_START.test(folded) || CLEFT.test(folded) || (!open && INVERSION.test(personal)));
-  // "Le CPM fait de l'analyse de données ?": a statement asked by intonation, a closed question once a role is its subject.
-  const rising = !request && !open && RISING.test(folded) && !FOLLOW_UP_START.test(folded);
-  // "a-t-il", "ont-ils" refer back to a role; "faut-il" does not.
-  const invertedPronoun = INVERSION.test(personal) && !/^(?:est|y)$/.test(personal.match(INVERSION)?.[0].split('-')[0] ?? '');
+  const { closed, rising, invertedPronoun } = questionShape(folded, language);
   const tokens: string[] = [];
   const corrections: { from: string; to: string }[] = [];
   // The inverted pronoun is dropped ("travaille-t-il avec" reads "travaille avec"); impersonal ones too ("faut-il").
   // Clauses ("je suis en reconversion, quelle formation faut-il ?") tell the question from its context.
   const clauseOf: number[] = [];
   const focus = new Set<number>();
-  const clauses = folded.replace(INVERTED_PRONOUN, '$1').split(/(?<=[.,;:!?…])|\s(?=(?:et|mais|car|donc)\s)/);
+  const clauses = splitClauses(dropInvertedPronouns(folded), language);
+  const asking = clauses.map((clause) => asks(words(clause), language));
   clauses.forEach((clause, clauseIndex) => {
+    const clauseWords = words(clause);
     // A short fragment before the question is its topic ("Les missions, qu'est-ce qui change ?"): it is asked too.
     // Context is a clause of its own, about the person asking ("je suis en reconversion", "dans mon équipe…").
-    if (QUESTION_WORD.test(clause) || !CONTEXT_CLAUSE.test(clause)) focus.add(clauseIndex);
-    for (const word of words(clause)) {
+    if (asking[clauseIndex] || !isContextClause(clause, clauseWords, language)) focus.add(clauseIndex);
+    for (const word of clauseWords) {
       const rewritten = lexicon.rewrites.get(word);
       const corrected = rewritten ? null : corrector.correct(word);
       if (corrected) corrections.push({ from: word, to: corrected });
@@ -116,7 +153,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     }
   });
   // Without a question anywhere, every clause is the question.
-  if (![...focus].some((clauseIndex) => QUESTION_WORD.test(clauses[clauseIndex]!))) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
+  if (![...focus].some((clauseIndex) => asking[clauseIndex])) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
   const inFocus = new Set(clauseOf.flatMap((clauseIndex, position) => (focus.has(clauseIndex) ? [position] : [])));
   const markerPositions = new Set<number>();
   const find = (set: PhraseSet, maxStart = Infinity) => {
@@ -137,15 +174,16 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const pronoun = find(lexicon.pronouns) || invertedPronoun;
   // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
   // "avec qui", "à qui" ask about interlocutors, not which role does something.
-  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && !NOT_WHO_BEFORE.has(tokens[start - 1] ?? '')));
+  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && !language.has('relativeWhoOpeners', tokens[start - 1] ?? '')));
   mark(markerPositions, whoFound);
   // Definition words are not marked: "définitions" may also be a heading word ("Définition des rôles").
   const definitionPositions = new Set<number>();
   mark(definitionPositions, lexicon.definition.find(tokens));
   const definition = definitionPositions.size > 0;
   // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
-  const otherOne = tokens.includes('autre') || (tokens.length <= 3 && tokens[0] === 'et' && ['lui', 'elle'].includes(tokens[tokens.length - 1]!));
-  if (otherOne) tokens.forEach((token, position) => ['autre', 'lui', 'elle'].includes(token) && markerPositions.add(position));
+  const otherOne = tokens.some((token) => language.has('otherWords', token)) ||
+    (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));
+  if (otherOne) tokens.forEach((token, position) => (language.has('otherWords', token) || language.has('stressedPronouns', token)) && markerPositions.add(position));
   const smalltalk: QuestionReading['smalltalk'] = [];
   for (const [intent, phrases] of tools.smalltalk) {
     const found = phrases.find(tokens);

@@ -4,7 +4,8 @@
  * "prodiut" → "produit"), or kept as it is when nothing is close enough.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { masculine, stem } from './normalize.js';
+import { gluedElision, masculine } from '../text/morphology.js';
+import { stem } from '../text/normalize.js';
 
 /** Fuse options for matching one misspelt word against the known vocabulary. */
 export const TYPO_SEARCH_OPTIONS: IFuseOptions<string> = Object.freeze({
@@ -107,9 +108,9 @@ export class TypoCorrector {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     // "daffaires", "lentreprise": an elided article glued to a known word.
-    const glued = /^(?:d|l|j|n|s|c|qu)(?=[aeiouyh])/.exec(word);
-    if (glued && word.length - glued[0].length >= MIN_PREFIX_LENGTH && this.isKnown(word.slice(glued[0].length))) {
-      const rest = word.slice(glued[0].length);
+    const glued = gluedElision(word);
+    if (glued && word.length - glued.length >= MIN_PREFIX_LENGTH && this.isKnown(word.slice(glued.length))) {
+      const rest = word.slice(glued.length);
       this.remember(word, rest);
       return rest;
     }

@@ -3,13 +3,12 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, LINK_WORDS, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
-import type { Lexicon } from './lexicon.js';
-import { stem } from './normalize.js';
+import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { hasJobTitleEnding, looksLikeVerb, looksPlural } from '../text/morphology.js';
+import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
-
-/** Verb endings: an unknown verb ("obtenir") says less about the subject than an unknown noun ("budget"). */
-const VERB_LIKE = /(?:er|ir|re|ez|ent|ons)$/;
 
 /** How much an unknown word weighs against the article's words: like its rarest word, half for a verb. */
 export function unknownWeight(concept: string, index: ArticleIndex, verbs: Set<string>): number {
@@ -73,20 +72,6 @@ export interface Evidence {
   strength: number;
 }
 
-const DETERMINERS_BEFORE_ROLE = new Set(['le', 'la', 'l', 'les', 'du', 'au', 'un', 'une', 'cote', 'pour', 'chez', 'des', 'ce', 'cet', 'cette', 'comme']);
-/** Words that join two role names ("digital ou marketing"). */
-const COORDINATORS = new Set(['ou', 'et', 'vs', 'versus', 'contre']);
-/** Words for a job, after which "de" introduces a role ("le métier de comptable"). */
-const JOB_WORDS = new Set(['metier', 'metiers', 'poste', 'postes', 'role', 'roles', 'fonction', 'profession', 'job', 'celui', 'celle', 'emploi', 'statut', 'profil', 'profils']);
-/** A job title after one of these is the subject of the question ("combien gagne un développeur"). */
-const SINGULAR_DETERMINERS = new Set(['un', 'une', 'le', 'la', 'l', 'du']);
-/** "devenir chef d'équipe", "travailler comme comptable": the job that follows is the subject. */
-const BECOMING = new Set(['devenir', 'etre', 'comme', 'poste']);
-/** Endings of French job titles (notaire, huissier, influenceur, analyste, technicien, magistrat, cardiologue). */
-const JOB_TITLE_ENDING = /(?:aire|ier|iere|eur|euse|trice|iste|ien|ienne|ant|ante|at|ate|logue|ographe)$/;
-/** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
-const JOB_TITLE_OPENERS = new Set([...DETERMINERS_BEFORE_ROLE, 'entre', 'et', 'ou', 'vs', 'versus', 'comme', 'etre', 'devenir', 'd']);
-
 /** Roles a question names, and the words that name them (read on stems, before synonyms). */
 interface RoleMentions {
   roles: Map<string, MentionStrength>;
@@ -100,20 +85,28 @@ interface RoleMentions {
   objectRoles: Set<string>;
 }
 
-/** Prepositions before a role that make it an object ("Qui prend les rendez-vous POUR les commerciaux ?"). */
-const OBJECT_PREPOSITIONS = new Set(['pour', 'avec', 'aux', 'a', 'chez', 'aupres', 'envers', 'vers']);
-
 /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
-function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1): number | null {
+function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1, linkWords: ReadonlySet<string>): number | null {
   for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
-    if (!LINK_WORDS.has(tokens[k]!)) return k;
+    if (!linkWords.has(tokens[k]!)) return k;
   }
   return null;
 }
 
+/** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
+function opensJobTitle(word: string, language: LanguagePack): boolean {
+  return language.has('roleOpeners', word) || language.has('jobTitleOpeners', word);
+}
+
+/** Words after which a job title is the subject of the question ("un développeur", "devenir magistrat"). */
+function opensSubjectJob(word: string, language: LanguagePack): boolean {
+  return language.has('singularDeterminers', word) || language.has('becomingWords', word);
+}
+
 /** Finds the roles named: full names and initialisms (strong), "le marketing" (medium), a bare word (weak). */
-function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenStems: string[], stopWords: ReadonlySet<string>): RoleMentions {
+function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenStems: string[], lexicon: Lexicon): RoleMentions {
   const { tokens } = reading;
+  const { stopWords, language } = lexicon;
   // "tech", "ingé", "assist": the start of a word of a role name stands for it.
   // A word the article itself uses ("contrôle" in "contrôle de gestion") is that word, not a clipping.
   // So does a word of the same root ("logisticien" for "Responsable logistique").
@@ -128,7 +121,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
   const weakPositions: { roleId: string; at: number }[] = [];
   const subjectRoles = new Set<string>();
   const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
-  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step);
+  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   let genericRole = false;
 
@@ -147,19 +140,21 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
       const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!);
       // "Chef de produit digital ou marketing", "comptable et contrôleur de gestion": a name coordinated with another role's name.
       const otherNameAcross = (conjunction: number | null, step: 1 | -1) =>
-        conjunction !== null && COORDINATORS.has(tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&
+        conjunction !== null && language.has('coordinators', tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&
         (() => { const far = neighbour(conjunction, step); return far !== null && index.roles.some((other) => other !== role && isNameWord(far, other)); })();
       const coordinated = otherNameAcross(before, -1) || otherNameAcross(after, 1);
       // "le métier de comptable", "celui de contrôleur de gestion": "de" after a word for a job introduces a role.
       // "un profil front", "le poste de comptable": a word for a job introduces a role.
-      const afterJobWord = (JOB_WORDS.has(previousWord) && previousWord !== 'celui' && previousWord !== 'celle') || (previousWord === 'de' && at > 1 && JOB_WORDS.has(tokens[at - 2]!));
-      const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !LINK_WORDS.has(word) && !role.nameStems.has(stem(word)));
-      if (opening === undefined || !OBJECT_PREPOSITIONS.has(opening)) subjectRoles.add(role.role.id);
+      const beforeComplement = at > 1 ? tokens[at - 2]! : '';
+      const afterJobWord = language.has('jobWords', previousWord) ||
+        (language.has('jobComplementPrepositions', previousWord) && (language.has('jobWords', beforeComplement) || language.has('jobStandIns', beforeComplement)));
+      const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !index.linkWords.has(word) && !role.nameStems.has(stem(word)));
+      if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
       if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
         note(role.role.id, 3);
         consumed.add(at);
         for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
-      } else if (isHead && (DETERMINERS_BEFORE_ROLE.has(previousWord) || at === 0 || afterJobWord)) {
+      } else if (isHead && (language.has('roleOpeners', previousWord) || at === 0 || afterJobWord)) {
         note(role.role.id, 2);
         consumed.add(at);
       } else {
@@ -190,14 +185,15 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
 function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
   const { tokens } = reading;
-  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step);
+  const { language } = lexicon;
+  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
   for (let at = 0; at < tokens.length; at += 1) {
     // Only a name of several words has a head that a different complement turns into another job.
     const heads = index.roles.filter((role) => role.headStem === stems[at] && role.nameStems.size > 1);
     const previousWord = at > 0 ? tokens[at - 1]! : '';
-    if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || JOB_TITLE_OPENERS.has(previousWord))) continue;
+    if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
     const next = neighbour(at, 1);
     if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       return tokens.slice(at, next + 1).join(' ');
@@ -210,7 +206,7 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     const side = neighbour(at, index.distinctiveFirst ? -1 : 1);
     if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) continue;
     if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) continue;
-    if (!index.distinctiveFirst && (at === 0 || !JOB_TITLE_OPENERS.has(tokens[at - 1]!))) continue;
+    if (!index.distinctiveFirst && (at === 0 || !opensJobTitle(tokens[at - 1]!, language))) continue;
     if (index.distinctiveFirst && side !== at - 1) continue;
     return tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
   }
@@ -219,11 +215,11 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   for (let at = 1; at < tokens.length; at += 1) {
     const word = tokens[at]!;
     if (!reading.inFocus.has(at) || consumed.has(at) || word.length < 5 || index.surfaceWords.has(word)) continue;
-    if (!(SINGULAR_DETERMINERS.has(tokens[at - 1]!) || BECOMING.has(tokens[at - 1]!))) continue;
+    if (!opensSubjectJob(tokens[at - 1]!, language)) continue;
     if (lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word)) continue;
     // A role's own word in another form ("infirmière", "avocate", "logisticien") is that role.
     const roleWord = index.roles.some((role) => role.nameStems.has(stem(word))) || roleWordByRoot(word, index) !== null || index.roleWordPrefixes.has(word);
-    if (!roleWord && JOB_TITLE_ENDING.test(word)) return word;
+    if (!roleWord && hasJobTitleEnding(word)) return word;
   }
   for (const [start, end] of lexicon.jobs.find(tokens)) {
     // "je suis assistante RH, quel cursus pour…": a job in the context about the asker is not the question.
@@ -232,11 +228,11 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     // Part of a role's name ("chef de produit" in "chef de produit digital"), or the name itself.
     let insideRoleName = false;
     for (let position = start; position < end; position += 1) if (consumed.has(position)) insideRoleName = true;
-    const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => LINK_WORDS.has(word) || role.nameStems.has(stem(word))));
+    const isRoleName = insideRoleName || index.roles.some((role) => jobWords.every((word) => index.linkWords.has(word) || role.nameStems.has(stem(word))));
     // "les designers", "avec les développeurs": people a role works with, not the job asked about;
     // "un développeur" is the job asked about, even if the article mentions developers.
-    const plural = /[sx]$/.test(jobWords[0]!);
-    const subject = start > 0 && (SINGULAR_DETERMINERS.has(tokens[start - 1]!) || BECOMING.has(tokens[start - 1]!)) && tokens[start - 2] !== 'avec';
+    const plural = looksPlural(jobWords[0]!);
+    const subject = start > 0 && opensSubjectJob(tokens[start - 1]!, language) && !language.has('companionPrepositions', tokens[start - 2] ?? '');
     if (!isRoleName && !plural && (subject || !jobWords.every((word) => index.surfaceStems.has(stem(word))))) return jobWords.join(' ');
   }
   return null;
@@ -246,7 +242,7 @@ function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Le
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = tokens.map(stem);
-  const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon.stopWords);
+  const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   // Role names are read before synonyms: their words are not the subject of the question.
   const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
@@ -274,7 +270,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     if (!covered) {
       content.push(token.concept);
       if (token.end - token.start > 1) phraseConcepts.add(token.concept);
-      if (token.end - token.start === 1 && VERB_LIKE.test(tokens[token.start]!)) verbLike.add(token.concept);
+      if (token.end - token.start === 1 && looksLikeVerb(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
       if (token.end - token.start === 1 && token.concept !== stems[token.start]) {
         const surface = `${SURFACE_PREFIX}${stems[token.start]}`;
@@ -314,7 +310,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
   const unknown = content.filter((concept) => focusConcepts.has(concept) && !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
 
-  const stemLine = ` ${stems.filter((_, at) => !LINK_WORDS.has(tokens[at]!)).join(' ')} `;
+  const stemLine = ` ${stems.filter((_, at) => !index.linkWords.has(tokens[at]!)).join(' ')} `;
   const sections = index.sections
     .map(({ section, terms, headingStems }) => {
       let score = 0;

@@ -8,6 +8,7 @@ import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { problems } from '../../src/knowledge/checkerMessages.js';
 import { KNOWLEDGE_WATCH_MESSAGES } from '../../src/knowledge/watchKnowledge.js';
 import { activity, ask, cardOf, cardTexts, knowledgeDir } from './support/botServer.js';
 import { startBotProcess, type BotProcess } from './support/botProcess.js';
@@ -63,7 +64,7 @@ afterEach(async () => {
 });
 
 describe('the bot server with KNOWLEDGE_WATCH=1', () => {
-  it('answers from an edited article, keeps serving when a file is broken (logging file:line), and reloads once it is fixed', async () => {
+  it('answers from an edited article, skips a broken file (logging file:line in French) while the others serve, and takes it once fixed', async () => {
     folder = knowledgeCopy();
     bot = await startBotProcess({ KNOWLEDGE_WATCH: '1', KNOWLEDGE_DIR: folder });
     await bot.waitForLog((line) => line.msg === KNOWLEDGE_WATCH_MESSAGES.watching);
@@ -75,9 +76,9 @@ describe('the bot server with KNOWLEDGE_WATCH=1', () => {
     const broken = join(folder, 'nouvel-article.txt');
     writeFileSync(broken, BROKEN_ARTICLE);
     const error = await bot.waitForLog((line) => line.level === 'error');
-    expect(error.msg.startsWith(`${broken}:3: a bullet before the first heading`)).toBe(true);
+    expect(error.msg.startsWith(`${broken}:3: ${problems.listBeforeFirstHeading}`)).toBe(true);
     expect(error).toMatchObject({ file: broken, line: 3 });
-    // Nothing lost: the last good knowledge (with the edit) keeps answering.
+    // Nothing lost: the good article (with the edit) keeps answering.
     expect(await answerOn(bot, QUESTION)).toContain(NEW_SKILL);
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
 
@@ -86,6 +87,19 @@ describe('the bot server with KNOWLEDGE_WATCH=1', () => {
     rmSync(broken);
     await bot.waitForLog(() => reloads() > before);
     expect(await answerOn(bot, QUESTION)).toContain(NEW_SKILL);
+  }, 60_000);
+});
+
+describe('the bot server started on a folder with a broken file', () => {
+  it('starts, logs the broken file with its file:line problem in French, and answers about the good article', async () => {
+    folder = knowledgeCopy();
+    const broken = join(folder, 'brouillon.txt');
+    writeFileSync(broken, BROKEN_ARTICLE);
+    bot = await startBotProcess({ KNOWLEDGE_DIR: folder });
+    const error = await bot.waitForLog((line) => line.level === 'error');
+    expect(error.msg.startsWith(`${broken}:3: ${problems.listBeforeFirstHeading}`)).toBe(true);
+    expect(error.msg).toContain(KNOWLEDGE_WATCH_MESSAGES.skipped);
+    expect(await answerOn(bot, QUESTION)).toContain('Analyse de données');
   }, 60_000);
 });
 

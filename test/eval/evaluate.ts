@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadEngine } from '../../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
-import { readYamlFile } from '../../src/knowledge/readYamlFile.js';
+import { readYamlFile } from '../../src/text/readYamlFile.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
 
 const expectation = z.object({

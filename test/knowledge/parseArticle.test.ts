@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeFileError } from '../../src/errors.js';
-import { parseArticle } from '../../src/knowledge/parseArticle.js';
+import { problems } from '../../src/knowledge/checkerMessages.js';
+import { parseArticle as parseWith } from '../../src/knowledge/parseArticle.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
+
+const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+const parseArticle = (source: string, file: string) => parseWith(source, file, pack);
 import { SECOND_KNOWLEDGE, SECOND_KNOWLEDGE_MD, SHARED_ARTICLE } from '../support/paths.js';
 
 const shared = parseArticle(readFileSync(SHARED_ARTICLE, 'utf8'), SHARED_ARTICLE);
@@ -225,11 +231,11 @@ describe('parseArticle on malformed files', () => {
 
   it('names the file and line of a bullet outside any section', () => {
     const error = failure('Différences entre un A et un B\n\n  • orphelin\n') as KnowledgeFileError;
-    expect(error.message).toBe('bad.txt:3: a bullet before the first heading: put lists inside a section');
+    expect(error.message).toBe(`bad.txt:3: ${problems.listBeforeFirstHeading}`);
   });
 
   it('says when it cannot find two roles', () => {
     const error = failure('Un titre sans rôles\n\nUne introduction.\n\nSection\n\nDu texte sans liste.\n') as KnowledgeFileError;
-    expect(error.message).toMatch(/^bad\.txt:5: cannot find the two roles/);
+    expect(error.message).toMatch(/^bad\.txt:5: impossible de trouver au moins deux rôles/);
   });
 });

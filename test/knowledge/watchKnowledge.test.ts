@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
 import { emptyContext } from '../../src/conversation/context.js';
 import { KNOWLEDGE_WATCH_MESSAGES, watchKnowledge, type KnowledgeWatcher, type WatchLogger } from '../../src/knowledge/watchKnowledge.js';
+import { problems } from '../../src/knowledge/checkerMessages.js';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
 
 const ARTICLE = 'differences-chef-de-produit-digital-marketing.txt';
@@ -104,24 +105,23 @@ describe('watchKnowledge', () => {
     await eventually(() => expect(current.knowledge.articles).toHaveLength(2));
   });
 
-  it('keeps the last good engine when a file is broken, logs file:line: problem, and reloads once it is fixed', async () => {
+  it('skips a broken file with its file:line problem in French, the other articles still answering, and takes it once fixed', async () => {
     addSkill(folder, NEW_SKILL);
     await eventually(() => expect(reloadedCount()).toBe(1));
-    const good = current;
 
     const broken = join(folder, 'nouvel-article.txt');
     writeFileSync(broken, BROKEN_ARTICLE);
     await eventually(() => expect(errors()).toHaveLength(1));
-    expect(current).toBe(good);
+    expect(current.knowledge.articles).toHaveLength(1);
     expect(answerOf(current, COMPETENCES_DIGITAL)).toContain(NEW_SKILL);
     const [error] = errors();
-    expect(error?.msg.startsWith(`${broken}:3: a bullet before the first heading`)).toBe(true);
-    expect(error?.msg).toContain(KNOWLEDGE_WATCH_MESSAGES.kept);
+    expect(error?.msg.startsWith(`${broken}:3: ${problems.listBeforeFirstHeading}`)).toBe(true);
+    expect(error?.msg).toContain(KNOWLEDGE_WATCH_MESSAGES.skipped);
     expect(error?.obj).toMatchObject({ file: broken, line: 3 });
 
     cpSync(join(PROJECT_ROOT, 'test/fixtures/second-article/differences-responsable-relations-publiques-charge-de-communication.txt'), broken);
     await eventually(() => expect(current.knowledge.articles).toHaveLength(2));
-    expect(reloadedCount()).toBe(2);
+    expect(reloadedCount()).toBe(3);
   });
 
   it('keeps the last good engine when the lexicon is broken', async () => {
@@ -136,7 +136,7 @@ describe('watchKnowledge', () => {
     const good = current;
     rmSync(join(folder, ARTICLE));
     await eventually(() => expect(errors()).toHaveLength(1));
-    expect(errors()[0]?.msg).toContain('no article (.txt or .md) in the knowledge folder');
+    expect(errors()[0]?.msg).toContain(problems.noArticle);
     expect(current).toBe(good);
   });
 

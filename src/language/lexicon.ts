@@ -1,11 +1,14 @@
 /**
- * The HR vocabulary (knowledge/lexique.yaml), compiled once into lookup tables that
- * the indexer and the question reader share.
+ * The HR vocabulary (knowledge/lexique.yaml) with the language pack's word classes, compiled once
+ * into lookup tables that the indexer and the question reader share. The lexicon holds HR words
+ * (synonyms, subjects, abbreviations, chat spellings); grammar word classes come from the pack.
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { readYamlFile } from '../knowledge/readYamlFile.js';
-import { stem, words } from './normalize.js';
+import { readYamlFile } from '../text/readYamlFile.js';
+import { stem, words } from '../text/normalize.js';
+import type { LanguagePack } from './languagePack.js';
+import { PhraseSet } from './phraseSet.js';
 
 /** French stop words from the stopwords-iso data package (a JSON file, loaded once). */
 const frenchStopWords: string[] = (createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).fr ?? [];
@@ -18,70 +21,16 @@ const lexiconSchema = z
     topics: z
       .record(z.string(), z.object({ name: z.string().min(1), words: phraseList }).strict())
       .default({}),
-    comparison: phraseList,
-    overview: phraseList,
-    followUp: phraseList,
-    pronouns: phraseList,
-    whoAsks: phraseList,
-    definition: phraseList,
-    fillers: phraseList,
     jobs: phraseList,
     rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
     acronyms: z.record(z.string(), z.string().min(1)).default({}),
   })
   .strict();
 
-/**
- * A marker list compiled for phrase search over a question's words. Phrases are compared
- * stem by stem, so "confonds" meets "confondre" and "distinguent" meets "distingue".
- */
-export class PhraseSet {
-  /** First word (stem) → the phrases starting with it, longest first: a question is scanned once. */
-  private readonly byFirst = new Map<string, string[][]>();
-  private readonly surface = new Set<string>();
-  private readonly key: (word: string) => string;
-
-  /** `exact`: compare folded words, not stems (job titles: "recruteur" is not "recruté"). */
-  constructor(entries: readonly string[], options: { exact?: boolean } = {}) {
-    this.key = options.exact ? (word) => word : stem;
-    for (const entry of entries) {
-      const folded = words(entry);
-      for (const word of folded) this.surface.add(word);
-      const parts = folded.map(this.key);
-      if (parts.length === 0) continue;
-      const bucket = this.byFirst.get(parts[0]!) ?? [];
-      if (!bucket.some((phrase) => phrase.join(' ') === parts.join(' '))) bucket.push(parts);
-      bucket.sort((a, b) => b.length - a.length);
-      this.byFirst.set(parts[0]!, bucket);
-    }
-  }
-
-  /** Positions [start, end) of every phrase of the set found in `tokens`, longest first at each start. */
-  find(tokens: readonly string[]): [number, number][] {
-    const keys = tokens.map(this.key);
-    const found: [number, number][] = [];
-    keys.forEach((first, start) => {
-      const candidates = this.byFirst.get(first);
-      if (!candidates) return;
-      const match = candidates.find((phrase) => phrase.length <= keys.length - start && phrase.every((part, offset) => keys[start + offset] === part));
-      if (match) found.push([start, start + match.length]);
-    });
-    return found;
-  }
-
-  /** True when `word` (folded) is one of the words of the phrases. */
-  hasWord(word: string): boolean {
-    return this.surface.has(word);
-  }
-
-  /** Every folded word of the phrases, for building the typo-correction vocabulary. */
-  words(): string[] {
-    return [...this.surface];
-  }
-}
-
 /** The compiled lexicon. */
 export interface Lexicon {
+  /** The language pack: grammar word classes, by name. */
+  language: LanguagePack;
   /** Multi-word synonym phrases (word stems joined by a space, so "travaillent avec" meets "travaille avec") → concept. */
   phraseConcepts: Map<string, string>;
   /** Longest synonym phrase, in words. */
@@ -99,13 +48,16 @@ export interface Lexicon {
   stemConcepts: Map<string, string>;
   /** Topic id → its name, the concepts/stems that signal it, and those of them that are whole phrases. */
   topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string> }>;
+  /** The pack's cue classes, compared stem by stem. */
   comparison: PhraseSet;
   overview: PhraseSet;
   followUp: PhraseSet;
   pronouns: PhraseSet;
   whoAsks: PhraseSet;
   definition: PhraseSet;
+  /** The pack's fillers, compared word for word: "environ" must not swallow "environnement". */
   fillers: PhraseSet;
+  /** Job titles, word for word: "recruteur" is not "recruté". */
   jobs: PhraseSet;
   /** Acronyms (folded) → the folded words they stand for: "rh" → ["ressources", "humaines"]. */
   acronyms: Map<string, string[]>;
@@ -126,8 +78,8 @@ export function conceptOf(lexicon: Lexicon, word: string): string {
 /** Stems this short are shared by unrelated words ("don" for "données" and "donner"): match the words themselves. */
 const MIN_SYNONYM_STEM = 4;
 
-/** Compiles validated lexicon data. */
-export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
+/** Compiles validated lexicon data with the language pack's word classes. */
+export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: LanguagePack): Lexicon {
   const phraseConcepts = new Map<string, string>();
   const stemConcepts = new Map<string, string>();
   const wordConcepts = new Map<string, string>();
@@ -182,7 +134,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     for (const part of words(word)) if (!meaningful.has(part)) stopWords.add(part);
   }
   const markerConcepts = new Set<string>();
-  for (const entry of [...data.comparison, ...data.overview]) {
+  for (const entry of [...language.source('comparisonCues'), ...language.source('overviewCues')]) {
     const parts = words(entry);
     if (parts.length === 1) {
       const stemmed = stem(parts[0]!);
@@ -190,6 +142,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     }
   }
   return {
+    language,
     markerConcepts,
     wordConcepts,
     synonymWords: new Set(Object.values(data.synonyms).flat().flatMap(words)),
@@ -199,14 +152,13 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
     longestPhrase,
     stemConcepts,
     topics,
-    comparison: new PhraseSet(data.comparison),
-    overview: new PhraseSet(data.overview),
-    followUp: new PhraseSet(data.followUp),
-    pronouns: new PhraseSet(data.pronouns),
-    whoAsks: new PhraseSet(data.whoAsks),
-    definition: new PhraseSet(data.definition),
-    // Fillers are matched word for word: "environ" must not swallow "environnement".
-    fillers: new PhraseSet(data.fillers, { exact: true }),
+    comparison: new PhraseSet(language.source('comparisonCues')),
+    overview: new PhraseSet(language.source('overviewCues')),
+    followUp: new PhraseSet(language.source('followUpCues')),
+    pronouns: new PhraseSet(language.source('pronouns')),
+    whoAsks: new PhraseSet(language.source('whoQuestions')),
+    definition: new PhraseSet(language.source('definitionCues')),
+    fillers: language.phrases('fillers'),
     jobs: new PhraseSet(data.jobs, { exact: true }),
     acronyms: new Map(Object.entries(data.acronyms).map(([acronym, meaning]) => [words(acronym).join(''), words(meaning)])),
     rewrites: new Map(Object.entries(data.rewrites).flatMap(([from, to]) => {
@@ -218,6 +170,6 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>): Lexicon {
 }
 
 /** Loads and validates a lexicon file; a mistake stops start-up with `file:line`. */
-export function loadLexicon(file: string): Lexicon {
-  return compileLexicon(readYamlFile(file, lexiconSchema));
+export function loadLexicon(file: string, language: LanguagePack): Lexicon {
+  return compileLexicon(readYamlFile(file, lexiconSchema), language);
 }

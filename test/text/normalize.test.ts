@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, sanitize, slugify, stem, words } from '../../src/understanding/normalize.js';
+import { fold, sanitize, slugify, stem, words } from '../../src/text/normalize.js';
 
 describe('normalize', () => {
   it('folds case, accents, apostrophes and ligatures', () => {

@@ -3,6 +3,7 @@
  * so that both sides of every comparison are written the same way.
  */
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import { agentNoun, ELISION, masculine } from './morphology.js';
 
 /** Characters that never carry meaning in a question: C0/C1 controls, bidi marks, lone surrogates. */
 // eslint-disable-next-line no-control-regex
@@ -44,9 +45,6 @@ export function fold(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
-/** French elided articles and pronouns: l', d', qu', j'… are split from the word they lean on. */
-const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[a-z0-9])/g;
-
 /**
  * Splits folded text into words: elisions split off ("l'analyse" → "l", "analyse"), any non-alphanumeric is a separator
  * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
@@ -63,24 +61,6 @@ export function words(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
-/** Feminine endings the stemmer misses once accents are gone ("infirmiere", "directrice", "chargee"). */
-const FEMININE_ENDINGS: [RegExp, string][] = [
-  [/iere(s?)$/, 'ier$1'],
-  [/euse(s?)$/, 'eur$1'],
-  [/trice(s?)$/, 'teur$1'],
-  [/ienne(s?)$/, 'ien$1'],
-  [/ee(s?)$/, 'e$1'],
-];
-
-/** Agent nouns keep their ending: Snowball reads "utilisateurs" and "utilisés" alike ("utilis"). */
-const AGENT_NOUN = /^(.{3,}ateur)s?$/;
-
-/** The masculine form of a folded word with a feminine ending ("approvisionneuse" → "approvisionneur"). */
-export function masculine(word: string): string {
-  for (const [ending, replacement] of FEMININE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);
-  return word;
-}
-
 /**
  * Snowball French stem of a folded word, cached (the vocabulary is small and questions repeat words).
  * Words are stemmed without accents on both sides, so "etudes" and "études" meet.
@@ -89,7 +69,7 @@ export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     const singular = masculine(word);
-    stemmed = word.length <= 3 ? word : (AGENT_NOUN.exec(singular)?.[1] ?? frenchStemmer(singular));
+    stemmed = word.length <= 3 ? word : (agentNoun(singular) ?? frenchStemmer(singular));
     if (stemCache.size < 50_000) stemCache.set(word, stemmed);
   }
   return stemmed;

@@ -1,0 +1,77 @@
+/**
+ * What the article checker prints for an HR writer, in French: per file, what the bot understood
+ * (roles, sections and who owns what) and every doubt or problem with its line. Plain lines of
+ * text; `npm run kb` and `npm run check:knowledge` print them.
+ */
+import type { KnowledgeFileError } from '../errors.js';
+import type { Article, Block, Item, Section } from './knowledgeBase.js';
+
+const quoted = (text: string) => `« ${text} »`;
+const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+
+function countItems(items: readonly Item[]): number {
+  return items.reduce((sum, item) => sum + 1 + countItems(item.children), 0);
+}
+
+/** "Assistant RH (3 puces), Chargé de formation (2 puces et 1 paragraphe)". */
+function ownership(section: Section, article: Article): string {
+  const parts = article.roles.flatMap((role) => {
+    const content = section.byRole[role.id];
+    if (!content) return [];
+    const bullets = content.items.filter((item) => item.label === undefined);
+    const cells = content.items.length - bullets.length;
+    const what = [
+      ...(bullets.length > 0 ? [plural(countItems(bullets), 'puce', 'puces')] : []),
+      ...(cells > 0 ? [plural(cells, 'case', 'cases')] : []),
+      ...(content.prose.length > 0 ? [plural(content.prose.length, 'paragraphe', 'paragraphes')] : []),
+    ];
+    return [`${role.name} (${what.join(' et ')})`];
+  });
+  const shared = countItems(section.sharedItems);
+  if (shared > 0) parts.push(`commun à tous (${plural(shared, 'puce', 'puces')})`);
+  if (section.intro.length > 0) parts.push(`introduction (${plural(section.intro.length, 'paragraphe', 'paragraphes')})`);
+  return parts.join(', ');
+}
+
+function blockKinds(blocks: readonly Block[]): string {
+  const tables = blocks.filter((block): block is Extract<Block, { type: 'table' }> => block.type === 'table');
+  return tables
+    .map((table) => (table.orientation === 'rolesAsColumns' ? 'tableau, rôles en colonnes' : table.orientation === 'rolesAsRows' ? 'tableau, rôles en lignes' : 'tableau sans rôles'))
+    .map((kind) => ` [${kind}]`)
+    .join('');
+}
+
+function sectionKind(section: Section): string {
+  if (section.isDefinition) return ' [définition des rôles]';
+  if (section.isConclusion) return ' [conclusion]';
+  if (section.isShared) return ' [commune à tous les rôles]';
+  return '';
+}
+
+/** The summary of one article: roles, sections with who owns what, and doubts. */
+export function articleReport(article: Article): string[] {
+  const lines = [`✔ ${article.file} — ${quoted(article.title)} : ${plural(article.roles.length, 'rôle', 'rôles')}, ${plural(article.sections.length, 'section', 'sections')}`];
+  for (const role of article.roles) {
+    const extras = [
+      ...(role.aliases.length > 0 ? [`aussi : ${role.aliases.map(quoted).join(', ')}`] : []),
+      ...(role.abbreviations.length > 0 ? [`sigles : ${role.abbreviations.map((abbreviation) => abbreviation.toUpperCase()).join(', ')}`] : []),
+    ];
+    lines.push(`  rôle ${quoted(role.name)} (${role.id})${extras.length > 0 ? ` — ${extras.join(' ; ')}` : ''}`);
+  }
+  for (const section of article.sections) {
+    lines.push(`  ligne ${section.line} ${quoted(section.heading)} (${section.id})${sectionKind(section)}${blockKinds(section.blocks)} : ${ownership(section, article) || 'vide'}`);
+  }
+  for (const diagnostic of article.diagnostics) lines.push(`  ⚠ ${article.file}:${diagnostic.line} : ${diagnostic.message}`);
+  return lines;
+}
+
+/** One line for a file left out of the library. */
+export function skippedReport(error: KnowledgeFileError): string {
+  return `✘ ${error.file}:${error.line} : ${error.problem} Ce fichier est ignoré ; les autres articles répondent.`;
+}
+
+/** The closing line: how many articles serve, how many doubts, how many files are left out. */
+export function totalsReport(articles: readonly Article[], skipped: readonly KnowledgeFileError[]): string {
+  const doubts = articles.reduce((sum, article) => sum + article.diagnostics.length, 0);
+  return `${plural(articles.length, 'article servi', 'articles servis')}, ${plural(doubts, 'doute', 'doutes')}, ${plural(skipped.length, 'fichier ignoré', 'fichiers ignorés')}.`;
+}

@@ -1,0 +1,122 @@
+/**
+ * Markdown article → source nodes, through a real Markdown syntax tree (mdast, with GFM tables):
+ * headings, paragraphs, blockquotes, nested and numbered lists, tables. Inline markup becomes
+ * plain text; raw HTML is dropped (an article is text, never markup a browser would run);
+ * a link keeps its words, and its address when it points outside the article.
+ */
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { squeeze, type LabelledText, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
+
+/** A link's address is kept beside its words only when it leads somewhere a reader can go. */
+const EXTERNAL_LINK = /^(?:https?:|mailto:)/i;
+
+/** Raw HTML that opens or closes a script or style: what lies between is code, never words. */
+const CODE_OPEN = /^<(script|style)\b/i;
+const CODE_CLOSE = /^<\/(script|style)\s*>/i;
+const CODE_CLOSE_AT_END = /<\/(script|style)\s*>\s*$/i;
+
+/** Plain text of inline content: emphasis kept as words, HTML dropped, links as words (and address). */
+function inlineText(nodes: readonly PhrasingContent[]): string {
+  let inCode = false;
+  return nodes
+    .map((node): string => {
+      // "<script>" alone opens code that later text nodes continue; "<script>…</script>" in one node closes itself.
+      if (node.type === 'html' && CODE_OPEN.test(node.value)) inCode = !CODE_CLOSE_AT_END.test(node.value);
+      else if (node.type === 'html' && CODE_CLOSE.test(node.value)) {
+        inCode = false;
+        return ' ';
+      }
+      if (inCode || (node.type === 'html' && CODE_OPEN.test(node.value))) return ' ';
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          return node.value;
+        case 'html':
+          return ' ';
+        case 'break':
+          return ' ';
+        case 'image':
+          return node.alt ?? '';
+        case 'link': {
+          const words = inlineText(node.children);
+          const address = node.url.trim();
+          return EXTERNAL_LINK.test(address) && squeeze(words) !== address ? `${words} (${address})` : words;
+        }
+        case 'strong':
+        case 'emphasis':
+        case 'delete':
+          return inlineText(node.children);
+        default:
+          return 'children' in node ? inlineText(node.children as PhrasingContent[]) : '';
+      }
+    })
+    .join('');
+}
+
+/** A paragraph's text, with its opening bold run kept apart as a possible label. */
+function labelled(children: readonly PhrasingContent[], line: number): LabelledText {
+  const text = squeeze(inlineText(children));
+  const meaningful = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const first = meaningful[0];
+  if (first?.type !== 'strong') return { text, line };
+  const lead = squeeze(inlineText(first.children));
+  // "**Chargé de formation :**" or "**Chargé de formation** :": the colon belongs to the label either way.
+  const strongLead = lead.replace(/\s*:$/, '').trim();
+  const afterLead = squeeze(inlineText(meaningful.slice(1))).replace(/^:\s*/, '');
+  if (strongLead === '') return { text, line };
+  return { text, line, strongLead, afterLead };
+}
+
+function lineOf(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+function listItems(list: List): SourceItem[] {
+  return list.children.map((item: ListItem) => {
+    const paragraphs = item.children.filter((child): child is Paragraph => child.type === 'paragraph');
+    const nested = item.children.filter((child): child is List => child.type === 'list');
+    const inline = paragraphs.flatMap((paragraph, index) => (index === 0 ? paragraph.children : [{ type: 'text', value: ' ' } as PhrasingContent, ...paragraph.children]));
+    return { ...labelled(inline, lineOf(item)), children: nested.flatMap(listItems) };
+  });
+}
+
+function tableNode(table: Table): SourceNode {
+  const [headerRow, ...bodyRows] = table.children;
+  const cells = (row: Table['children'][number]) => row.children.map((cell) => squeeze(inlineText(cell.children)));
+  return { type: 'table', header: headerRow ? cells(headerRow) : [], rows: bodyRows.map(cells), line: lineOf(table) };
+}
+
+function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[] {
+  return children.flatMap((node): SourceNode[] => {
+    switch (node.type) {
+      case 'heading':
+        return [{ type: 'heading', level: node.depth, text: squeeze(inlineText(node.children)), line: lineOf(node) }];
+      case 'paragraph': {
+        const paragraph = labelled(node.children, lineOf(node));
+        return paragraph.text === '' ? [] : [{ type: 'paragraph', quote, ...paragraph }];
+      }
+      case 'blockquote':
+        return toNodes(node.children, true);
+      case 'list':
+        return [{ type: 'list', ordered: node.ordered === true, items: listItems(node), line: lineOf(node) }];
+      case 'table':
+        return [tableNode(node)];
+      default:
+        // Thematic breaks, raw HTML blocks, code blocks, front matter: not article content.
+        return [];
+    }
+  });
+}
+
+/** YAML front matter ("---" … "---" at the top) is metadata, not content; its lines are kept blank so line numbers hold. */
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Reads a Markdown article into source nodes. */
+export function readMarkdown(source: string): SourceDocument {
+  const text = source.replace(/^\uFEFF/, '').replace(/\u00A0/g, ' ').replace(FRONT_MATTER, (block) => block.replace(/[^\n]/g, ''));
+  const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  return { nodes: toNodes(tree.children, false), markdown: true };
+}

@@ -1,0 +1,107 @@
+/**
+ * The intranet's plain-text export → source nodes: headings stand alone on their line (short, no
+ * final punctuation, or numbered "2. Formation" between blank lines), bullets (•, -, ◦, 1.) nest by
+ * indentation, a line of pipes is a table row. The same node types as the Markdown reader.
+ */
+import { stripMarkup } from '../text/normalize.js';
+import { squeeze, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
+
+const BULLET = /^(\s*)(?:[•◦▪▫‣∙·●○■□➢➤►▸–—*+-]|(\d{1,2})[.)])\s+(.*)$/;
+const NUMBERED = /^\d{1,2}[.)]\s+(.*)$/;
+const TABLE_ROW = /^\|(.*)\|$/;
+const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
+const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
+/** A heading is short and does not end like a sentence or a list lead-in. */
+const MAX_HEADING_WORDS = 14;
+const MAX_HEADING_CHARS = 100;
+
+/** Plain text of a line: emphasis marks and HTML tags dropped, white space collapsed. */
+function plainText(text: string): string {
+  return squeeze(
+    stripMarkup(text)
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      .replace(/(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])/g, '$1'),
+  );
+}
+
+function looksLikeHeading(text: string): boolean {
+  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  if (/[.:;,!…]$/.test(text)) return false;
+  return /^[\p{Lu}\p{N}«"]/u.test(text);
+}
+
+interface Bullet {
+  text: string;
+  line: number;
+  indent: number;
+  ordered: boolean;
+}
+
+/** Nests consecutive bullets by indentation into list items. */
+function nest(bullets: Bullet[]): SourceItem[] {
+  const roots: SourceItem[] = [];
+  const stack: { item: SourceItem; indent: number }[] = [];
+  for (const bullet of bullets) {
+    const item: SourceItem = { text: bullet.text, line: bullet.line, children: [] };
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= bullet.indent) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.item.children.push(item);
+    else roots.push(item);
+    stack.push({ item, indent: bullet.indent });
+  }
+  return roots;
+}
+
+/** Reads a text export into source nodes. */
+export function readTextExport(source: string): SourceDocument {
+  const nodes: SourceNode[] = [];
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  let bullets: Bullet[] = [];
+  let table: { header: string[]; rows: string[][]; line: number } | null = null;
+  const flush = () => {
+    if (bullets.length > 0) nodes.push({ type: 'list', ordered: bullets.every((bullet) => bullet.ordered), items: nest(bullets), line: bullets[0]!.line });
+    if (table) nodes.push({ type: 'table', ...table });
+    bullets = [];
+    table = null;
+  };
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
+    const trimmed = expanded.trim();
+    if (trimmed === '') return;
+    const row = TABLE_ROW.exec(trimmed);
+    if (row) {
+      if (bullets.length > 0) flush();
+      if (TABLE_RULE.test(trimmed)) return;
+      const cells = (row[1] ?? '').split('|').map(plainText);
+      if (table) table.rows.push(cells);
+      else table = { header: cells, rows: [], line };
+      return;
+    }
+    if (table) flush();
+    if (RULE.test(trimmed)) {
+      flush();
+      return;
+    }
+    // "2. Les compétences requises" alone between blank lines is a numbered heading, not a list item.
+    const numbered = NUMBERED.exec(trimmed);
+    const alone = (lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '';
+    if (numbered && expanded === trimmed && alone && looksLikeHeading(plainText(numbered[1] ?? ''))) {
+      flush();
+      nodes.push({ type: 'heading', level: 2, text: plainText(numbered[1] ?? ''), line });
+      return;
+    }
+    const bullet = BULLET.exec(expanded);
+    if (bullet) {
+      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined });
+      return;
+    }
+    flush();
+    const text = plainText(trimmed);
+    if (text === '') return;
+    if (looksLikeHeading(text)) nodes.push({ type: 'heading', level: 2, text, line });
+    else nodes.push({ type: 'paragraph', quote: false, text, line });
+  });
+  flush();
+  return { nodes, markdown: false };
+}

@@ -1,0 +1,36 @@
+/**
+ * What a reader (Markdown syntax tree or text export) hands to the article builder: headings,
+ * paragraphs, lists and tables, whatever the file format. Text is plain (no markup); a bold
+ * lead ("**Chargé de formation** : …") is kept apart because writers use it as a label.
+ */
+
+/** A paragraph or list item's text, with its bold lead split off when it opens with one. */
+export interface LabelledText {
+  text: string;
+  line: number;
+  /** Text of a bold run that opens the line, without a trailing colon: "Chargé de formation". */
+  strongLead?: string;
+  /** What follows the bold lead, without the colon between them ("" when the lead stands alone). */
+  afterLead?: string;
+}
+
+export interface SourceItem extends LabelledText {
+  children: SourceItem[];
+}
+
+export type SourceNode =
+  | { type: 'heading'; level: number; text: string; line: number }
+  | ({ type: 'paragraph'; quote: boolean } & LabelledText)
+  | { type: 'list'; ordered: boolean; items: SourceItem[]; line: number }
+  | { type: 'table'; header: string[]; rows: string[][]; line: number };
+
+/** The nodes of one file, and whether it came from Markdown (whose `#` title is certain). */
+export interface SourceDocument {
+  nodes: SourceNode[];
+  markdown: boolean;
+}
+
+/** Collapses runs of white space, as HTML and Markdown do. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

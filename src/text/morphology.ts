@@ -1,0 +1,86 @@
+/**
+ * French morphology: the shapes of words, not the words themselves. Elision, feminine and plural
+ * endings, verb-subject inversion ("travaille-t-il"), verb endings and job-title endings.
+ * This is the only code that spells French endings; whole words live in the language pack
+ * (language/fr.yaml). Every function takes folded text (lower case, no accents).
+ */
+
+/** French elided articles and pronouns: l', d', qu', j'… lean on the next word and are split from it. */
+export const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[a-z0-9])/g;
+
+/** An elided article typed without its apostrophe, glued to the word it leans on ("daffaires", "lentreprise"). */
+const GLUED_ELISION = /^(?:d|l|j|n|s|c|qu)(?=[aeiouyh])/;
+
+/** The elided article a folded word starts with when it was typed without its apostrophe, or null. */
+export function gluedElision(word: string): string | null {
+  return GLUED_ELISION.exec(word)?.[0] ?? null;
+}
+
+/** Feminine endings the stemmer misses once accents are gone ("infirmiere", "directrice", "chargee"). */
+const FEMININE_ENDINGS: [RegExp, string][] = [
+  [/iere(s?)$/, 'ier$1'],
+  [/euse(s?)$/, 'eur$1'],
+  [/trice(s?)$/, 'teur$1'],
+  [/ienne(s?)$/, 'ien$1'],
+  [/ee(s?)$/, 'e$1'],
+];
+
+/** The masculine form of a folded word with a feminine ending ("approvisionneuse" → "approvisionneur"). */
+export function masculine(word: string): string {
+  for (const [ending, replacement] of FEMININE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);
+  return word;
+}
+
+/** Agent nouns keep their ending: Snowball reads "utilisateurs" and "utilisés" alike ("utilis"). */
+const AGENT_NOUN = /^(.{3,}ateur)s?$/;
+
+/** The singular of an agent noun ("utilisateurs" → "utilisateur"), or null for any other word. */
+export function agentNoun(word: string): string | null {
+  return AGENT_NOUN.exec(word)?.[1] ?? null;
+}
+
+/** A plural ending: "développeurs", "travaux". */
+const PLURAL_ENDING = /[sx]$/;
+
+/** True when a folded word ends like a plural. */
+export function looksPlural(word: string): boolean {
+  return PLURAL_ENDING.test(word);
+}
+
+/** Verb endings: infinitives and the commonest present-tense forms ("obtenir", "gèrent", "négociez"). */
+const VERB_ENDING = /(?:er|ir|re|ez|ent|ons)$/;
+
+/** True when a folded word ends like a verb. */
+export function looksLikeVerb(word: string): boolean {
+  return VERB_ENDING.test(word);
+}
+
+/** Endings of French job titles (notaire, huissier, influenceur, analyste, technicien, magistrat, cardiologue). */
+const JOB_TITLE_ENDING = /(?:aire|ier|iere|eur|euse|trice|iste|ien|ienne|ant|ante|at|ate|logue|ographe)$/;
+
+/** True when a folded word ends like a job title. */
+export function hasJobTitleEnding(word: string): boolean {
+  return JOB_TITLE_ENDING.test(word);
+}
+
+/** Verb-subject inversion: "travaille-t-il", "ont-ils", "peut-on"; the verb is captured. */
+const INVERSION = /\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on)\b/g;
+
+/** One verb-subject inversion in folded text. */
+export interface Inversion {
+  /** The verb before the pronoun ("travaille" in "travaille-t-il"). */
+  verb: string;
+  /** Where the inversion starts and ends in the text. */
+  start: number;
+  end: number;
+}
+
+/** Every verb-subject inversion of a folded text, in order. */
+export function inversions(folded: string): Inversion[] {
+  return [...folded.matchAll(INVERSION)].map((match) => ({ verb: match[1]!, start: match.index, end: match.index + match[0].length }));
+}
+
+/** The text with every inverted subject pronoun dropped: "travaille-t-il avec" → "travaille avec". */
+export function dropInvertedPronouns(folded: string): string {
+  return folded.replace(INVERSION, '$1');
+}

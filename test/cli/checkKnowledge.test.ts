@@ -1,0 +1,40 @@
+/** The article checker is meant for an HR team's own CI: its exit code is the contract. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
+
+const TSX = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
+const CHECK = resolve(PROJECT_ROOT, 'src/cli/checkKnowledge.ts');
+
+function check(args: string[]) {
+  const result = spawnSync(TSX, [CHECK, ...args], { encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, KNOWLEDGE_DIR: '' } });
+  return { status: result.status, stdout: result.stdout };
+}
+
+describe('npm run check:knowledge', () => {
+  it('passes on the project knowledge and says what it understood', () => {
+    const { status, stdout } = check([]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('rôle « Chef de produit digital » (chef-de-produit-digital) — aussi : « Chef de produit numérique »');
+    expect(stdout).toMatch(/1 article servi, \d+ doutes?, 0 fichier ignoré\./);
+  });
+
+  it('fails when a file cannot be served, and names it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'check-cli-'));
+    cpSync(join(PROJECT_ROOT, 'knowledge'), folder, { recursive: true });
+    writeFileSync(join(folder, 'brouillon.txt'), 'Différences entre un A et un B\n\n  • une puce avant tout titre\n');
+    const { status, stdout } = check(['--knowledge', folder]);
+    expect(status).toBe(1);
+    expect(stdout).toContain(`✘ ${join(folder, 'brouillon.txt')}:3 :`);
+  });
+
+  it('fails on doubts with --strict', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'check-cli-'));
+    writeFileSync(join(folder, 'bar.md'), '# Différences entre un Serveur et un Barman\n\n## Missions\n\n**Serveur**\n- Servir\n\n**Plongeur**\n- Laver\n\n**Barman**\n- Cocktails\n');
+    expect(check(['--knowledge', folder]).status).toBe(0);
+    expect(check(['--knowledge', folder, '--strict']).status).toBe(1);
+  });
+});

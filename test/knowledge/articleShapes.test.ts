@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/knowledge/knowledgeBase.js';
+import { parseArticle } from '../../src/knowledge/parseArticle.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK, PROJECT_ROOT } from '../../src/projectRoot.js';
+
+const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+const parse = (source: string, file = 'article.md') => parseArticle(source, file, pack);
+const fixture = (folder: string): Article => {
+  const directory = join(PROJECT_ROOT, 'test/fixtures', folder);
+  const file = join(directory, readdirSync(directory)[0]!);
+  return parseArticle(readFileSync(file, 'utf8'), file, pack);
+};
+const texts = (article: Article, sectionId: string, roleId: string) =>
+  article.sections.find((section) => section.id === sectionId)!.byRole[roleId]?.items.map((item) => item.text);
+
+describe('an article of three roles in Markdown, as HR teams write it', () => {
+  const article = fixture('shapes-md');
+
+  it('finds the three roles from a title without "entre" and from the labels', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['assistant-rh', 'charge-de-formation', 'gestionnaire-de-paie']);
+  });
+
+  it('reads a bold label alone on its line as the owner of the list below, in the feminine too', () => {
+    expect(texts(article, 'que-fait-chacun-au-quotidien', 'charge-de-formation')).toContain('Recenser les besoins de formation');
+    expect(article.roles[1]!.aliases).toContain('Chargée de formation');
+  });
+
+  it('reads ### sub-headings as role labels and keeps the lead-in paragraph as the section intro', () => {
+    const skills = article.sections.find((section) => section.id === 'quelles-competences')!;
+    expect(skills.byRole['gestionnaire-de-paie']!.items.map((item) => item.text)).toEqual(["Maîtrise d'un logiciel de paie", 'Connaissance des conventions collectives']);
+    expect(skills.intro).toEqual(['Les trois postes demandent de la rigueur, mais pas les mêmes savoir-faire.']);
+  });
+
+  it('gives each cell of a table with roles as columns to its role, under its row label, and skips empty cells', () => {
+    const table = article.sections.find((section) => section.id === 'remuneration-et-conditions')!;
+    expect(table.blocks[0]).toMatchObject({ type: 'table', orientation: 'rolesAsColumns' });
+    expect(texts(article, 'remuneration-et-conditions', 'charge-de-formation')).toEqual([
+      'Salaire brut annuel débutant : 32 000 €',
+      'Part variable : Prime annuelle',
+      'Télétravail : 2 jours par semaine',
+    ]);
+    expect(texts(article, 'remuneration-et-conditions', 'gestionnaire-de-paie')).toHaveLength(2);
+    expect(table.byRole['assistant-rh']!.items[0]!.label).toBe('Salaire brut annuel débutant');
+  });
+
+  it('reads "**Rôle** : texte" as that role\'s paragraph, not as a definition of the role', () => {
+    const partners = article.sections.find((section) => section.id === 'avec-qui-travaillent-ils')!;
+    expect(partners.byRole['assistant-rh']!.prose).toEqual(['il travaille avec les managers et le service juridique.']);
+    expect(partners.isDefinition).toBe(true);
+    expect(article.sections.filter((section) => section.isDefinition)).toHaveLength(1);
+  });
+
+  it('reads "Points communs" as a section every role shares, and the closing section as the conclusion', () => {
+    const common = article.sections.find((section) => section.id === 'points-communs')!;
+    expect(common.isShared).toBe(true);
+    expect(common.sharedItems.map((item) => item.text)).toContain('Respect de la confidentialité des données du personnel');
+    expect(article.sections.at(-1)!.isConclusion).toBe(true);
+  });
+
+  it('has no doubt to report about a well-formed article', () => {
+    expect(article.diagnostics).toEqual([]);
+  });
+});
+
+describe('an article of three roles in the text export', () => {
+  const article = fixture('shapes-txt');
+
+  it('splits a title that lists three names with commas and "et"', () => {
+    expect(article.roles.map((role) => role.name)).toEqual(['Serveur', 'Chef de rang', 'Sommelier']);
+    expect(article.roles[1]!.aliases).toEqual([]);
+  });
+
+  it('gives each role its paragraph of the definition section and its list after "Pour la Sommelière :"', () => {
+    expect(article.sections[0]!.isDefinition).toBe(true);
+    expect(texts(article, 'competences-requises', 'sommelier')).toEqual(['Culture œnologique', 'Dégustation']);
+  });
+
+  it('keeps a "Points communs aux trois métiers" list as shared items', () => {
+    const skills = article.sections.find((section) => section.id === 'competences-requises')!;
+    expect(skills.sharedItems[0]!.text).toBe('Points communs aux trois métiers');
+  });
+});
+
+describe('roles from labels alone, and doubts for the writer', () => {
+  it('finds roles that the title does not name when labels name them in several sections', () => {
+    const article = parse(
+      ['# Les métiers de la salle', '', '## Missions', '', '**Serveur**', '- Servir', '', '**Barman**', '- Préparer les cocktails', '', '## Qualités', '', '**Serveur**', '- Rapidité', '', '**Barman**', '- Créativité'].join('\n'),
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['serveur', 'barman']);
+  });
+
+  it('reads a table with roles as rows, each cell under its column header', () => {
+    const article = parse(
+      [
+        '# Différences entre un Serveur et un Barman',
+        '',
+        '## Conditions',
+        '',
+        '| Métier | Salaire | Horaires |',
+        '|---|---|---|',
+        '| Serveur | 1 900 € | Midi et soir |',
+        '| Barman | 2 000 € | Soir |',
+        '',
+        '## Missions',
+        '',
+        '- Serveur : servir',
+        '- Barman : préparer les cocktails',
+      ].join('\n'),
+    );
+    const conditions = article.sections[0]!;
+    expect(conditions.blocks[0]).toMatchObject({ type: 'table', orientation: 'rolesAsRows' });
+    expect(conditions.byRole['barman']!.items.map((item) => item.text)).toEqual(['Salaire : 2 000 €', 'Horaires : Soir']);
+  });
+
+  it('reports a label that names no role and a table whose columns are not roles, in French, with their lines', () => {
+    const article = parse(
+      [
+        '# Différences entre un Serveur et un Barman',
+        '',
+        '## Missions',
+        '',
+        '**Serveur**',
+        '- Servir',
+        '',
+        '**Plongeur**',
+        '- Laver la vaisselle',
+        '',
+        '**Barman**',
+        '- Préparer les cocktails',
+        '',
+        '## Horaires',
+        '',
+        '| Jour | Midi | Soir |',
+        '|---|---|---|',
+        '| Lundi | oui | non |',
+      ].join('\n'),
+    );
+    expect(article.diagnostics).toEqual([
+      { line: 8, severity: 'doubt', message: expect.stringMatching(/^le libellé « Plongeur » ne correspond à aucun rôle/) },
+      { line: 16, severity: 'doubt', message: expect.stringMatching(/^le tableau de la section « Horaires » n'a de rôles ni en colonnes ni en lignes/) },
+    ]);
+  });
+
+  it('keeps article text plain: HTML tags dropped, a link keeps its words and its address', () => {
+    const article = parse(
+      [
+        '# Différences entre un Serveur et un Barman',
+        '',
+        '## Missions',
+        '',
+        '- Serveur : servir <img src="https://exemple.org/x.png"> les clients',
+        '- Barman : voir le [Portail RH](https://rh.exemple.org/bar) <script>alert(1)</script>',
+      ].join('\n'),
+    );
+    const missions = article.sections[0]!;
+    expect(missions.byRole['serveur']!.items[0]!.text).toBe('servir les clients');
+    expect(missions.byRole['barman']!.items[0]!.text).toBe('voir le Portail RH (https://rh.exemple.org/bar)');
+  });
+});

@@ -1,0 +1,45 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { articleReport, skippedReport, totalsReport } from '../../src/knowledge/checkReport.js';
+import { readArticles } from '../../src/knowledge/loadKnowledge.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK, PROJECT_ROOT } from '../../src/projectRoot.js';
+
+const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+
+function folderWith(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'check-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+describe('the article checker report', () => {
+  const shapes = join(PROJECT_ROOT, 'test/fixtures/shapes-md');
+  const source = readFileSync(join(shapes, readdirSync(shapes)[0]!), 'utf8');
+  const folder = folderWith({
+    'metiers-rh.md': source,
+    'bar.md': '# Différences entre un Serveur et un Barman\n\n## Missions\n\n**Serveur**\n- Servir\n\n**Plongeur**\n- Laver\n\n**Barman**\n- Cocktails\n',
+    'brouillon.txt': 'Différences entre un A et un B\n\n  • une puce avant tout titre\n',
+  });
+  const { articles, skipped } = readArticles(folder, pack);
+  const report = articles.flatMap(articleReport).join('\n');
+
+  it("shows every role's lists and the table's cells per role, in French", () => {
+    expect(report).toContain('rôle « Chargé de formation » (charge-de-formation) — aussi : « Chargée de formation »');
+    expect(report).toContain('[tableau, rôles en colonnes] : Assistant RH (3 cases), Chargé de formation (3 cases), Gestionnaire de paie (2 cases)');
+    expect(report).toContain('« Points communs » (points-communs) [commune à tous les rôles] : commun à tous (2 puces)');
+  });
+
+  it('flags a label that matches no role with its file and line', () => {
+    expect(report).toContain(`⚠ ${join(folder, 'bar.md')}:8 : le libellé « Plongeur » ne correspond à aucun rôle`);
+  });
+
+  it('skips a file that is not an article, says why in French, and counts it', () => {
+    expect(skipped.map(skippedReport)).toEqual([
+      `✘ ${join(folder, 'brouillon.txt')}:3 : une liste avant le premier intertitre : placez les listes dans une section. Ce fichier est ignoré ; les autres articles répondent.`,
+    ]);
+    expect(totalsReport(articles, skipped)).toBe('2 articles servis, 1 doute, 1 fichier ignoré.');
+  });
+});

@@ -1,0 +1,29 @@
+/** The question reader and evidence weigher over one knowledge folder, for tests at the tagger level. */
+import { readerToolsFor } from '../../src/answers/engine.js';
+import { loadDialogs } from '../../src/conversation/dialogs.js';
+import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
+import type { Lexicon } from '../../src/language/lexicon.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../../src/projectRoot.js';
+import { indexArticle, type ArticleIndex } from '../../src/understanding/articleIndex.js';
+import { readQuestion, type QuestionReading, type ReaderTools } from '../../src/understanding/readQuestion.js';
+import { weigh, type Evidence } from '../../src/understanding/weighEvidence.js';
+import { DIALOGS } from './paths.js';
+
+export interface Reader {
+  lexicon: Lexicon;
+  indexes: ArticleIndex[];
+  tools: ReaderTools;
+  read(question: string): QuestionReading;
+  /** The evidence the first article of the folder holds for a question. */
+  weigh(question: string): Evidence;
+}
+
+/** Loads a knowledge folder and builds the reader's tools once. */
+export function readerFor(folder: string): Reader {
+  const { knowledge, lexicon } = loadKnowledge(folder, DEFAULT_LEXICON, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
+  const indexes = knowledge.articles.map((article) => indexArticle(article, lexicon));
+  const tools = readerToolsFor(indexes, lexicon, loadDialogs(DIALOGS));
+  const read = (question: string) => readQuestion(question, tools);
+  return { lexicon, indexes, tools, read, weigh: (question) => weigh(read(question), indexes[0]!, lexicon) };
+}
