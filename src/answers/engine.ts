@@ -75,6 +75,8 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
   const reply = (draft: DraftAnswer, context: ConversationContext) => ({ answer: withText(draft), context });
   const simpleFallback = (message: string, reason: string): DraftAnswer => ({
     kind: 'fallback',
+    topic: null,
+    closest: null,
     article: null,
     section: null,
     roles: [],

@@ -26,7 +26,7 @@ export const DECISION = Object.freeze({
 export type Interpretation =
   | { kind: 'empty' }
   | { kind: 'smalltalk'; intent: string }
-  | { kind: 'fallback'; reason: 'topic' | 'other-job' | 'unknown'; topic?: string; evidence: Evidence | null }
+  | { kind: 'fallback'; reason: 'topic' | 'other-job' | 'unknown'; topic?: string; topicId?: string; evidence: Evidence | null }
   | { kind: 'clarify'; choices: ArticleIndex[]; evidence: Evidence }
   | { kind: 'section'; evidence: Evidence; section: Section; roles: string[]; mode: 'list' | 'comparison' }
   | { kind: 'overview'; evidence: Evidence }
@@ -70,7 +70,7 @@ function outOfScope(evidence: Evidence, lexicon: Lexicon, lookup: boolean, compa
   const uncovered = coveredAsked
     ? undefined
     : evidence.topics.find((topic) => !topic.covered && (topic.asked || !sectionAsked) && !answeredByBullet(topic.id));
-  if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, evidence };
+  if (uncovered) return { kind: 'fallback', reason: 'topic', topic: uncovered.name, topicId: uncovered.id, evidence };
   if (evidence.otherJob) return { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence };
   return null;
 }
