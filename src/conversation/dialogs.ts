@@ -69,6 +69,7 @@ const handoffSchema = z.object({
   failed: sentence,
   unknown: sentence,
   reply: sentence,
+  teamSignature: sentence,
   card: z.object({
     title: sentence,
     question: sentence,

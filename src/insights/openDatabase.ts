@@ -62,8 +62,10 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
       statement_timeout: POSTGRES_LIMITS.queryMs,
       idleTimeoutMillis: 30_000,
     });
-    // A dropped idle connection (server restarted) must not crash the process.
+    // A dropped connection (server stopped or restarted) must not crash the process: idle ones are
+    // reported on the pool, busy ones on the client, and their query fails anyway.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     db = new Kysely<InsightsDatabase>({ dialect: new PostgresDialect({ pool }) });
   }
   return {

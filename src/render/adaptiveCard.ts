@@ -6,7 +6,7 @@
  * Version 1.5: the highest Teams renders on desktop and mobile; Web Chat renders it too.
  */
 import type { Answer, AnswerItem, ComparisonAnswer, ListAnswer, OverviewAnswer, RoleBlock, Suggestion } from '../answers/answer.js';
-import type { AskSubmit, FeedbackSubmit } from '../conversation/submitData.js';
+import type { AskSubmit, FeedbackSubmit, HandoffSubmit } from '../conversation/submitData.js';
 
 /** MIME type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -47,12 +47,22 @@ export interface FeedbackButtons {
   prompt: string;
   up: string;
   down: string;
+  /** The question, sent back with a 👎 so it can be passed on to HR without being kept in the state. */
+  question?: string;
+}
+
+/** The "Transmettre ma question à l'équipe RH" button. */
+export interface HandoffButton {
+  label: string;
+  data: HandoffSubmit;
 }
 
 /** Options of {@link renderAdaptiveCard}. */
 export interface AdaptiveCardOptions {
   /** Feedback buttons under the answer; none when omitted. */
   feedback?: FeedbackButtons;
+  /** The hand-off button under a fallback; none when omitted. */
+  handoff?: HandoffButton;
 }
 
 const text = (value: string, style: Record<string, unknown> = {}): CardElement => ({
@@ -160,7 +170,28 @@ export function askAction(suggestion: Suggestion): CardElement {
 
 function feedbackAction(feedback: FeedbackButtons, vote: FeedbackSubmit['vote']): CardElement {
   const data: FeedbackSubmit = { action: 'feedback', vote, answerId: feedback.answerId, questionId: feedback.questionId };
+  // Only a 👎 carries the question: it may be passed on to HR.
+  if (vote === 'down' && feedback.question) data.question = feedback.question;
   return { type: 'Action.Submit', title: vote === 'up' ? feedback.up : feedback.down, data };
+}
+
+/** The hand-off button: posts its data back (Teams and Web Chat alike). */
+export function handoffAction(handoff: HandoffButton): CardElement {
+  return { type: 'Action.Submit', title: handoff.label, data: handoff.data, style: 'positive' };
+}
+
+/** A short message with one hand-off button (after a 👎). */
+export function renderHandoffOffer(message: string, handoff: HandoffButton): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: message,
+    speak: message,
+    lang: 'fr',
+    body: [text(message)],
+    actions: [handoffAction(handoff)],
+  };
 }
 
 /** The message of a fallback, clarification or smalltalk answer, with its suggestions as buttons. */
@@ -186,7 +217,13 @@ function bodyOf(answer: Answer): CardElement[] {
 /** Buttons carried by the card itself: choices and offers for messages, feedback for answers. */
 function actionsOf(answer: Answer, options: AdaptiveCardOptions): CardElement[] {
   if (answer.kind === 'clarify') return answer.choices.slice(0, MAX_CARD_ACTIONS).map(askAction);
-  if (answer.kind === 'fallback' || answer.kind === 'smalltalk') {
+  if (answer.kind === 'fallback') {
+    const extra: CardElement[] = [];
+    if (answer.contact?.link) extra.push({ type: 'Action.OpenUrl', title: answer.contact.link.title, url: answer.contact.link.url });
+    if (options.handoff) extra.push(handoffAction(options.handoff));
+    return [...answer.suggestions.slice(0, MAX_CARD_ACTIONS - extra.length).map(askAction), ...extra];
+  }
+  if (answer.kind === 'smalltalk') {
     return answer.suggestions.slice(0, MAX_CARD_ACTIONS).map(askAction);
   }
   return options.feedback ? [feedbackAction(options.feedback, 'up'), feedbackAction(options.feedback, 'down')] : [];
