@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { loadEngine, type Engine } from '../src/answers/engine.js';
-import { emptyContext, type ConversationContext } from '../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../src/understanding/context.js';
 import { readYamlFile } from '../src/text/readYamlFile.js';
 import { warmUpFrenchDictionary } from '../src/understanding/frenchDictionary.js';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../src/projectRoot.js';
@@ -25,7 +25,7 @@ const LOAD_RUNS = 10;
 /** Every question of the shared set, as conversations (follow-ups keep their context). */
 function questions(): string[][] {
   const schema = z.object({ cases: z.array(z.object({ q: z.string().optional(), turns: z.array(z.object({ q: z.string() })).optional() }).passthrough()) }).passthrough();
-  const { cases } = readYamlFile(join(PROJECT_ROOT, 'test/eval/shared-article.yaml'), schema);
+  const { cases } = readYamlFile(join(PROJECT_ROOT, 'test/eval/tuning/shared-article.yaml'), schema);
   return cases.map((entry) => (entry.turns ? entry.turns.map((turn) => turn.q) : [entry.q ?? '']));
 }
 

@@ -13,6 +13,10 @@ export interface Why {
   runnerUp: string | null;
   /** A short human-readable explanation. */
   reason: string;
+  /** The chosen reading's features (non-zero), as the reading model scored them. */
+  features?: Record<string, number>;
+  /** The chosen reading and the runner-up, as the reading model labels them, with their scores. */
+  readings?: { label: string; score: number }[];
 }
 
 /** A list item as shown to the user; `highlight` marks the bullet a reverse lookup found. */
@@ -46,8 +50,6 @@ interface AnswerBase {
   roles: string[];
   /** 0..1: how sure the engine is. */
   confidence: number;
-  /** The answer as plain French text (what the CLI prints). */
-  text: string;
   why: Why;
   suggestions: Suggestion[];
 }
@@ -124,6 +126,3 @@ export type Answer =
   | SmalltalkAnswer;
 
 export type AnswerKind = Answer['kind'];
-
-/** An answer before its plain-text rendering is attached (the builder's output). */
-export type AnswerDraft = Answer extends infer A ? (A extends Answer ? Omit<A, 'text'> : never) : never;

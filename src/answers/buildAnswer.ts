@@ -3,11 +3,11 @@
  * the framing sentences come from dialogs/answers.yaml and dialogs/fallback.yaml.
  */
 import type { Article, Item, Section } from '../knowledge/knowledgeBase.js';
-import { fill, type Dialogs } from '../conversation/dialogs.js';
+import { fill, type Dialogs } from './dialogs.js';
 import type { ArticleIndex } from '../understanding/articleIndex.js';
 import type { Interpretation } from '../understanding/interpret.js';
 import type { Evidence } from '../understanding/weighEvidence.js';
-import type { AnswerDraft as DraftAnswer, AnswerItem, RoleBlock, Suggestion, Why } from './answer.js';
+import type { Answer, AnswerItem, RoleBlock, Suggestion, Why } from './answer.js';
 
 
 /** How many questions a fallback offers. */
@@ -174,7 +174,7 @@ export class AnswerBuilder {
     return this.suggester.examples(this.articles);
   }
 
-  build(interpretation: Interpretation): DraftAnswer {
+  build(interpretation: Interpretation): Answer {
     switch (interpretation.kind) {
       case 'empty':
         return this.fallback(fill(this.dialogs.fallback.empty, { roles: rolesPhrase(this.articles) }), null, 'empty question', 1, null);
@@ -207,8 +207,27 @@ export class AnswerBuilder {
           why: why(interpretation.evidence, null, [], 'several articles answer equally well'),
         };
       }
+      case 'clarifyRoles': {
+        const article = interpretation.evidence.article.article;
+        const section = interpretation.section;
+        const choices = interpretation.roles.map((id) => {
+          const name = roleName(article, id);
+          return section && !section.isDefinition ? this.suggester.list(section, name) : this.suggester.definition(name);
+        });
+        return {
+          kind: 'clarify',
+          article: article.id,
+          section: section?.id ?? null,
+          roles: [],
+          confidence: 0.5,
+          message: this.dialogs.conversation.clarify.role,
+          choices,
+          suggestions: choices,
+          why: why(interpretation.evidence, section?.id ?? null, interpretation.roles, 'several roles are left: which one?'),
+        };
+      }
       case 'overview':
-        return this.overview(interpretation.evidence);
+        return this.overview(interpretation.evidence, interpretation.roles);
       case 'section':
         return this.section(interpretation.evidence, interpretation.section, interpretation.roles, interpretation.mode);
       case 'item':
@@ -221,7 +240,7 @@ export class AnswerBuilder {
     return this.indexes.find((index) => index.article.title === choice || index.article.id === choice) ?? null;
   }
 
-  private fallback(message: string, evidence: Evidence | null, reason: string, confidence: number, topic: string | null): DraftAnswer {
+  private fallback(message: string, evidence: Evidence | null, reason: string, confidence: number, topic: string | null): Answer {
     const closest = evidence?.sections[0];
     return {
       kind: 'fallback',
@@ -237,7 +256,7 @@ export class AnswerBuilder {
     };
   }
 
-  private smalltalk(intent: string): DraftAnswer {
+  private smalltalk(intent: string): Answer {
     const replies = this.dialogs.smalltalk.intents[intent]?.replies ?? [];
     const article = this.articles[0];
     const message = fill(replies[0] ?? '', {
@@ -259,23 +278,25 @@ export class AnswerBuilder {
     };
   }
 
-  private overview(evidence: Evidence): DraftAnswer {
+  private overview(evidence: Evidence, roleIds: string[]): Answer {
     const article = evidence.article.article;
-    const roles = article.roles.map((role) => role.id);
+    const roles = article.roles.map((role) => role.id).filter((id) => roleIds.includes(id));
+    const shown = article.roles.filter((role) => roles.includes(role.id));
     const rows = article.sections
       .filter((section) => !section.isConclusion && Object.keys(section.byRole).length > 0)
       .map((section) => ({
         sectionId: section.id,
         heading: section.heading,
-        cells: article.roles.map((role) => ({ roleId: role.id, roleName: role.name, summary: summaryOf(section, role.id) })),
-      }));
+        cells: shown.map((role) => ({ roleId: role.id, roleName: role.name, summary: summaryOf(section, role.id) })),
+      }))
+      .filter((row) => row.cells.some((cell) => cell.summary !== ''));
     return {
       kind: 'overview',
       article: article.id,
       section: null,
       roles,
       confidence: confidenceOf(evidence, null),
-      title: fill(this.dialogs.answers.overviewTitle, { roles: rolesPhrase([article]) }),
+      title: fill(this.dialogs.answers.overviewTitle, { roles: rolesPhrase([{ ...article, roles: shown }]) }),
       intro: [this.dialogs.answers.overviewLead],
       rows,
       conclusion: article.conclusion,
@@ -284,7 +305,7 @@ export class AnswerBuilder {
     };
   }
 
-  private section(evidence: Evidence, section: Section, roles: string[], mode: 'list' | 'comparison'): DraftAnswer {
+  private section(evidence: Evidence, section: Section, roles: string[], mode: 'list' | 'comparison'): Answer {
     const article = evidence.article.article;
     const confidence = confidenceOf(evidence, section);
     if (mode === 'list') {
@@ -316,7 +337,7 @@ export class AnswerBuilder {
     section: Section,
     roles: string[],
     options: { confidence: number; intro: string[]; reason: string; highlight?: (roleId: string) => string | undefined },
-  ): DraftAnswer {
+  ): Answer {
     const article = evidence.article.article;
     return {
       kind: 'comparison',
@@ -332,7 +353,7 @@ export class AnswerBuilder {
     };
   }
 
-  private item(interpretation: Extract<Interpretation, { kind: 'item' }>): DraftAnswer {
+  private item(interpretation: Extract<Interpretation, { kind: 'item' }>): Answer {
     const { evidence, item, askedRole, yesNo, shared } = interpretation;
     const article = evidence.article.article;
     const section = item.section;

@@ -2,14 +2,13 @@
  * The answering engine: knowledge folder + dialogs → `answer(question, context)`.
  * Pure after start-up: no I/O, no framework; channels call it and render the Answer.
  */
-import type { ConversationContext } from '../conversation/context.js';
-import { fill, loadDialogs, type Dialogs } from '../conversation/dialogs.js';
+import type { ConversationContext } from '../understanding/context.js';
+import { fill, loadDialogs, type Dialogs } from './dialogs.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import type { KnowledgeFileError } from '../errors.js';
 import { loadLanguagePack } from '../language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
-import { renderText } from '../render/text.js';
 import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
@@ -17,9 +16,10 @@ import type { Lexicon } from '../language/lexicon.js';
 import { PhraseSet } from '../language/phraseSet.js';
 import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
-import { interpret } from '../understanding/interpret.js';
+import { candidatesFor, interpret, type Decision } from '../understanding/interpret.js';
+import type { FeatureVector } from '../understanding/readingModel.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';
-import type { Answer, AnswerDraft as DraftAnswer, Suggestion } from './answer.js';
+import type { Answer, Suggestion } from './answer.js';
 import { AnswerBuilder, rolesPhrase, topicsPhrase } from './buildAnswer.js';
 
 /** Questions longer than this get a polite request to shorten them. */
@@ -32,12 +32,13 @@ export interface Engine {
   readonly dialogs: Dialogs;
   /** Answers one question in the given conversation context and returns the next context. */
   answer(text: string, context: ConversationContext): { answer: Answer; context: ConversationContext };
+  /**
+   * Every candidate reading of a question, each with its features and the answer it would give
+   * (before scoring): what the tuner and `why` look at.
+   */
+  candidates(text: string, context: ConversationContext): { features: FeatureVector; label: string; answer: Answer }[];
   /** The welcome message and three example questions, built from the knowledge base. */
   welcome(): { message: string; suggestions: Suggestion[] };
-}
-
-function withText(draft: DraftAnswer): Answer {
-  return { ...draft, text: renderText(draft) } as Answer;
 }
 
 /** Words of role names and headings: what people ask about most, preferred between equally close corrections. */
@@ -72,8 +73,8 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
   const router = new ArticleRouter(indexes, lexicon);
   const roles = rolesPhrase(knowledge.articles);
 
-  const reply = (draft: DraftAnswer, context: ConversationContext) => ({ answer: withText(draft), context });
-  const simpleFallback = (message: string, reason: string): DraftAnswer => ({
+  const reply = (answer: Answer, context: ConversationContext) => ({ answer, context });
+  const simpleFallback = (message: string, reason: string): Answer => ({
     kind: 'fallback',
     topic: null,
     closest: null,
@@ -101,6 +102,14 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
         suggestions: builder.examples(),
       };
     },
+    candidates(text, context) {
+      const reading = readQuestion(stripMarkup(sanitize(text)), tools);
+      return candidatesFor(reading, router, lexicon, context).map((candidate) => ({
+        features: candidate.features,
+        label: candidate.label,
+        answer: builder.build(candidate.reading),
+      }));
+    },
     answer(text, context) {
       const raw = typeof text === 'string' ? text : '';
       const clean = stripMarkup(sanitize(raw)).replace(/\s+/g, ' ').trim();
@@ -118,22 +127,31 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
           const pending = context.pendingQuestion;
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
           const reading = readQuestion(pending, tools);
-          const interpretation = interpret(reading, [chosen], lexicon, picked);
+          const { interpretation } = interpret(reading, router, lexicon, picked, [chosen]);
           const draft = builder.build(interpretation);
           return reply(draft, nextContext(draft, picked));
         }
       }
       const reading = readQuestion(clean, tools);
-      const interpretation = interpret(reading, router.shortlist(reading, context), lexicon, context);
-      const draft = builder.build(interpretation);
+      const decision = interpret(reading, router, lexicon, context);
+      const draft = withDecision(builder.build(decision.interpretation), decision);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));
     },
   };
 }
 
+/** Records in `why` which reading won, on which features, and what came second. */
+function withDecision(draft: Answer, decision: Decision): Answer {
+  const [winner, runnerUp] = decision.ranking;
+  if (!winner) return draft;
+  const features = Object.fromEntries(Object.entries(winner.features).filter(([, value]) => value !== 0)) as Record<string, number>;
+  const readings = [winner, ...(runnerUp ? [runnerUp] : [])].map((candidate) => ({ label: candidate.label, score: Number(candidate.score.toFixed(3)) }));
+  return { ...draft, why: { ...draft.why, features, readings } } as Answer;
+}
+
 /** The context after an answer: a fallback or smalltalk keeps the previous one. */
-function nextContext(answer: DraftAnswer, previous: ConversationContext): ConversationContext {
+function nextContext(answer: Answer, previous: ConversationContext): ConversationContext {
   if (answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview') {
     if (answer.kind === 'list' && answer.roles.length === 0) return { article: answer.article, section: answer.section, roles: previous.roles, pendingQuestion: null };
     return { article: answer.article, section: answer.section, roles: answer.roles, pendingQuestion: null };

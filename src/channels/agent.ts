@@ -11,7 +11,7 @@ import type { ContactBook } from '../conversation/contactBook.js';
 import { readConversationState, type ConversationState } from '../conversation/conversationState.js';
 import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/dialogRunner.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
-import { parseSubmitData, type TicketSubmit } from '../conversation/submitData.js';
+import { parseSubmitData, type TicketSubmit } from '../render/submitData.js';
 import { ChannelDeliveryError } from '../errors.js';
 import type { Insights } from '../insights/insights.js';
 import { fold } from '../text/normalize.js';

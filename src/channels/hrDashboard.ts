@@ -12,7 +12,7 @@ import express from 'express';
 import { toCsv, type CsvTable } from '../insights/csv.js';
 import type { InsightsSummary, InsightsStore } from '../insights/insightsStore.js';
 import type { TicketRow } from '../insights/schema.js';
-import { MAX_REPLY_LENGTH } from '../conversation/submitData.js';
+import { MAX_REPLY_LENGTH } from '../render/submitData.js';
 import type { HrAuth, HrUser } from './hrAuth.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
 import { sameOriginOnly } from './server.js';

@@ -8,6 +8,7 @@ import type { Answer } from '../answers/answer.js';
 import type { Reply } from '../conversation/dialogRunner.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderHandoffOffer, type FeedbackButtons } from '../render/adaptiveCard.js';
 import { renderSuggestedActions } from '../render/suggestedActions.js';
+import { renderText } from '../render/text.js';
 
 /** Locale of everything the bot sends. */
 export const BOT_LOCALE = 'fr-FR';
@@ -35,7 +36,7 @@ export function replyActivity(reply: Reply, labels: FeedbackLabels): Activity {
   const { answer } = reply;
   if (!CARD_KINDS.has(answer.kind)) {
     const buttons = answer.kind === 'clarify' ? answer.choices : answer.suggestions;
-    const text = answer.kind === 'clarify' || answer.kind === 'smalltalk' ? answer.message : answer.text;
+    const text = answer.kind === 'clarify' || answer.kind === 'smalltalk' ? answer.message : renderText(answer);
     return message({ text, suggestedActions: renderSuggestedActions(buttons) });
   }
   const { handoff: handoffLabel, ...feedbackLabels } = labels;

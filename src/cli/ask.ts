@@ -7,8 +7,9 @@ import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import type { Answer } from '../answers/answer.js';
 import { loadEngine, type Engine } from '../answers/engine.js';
-import { emptyContext, type ConversationContext } from '../conversation/context.js';
+import { emptyContext, type ConversationContext } from '../understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR } from '../projectRoot.js';
+import { renderText } from '../render/text.js';
 
 /** The machine-readable shape of one answer (the `--json` / `--jsonl` contract). */
 export function toJson(answer: Answer): Record<string, unknown> {
@@ -18,7 +19,7 @@ export function toJson(answer: Answer): Record<string, unknown> {
     section: answer.section,
     roles: answer.roles,
     confidence: Number(answer.confidence.toFixed(3)),
-    text: answer.text,
+    text: renderText(answer),
     why: answer.why,
   };
 }
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const question = program.args.join(' ');
   const { answer } = engine.answer(question, emptyContext());
-  process.stdout.write(options.json ? `${JSON.stringify(toJson(answer))}\n` : `${answer.text}\n`);
+  process.stdout.write(options.json ? `${JSON.stringify(toJson(answer))}\n` : `${renderText(answer)}\n`);
 }
 
 main(process.argv).catch((error: unknown) => {

@@ -3,8 +3,9 @@ import { createInterface } from 'node:readline/promises';
 import { stdin, stdout } from 'node:process';
 import { Command } from 'commander';
 import { loadEngine } from '../answers/engine.js';
-import { emptyContext } from '../conversation/context.js';
+import { emptyContext } from '../understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR } from '../projectRoot.js';
+import { renderText } from '../render/text.js';
 
 /** Typed alone on a line, these end the session. */
 const QUIT = new Set(['/quit', '/exit', '/q', 'quit', 'exit']);
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     if (QUIT.has(line.trim().toLowerCase())) break;
     const result = engine.answer(line, context);
     context = result.context;
-    stdout.write(`\nassistant › ${result.answer.text.replace(/\n/g, '\n            ')}\n\n`);
+    stdout.write(`\nassistant › ${renderText(result.answer).replace(/\n/g, '\n            ')}\n\n`);
     terminal.prompt();
   }
   terminal.close();

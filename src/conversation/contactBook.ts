@@ -12,7 +12,6 @@ import { KnowledgeFileError } from '../errors.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
 import { fold, stem, words } from '../text/normalize.js';
 import type { Answer, Contact, FallbackAnswer } from '../answers/answer.js';
-import { renderText } from '../render/text.js';
 
 /** The file's name in the knowledge folder. */
 export const CONTACTS_FILE = 'contacts.yaml';
@@ -191,6 +190,6 @@ export class ContactBook {
       contact,
       why: { ...answer.why, reason: `${answer.why.reason} (contact: ${contact.subject})` },
     };
-    return { ...withContact, text: renderText(withContact) };
+    return withContact;
   }
 }

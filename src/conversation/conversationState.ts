@@ -6,7 +6,7 @@
  * waiting for a clarification choice stays, until the next turn).
  */
 import { z } from 'zod';
-import { emptyContext, type ConversationContext } from './context.js';
+import { emptyContext, type ConversationContext } from '../understanding/context.js';
 
 /** An answer given in this conversation, as feedback refers to it: ids and what was answered, never the question text. */
 export interface AnsweredQuestion {

@@ -9,11 +9,11 @@ import type { Answer, Suggestion } from '../answers/answer.js';
 import { rolesPhrase } from '../answers/buildAnswer.js';
 import type { Engine } from '../answers/engine.js';
 import { stripInvisible } from '../text/normalize.js';
-import { fill } from './dialogs.js';
+import { fill } from '../answers/dialogs.js';
 import { MAX_REMEMBERED_ANSWERS, type AnsweredQuestion, type ConversationState } from './conversationState.js';
 import { ContactBook } from './contactBook.js';
 import type { FeedbackEntry } from './feedbackStore.js';
-import { parseSubmitData, type FeedbackSubmit, type HandoffSubmit } from './submitData.js';
+import { parseSubmitData, type FeedbackSubmit, type HandoffSubmit } from '../render/submitData.js';
 
 /** What the user sent, as the channel read it from the activity. */
 export interface TurnInput {

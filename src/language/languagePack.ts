@@ -43,6 +43,8 @@ export const WORD_CLASSES = [
   'contextClauseCues',
   'clauseConjunctions',
   'otherWords',
+  'otherManyWords',
+  'allRolesCues',
   'addingWords',
   'stressedPronouns',
   'roleOpeners',

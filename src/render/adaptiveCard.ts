@@ -6,7 +6,8 @@
  * Version 1.5: the highest Teams renders on desktop and mobile; Web Chat renders it too.
  */
 import type { Answer, AnswerItem, ComparisonAnswer, ListAnswer, OverviewAnswer, RoleBlock, Suggestion } from '../answers/answer.js';
-import type { AskSubmit, FeedbackSubmit, HandoffSubmit } from '../conversation/submitData.js';
+import type { AskSubmit, FeedbackSubmit, HandoffSubmit } from './submitData.js';
+import { renderText } from './text.js';
 
 /** MIME type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -240,8 +241,8 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions 
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
-    fallbackText: answer.text,
-    speak: answer.text,
+    fallbackText: renderText(answer),
+    speak: renderText(answer),
     lang: 'fr',
     body,
     actions: actionsOf(answer, options),

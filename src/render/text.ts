@@ -1,5 +1,5 @@
 /** Answer → plain French text, for the CLI, logs and channels without cards. */
-import type { AnswerDraft, AnswerItem, RoleBlock } from '../answers/answer.js';
+import type { Answer, AnswerItem, RoleBlock } from '../answers/answer.js';
 
 function bullets(items: AnswerItem[], depth = 0): string[] {
   return items.flatMap((item) => [
@@ -16,8 +16,8 @@ function block(roleBlock: RoleBlock, withName: boolean): string[] {
   ];
 }
 
-/** Renders any answer as text; the same function fills `Answer.text`. */
-export function renderText(answer: AnswerDraft): string {
+/** Renders any answer as plain French text: the CLI, logs, card fallbacks and channels without cards. */
+export function renderText(answer: Answer): string {
   const lines: string[] = [];
   switch (answer.kind) {
     case 'list':

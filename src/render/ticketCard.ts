@@ -3,7 +3,7 @@
  * answered, who asked and when; a text input with "Répondre" and "Clore" while it is open; once
  * answered, "Répondu par …" in place of the input.
  */
-import type { TicketSubmit } from '../conversation/submitData.js';
+import type { TicketSubmit } from '../render/submitData.js';
 import { ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from './adaptiveCard.js';
 
 /** What the card shows of a ticket. */

@@ -3,7 +3,7 @@
  * inverted index (word → articles) and shortlists the few articles a question can be about;
  * only those are weighed in full.
  */
-import type { ConversationContext } from '../conversation/context.js';
+import type { ConversationContext } from './context.js';
 import { conceptSequence, type ArticleIndex } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { stem } from '../text/normalize.js';
@@ -31,9 +31,40 @@ export class ArticleRouter {
       for (const role of index.roles) {
         for (const key of [...role.nameStems, ...role.abbreviations]) add(key, ROLE_KEY_WEIGHT);
       }
-      for (const concept of index.vocabulary) add(concept, 1);
+      for (const concept of index.vocabulary) {
+        add(concept, 1);
+        this.articlesUsing.set(concept, (this.articlesUsing.get(concept) ?? 0) + 1);
+      }
       for (const word of index.surfaceStems) add(word, 1);
     });
+  }
+
+  /** Concept → how many articles of the library use it: common words point to no article in particular. */
+  private readonly articlesUsing = new Map<string, number>();
+
+  /** How many articles the library holds. */
+  get size(): number {
+    return this.indexes.length;
+  }
+
+  /**
+   * How much the question's words point to this article rather than to the others, 0..1: a word
+   * only this article uses counts fully, a word every article uses not at all (a library of one
+   * article is always fully pointed to).
+   */
+  distinctiveness(content: readonly string[], index: ArticleIndex): number {
+    if (this.indexes.length <= 1) return 1;
+    const scale = Math.log(this.indexes.length);
+    let total = 0;
+    let own = 0;
+    for (const concept of new Set(content)) {
+      const using = this.articlesUsing.get(concept) ?? 0;
+      if (using === 0) continue;
+      const rarity = Math.log(this.indexes.length / using) / scale;
+      total += 1;
+      if (index.vocabulary.has(concept)) own += rarity;
+    }
+    return total === 0 ? 0 : own / total;
   }
 
   /** The articles worth weighing for this question, the conversation's article always among them. */

@@ -27,6 +27,10 @@ export interface Markers {
   rising: boolean;
   /** "l'autre": the role not discussed so far. */
   otherOne: boolean;
+  /** "les deux autres": every role not discussed so far. */
+  otherMany: boolean;
+  /** "compare les trois", "chacun": every role of the article. */
+  allRoles: boolean;
 }
 
 export interface QuestionReading {
@@ -181,9 +185,13 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   mark(definitionPositions, lexicon.definition.find(tokens));
   const definition = definitionPositions.size > 0;
   // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
-  const otherOne = tokens.some((token) => language.has('otherWords', token)) ||
+  const otherMany = tokens.some((token) => language.has('otherManyWords', token));
+  // "les deux autres" are the others, not both.
+  const allRoles = !otherMany && language.occursIn('allRolesCues', tokens);
+  // "l'un et l'autre", "de part et d'autre" name every role, not the other one.
+  const otherOne = !allRoles && (otherMany || tokens.some((token) => language.has('otherWords', token))) ||
     (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));
-  if (otherOne) tokens.forEach((token, position) => (language.has('otherWords', token) || language.has('stressedPronouns', token)) && markerPositions.add(position));
+  if (otherOne) tokens.forEach((token, position) => (language.has('otherWords', token) || language.has('otherManyWords', token) || language.has('stressedPronouns', token)) && markerPositions.add(position));
   const smalltalk: QuestionReading['smalltalk'] = [];
   for (const [intent, phrases] of tools.smalltalk) {
     const found = phrases.find(tokens);
@@ -196,7 +204,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne },
+    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles },
     markerPositions,
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,

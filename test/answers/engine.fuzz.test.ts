@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.js';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { realEngine, twoArticleKnowledge } from '../channels/support/botServer.js';
 import { DIALOGS } from '../support/paths.js';
 import { mutatedQuestion, Random, randomText, realQuestions } from '../support/fuzz.js';
+import { renderText } from '../../src/render/text.js';
 
 /** Inputs per knowledge base: the project's (one article) and two articles (clarifications happen). */
 export const ENGINE_FUZZ_COUNTS = Object.freeze({ projectKnowledge: 4_000, twoArticles: 1_000 });
@@ -25,8 +26,8 @@ const KINDS: ReadonlySet<Answer['kind']> = new Set(['list', 'comparison', 'overv
 /** Why an answer is not well formed, or null. */
 function problemWith(answer: Answer, context: ConversationContext): string | null {
   if (!KINDS.has(answer.kind)) return `unknown kind ${String(answer.kind)}`;
-  if (typeof answer.text !== 'string' || answer.text.trim() === '') return 'empty text';
-  if (/undefined|NaN|\[object Object\]|\{\w+\}/.test(answer.text)) return `text with a template hole: ${answer.text.slice(0, 200)}`;
+  if (typeof renderText(answer) !== 'string' || renderText(answer).trim() === '') return 'empty text';
+  if (/undefined|NaN|\[object Object\]|\{\w+\}/.test(renderText(answer))) return `text with a template hole: ${renderText(answer).slice(0, 200)}`;
   if (!Number.isFinite(answer.confidence) || answer.confidence < 0 || answer.confidence > 1) return `confidence ${answer.confidence}`;
   if (!Array.isArray(answer.roles) || !Array.isArray(answer.suggestions)) return 'roles or suggestions not arrays';
   if (answer.suggestions.some((suggestion) => !suggestion.title || !suggestion.value)) return 'empty suggestion';
@@ -86,7 +87,7 @@ describe('the engine under fuzzed questions', () => {
     for (const input of [undefined, null, 42, {}, ['aide']]) {
       const { answer } = engine.answer(input as unknown as string, emptyContext());
       expect(answer.kind).toBe('fallback');
-      expect(answer.text).not.toBe('');
+      expect(renderText(answer)).not.toBe('');
     }
   });
 });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.js';
 import { loadEngine, MAX_QUESTION_LENGTH, type Engine } from '../../src/answers/engine.js';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DIALOGS, SECOND_KNOWLEDGE, SHARED_KNOWLEDGE } from '../support/paths.js';
+import { renderText } from '../../src/render/text.js';
 
 const DIGITAL = 'chef-de-produit-digital';
 const MARKETING = 'chef-de-produit-marketing';
@@ -30,7 +31,7 @@ describe('engine answers', () => {
   it('gives one role\'s full list for one section, in article order', () => {
     const answer = ask('Quelles sont les responsabilités du chef de produit digital ?');
     expect(answer).toMatchObject({ kind: 'list', section: 'responsabilites-principales', roles: [DIGITAL] });
-    expect(answer.text).toContain('• Identifier les besoins des utilisateurs\n• Concevoir des prototypes');
+    expect(renderText(answer)).toContain('• Identifier les besoins des utilisateurs\n• Concevoir des prototypes');
   });
 
   it('compares a section side by side when no role is named', () => {
@@ -51,7 +52,7 @@ describe('engine answers', () => {
   it('defines a role from its paragraph', () => {
     const answer = ask("C'est quoi un chef de produit numérique ?");
     expect(answer).toMatchObject({ kind: 'list', section: 'definition-des-roles', roles: [DIGITAL] });
-    expect(answer.text).toContain('Le Chef de produit digital est responsable du développement');
+    expect(renderText(answer)).toContain('Le Chef de produit digital est responsable du développement');
   });
 
   it('finds the role and section that own a bullet', () => {
@@ -64,13 +65,13 @@ describe('engine answers', () => {
   it('answers no when a bullet belongs to the other role', () => {
     const answer = ask("Le chef de produit marketing fait-il de l'analyse de données ?");
     expect(answer).toMatchObject({ kind: 'list', section: 'les-competences-requises', roles: [DIGITAL] });
-    expect(answer.text).toMatch(/^Non, pas d'après l'article : « Analyse de données »/);
+    expect(renderText(answer)).toMatch(/^Non, pas d'après l'article : « Analyse de données »/);
   });
 
   it('says plainly that the article does not cover salary, and offers three questions', () => {
     const answer = ask("Combien gagne un chef de produit digital ?");
     expect(answer).toMatchObject({ kind: 'fallback', section: null, roles: [] });
-    expect(answer.text).toContain("L'article ne traite pas de la rémunération");
+    expect(renderText(answer)).toContain("L'article ne traite pas de la rémunération");
     expect(answer.suggestions).toHaveLength(3);
   });
 
@@ -129,15 +130,15 @@ describe('engine on bad input', () => {
   ];
   it.each(badInputs)('answers %s politely, without throwing', (_name, input) => {
     const { answer, context } = engine.answer(input, emptyContext());
-    expect(answer.text.length).toBeGreaterThan(0);
-    expect(answer.text).not.toMatch(/Error|undefined|\{\w+\}/);
+    expect(renderText(answer).length).toBeGreaterThan(0);
+    expect(renderText(answer)).not.toMatch(/Error|undefined|\{\w+\}/);
     expect(context).toBeDefined();
   });
 
   it('asks to shorten a question over the length limit', () => {
     const answer = ask('a'.repeat(MAX_QUESTION_LENGTH + 1));
     expect(answer.kind).toBe('fallback');
-    expect(answer.text).toContain(`${MAX_QUESTION_LENGTH + 1} caractères`);
+    expect(renderText(answer)).toContain(`${MAX_QUESTION_LENGTH + 1} caractères`);
   });
 
   it('answers through control characters and broken surrogates', () => {

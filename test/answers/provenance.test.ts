@@ -4,9 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
-import { emptyContext } from '../../src/conversation/context.js';
+import { emptyContext } from '../../src/understanding/context.js';
 import type { Item } from '../../src/knowledge/knowledgeBase.js';
 import { DIALOGS, SECOND_KNOWLEDGE, SHARED_KNOWLEDGE } from '../support/paths.js';
+import { renderText } from '../../src/render/text.js';
 
 const QUESTIONS = [
   'Quelles sont les compétences du CPD ?',
@@ -87,7 +88,7 @@ describe('every sentence the bot says', () => {
     for (const current of [engine, second]) {
       const allowed = allowedLines(current);
       const { answer } = current.answer(question, emptyContext());
-      const strays = answer.text.split('\n').filter((line) => !isAllowed(line, allowed));
+      const strays = renderText(answer).split('\n').filter((line) => !isAllowed(line, allowed));
       expect(strays).toEqual([]);
     }
   });

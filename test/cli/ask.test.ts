@@ -3,13 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
-import { SECOND_KNOWLEDGE } from '../support/paths.js';
+import { SECOND_KNOWLEDGE, SHARED_KNOWLEDGE } from '../support/paths.js';
 
 const TSX = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const ASK = resolve(PROJECT_ROOT, 'src/cli/ask.ts');
 
 function ask(args: string[], input?: string) {
-  const result = spawnSync(TSX, [ASK, ...args], { input, encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, KNOWLEDGE_DIR: '' } });
+  const result = spawnSync(TSX, [ASK, ...args], { input, encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, KNOWLEDGE_DIR: SHARED_KNOWLEDGE } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
 
 const TSX = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const CHECK = resolve(PROJECT_ROOT, 'src/cli/checkKnowledge.ts');
@@ -15,16 +16,20 @@ function check(args: string[]) {
 }
 
 describe('npm run check:knowledge', () => {
-  it('passes on the project knowledge and says what it understood', () => {
+  it('passes on the project knowledge, whatever articles the HR team added', () => {
     const { status, stdout } = check([]);
     expect(status).toBe(0);
+    expect(stdout).toMatch(/\d+ articles? servis?, \d+ doutes?, 0 fichier ignoré\./);
+  });
+
+  it('says what it understood of an article', () => {
+    const { stdout } = check(['--knowledge', SHARED_KNOWLEDGE]);
     expect(stdout).toContain('rôle « Chef de produit digital » (chef-de-produit-digital) — aussi : « Chef de produit numérique »');
-    expect(stdout).toMatch(/1 article servi, \d+ doutes?, 0 fichier ignoré\./);
   });
 
   it('fails when a file cannot be served, and names it', () => {
     const folder = mkdtempSync(join(tmpdir(), 'check-cli-'));
-    cpSync(join(PROJECT_ROOT, 'knowledge'), folder, { recursive: true });
+    cpSync(SHARED_KNOWLEDGE, folder, { recursive: true });
     writeFileSync(join(folder, 'brouillon.txt'), 'Différences entre un A et un B\n\n  • une puce avant tout titre\n');
     const { status, stdout } = check(['--knowledge', folder]);
     expect(status).toBe(1);

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
 import { CONTACT_FILE_PROBLEMS, CONTACTS_FILE, ContactBook } from '../../src/conversation/contactBook.js';
-import { emptyContext } from '../../src/conversation/context.js';
+import { renderText } from '../../src/render/text.js';
+import { emptyContext } from '../../src/understanding/context.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { loadLexicon, type Lexicon } from '../../src/language/lexicon.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
-import { knowledgeDir, lexiconFile, realEngine } from '../channels/support/botServer.js';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
+import { contactsFile, lexiconFile, realEngine } from '../channels/support/botServer.js';
 
 let lexicon: Lexicon;
 let engine: Engine;
@@ -22,7 +24,7 @@ let book: ContactBook;
 beforeAll(async () => {
   lexicon = loadLexicon(lexiconFile, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
   engine = await realEngine();
-  book = ContactBook.load(join(knowledgeDir, CONTACTS_FILE), lexicon);
+  book = ContactBook.load(contactsFile, lexicon);
 });
 
 /** The engine's answer with the project's contacts applied, as the dialog runner does. */
@@ -48,7 +50,7 @@ describe('a fallback on a subject of contacts.yaml', () => {
     if (given.kind !== 'fallback') return;
     expect(given.contact?.subject).toBe(subject);
     expect(given.message.startsWith(given.contact!.answer)).toBe(true);
-    expect(given.text).toContain(given.contact!.link!.url);
+    expect(renderText(given)).toContain(given.contact!.link!.url);
     expect(given.suggestions.length).toBeGreaterThan(0);
   });
 
@@ -64,6 +66,10 @@ describe('a fallback on a subject of contacts.yaml', () => {
 });
 
 describe('the contacts file', () => {
+  it('of the project loads, and names at least one contact', () => {
+    expect(ContactBook.load(join(PROJECT_ROOT, 'knowledge', CONTACTS_FILE), lexicon).size).toBeGreaterThan(0);
+  });
+
   it('is optional: without it, no fallback gets a contact', () => {
     const empty = ContactBook.load(join(tmpdir(), 'no-such-folder', CONTACTS_FILE), lexicon);
     expect(empty.size).toBe(0);

@@ -1,6 +1,6 @@
 /** The labelled French questions: ≥ 95 % overall, ≥ 90 % in every category, ≥ 95 % of out-of-scope → fallback. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVAL_SETS, emptyReport, evaluate, type EvalReport } from './evaluate.js';
+import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
 
 const report: EvalReport = emptyReport();
 
@@ -8,7 +8,7 @@ const report: EvalReport = emptyReport();
 const EVALUATION_TIMEOUT_MS = 120_000;
 
 beforeAll(async () => {
-  for (const set of EVAL_SETS) await evaluate(set, report);
+  for (const set of evalSets('tuning')) await evaluate(set, report);
 }, EVALUATION_TIMEOUT_MS);
 
 describe('accuracy on the labelled questions', () => {

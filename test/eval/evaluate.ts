@@ -1,55 +1,66 @@
 /**
- * Runs a labelled evaluation set (test/eval/*.yaml) through the engine and scores it
- * per category. Used by `npm run eval` and by the accuracy test.
+ * Runs labelled evaluation sets through the engine and scores them per category. Sets live apart:
+ * test/eval/tuning (sets the engine was tuned on) and test/eval/holdouts (written by someone who had
+ * not seen the engine, measured once; they join the tuning sets once their failures are read).
+ * The library mode runs a set against every fixture article at once, to measure routing.
  */
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadEngine } from '../../src/answers/engine.js';
-import { emptyContext, type ConversationContext } from '../../src/conversation/context.js';
-import { readYamlFile } from '../../src/text/readYamlFile.js';
+import { loadEngine, type Engine } from '../../src/answers/engine.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { readYamlFile } from '../../src/text/readYamlFile.js';
 
 const expectation = z.object({
   kind: z.enum(['list', 'comparison', 'overview', 'clarify', 'fallback', 'smalltalk']),
   section: z.string().nullable().optional(),
   roles: z.array(z.string()).optional(),
+  article: z.string().optional(),
 });
 const turn = z.object({ q: z.string(), expect: expectation });
 const evalCase = z.union([
   z.object({ category: z.string(), q: z.string(), expect: expectation }),
   z.object({ category: z.string(), turns: z.array(turn).min(1) }),
 ]);
-const evalFile = z.object({ knowledge: z.string().optional(), cases: z.array(evalCase) });
+const evalFile = z.object({ knowledge: z.string(), cases: z.array(evalCase) });
 
-/** The evaluation sets and the knowledge folder each one is about. */
-export const EVAL_SETS = [
-  { name: 'shared-article', file: resolve(PROJECT_ROOT, 'test/eval/shared-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'knowledge') },
-  { name: 'shared-article-fresh', file: resolve(PROJECT_ROOT, 'test/eval/shared-article-fresh.yaml'), knowledge: resolve(PROJECT_ROOT, 'knowledge') },
-  { name: 'second-article', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article') },
-  { name: 'second-article-md', file: resolve(PROJECT_ROOT, 'test/eval/second-article.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/second-article-md') },
-  { name: 'holdout', file: resolve(PROJECT_ROOT, 'test/eval/holdout.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout-article') },
-  { name: 'holdout2', file: resolve(PROJECT_ROOT, 'test/eval/holdout2.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout2-article') },
-  { name: 'holdout2-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout2-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout2-md') },
-  { name: 'holdout3', file: resolve(PROJECT_ROOT, 'test/eval/holdout3.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-article') },
-  { name: 'holdout3-md', file: resolve(PROJECT_ROOT, 'test/eval/holdout3-md.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout3-md') },
-  { name: 'holdout4', file: resolve(PROJECT_ROOT, 'test/eval/holdout4.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout4-article') },
-  { name: 'holdout5', file: resolve(PROJECT_ROOT, 'test/eval/holdout5.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout5-article') },
-  { name: 'holdout6', file: resolve(PROJECT_ROOT, 'test/eval/holdout6.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout6-article') },
-  { name: 'holdout7', file: resolve(PROJECT_ROOT, 'test/eval/holdout7.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout7-md') },
-  { name: 'holdout8', file: resolve(PROJECT_ROOT, 'test/eval/holdout8.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout8-article') },
-  { name: 'holdout9', file: resolve(PROJECT_ROOT, 'test/eval/holdout9.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout9-article') },
-  { name: 'holdout10', file: resolve(PROJECT_ROOT, 'test/eval/holdout10.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout10-article') },
-  { name: 'holdout11', file: resolve(PROJECT_ROOT, 'test/eval/holdout11.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md') },
-  { name: 'holdout12', file: resolve(PROJECT_ROOT, 'test/eval/holdout12.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout12-article') },
-  { name: 'holdout13', file: resolve(PROJECT_ROOT, 'test/eval/holdout13.yaml'), knowledge: resolve(PROJECT_ROOT, 'test/fixtures/holdout13-article') },
-] as const;
+export type Expectation = z.infer<typeof expectation>;
+export type EvalCase = z.infer<typeof evalCase>;
+
+/** One evaluation set: its questions and the knowledge folder they are about. */
+export interface EvalSet {
+  name: string;
+  file: string;
+  knowledge: string;
+}
+
+/** The folder holding every fixture article at once: a library of 15+ articles. */
+export const LIBRARY = resolve(PROJECT_ROOT, 'test/fixtures/library');
+
+/** The sets of one kind, from their folder. */
+export function evalSets(kind: 'tuning' | 'holdouts'): EvalSet[] {
+  const folder = resolve(PROJECT_ROOT, 'test/eval', kind);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((name) => {
+      const file = resolve(folder, name);
+      return { name: basename(name, '.yaml'), file, knowledge: resolve(PROJECT_ROOT, readYamlFile(file, evalFile).knowledge) };
+    });
+}
+
+/** A set's cases. */
+export function casesOf(set: EvalSet): EvalCase[] {
+  return readYamlFile(set.file, evalFile).cases;
+}
 
 export interface Failure {
   set: string;
   category: string;
   question: string;
-  expected: z.infer<typeof expectation>;
-  got: { kind: string; section: string | null; roles: string[] };
+  expected: Expectation;
+  got: { kind: string; article: string | null; section: string | null; roles: string[] };
 }
 
 export interface EvalReport {
@@ -59,7 +70,19 @@ export interface EvalReport {
   failures: Failure[];
 }
 
-function matches(expected: z.infer<typeof expectation>, got: Failure['got']): boolean {
+/**
+ * In a library, a question that names no role of any article may fairly get "which article?" instead
+ * of its expected answer; and an out-of-scope question for one article may be answered by another
+ * article whose role it names ("Combien gagne un développeur ?" when a developers' article is there).
+ */
+export function acceptableInLibrary(expected: Expectation, got: Failure['got'] & { roleNamed: boolean; rolesOfSeveralArticles: boolean }, requiredArticle: string | undefined, firstTurn: boolean): boolean {
+  const nothingPoints = !got.roleNamed || got.rolesOfSeveralArticles;
+  if (got.kind === 'clarify' && firstTurn && nothingPoints && ['list', 'comparison', 'overview'].includes(expected.kind)) return true;
+  return expected.kind === 'fallback' && got.roleNamed && got.article !== null && got.article !== requiredArticle;
+}
+
+/** Whether an answer meets an expectation; `article` (when given, or required) must match too. */
+export function matches(expected: Expectation, got: Failure['got'], requiredArticle?: string): boolean {
   if (expected.kind !== got.kind) return false;
   if (expected.section !== undefined && expected.section !== got.section) return false;
   if (expected.roles !== undefined) {
@@ -67,21 +90,43 @@ function matches(expected: z.infer<typeof expectation>, got: Failure['got']): bo
     const have = [...got.roles].sort().join(',');
     if (want !== have) return false;
   }
+  const article = expected.article ?? (['list', 'comparison', 'overview'].includes(expected.kind) ? requiredArticle : undefined);
+  if (article !== undefined && got.article !== article) return false;
   return true;
 }
 
-/** Evaluates one set; each multi-turn conversation shares its context, and every turn counts. */
-export async function evaluate(set: (typeof EVAL_SETS)[number], report: EvalReport): Promise<void> {
-  const engine = await loadEngine({ knowledgeDir: set.knowledge, dialogsDir: DEFAULT_DIALOGS_DIR });
-  const { cases } = readYamlFile(set.file, evalFile);
-  for (const entry of cases) {
+const engines = new Map<string, Promise<Engine>>();
+
+/** One engine per knowledge folder, shared by the sets that use it. */
+export function engineFor(knowledge: string): Promise<Engine> {
+  let engine = engines.get(knowledge);
+  if (!engine) {
+    engine = loadEngine({ knowledgeDir: knowledge, dialogsDir: DEFAULT_DIALOGS_DIR });
+    engines.set(knowledge, engine);
+  }
+  return engine;
+}
+
+/**
+ * Evaluates one set; each multi-turn conversation shares its context, and every turn counts.
+ * With `library`, the set's questions are asked of the whole library, and answers must come from the
+ * set's own article (its folder's only article).
+ */
+export async function evaluate(set: EvalSet, report: EvalReport, options: { library?: boolean } = {}): Promise<void> {
+  const engine = await engineFor(options.library ? LIBRARY : set.knowledge);
+  const own = options.library ? (await engineFor(set.knowledge)).knowledge.articles : [];
+  const requiredArticle = own.length === 1 ? own[0]!.id : undefined;
+  for (const entry of casesOf(set)) {
     const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];
     let context: ConversationContext = emptyContext();
-    for (const { q, expect } of turns) {
+    for (const [index, { q, expect }] of turns.entries()) {
       const result = engine.answer(q, context);
       context = result.context;
-      const got = { kind: result.answer.kind, section: result.answer.section, roles: result.answer.roles };
-      const ok = matches(expect, got);
+      const got = { kind: result.answer.kind, article: result.answer.article, section: result.answer.section, roles: result.answer.roles };
+      const features = result.answer.why.features ?? {};
+      const roleNamed = (features['articleRoleNamed'] ?? 0) > 0;
+      const rolesOfSeveralArticles = (features['articlesRoleTie'] ?? 0) > 0;
+      const ok = matches(expect, got, requiredArticle) || (options.library === true && acceptableInLibrary(expect, { ...got, roleNamed, rolesOfSeveralArticles }, requiredArticle, index === 0));
       const bucket = report.byCategory.get(entry.category) ?? { total: 0, correct: 0 };
       bucket.total += 1;
       report.total += 1;
@@ -98,4 +143,17 @@ export async function evaluate(set: (typeof EVAL_SETS)[number], report: EvalRepo
 
 export function emptyReport(): EvalReport {
   return { total: 0, correct: 0, byCategory: new Map(), failures: [] };
+}
+
+/** Adds one report into another. */
+export function addReport(into: EvalReport, report: EvalReport): void {
+  into.total += report.total;
+  into.correct += report.correct;
+  for (const [category, bucket] of report.byCategory) {
+    const sum = into.byCategory.get(category) ?? { total: 0, correct: 0 };
+    sum.total += bucket.total;
+    sum.correct += bucket.correct;
+    into.byCategory.set(category, sum);
+  }
+  into.failures.push(...report.failures);
 }

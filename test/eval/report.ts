@@ -1,5 +1,10 @@
-/** `npm run eval`: accuracy per category for every evaluation set, then the failures. */
-import { EVAL_SETS, emptyReport, evaluate, type EvalReport } from './evaluate.js';
+/**
+ * `npm run eval [-- tuning|holdouts|library] [--only NAME] [--quiet]`: accuracy per category for every
+ * evaluation set, then the failures. `tuning` (default) runs the sets the engine was tuned on;
+ * `library` runs them against every fixture article at once; `holdouts` runs the sets nobody has
+ * tuned on — run it once per new holdout, and record the first score in docs/accuracy.md.
+ */
+import { addReport, emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
 
 const percent = (correct: number, total: number) => (total === 0 ? '—' : `${((100 * correct) / total).toFixed(1)} %`);
 
@@ -10,23 +15,22 @@ function print(name: string, report: EvalReport): void {
   }
 }
 
+const args = process.argv.slice(2);
+const mode = (['tuning', 'holdouts', 'library'] as const).find((candidate) => args.includes(candidate)) ?? 'tuning';
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const quiet = args.includes('--quiet');
+const sets = evalSets(mode === 'holdouts' ? 'holdouts' : 'tuning').filter((set) => only === undefined || set.name === only);
+
 const overall = emptyReport();
-for (const set of EVAL_SETS) {
+for (const set of sets) {
   const report = emptyReport();
-  await evaluate(set, report);
-  print(set.name, report);
-  overall.total += report.total;
-  overall.correct += report.correct;
-  for (const [category, bucket] of report.byCategory) {
-    const sum = overall.byCategory.get(category) ?? { total: 0, correct: 0 };
-    sum.total += bucket.total;
-    sum.correct += bucket.correct;
-    overall.byCategory.set(category, sum);
-  }
-  overall.failures.push(...report.failures);
+  await evaluate(set, report, { library: mode === 'library' });
+  if (!quiet) print(set.name, report);
+  else console.log(`${set.name}: ${report.correct}/${report.total} = ${percent(report.correct, report.total)}`);
+  addReport(overall, report);
 }
-print('overall', overall);
-if (overall.failures.length > 0) {
+print(`overall (${mode})`, overall);
+if (overall.failures.length > 0 && !quiet) {
   console.log('\nfailures:');
   for (const failure of overall.failures) {
     console.log(`  [${failure.set}/${failure.category}] ${failure.question}\n      expected ${JSON.stringify(failure.expected)}\n      got      ${JSON.stringify(failure.got)}`);

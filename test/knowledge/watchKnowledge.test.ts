@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
-import { emptyContext } from '../../src/conversation/context.js';
+import { emptyContext } from '../../src/understanding/context.js';
 import { KNOWLEDGE_WATCH_MESSAGES, watchKnowledge, type KnowledgeWatcher, type WatchLogger } from '../../src/knowledge/watchKnowledge.js';
 import { problems } from '../../src/knowledge/checkerMessages.js';
-import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { DEFAULT_DIALOGS_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { renderText } from '../../src/render/text.js';
 
 const ARTICLE = 'differences-chef-de-produit-digital-marketing.txt';
 const COMPETENCES_DIGITAL = 'Quelles sont les compétences du chef de produit digital ?';
@@ -48,7 +50,7 @@ async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the engine answers to a first question. */
-const answerOf = (engine: Engine, question: string) => engine.answer(question, emptyContext()).answer.text;
+const answerOf = (engine: Engine, question: string) => renderText(engine.answer(question, emptyContext()).answer);
 
 /** Adds a skill to the digital product manager's list, right after "Analyse de données". */
 function addSkill(folder: string, skill: string): void {
@@ -79,7 +81,7 @@ const errors = () => logger.entries.filter((entry) => entry.level === 'error');
 
 beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), 'assistant-rh-watch-'));
-  cpSync(DEFAULT_KNOWLEDGE_DIR, folder, { recursive: true });
+  cpSync(SHARED_KNOWLEDGE, folder, { recursive: true });
   // The shipped article is read-only in the repository; the copy must be editable.
   for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
   logger = recordingLogger();

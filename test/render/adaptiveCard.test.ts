@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerKind } from '../../src/answers/answer.js';
-import { parseSubmitData } from '../../src/conversation/submitData.js';
+import { parseSubmitData } from '../../src/render/submitData.js';
 import { ADAPTIVE_CARD_VERSION, renderAdaptiveCard, type CardElement } from '../../src/render/adaptiveCard.js';
 import { sampleAnswers } from './sampleAnswers.js';
+import { renderText } from '../../src/render/text.js';
 
 const feedback = { answerId: 'a1', questionId: 'q1', prompt: 'Cette réponse vous a-t-elle aidé ?', up: '👍 Utile', down: '👎 Pas utile' };
 
@@ -25,7 +26,7 @@ describe('renderAdaptiveCard', () => {
     const card = renderAdaptiveCard(sampleAnswers[kind], { feedback });
     expect(card.type).toBe('AdaptiveCard');
     expect(card.version).toBe(ADAPTIVE_CARD_VERSION);
-    expect(card.fallbackText).toBe(sampleAnswers[kind].text);
+    expect(card.fallbackText).toBe(renderText(sampleAnswers[kind]));
     expect(card.body.length).toBeGreaterThan(0);
     expect(JSON.parse(JSON.stringify(card))).toEqual(card);
   });

@@ -26,7 +26,6 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
         prose: [],
       },
     ],
-    text: 'Les compétences requises — Chef de produit digital\n- Maîtrise des outils numériques\n- Méthodes agiles',
     suggestions: [{ title: 'Et pour le marketing ?', value: 'Et pour le Chef de produit marketing ?' }],
   },
   comparison: {
@@ -40,7 +39,6 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
       { ...digital, items: [{ text: 'Piloter le site web', children: [] }], prose: [] },
       { ...marketing, items: [{ text: 'Étudier le marché', children: [] }], prose: ['Il travaille avec les ventes.'] },
     ],
-    text: 'Les missions…',
     suggestions: [{ title: 'Les compétences', value: 'Comparer : Les compétences requises' }],
   },
   overview: {
@@ -61,7 +59,6 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
       },
     ],
     conclusion: ['Deux métiers complémentaires.'],
-    text: 'Les différences…',
     suggestions: [],
   },
   clarify: {
@@ -74,7 +71,6 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
       { title: 'Chef de produit digital', value: 'Chef de produit digital' },
       { title: 'Chef de produit marketing', value: 'Chef de produit marketing' },
     ],
-    text: 'Parlez-vous du Chef de produit digital ou du Chef de produit marketing ?',
     suggestions: [],
   },
   fallback: {
@@ -86,7 +82,6 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
     section: null,
     roles: [],
     message: "L'article ne traite pas de la rémunération.",
-    text: "L'article ne traite pas de la rémunération.",
     suggestions: [{ title: 'Les missions', value: 'Quelles sont les missions du Chef de produit digital ?' }],
   },
   smalltalk: {
@@ -97,7 +92,6 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
     section: null,
     roles: [],
     message: 'Bonjour ! Que voulez-vous savoir ?',
-    text: 'Bonjour ! Que voulez-vous savoir ?',
     suggestions: [{ title: 'Les différences', value: 'Quelle est la différence entre les deux ?' }],
   },
 };

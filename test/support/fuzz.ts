@@ -39,9 +39,9 @@ export class Random {
   }
 }
 
-/** Every question of the labelled evaluation sets (test/eval/*.yaml), typed as users typed them. */
+/** Every question of the labelled evaluation sets (test/eval/tuning/*.yaml: the holdouts stay unread until measured), typed as users typed them. */
 export function realQuestions(): string[] {
-  const folder = join(PROJECT_ROOT, 'test/eval');
+  const folder = join(PROJECT_ROOT, 'test/eval/tuning');
   const found = new Set<string>();
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(collect);

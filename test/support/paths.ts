@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 
-export const SHARED_KNOWLEDGE = resolve(PROJECT_ROOT, 'knowledge');
+/** The shared article as a fixture: tests never depend on what an HR team puts in knowledge/. */
+export const SHARED_KNOWLEDGE = resolve(PROJECT_ROOT, 'test/fixtures/shared-article');
 export const SHARED_ARTICLE = resolve(SHARED_KNOWLEDGE, 'differences-chef-de-produit-digital-marketing.txt');
 export const SECOND_KNOWLEDGE = resolve(PROJECT_ROOT, 'test/fixtures/second-article');
 export const SECOND_KNOWLEDGE_MD = resolve(PROJECT_ROOT, 'test/fixtures/second-article-md');

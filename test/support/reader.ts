@@ -1,6 +1,6 @@
 /** The question reader and evidence weigher over one knowledge folder, for tests at the tagger level. */
 import { readerToolsFor } from '../../src/answers/engine.js';
-import { loadDialogs } from '../../src/conversation/dialogs.js';
+import { loadDialogs } from '../../src/answers/dialogs.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
 import type { Lexicon } from '../../src/language/lexicon.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';

@@ -6,8 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/projectRoot.js';
 import { freePort } from './redisServer.js';
+
+const SHARED_FIXTURE = resolve(PROJECT_ROOT, 'test/fixtures/shared-article');
 
 /** One pino line of the bot's stdout. */
 export interface LogLine {
@@ -33,7 +36,8 @@ const CONFIG_KEYS = /^(PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_QUESTIO
 /** The environment of a bot process: the parent's minus the bot's own keys, plus `env`. */
 export function botEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !CONFIG_KEYS.test(key)));
-  return { ...inherited, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env };
+  // The shared article as a fixture: an HR team's own articles in knowledge/ change no test.
+  return { ...inherited, LOG_LEVEL: 'info', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHARED_FIXTURE, ...env };
 }
 
 /** Starts `src/index.ts` on a free loopback port and waits until /readyz answers 200. */

@@ -24,10 +24,11 @@ import { loadLanguagePack } from '../../../src/language/languagePack.js';
 import { loadLexicon } from '../../../src/language/lexicon.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../../src/projectRoot.js';
 
-export const knowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+/** The shared article, as a fixture: an HR team adding articles to knowledge/ changes no test. */
+export const knowledgeDir = fileURLToPath(new URL('../../fixtures/shared-article/', import.meta.url));
 export const dialogsDir = fileURLToPath(new URL('../../../dialogs/', import.meta.url));
 
-export const lexiconFile = join(knowledgeDir, 'lexique.yaml');
+export const lexiconFile = fileURLToPath(new URL('../../../knowledge/lexique.yaml', import.meta.url));
 
 const engines = new Map<string, Promise<Engine>>();
 
@@ -63,9 +64,12 @@ export interface TestBot extends RunningServer {
   insightsDatabase?: InsightsDatabase;
 }
 
-/** The project's contacts, read through the project's lexicon. */
+/** Contacts as shipped, as a fixture: HR editing knowledge/contacts.yaml changes no test. */
+export const contactsFile = fileURLToPath(new URL(`../../fixtures/contacts/${CONTACTS_FILE}`, import.meta.url));
+
+/** The fixture contacts, read through the project's lexicon. */
 export function projectContacts(): ContactBook {
-  return ContactBook.load(join(knowledgeDir, CONTACTS_FILE), loadLexicon(lexiconFile, loadLanguagePack(DEFAULT_LANGUAGE_PACK)));
+  return ContactBook.load(contactsFile, loadLexicon(lexiconFile, loadLanguagePack(DEFAULT_LANGUAGE_PACK)));
 }
 
 /** What a test may change in the bot it starts; everything else is the real thing. */

@@ -1,0 +1,343 @@
+/**
+ * Candidate readings of a question and their feature vectors. For each article the question may be
+ * about, the readings are: a section for a set of roles (the roles named, the conversation's, the
+ * others, all of them), a bullet or table cell and its owner, the overview, the definition, a subject
+ * the article lacks, another job, smalltalk — plus, across articles, a clarification and the
+ * abstention. Features say what in the question and the conversation supports each reading; the
+ * scorer (readingModel.ts) weighs them.
+ */
+import type { Section } from '../knowledge/knowledgeBase.js';
+import type { ConversationContext } from './context.js';
+import type { Lexicon } from '../language/lexicon.js';
+import type { ArticleIndex, IndexedItem } from './articleIndex.js';
+import type { FeatureVector } from './readingModel.js';
+import type { QuestionReading } from './readQuestion.js';
+import { unknownWeight, type Evidence } from './weighEvidence.js';
+
+/** What a reading answers, once chosen. */
+export type Interpretation =
+  | { kind: 'empty' }
+  | { kind: 'smalltalk'; intent: string }
+  | { kind: 'fallback'; reason: 'topic' | 'other-job' | 'unknown'; topic?: string; topicId?: string; evidence: Evidence | null }
+  | { kind: 'clarify'; choices: ArticleIndex[]; evidence: Evidence }
+  | { kind: 'clarifyRoles'; evidence: Evidence; section: Section | null; roles: string[] }
+  | { kind: 'section'; evidence: Evidence; section: Section; roles: string[]; mode: 'list' | 'comparison' }
+  | { kind: 'overview'; evidence: Evidence; roles: string[] }
+  | { kind: 'item'; evidence: Evidence; item: IndexedItem; askedRole: string | null; yesNo: boolean; shared: IndexedItem | null };
+
+/** A reading with the features that support it. */
+export interface Candidate {
+  reading: Interpretation;
+  features: FeatureVector;
+  /** A short label for `why` and for tuning: "section:competences[cpd]". */
+  label: string;
+}
+
+/** Knobs of candidate generation (not weights: how many readings are worth scoring). */
+export const CANDIDATE_OPTIONS = Object.freeze({
+  /** Sections with evidence read as candidates, best first. */
+  sections: 3,
+  /** Bullets read as candidates, best first. */
+  items: 3,
+  /** Section evidence at which `sectionEvidence` saturates (a heading word weighs 3 × its idf). */
+  sectionSaturation: 3,
+  /** Article strength gap at which `articleStrengthGap` saturates. */
+  strengthGapSaturation: 3,
+  /** Two bullets of different roles closer than this may both answer: both roles may do it. */
+  itemTie: 0.1,
+  /** An item match at or above this, with two matched words or more, answers a subject's question by itself. */
+  itemForTopic: 0.34,
+  /** Two articles whose evidence differs by less than this ratio fit equally. */
+  articleTie: 0.15,
+  /** Articles offered when a question could be about any of them. */
+  clarifyChoices: 3,
+});
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+const setKey = (roles: readonly string[]) => [...roles].sort().join(',');
+
+/** What the question says, once, for every reading of one article. */
+interface Facts {
+  evidence: Evidence;
+  /**
+   * The roles the question asks about: every role named, except in a reverse lookup ("Qui prend les
+   * rendez-vous pour les commerciaux ?"), where a role after "pour"/"avec" is only the object.
+   */
+  subjects: string[];
+  /** Every role named, subject or object. */
+  named: string[];
+  contextRoles: string[];
+  contextSection: Section | null;
+  inContext: boolean;
+  leans: boolean;
+  comparing: boolean;
+  lookingUp: boolean;
+  sectionRoles: (section: Section) => string[];
+  articleRoles: string[];
+}
+
+function factsOf(reading: QuestionReading, evidence: Evidence, context: ConversationContext): Facts {
+  const { markers } = reading;
+  const article = evidence.article.article;
+  const named = [...evidence.roles.keys()];
+  const onlySubjects = named.filter((id) => !evidence.objectRoles.has(id));
+  const lookingUp = (markers.who && onlySubjects.length === 0) || markers.yesNo || (markers.rising && onlySubjects.length === 1);
+  const subjects = lookingUp ? onlySubjects : named;
+  const inContext = context.article === article.id;
+  const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];
+  const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : null;
+  return {
+    evidence,
+    subjects,
+    named,
+    contextRoles,
+    contextSection,
+    inContext,
+    leans: markers.followUp || markers.pronoun || markers.otherOne,
+    comparing: markers.comparison || markers.allRoles || subjects.length >= 2,
+    // "Qui … ?" is a reverse lookup only when no role is named as subject ("Avec qui travaille le CPM ?" is not).
+    lookingUp,
+    sectionRoles: (section) => article.roles.map((role) => role.id).filter((id) => section.byRole[id] !== undefined),
+    articleRoles: article.roles.map((role) => role.id),
+  };
+}
+
+/** Role sets worth reading for a section: named, the conversation's, the others, all, a bare role word. */
+function roleSets(facts: Facts, reading: QuestionReading, section: Section): string[][] {
+  const available = facts.sectionRoles(section);
+  if (available.length === 0) return [[]];
+  const sets = new Map<string, string[]>();
+  const add = (roles: string[]) => {
+    const kept = roles.filter((id) => available.includes(id));
+    if (kept.length > 0) sets.set(setKey(kept), kept);
+  };
+  add(facts.subjects);
+  if (facts.subjects.length === 0) add(facts.named);
+  add(facts.contextRoles);
+  if (facts.contextRoles.length > 0) add(facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)));
+  add(available);
+  if (facts.evidence.weakRoles.size === 1) add([...facts.evidence.weakRoles]);
+  // Each role alone, so a question about one role is always answerable even with another named in context.
+  if (reading.markers.otherOne) for (const id of available) add([id]);
+  return [...sets.values()];
+}
+
+/** Features every answer from this article shares: article fit, unknown words, what it lacks. */
+function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: boolean, distinctive: number): FeatureVector {
+  const { evidence } = facts;
+  const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
+  return {
+    articleRoleNamed: facts.named.length > 0 ? 1 : 0,
+    articleInContext: facts.inContext ? 1 : 0,
+    articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
+    articleDistinctive: distinctive,
+    unknownWords: evidence.unknown.length,
+    mostlyUnknown: facts.named.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known ? 1 : 0,
+    smalltalkWithQuestion: reading.smalltalk.length > 0 ? 1 : 0,
+    answerDespiteMissingTopic: missingTopic ? 1 : 0,
+    answerDespiteOtherJob: evidence.otherJob ? 1 : 0,
+  };
+}
+
+/** Features of the roles a reading answers for. */
+function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], all: string[]): FeatureVector {
+  const { markers } = reading;
+  const { subjects } = facts;
+  const complement = facts.contextRoles.length > 0 ? facts.articleRoles.filter((id) => !facts.contextRoles.includes(id) && all.includes(id)) : [];
+  const isAll = roles.length >= 2 && sameSet(roles, all);
+  const allAsked = isAll && (markers.allRoles || ((markers.comparison || markers.overview) && subjects.length === 0));
+  const fromContext = subjects.length === 0 && roles.length > 0 && sameSet(roles, facts.contextRoles);
+  return {
+    rolesAllNamed: subjects.length > 0 && subjects.every((id) => roles.includes(id)) ? 1 : 0,
+    rolesNamedMissing: subjects.filter((id) => !roles.includes(id)).length,
+    rolesUnnamedExtra: subjects.length > 0 && !allAsked ? roles.filter((id) => !subjects.includes(id)).length : 0,
+    rolesFromContext: fromContext && facts.leans && !markers.otherOne ? 1 : 0,
+    rolesFromContextSilent: fromContext && !facts.leans ? 1 : 0,
+    // "l'autre" is one role; "les deux autres", "les autres" are all the others.
+    rolesComplement: markers.otherOne && subjects.length === 0 && (complement.length === 1 || markers.otherMany) && sameSet(roles, complement) ? 1 : 0,
+    rolesAllAsked: allAsked ? 1 : 0,
+    rolesAllUnasked: isAll && !allAsked ? 1 : 0,
+    rolesWeakWord: subjects.length === 0 && facts.evidence.weakRoles.size === 1 && sameSet(roles, [...facts.evidence.weakRoles]) ? 1 : 0,
+    singleRoleButComparing: roles.length === 1 && facts.comparing && !markers.otherOne ? 1 : 0,
+    severalRolesButOneNamed: roles.length >= 2 && subjects.length === 1 && !markers.comparison && !markers.allRoles ? 1 : 0,
+    noRoleButNamed: roles.length === 0 && subjects.length > 0 ? 1 : 0,
+  };
+}
+
+/** The uncovered subject the question asks about, if any: the article does not cover it. */
+function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon): { id: string; name: string } | null {
+  const { evidence } = facts;
+  // Named only as context ("je suis en reconversion, quelle formation…"), a missing subject does not hide a
+  // question the article answers; nor does a subject asked in the same breath as a covered one.
+  const sectionAsked = evidence.sections[0]?.strong === true || (facts.subjects.length >= 2 && (reading.markers.comparison || reading.markers.overview));
+  if (evidence.topics.some((topic) => topic.covered && topic.asked)) return null;
+  // A bullet that matches the question on two words or more answers it, subject word included.
+  const top = evidence.items[0];
+  const bulletHolds = top !== undefined && top.f1 >= CANDIDATE_OPTIONS.itemForTopic && top.matched.length >= 2;
+  const lookup = reading.markers.who || reading.markers.yesNo;
+  const answeredByBullet = (id: string) => bulletHolds && (lookup || top.matched.some((concept) => lexicon.topics.get(id)?.signals.has(concept)));
+  const topic = evidence.topics.find((candidate) => !candidate.covered && (candidate.asked || !sectionAsked) && !answeredByBullet(candidate.id));
+  return topic ? { id: topic.id, name: topic.name } : null;
+}
+
+/** Every candidate reading of the question for one article. */
+export function articleCandidates(reading: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, library: LibraryView): Candidate[] {
+  const facts = factsOf(reading, evidence, context);
+  const { markers } = reading;
+  const article = evidence.article;
+  const topic = uncoveredTopic(facts, reading, lexicon);
+  const shared = articleFeatures(facts, library.bestStrength, reading, topic !== null, library.distinctiveness(evidence));
+  const candidates: Candidate[] = [];
+  const best = evidence.sections[0];
+  const noQuestion = evidence.content.length === 0;
+
+  // Sections: those the words point to, the conversation's, the definition, each for several role sets.
+  const sections = new Map<string, Section>();
+  for (const entry of evidence.sections.slice(0, CANDIDATE_OPTIONS.sections)) sections.set(entry.section.id, entry.section);
+  if (facts.contextSection) sections.set(facts.contextSection.id, facts.contextSection);
+  if (article.definitionSection) sections.set(article.definitionSection.id, article.definitionSection);
+  for (const section of sections.values()) {
+    const entry = evidence.sections.find((candidate) => candidate.section === section);
+    const evidenceScore = entry ? Math.min(1, entry.score / CANDIDATE_OPTIONS.sectionSaturation) : 0;
+    const isContext = section === facts.contextSection;
+    const definitionAsked = section.isDefinition && markers.definition && !markers.comparison;
+    const definitionRoleOnly = section.isDefinition && facts.subjects.length >= 1 && noQuestion && !facts.leans;
+    const sectionFeatures: FeatureVector = {
+      kindSection: 1,
+      sectionEvidence: evidenceScore,
+      sectionStrong: entry?.strong ? 1 : 0,
+      sectionBest: entry !== undefined && entry === best ? 1 : 0,
+      sectionFromContext: isContext && facts.leans ? 1 : 0,
+      sectionFromContextSilent: isContext && evidence.sections.length === 0 && !facts.leans ? 1 : 0,
+      sectionDefinitionAsked: definitionAsked ? 1 : 0,
+      sectionDefinitionRoleOnly: definitionRoleOnly ? 1 : 0,
+      sectionUnsupported: !entry && !isContext && !definitionAsked && !definitionRoleOnly ? 1 : 0,
+    };
+    const all = facts.sectionRoles(section);
+    for (const roles of roleSets(facts, reading, section)) {
+      const roleOwn = roleFeatures(facts, reading, roles, all);
+      // The conclusion speaks of every role at once: it is answered whole, as one list.
+      const answered = section.isConclusion ? [] : roles;
+      candidates.push({
+        reading: { kind: 'section', evidence, section, roles: answered, mode: answered.length >= 2 ? 'comparison' : 'list' },
+        features: { ...shared, ...sectionFeatures, ...roleOwn, comparisonAsked: roles.length >= 2 && (markers.comparison || markers.allRoles) ? 1 : 0 },
+        label: `section:${section.id}[${roles.join(',')}]`,
+      });
+    }
+  }
+
+  // Bullets, table cells and sentences that match the question, answered with their owner.
+  const itemOptions = evidence.items.slice(0, CANDIDATE_OPTIONS.items);
+  const unknownTotal = evidence.unknown.reduce((sum, concept) => sum + unknownWeight(concept, article, evidence.verbLike), 0);
+  for (const entry of itemOptions) {
+    const owner = entry.item.roleId;
+    const other = evidence.items.find((candidate) => candidate.item.roleId !== owner && candidate.item.section === entry.item.section);
+    // How close another role's bullet comes: both roles may do it; the readings with one and with both compete.
+    const rivalClose = other ? Math.max(0, 1 - (entry.f1 - other.f1) / CANDIDATE_OPTIONS.itemTie) : 0;
+    const askedRole = facts.subjects.length === 1 ? facts.subjects[0]! : null;
+    const roles = owner ? [owner] : [];
+    for (const tie of rivalClose > 0 && other ? [null, other.item] : [null]) candidates.push({
+      reading: { kind: 'item', evidence, item: entry.item, askedRole, yesNo: (markers.yesNo || markers.rising) && askedRole !== null, shared: tie },
+      features: {
+        itemRivalClose: rivalClose,
+        itemShared: tie ? 1 : 0,
+        ...shared,
+        ...roleFeatures(facts, reading, roles, facts.articleRoles),
+        // The bullet's own owner is what a reverse lookup answers: a named role is only asked about.
+        rolesNamedMissing: 0,
+        singleRoleButComparing: 0,
+        kindItem: 1,
+        itemMatch: entry.f1,
+        itemMatchWho: facts.lookingUp && markers.who ? entry.f1 : 0,
+        itemMatchYesNo: (markers.yesNo || (markers.rising && askedRole !== null)) ? entry.f1 : 0,
+        itemHolds: entry.weight >= 1.5 * unknownTotal ? 1 : 0,
+        itemOwnerConflict: askedRole !== null && owner !== askedRole && !markers.yesNo && !markers.rising ? 1 : 0,
+        itemButSeveralNamed: facts.subjects.length >= 2 ? 1 : 0,
+        itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
+      },
+      label: `item:${entry.item.section.id}[${tie ? `${owner ?? ''}+${tie.roleId ?? ''}` : owner ?? ''}] ${entry.item.text.slice(0, 40)}`,
+    });
+  }
+
+  // The general difference, for the roles named (two or more) or all of them.
+  const overviewRoles = facts.subjects.length >= 2 ? facts.subjects : facts.articleRoles;
+  candidates.push({
+    reading: { kind: 'overview', evidence, roles: overviewRoles },
+    features: {
+      ...shared,
+      ...roleFeatures(facts, reading, overviewRoles, facts.articleRoles),
+      kindOverview: 1,
+      overviewAsked: markers.overview ? 1 : 0,
+      overviewComparingWithoutSection: markers.comparison && !(best?.strong ?? false) ? 1 : 0,
+      overviewRolesOnly: facts.subjects.length >= 2 && noQuestion && evidence.unknown.length === 0 ? 1 : 0,
+      singleRoleButComparing: 0,
+    },
+    label: 'overview',
+  });
+
+  // "Et l'autre ?" with two roles or more left: ask which one rather than guess.
+  const left = facts.contextRoles.length > 0 ? facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)) : [];
+  if (markers.otherOne && !markers.otherMany && facts.subjects.length === 0 && left.length >= 2) {
+    candidates.push({
+      reading: { kind: 'clarifyRoles', evidence, section: facts.contextSection, roles: left },
+      features: { kindClarifyRoles: 1, otherOneAmbiguous: 1 },
+      label: `clarify-roles[${left.join(',')}]`,
+    });
+  }
+
+  // What the article does not cover.
+  if (topic) {
+    candidates.push({ reading: { kind: 'fallback', reason: 'topic', topic: topic.name, topicId: topic.id, evidence }, features: { kindTopicFallback: 1, topicUncovered: 1 }, label: `topic:${topic.id}` });
+  }
+  if (evidence.otherJob) {
+    candidates.push({ reading: { kind: 'fallback', reason: 'other-job', topic: evidence.otherJob, evidence }, features: { kindOtherJobFallback: 1, otherJobNamed: 1 }, label: `other-job:${evidence.otherJob}` });
+  }
+  return candidates;
+}
+
+/** What candidates need to know of the whole library. */
+export interface LibraryView {
+  /** The strongest article's evidence. */
+  bestStrength: number;
+  /** How much the question's words point to this article rather than to the others (0..1). */
+  distinctiveness(evidence: Evidence): number;
+}
+
+/** Readings that belong to no article: smalltalk, the clarification between articles, the abstention. */
+export function libraryCandidates(reading: QuestionReading, all: Evidence[], context: ConversationContext, library: LibraryView): Candidate[] {
+  const candidates: Candidate[] = [];
+  const first = all[0];
+  const anyRole = all.some((evidence) => evidence.roles.size > 0 || evidence.genericRole);
+  const anyContent = all.some((evidence) => evidence.content.length > 0);
+  const intent = reading.smalltalk[0];
+  if (intent) {
+    const only = !anyContent && !anyRole;
+    candidates.push({ reading: { kind: 'smalltalk', intent: intent.intent }, features: { kindSmalltalk: 1, smalltalkOnly: only ? 1 : 0 }, label: `smalltalk:${intent.intent}` });
+  }
+  candidates.push({ reading: { kind: 'fallback', reason: 'unknown', evidence: first ?? null }, features: { kindAbstain: 1 }, label: 'abstain' });
+  // "Le CA" when two articles have a role abbreviated CA, and the conversation is about neither: which one?
+  const naming = all.filter((evidence) => evidence.roles.size > 0);
+  const strongest = (evidence: Evidence) => Math.max(...evidence.roles.values());
+  if (naming.length >= 2 && !naming.some((evidence) => evidence.article.article.id === context.article) && strongest(naming[0]!) === strongest(naming[1]!)) {
+    candidates.push({
+      reading: { kind: 'clarify', choices: naming.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article), evidence: naming[0]! },
+      features: { kindClarify: 1, articlesRoleTie: 1 },
+      label: 'clarify-roles-of-articles',
+    });
+  }
+  if (first && all.length > 1 && context.article === null && !all.some((evidence) => evidence.roles.size > 0)) {
+    const second = all[1]!;
+    const tie = first.strength > 0 && second.strength > 0 && first.sections.length > 0 && second.sections.length > 0 &&
+      (first.strength - second.strength) / first.strength < CANDIDATE_OPTIONS.articleTie;
+    const { markers } = reading;
+    const unanchored = !all.some((evidence) => evidence.genericRole) && (markers.comparison || markers.overview || markers.definition) && !(first.sections[0]?.strong ?? false);
+    const pointed = Math.max(...all.map((evidence) => library.distinctiveness(evidence)));
+    const choices = tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
+    candidates.push({
+      reading: { kind: 'clarify', choices, evidence: first },
+      features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0, articlesNothingPoints: 1 - pointed },
+      label: 'clarify',
+    });
+  }
+  return candidates;
+}

@@ -1,0 +1,231 @@
+/**
+ * The scoring model of question reading: every candidate reading of a question (a section for a set
+ * of roles, a bullet, the overview, a fallback…) is described by named features, and its score is the
+ * weighted sum of them. One weight table, one abstention rule: the answer is the best candidate, and
+ * the bot abstains (says it does not know) when no answer candidate beats the abstention candidate.
+ *
+ * The weights were set by hand from what each feature means, then adjusted by `npm run tune` (an
+ * averaged perceptron over the tuning sets in test/eval/tuning, never the holdouts).
+ */
+
+/** Every feature a candidate may carry. Values are 0..1 unless said otherwise; absent means 0. */
+export const FEATURES = [
+  // Which kind of reading it is (a bias per kind).
+  'kindSection',
+  'kindItem',
+  'kindOverview',
+  'kindSmalltalk',
+  'kindTopicFallback',
+  'kindOtherJobFallback',
+  'kindClarify',
+  /** Asking which role is meant ("et l'autre ?" when two or more roles are left). */
+  'kindClarifyRoles',
+  /** The abstention candidate: its weight is the threshold an answer must beat. */
+  'kindAbstain',
+
+  // The article.
+  /** A role of this article is named in the question. */
+  'articleRoleNamed',
+  /** The conversation is about this article. */
+  'articleInContext',
+  /** How far this article's evidence is below the best article's (0 = the best; 1 = a whole unit below). */
+  'articleStrengthGap',
+  /** How much the question's words point to this article rather than to the library's others (0..1). */
+  'articleDistinctive',
+
+  // The roles of the reading.
+  /** Every role the question names (as the subject) is among the reading's roles. */
+  'rolesAllNamed',
+  /** Number of named roles the reading leaves out. */
+  'rolesNamedMissing',
+  /** Number of the reading's roles the question does not name, when it names some. */
+  'rolesUnnamedExtra',
+  /** The reading keeps the conversation's roles, and the question leans on the conversation. */
+  'rolesFromContext',
+  /** The reading keeps the conversation's roles though nothing in the question leans on it. */
+  'rolesFromContextSilent',
+  /** The reading takes the roles not discussed so far ("et l'autre ?", "les deux autres"). */
+  'rolesComplement',
+  /** "l'autre" (one role) with two roles or more not discussed yet: which one? */
+  'otherOneAmbiguous',
+  /** The reading takes every role, and the question asks for all of them or compares without naming. */
+  'rolesAllAsked',
+  /** The reading takes every role, and nothing asks for all of them. */
+  'rolesAllUnasked',
+  /** The reading has exactly the one role a bare role word names ("compétences marketing"). */
+  'rolesWeakWord',
+  /** A reading of one role when the question compares (comparison word, two roles named). */
+  'singleRoleButComparing',
+  /** A reading of several roles when the question names one role and does not compare. */
+  'severalRolesButOneNamed',
+  /** A reading without roles (a shared section) while the question names a role. */
+  'noRoleButNamed',
+
+  // The section of the reading.
+  /** The section's evidence from the question's words (0..1, saturating). */
+  'sectionEvidence',
+  /** The question names the section's subject in the clause that asks (heading or list-header word). */
+  'sectionStrong',
+  /** This is the section with the most evidence. */
+  'sectionBest',
+  /** The conversation's section, and the question leans on the conversation. */
+  'sectionFromContext',
+  /** The conversation's section, when the question has no section words at all. */
+  'sectionFromContextSilent',
+  /** The section defining the roles, and the question asks what a role is. */
+  'sectionDefinitionAsked',
+  /** The section defining the roles, and the question only names a role. */
+  'sectionDefinitionRoleOnly',
+  /** The closing section, and the question asks for the conclusion. */
+  'sectionConclusionAsked',
+  /** The section has no evidence, no context and no definition reason to be chosen. */
+  'sectionUnsupported',
+  /** A comparison reading of a section, and the question compares. */
+  'comparisonAsked',
+
+  // A bullet (or table cell, or sentence) that answers the question.
+  /** How well the bullet matches the question's specific words (F0.5 of idf weights, ~0..1). */
+  'itemMatch',
+  /** The bullet match, when the question asks who does something. */
+  'itemMatchWho',
+  /** The bullet match, when the question is a yes/no about a role. */
+  'itemMatchYesNo',
+  /** The bullet's words outweigh the question's unknown words. */
+  'itemHolds',
+  /** The question names one role as subject and the bullet belongs to another, without a yes/no. */
+  'itemOwnerConflict',
+  /** The question names two roles or more: it compares rather than looks for a bullet's owner. */
+  'itemButSeveralNamed',
+  /** A section named strongly elsewhere than the bullet's section. */
+  'itemSectionDisagrees',
+  /** Another role's bullet matches almost as well (1 = as well): both roles may do it. */
+  'itemRivalClose',
+  /** The reading answers with both bullets, for both roles. */
+  'itemShared',
+
+  // The overview.
+  /** The question asks for the general difference ("quelle différence", "en gros"). */
+  'overviewAsked',
+  /** The question compares (a comparison word) without naming any section. */
+  'overviewComparingWithoutSection',
+  /** The question names two roles or more and nothing else. */
+  'overviewRolesOnly',
+
+  // Words the article does not know, subjects it lacks, other jobs, smalltalk.
+  /** Number of words in the asking clause the article does not know (answers only). */
+  'unknownWords',
+  /** Unknown words outnumber known ones, no role named. */
+  'mostlyUnknown',
+  /** A subject HR asks about that the article lacks, asked in the question. */
+  'topicUncovered',
+  /** An answer from the article although the question asks about a subject the article lacks. */
+  'answerDespiteMissingTopic',
+  /** An answer about the article's roles although the question names another job. */
+  'answerDespiteOtherJob',
+  /** Another job is named where a role would stand. */
+  'otherJobNamed',
+  /** Smalltalk patterns and nothing else asked. */
+  'smalltalkOnly',
+  /** Smalltalk patterns alongside a real question. */
+  'smalltalkWithQuestion',
+  /** The question has no content word, no role and no cue at all. */
+  'emptyQuestion',
+
+  // Several articles.
+  /** Two articles fit equally, no role named, no conversation article (for the clarification). */
+  'articlesTie',
+  /** Several articles and a comparison/definition cue with nothing to anchor it. */
+  'articlesUnanchored',
+  /** For the clarification: how little the question's words point to any one article (1 - the best distinctiveness). */
+  'articlesNothingPoints',
+  /** Roles of several articles are named alike (an initialism two articles share) and the conversation does not say which. */
+  'articlesRoleTie',
+] as const;
+
+export type Feature = (typeof FEATURES)[number];
+
+/** A candidate's feature vector (absent features are 0). */
+export type FeatureVector = Partial<Record<Feature, number>>;
+
+/**
+ * The weight of each feature: how much it adds to (or takes from) a candidate's score.
+ * Frozen defaults; `npm run tune` prints a tuned table to paste here.
+ */
+export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze({
+  kindSection: 0.25,
+  kindItem: 0.19,
+  kindOverview: 0.26,
+  kindSmalltalk: 1.58,
+  kindTopicFallback: -1.64,
+  kindOtherJobFallback: -1.18,
+  kindClarify: 1.01,
+  kindClarifyRoles: 0,
+  kindAbstain: 1.42,
+  articleRoleNamed: 1.54,
+  articleInContext: 0.41,
+  articleStrengthGap: 0.04,
+  articleDistinctive: 0.29,
+  rolesAllNamed: -0.61,
+  rolesNamedMissing: -2,
+  rolesUnnamedExtra: -0.17,
+  rolesFromContext: 0.04,
+  rolesFromContextSilent: 0.29,
+  rolesComplement: 1.49,
+  otherOneAmbiguous: 4,
+  rolesAllAsked: -0.12,
+  rolesAllUnasked: -0.15,
+  rolesWeakWord: 0.38,
+  singleRoleButComparing: -1.1,
+  severalRolesButOneNamed: 0.14,
+  noRoleButNamed: -0.5,
+  sectionEvidence: 0.83,
+  sectionStrong: 0.25,
+  sectionBest: 0.03,
+  sectionFromContext: 0.86,
+  sectionFromContextSilent: 0.86,
+  sectionDefinitionAsked: 0.65,
+  sectionDefinitionRoleOnly: 0.14,
+  sectionConclusionAsked: 1.5,
+  sectionUnsupported: -2,
+  comparisonAsked: 0.19,
+  itemMatch: 0.94,
+  itemMatchWho: 0.76,
+  itemMatchYesNo: 0.46,
+  itemHolds: 0.2,
+  itemOwnerConflict: -0.43,
+  itemButSeveralNamed: -3,
+  itemSectionDisagrees: -0.28,
+  itemRivalClose: -0.12,
+  itemShared: 0,
+  overviewAsked: 0.32,
+  overviewComparingWithoutSection: 0.88,
+  overviewRolesOnly: 1.73,
+  unknownWords: -0.23,
+  mostlyUnknown: -2,
+  topicUncovered: 3.36,
+  answerDespiteMissingTopic: -1.05,
+  answerDespiteOtherJob: -1.11,
+  otherJobNamed: 2.82,
+  smalltalkOnly: 6,
+  smalltalkWithQuestion: 0.19,
+  emptyQuestion: 3,
+  articlesTie: 0.33,
+  articlesUnanchored: 0.15,
+  articlesNothingPoints: 0.36,
+  articlesRoleTie: 1.49,
+});
+
+/** A candidate's score under a weight table. */
+export function scoreOf(features: FeatureVector, weights: Readonly<Record<Feature, number>> = READING_WEIGHTS): number {
+  let score = 0;
+  for (const name in features) score += (features[name as Feature] ?? 0) * weights[name as Feature];
+  return score;
+}
+
+/** The features that moved a candidate's score most, for `why` and for tuning. */
+export function contributions(features: FeatureVector, weights: Readonly<Record<Feature, number>> = READING_WEIGHTS): [Feature, number][] {
+  return (Object.entries(features) as [Feature, number][])
+    .map(([name, value]): [Feature, number] => [name, Number((value * weights[name]).toFixed(3))])
+    .filter(([, contribution]) => contribution !== 0)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+}

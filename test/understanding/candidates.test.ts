@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/answers/engine.js';
+import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
+import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
+
+const threeRoles = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/shapes-md'), dialogsDir: DEFAULT_DIALOGS_DIR });
+const ARTICLE = 'differences-assistant-rh-charge-de-formation-gestionnaire-paie';
+const after = (section: string, roles: string[]): ConversationContext => ({ article: ARTICLE, section, roles, pendingQuestion: null });
+
+/** The best candidate with a given label prefix, and its features. */
+function candidate(question: string, prefix: string, context = emptyContext()) {
+  return threeRoles.candidates(question, context).find((entry) => entry.label.startsWith(prefix));
+}
+
+describe('candidate readings for an article of three roles', () => {
+  it('offer a section for exactly the two roles named, marked as all named and none missing', () => {
+    const reading = candidate("Différence de compétences entre l'assistant RH et le gestionnaire de paie ?", 'section:quelles-competences[assistant-rh,gestionnaire-de-paie]');
+    expect(reading?.features).toMatchObject({ rolesAllNamed: 1, rolesNamedMissing: 0 });
+    const all = candidate("Différence de compétences entre l'assistant RH et le gestionnaire de paie ?", 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]');
+    expect(all?.features.rolesUnnamedExtra).toBe(1);
+  });
+
+  it('offer the roles not discussed so far for "les deux autres", marked as the complement', () => {
+    const reading = candidate('Et pour les deux autres ?', 'section:quelles-competences[charge-de-formation,gestionnaire-de-paie]', after('quelles-competences', ['assistant-rh']));
+    expect(reading?.features).toMatchObject({ rolesComplement: 1, sectionFromContext: 1 });
+  });
+
+  it('offer every role for "compare les trois", marked as asked', () => {
+    const reading = candidate('Compare les trois sur les compétences', 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]');
+    expect(reading?.features).toMatchObject({ rolesAllAsked: 1, comparisonAsked: 1 });
+  });
+
+  it('offer to ask which role is meant for "et l\'autre ?" when two roles are left', () => {
+    const reading = candidate("Et l'autre ?", 'clarify-roles', after('quelles-competences', ['assistant-rh']));
+    expect(reading?.features).toMatchObject({ otherOneAmbiguous: 1 });
+    expect(reading?.answer.kind).toBe('clarify');
+  });
+
+  it('offer a table cell as a bullet of its role', () => {
+    const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
+    expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
+  });
+
+  it('always offer the abstention', () => {
+    expect(candidate('Quelle est la couleur préférée ?', 'abstain')).toBeDefined();
+  });
+});
+
+describe('the chosen reading for an article of three roles', () => {
+  const answer = (question: string, context = emptyContext()) => threeRoles.answer(question, context).answer;
+
+  it('compares exactly the two roles named', () => {
+    expect(answer("Différence de compétences entre l'assistant RH et le gestionnaire de paie ?")).toMatchObject({ kind: 'comparison', roles: ['assistant-rh', 'gestionnaire-de-paie'] });
+  });
+
+  it('compares the other two after one role, and all three when asked', () => {
+    expect(answer('Et pour les deux autres ?', after('quelles-competences', ['assistant-rh']))).toMatchObject({ kind: 'comparison', section: 'quelles-competences', roles: ['charge-de-formation', 'gestionnaire-de-paie'] });
+    expect(answer('Compare les trois sur les compétences')).toMatchObject({ kind: 'comparison', roles: ['assistant-rh', 'charge-de-formation', 'gestionnaire-de-paie'] });
+  });
+
+  it('takes the one role left for "et l\'autre ?" after two', () => {
+    expect(answer("Et l'autre ?", after('quelles-competences', ['assistant-rh', 'gestionnaire-de-paie']))).toMatchObject({ kind: 'list', roles: ['charge-de-formation'] });
+  });
+
+  it('answers the salary from the table for one role', () => {
+    expect(answer('Quel salaire pour un chargé de formation ?')).toMatchObject({ kind: 'list', section: 'remuneration-et-conditions', roles: ['charge-de-formation'] });
+  });
+});
+
+const library = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/library-clash'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings in a library', () => {
+  it('ask which article is meant when an initialism names a role in two articles and nothing else decides', () => {
+    expect(library.answer('Quelles sont les missions du CA ?', emptyContext()).answer.kind).toBe('clarify');
+  });
+
+  it('follow the conversation when it is about one of them', () => {
+    const context: ConversationContext = { article: 'differences-conseiller-agricole-chef-d-exploitation', section: 'missions', roles: ['chef-d-exploitation'], pendingQuestion: null };
+    expect(library.answer('Et pour le CA ?', context).answer).toMatchObject({ kind: 'list', article: 'differences-conseiller-agricole-chef-d-exploitation', roles: ['conseiller-agricole'] });
+  });
+});
