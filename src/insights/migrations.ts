@@ -3,7 +3,7 @@
  * A migration, once released, never changes: a new need is a new migration below the others.
  */
 import type { Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 
 const initial: Migration = {
   async up(db: Kysely<any>): Promise<void> {
