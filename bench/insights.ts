@@ -33,7 +33,7 @@ const QUESTIONS = [
   'Quels indicateurs pour le CPM ?',
   'Où est la cantine ?',
 ];
-const IN_PROCESS_EVENTS = 20_000;
+const IN_PROCESS_EVENTS = 10_000;
 const HTTP_TURNS = 1_500;
 const WARM_UP_TURNS = 200;
 
@@ -66,10 +66,10 @@ async function inProcess(name: string, location: DatabaseLocation): Promise<void
     insights.recordAnswer({ channelId: 'msteams', conversationId: `c-${turn % 500}`, answerId: randomUUID(), answer, question: QUESTIONS[turn % QUESTIONS.length]! });
     onPath.push(performance.now() - started);
     // A turn every so often lets the queue flush, as real traffic does.
-    if (turn % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (turn % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await insights.flush();
-  const path = summary(onPath.slice(1000));
+  const path = summary(onPath.slice(500));
   const batches = summary(writes);
   console.log(
     `${name.padEnd(10)} on the turn's path: p50 ${fmt(path.p50, 'µs')}, p99 ${fmt(path.p99, 'µs')}; ` +

@@ -17,8 +17,8 @@ export const EVENT_QUEUE = Object.freeze({
   maxPending: 10_000,
   /** Events are written this long after the first one queued, in one batch. */
   flushDelayMs: 25,
-  /** Largest batch written in one transaction. */
-  maxBatch: 500,
+  /** Largest batch written in one transaction (SQLite writes on the event loop: small batches keep it free). */
+  maxBatch: 100,
   /** At most one warning about dropped events per this period. */
   warnEveryMs: 60_000,
 });
@@ -167,7 +167,11 @@ export class Insights {
       this.flushing = undefined;
     });
     await this.flushing;
-    if (this.queue.length > 0) await this.flush();
+    if (this.queue.length > 0) {
+      // Let waiting turns run between two batches.
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.flush();
+    }
   }
 
   private async writeQueued(): Promise<void> {

@@ -80,29 +80,38 @@ export class InsightsStore {
   async write(batch: readonly ({ type: 'event'; event: InsightEvent } | { type: 'vote'; vote: VoteRecord })[]): Promise<void> {
     if (batch.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
+      // Consecutive events go in one multi-row INSERT (one round trip); votes follow in order.
+      let events: InsightEvent[] = [];
+      const insertEvents = async () => {
+        if (events.length === 0) return;
+        await trx
+          .insertInto('insight_events')
+          .values(events.map((event) => ({ ...event, vote: null, voted_at: null })))
+          .onConflict((conflict) => conflict.column('answer_id').doNothing())
+          .execute();
+        events = [];
+      };
       for (const entry of batch) {
         if (entry.type === 'event') {
-          await trx
-            .insertInto('insight_events')
-            .values({ ...entry.event, vote: null, voted_at: null })
-            .onConflict((conflict) => conflict.column('answer_id').doNothing())
-            .execute();
-        } else {
-          const { vote } = entry;
-          const fields = { vote: vote.vote, voted_at: vote.at, question: vote.question, question_key: vote.questionKey };
-          // One vote per answer: a later vote replaces the earlier one, in the conversation that got the answer only.
-          await trx
-            .insertInto('insight_events')
-            .values({ ...vote.answered, answer_id: vote.answerId, conversation_hash: vote.conversationHash, ...fields })
-            .onConflict((conflict) =>
-              conflict
-                .column('answer_id')
-                .doUpdateSet(fields)
-                .where('insight_events.conversation_hash', '=', vote.conversationHash),
-            )
-            .execute();
+          events.push(entry.event);
+          continue;
         }
+        await insertEvents();
+        const { vote } = entry;
+        const fields = { vote: vote.vote, voted_at: vote.at, question: vote.question, question_key: vote.questionKey };
+        // One vote per answer: a later vote replaces the earlier one, in the conversation that got the answer only.
+        await trx
+          .insertInto('insight_events')
+          .values({ ...vote.answered, answer_id: vote.answerId, conversation_hash: vote.conversationHash, ...fields })
+          .onConflict((conflict) =>
+            conflict
+              .column('answer_id')
+              .doUpdateSet(fields)
+              .where('insight_events.conversation_hash', '=', vote.conversationHash),
+          )
+          .execute();
       }
+      await insertEvents();
     });
   }
 
