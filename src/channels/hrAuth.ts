@@ -107,13 +107,20 @@ export function isAllowed(claims: Record<string, unknown>, allowedGroups: readon
   return groups.some((group) => allowedGroups.includes(group)) || emails.some((email) => allowedEmails.includes(email));
 }
 
+/** Options of {@link oidcAuth}. */
+export interface OidcAuthOptions {
+  /** Lets the provider be reached over plain HTTP: only for a local stand-in provider in tests. */
+  allowHttpProvider?: boolean;
+}
+
 /** Entra ID (or any OpenID Connect provider) sign-in. */
-export function oidcAuth(settings: Extract<Config['hrDashboard'], { kind: 'oidc' }>, logger: Logger): HrAuth {
+export function oidcAuth(settings: Extract<Config['hrDashboard'], { kind: 'oidc' }>, logger: Logger, options: OidcAuthOptions = {}): HrAuth {
   const signer = new CookieSigner(settings.sessionSecret ? Buffer.from(settings.sessionSecret) : randomBytes(32));
   let discovered: Promise<oidc.Configuration> | undefined;
   // Discovery happens on the first sign-in, not at start-up: the bot starts without reaching Entra ID.
   const configuration = () => {
-    discovered ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret).catch((error: unknown) => {
+    const execute = options.allowHttpProvider ? [oidc.allowInsecureRequests] : [];
+    discovered ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, { execute }).catch((error: unknown) => {
       discovered = undefined;
       throw error;
     });

@@ -13,7 +13,7 @@ import { loadEngine, type Engine } from '../../../src/answers/engine.js';
 import { createBot, type Bot } from '../../../src/channels/bot.js';
 import { startServer, type HttpOptions, type RunningServer } from '../../../src/channels/server.js';
 import { MemoryFeedbackStore, type FeedbackStore } from '../../../src/conversation/feedbackStore.js';
-import { basicAuth } from '../../../src/channels/hrAuth.js';
+import { basicAuth, type HrAuth } from '../../../src/channels/hrAuth.js';
 import { hrDashboard } from '../../../src/channels/hrDashboard.js';
 import type { HrChannelSettings } from '../../../src/channels/ticketDesk.js';
 import { CONTACTS_FILE, ContactBook } from '../../../src/conversation/contactBook.js';
@@ -91,6 +91,8 @@ export interface TestBotOptions {
   database?: DatabaseLocation;
   /** Where ticket cards go in Teams, when configured. */
   hrChannel?: HrChannelSettings;
+  /** How /rh is protected (with a database); HTTP Basic with {@link TEST_HR_PASSWORD} by default. */
+  hrAuth?: HrAuth;
 }
 
 /** Starts the bot on a free port of the loopback interface. */
@@ -114,7 +116,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
           insights,
           insightsStore: database.store,
           contacts: projectContacts(),
-          routes: (tickets) => hrDashboard({ auth: basicAuth(TEST_HR_PASSWORD), store: database.store, tickets, teamName: () => loaded.dialogs.handoff.teamSignature }),
+          routes: (tickets) => hrDashboard({ auth: options.hrAuth ?? basicAuth(TEST_HR_PASSWORD), store: database.store, tickets, teamName: () => loaded.dialogs.handoff.teamSignature }),
         }
       : {}),
     ...(options.hrChannel ? { hrChannel: options.hrChannel } : {}),
