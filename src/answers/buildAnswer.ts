@@ -365,8 +365,10 @@ export class AnswerBuilder {
       otherRole: owner ? roleName(article, owner) : '',
     };
     const confidence = Math.min(0.97, 0.45 + 0.5 * (evidence.items[0]?.f1 ?? 0));
-    if (shared || !owner) {
-      return this.comparison(evidence, section, Object.keys(section.byRole), {
+    // A bullet no role owns ("Points communs"): the shared list it belongs to answers.
+    if (!owner) return this.section(evidence, section, [], 'list');
+    if (shared) {
+      return this.comparison(evidence, section, [owner, shared.roleId ?? ''].filter((id) => section.byRole[id]), {
         confidence,
         intro: [fill(this.dialogs.answers.itemFoundBoth, values)],
         reason: `bullet found for both roles: "${item.text}"`,

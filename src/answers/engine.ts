@@ -9,7 +9,7 @@ import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import type { KnowledgeFileError } from '../errors.js';
 import { loadLanguagePack } from '../language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
-import { indexArticle, type ArticleIndex } from '../understanding/articleIndex.js';
+import { indexArticle, libraryRoleStems, type ArticleIndex } from '../understanding/articleIndex.js';
 import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
 import type { Lexicon } from '../language/lexicon.js';
@@ -57,17 +57,21 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
   const articleWords = new Set<string>();
   for (const index of indexes) for (const word of index.surfaceWords) if (!lexicon.stopWords.has(word)) articleWords.add(word);
   for (const word of articleWords) correctable.add(word);
-  const markerSets = [lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.jobs];
+  const markerSets = [lexicon.comparison, lexicon.overview, lexicon.followUp, lexicon.pronouns, lexicon.whoAsks, lexicon.definition, lexicon.fillers, lexicon.language.phrases('jobHeadsLast')];
   for (const set of [...markerSets, ...smalltalk.values()]) for (const word of set.words()) correctable.add(word);
   for (const word of [...lexicon.synonymWords, ...lexicon.topicWords, ...lexicon.concepts]) correctable.add(word);
   // Rewrite keys ("koi") are handled before correction: only their targets are words to correct towards.
   for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
-  return { lexicon, corrector: new TypoCorrector(correctable, lexicon.stopWords, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
+  // French head nouns of job titles are known words, never a correction: "contrôle" is no "contrôleur".
+  // Borrowed ones may be ("designers" → "designer"); a real French word ("manger") is never corrected into them.
+  const known = [...lexicon.stopWords, ...lexicon.language.phrases('jobHeads').words(), ...lexicon.language.phrases('adjectivalJobHeads').words()];
+  return { lexicon, corrector: new TypoCorrector(correctable, known, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */
 export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs: Dialogs, skipped: readonly KnowledgeFileError[] = []): Engine {
-  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon));
+  const libraryRoles = libraryRoleStems(knowledge.articles, lexicon);
+  const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon, libraryRoles));
   const tools = readerToolsFor(indexes, lexicon, dialogs);
   const builder = new AnswerBuilder(dialogs, indexes);
   const router = new ArticleRouter(indexes, lexicon);

@@ -351,3 +351,43 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
   }
   return found;
 }
+
+/** Longest spelled-out name an initialism may stand for. */
+const MAX_EXPANSION_WORDS = 8;
+
+/**
+ * A role the title or labels name only by its initialism ("CESF") takes the name the article spells
+ * out ("le conseiller en économie sociale et familiale (CESF)"): the run of words whose initials,
+ * small link words aside, spell it. The initialism stays as an alias.
+ */
+export function spellOutInitialisms(roles: Role[], texts: readonly string[], pack: LanguagePack): void {
+  for (const role of roles) {
+    if (!/^[A-ZÀ-Ý]{2,6}$/.test(role.name.trim())) continue;
+    const letters = fold(role.name);
+    let found: string | null = null;
+    for (const text of texts) {
+      const written = writtenWords(text);
+      for (let start = 0; start < written.length && found === null; start += 1) {
+        let spelled = '';
+        for (let end = start; end < written.length && end - start < MAX_EXPANSION_WORDS; end += 1) {
+          const word = words(written[end]!).join('');
+          if (word === '') break;
+          const link = pack.has('determiners', word) || pack.has('nameLinkWords', word);
+          if (end === start && link) break;
+          if (!link) spelled += word[0];
+          if (!letters.startsWith(spelled)) break;
+          if (spelled === letters) {
+            found = written.slice(start, end + 1).join(' ').replace(/([’'])\s/g, '$1');
+            break;
+          }
+        }
+      }
+      if (found !== null) break;
+    }
+    if (found === null) continue;
+    const acronym = role.name;
+    role.name = found.charAt(0).toUpperCase() + found.slice(1);
+    role.id = slugify(role.name);
+    role.aliases = [...new Set([acronym, ...role.aliases])].filter((alias) => fold(alias) !== fold(role.name));
+  }
+}

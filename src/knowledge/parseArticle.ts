@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, findRoles, roleEndingLabel, roleNamedIn, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, findRoles, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -384,6 +384,20 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   return { category, title, intro, sections, sectionLevel };
 }
 
+/** The texts of a node, for searching the article's own words. */
+function nodeTexts(node: SourceNode): string[] {
+  const items = (list: readonly SourceItem[]): string[] => list.flatMap((item) => [item.text, ...items(item.children)]);
+  switch (node.type) {
+    case 'heading':
+    case 'paragraph':
+      return [node.text];
+    case 'list':
+      return items(node.items);
+    case 'table':
+      return [...node.header, ...node.rows.flat()];
+  }
+}
+
 /** Parses an article file's text. `file` is used in ids and messages. */
 export function parseArticle(source: string, file: string, pack: LanguagePack): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
@@ -394,6 +408,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
 
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel));
   const roles = findRoles(title, labels, pack);
+  spellOutInitialisms(roles, [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))], pack);
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 
   const diagnostics: Diagnostic[] = [];

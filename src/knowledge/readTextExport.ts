@@ -24,8 +24,12 @@ function plainText(text: string): string {
   );
 }
 
-function looksLikeHeading(text: string): boolean {
-  if (text.length > MAX_HEADING_CHARS || text.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+/** A title (one of the first two lines) may be longer: "Différences entre un X, un Y et un Z". */
+const MAX_TITLE_CHARS = 200;
+const MAX_TITLE_WORDS = 30;
+
+function looksLikeHeading(text: string, title = false): boolean {
+  if (text.length > (title ? MAX_TITLE_CHARS : MAX_HEADING_CHARS) || text.split(/\s+/).length > (title ? MAX_TITLE_WORDS : MAX_HEADING_WORDS)) return false;
   if (/[.:;,!…]$/.test(text)) return false;
   return /^[\p{Lu}\p{N}«"]/u.test(text);
 }
@@ -99,7 +103,9 @@ export function readTextExport(source: string): SourceDocument {
     flush();
     const text = plainText(trimmed);
     if (text === '') return;
-    if (looksLikeHeading(text)) nodes.push({ type: 'heading', level: 2, text, line });
+    // The category line and the title come first; a title may be long.
+    const opening = nodes.length < 2 && nodes.every((node) => node.type === 'heading');
+    if (looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: 2, text, line });
     else nodes.push({ type: 'paragraph', quote: false, text, line });
   });
   flush();

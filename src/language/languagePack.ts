@@ -15,6 +15,7 @@ export const WORD_CLASSES = [
   'noiseLines',
   'conclusionHeadings',
   'sharedCues',
+  'commonGroundCues',
   'aliasCues',
   'coordinators',
   'betweenWords',
@@ -60,6 +61,14 @@ export const WORD_CLASSES = [
   'complementPrepositions',
   'conclusionWords',
   'definitionWords',
+  'copulas',
+  'masculineDeterminers',
+  'feminineDeterminers',
+  'indefiniteDeterminers',
+  'genitivePrepositions',
+  'jobHeads',
+  'adjectivalJobHeads',
+  'jobHeadsLast',
 ] as const;
 
 export type WordClass = (typeof WORD_CLASSES)[number];

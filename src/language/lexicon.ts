@@ -21,7 +21,6 @@ const lexiconSchema = z
     topics: z
       .record(z.string(), z.object({ name: z.string().min(1), words: phraseList }).strict())
       .default({}),
-    jobs: phraseList,
     rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
     acronyms: z.record(z.string(), z.string().min(1)).default({}),
   })
@@ -57,8 +56,6 @@ export interface Lexicon {
   definition: PhraseSet;
   /** The pack's fillers, compared word for word: "environ" must not swallow "environnement". */
   fillers: PhraseSet;
-  /** Job titles, word for word: "recruteur" is not "recruté". */
-  jobs: PhraseSet;
   /** Acronyms (folded) → the folded words they stand for: "rh" → ["ressources", "humaines"]. */
   acronyms: Map<string, string[]>;
   /** Chat and SMS spellings (one folded word) → the words they stand for. */
@@ -159,7 +156,6 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
     whoAsks: new PhraseSet(language.source('whoQuestions')),
     definition: new PhraseSet(language.source('definitionCues')),
     fillers: language.phrases('fillers'),
-    jobs: new PhraseSet(data.jobs, { exact: true }),
     acronyms: new Map(Object.entries(data.acronyms).map(([acronym, meaning]) => [words(acronym).join(''), words(meaning)])),
     rewrites: new Map(Object.entries(data.rewrites).flatMap(([from, to]) => {
       const key = words(from);

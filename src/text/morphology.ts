@@ -55,12 +55,41 @@ export function looksLikeVerb(word: string): boolean {
   return VERB_ENDING.test(word);
 }
 
+/** Present participles, often adjectives: "performant", "exigeante", "motivants". */
+const PARTICIPLE_ENDING = /ante?s?$/;
+
+/** True when a folded word ends like a present participle (a quality more often than a job). */
+export function looksLikeParticiple(word: string): boolean {
+  return PARTICIPLE_ENDING.test(word);
+}
+
 /** Endings of French job titles (notaire, huissier, influenceur, analyste, technicien, magistrat, cardiologue). */
 const JOB_TITLE_ENDING = /(?:aire|ier|iere|eur|euse|trice|iste|ien|ienne|ant|ante|at|ate|logue|ographe)$/;
 
 /** True when a folded word ends like a job title. */
 export function hasJobTitleEnding(word: string): boolean {
   return JOB_TITLE_ENDING.test(word);
+}
+
+/** Job-title endings by grammatical gender; the others (-aire, -iste, -logue, -ographe) take either. */
+const MASCULINE_TITLE_ENDING = /(?:ier|eur|ien|ant|at)$/;
+const FEMININE_TITLE_ENDING = /(?:iere|euse|trice|ienne|ante|ate)$/;
+
+/**
+ * The gender a word's job-title ending gives it: "développeur" is masculine, "développeuse" feminine,
+ * "notaire" either; null when it has no job-title ending. "la couleur" is no job: a masculine ending
+ * after a feminine determiner.
+ */
+export function titleGender(word: string): 'masculine' | 'feminine' | 'either' | null {
+  if (!JOB_TITLE_ENDING.test(word)) return null;
+  if (FEMININE_TITLE_ENDING.test(word)) return 'feminine';
+  if (MASCULINE_TITLE_ENDING.test(word)) return 'masculine';
+  return 'either';
+}
+
+/** Words joined by a hyphen in folded text, as "first second" pairs ("sage-femme" → "sage femme"). */
+export function hyphenatedPairs(folded: string): Set<string> {
+  return new Set([...folded.matchAll(/([a-z0-9]+)-(?=([a-z0-9]+))/g)].map((match) => `${match[1]} ${match[2]}`));
 }
 
 /** Verb-subject inversion: "travaille-t-il", "ont-ils", "peut-on"; the verb is captured. */

@@ -68,6 +68,8 @@ export interface IndexedSection {
 
 export interface ArticleIndex {
   article: Article;
+  /** The stems of every role name of the library this article belongs to: a title made of one of them is no other job. */
+  libraryRoles: readonly ReadonlySet<string>[];
   /** Articles and prepositions that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
   linkWords: ReadonlySet<string>;
   roles: IndexedRole[];
@@ -97,6 +99,8 @@ export interface ArticleIndex {
   coveredSignals: Set<string>;
   /** Concepts some bullet uses ("voiture de fonction" in a list of tools): a topic the article does mention. */
   itemConcepts: Set<string>;
+  /** True when the article writes these words in a row, link words aside ("responsable du bureau d'études"). */
+  mentions(phrase: readonly string[]): boolean;
   definitionSection: Section | null;
   conclusionSection: Section | null;
 }
@@ -133,9 +137,20 @@ export function headingWeights(heading: string, lexicon: Lexicon): Map<string, n
     joined = false;
     if (lexicon.markerConcepts.has(token.concept)) continue;
     put(token.concept, weight);
-    if (token.end - token.start === 1 && token.concept !== stem(word)) put(`${SURFACE_PREFIX}${stem(word)}`, weight);
+    for (const surface of surfaceOf(token, tokens, lexicon)) put(surface, weight);
   }
   return weights;
+}
+
+/**
+ * The own stems of a word or phrase a synonym group renamed: what tells two synonyms apart ("qualités"
+ * is "competence" and "~qualit"; "le quotidien" is "responsabilite" and "~quotidien"). Empty when
+ * nothing was renamed.
+ */
+export function surfaceOf(token: ConceptToken, tokens: readonly string[], lexicon: Lexicon): string[] {
+  const own = tokens.slice(token.start, token.end).filter((word) => !lexicon.stopWords.has(word)).map(stem);
+  if (own.length === 0 || (token.end - token.start === 1 && token.concept === own[0])) return [];
+  return own.map((ownStem) => `${SURFACE_PREFIX}${ownStem}`);
 }
 
 /** The section term that stands for a whole subject of the lexicon ("topic:carriere"). */
@@ -149,8 +164,8 @@ export const SURFACE_PREFIX = '~';
 /** The stems of a text's content words that a synonym group renamed: what tells two synonyms apart. */
 export function surfaceTermsOf(tokens: readonly string[], lexicon: Lexicon): string[] {
   return conceptSequence(tokens, lexicon)
-    .filter((token) => token.kind === 'content' && token.end - token.start === 1 && token.concept !== stem(tokens[token.start]!))
-    .map((token) => `${SURFACE_PREFIX}${stem(tokens[token.start]!)}`);
+    .filter((token) => token.kind === 'content')
+    .flatMap((token) => surfaceOf(token, tokens, lexicon));
 }
 
 /** A word or phrase of a text, read as one concept. */
@@ -285,11 +300,21 @@ export function roleWordByRoot(word: string, index: ArticleIndex): string | null
   return matches.size === 1 ? [...matches][0]! : null;
 }
 
-/** Builds the index of one article. */
-export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
+/** The stems of a role's names and aliases, link words left out: chef, produit, digital, numer. */
+function nameStemsOf(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<string>): Set<string> {
+  return new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !linkWords.has(word)).map(stem)));
+}
+
+/** The name stems of every role of a library, built once and shared by its articles' indexes. */
+export function libraryRoleStems(articles: readonly Article[], lexicon: Lexicon): Set<string>[] {
   const linkWords = linkWordsOf(lexicon.language);
-  const nameStemsOf = (role: Role) => new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !linkWords.has(word)).map(stem)));
-  const roleStems = article.roles.map(nameStemsOf);
+  return articles.flatMap((article) => article.roles.map((role) => nameStemsOf(role, lexicon, linkWords)));
+}
+
+/** Builds the index of one article; `libraryRoles` are the role names of the whole library (the article's own by default). */
+export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: readonly ReadonlySet<string>[]): ArticleIndex {
+  const linkWords = linkWordsOf(lexicon.language);
+  const roleStems = article.roles.map((role) => nameStemsOf(role, lexicon, linkWords));
   const sharedNameStems = new Set([...(roleStems[0] ?? [])].filter((word) => roleStems.every((set) => set.has(word))));
   const roles: IndexedRole[] = article.roles.map((role, index) => {
     const own = roleStems[index]!;
@@ -334,6 +359,9 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     for (const content of Object.values(section.byRole)) if (content.header) add(headingTerms(content.header), SECTION_FIELD_WEIGHTS.listHeader);
+    // A table's row and column labels ("Salaire brut annuel", "Télétravail possible") say what the section answers, like list headers.
+    const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
+    for (const label of labels) add(headingTerms(label), SECTION_FIELD_WEIGHTS.listHeader);
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms, headingStems: words(section.heading).filter((word) => !linkWords.has(word)).map(stem) };
   });
@@ -378,10 +406,13 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
   const vocabulary = new Set(allTexts.flatMap((text) => conceptsOf(text, lexicon)));
   const surfaceWords = new Set(allTexts.flatMap((text) => words(text)));
   const surfaceStems = new Set([...surfaceWords].map(stem));
+  const contentStems = (text: readonly string[]) => text.filter((word) => !linkWords.has(word)).map(stem).join(' ');
+  const stemLines = ` ${allTexts.map((text) => contentStems(words(text))).join(' | ')} `;
 
 
   return {
     article,
+    libraryRoles: libraryRoles ?? roleStems,
     linkWords,
     roles,
     sharedNameStems,
@@ -403,6 +434,7 @@ export function indexArticle(article: Article, lexicon: Lexicon): ArticleIndex {
     surfaceStems,
     coveredSignals: sectionLevel,
     itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
+    mentions: (phrase) => stemLines.includes(` ${contentStems(phrase)} `),
     definitionSection: article.sections.find((section) => section.isDefinition) ?? null,
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };

@@ -196,6 +196,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   for (const entry of evidence.sections.slice(0, CANDIDATE_OPTIONS.sections)) sections.set(entry.section.id, entry.section);
   if (facts.contextSection) sections.set(facts.contextSection.id, facts.contextSection);
   if (article.definitionSection) sections.set(article.definitionSection.id, article.definitionSection);
+  // "Qu'ont-ils en commun ?": the section every role shares.
+  if (markers.shared) for (const section of article.article.sections) if (section.isShared) sections.set(section.id, section);
   for (const section of sections.values()) {
     const entry = evidence.sections.find((candidate) => candidate.section === section);
     const evidenceScore = entry ? Math.min(1, entry.score / CANDIDATE_OPTIONS.sectionSaturation) : 0;
@@ -211,7 +213,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       sectionFromContextSilent: isContext && evidence.sections.length === 0 && !facts.leans ? 1 : 0,
       sectionDefinitionAsked: definitionAsked ? 1 : 0,
       sectionDefinitionRoleOnly: definitionRoleOnly ? 1 : 0,
-      sectionUnsupported: !entry && !isContext && !definitionAsked && !definitionRoleOnly ? 1 : 0,
+      sectionUnsupported: !entry && !isContext && !definitionAsked && !definitionRoleOnly && !(section.isShared && markers.shared) ? 1 : 0,
+      sectionSharedAsked: section.isShared && markers.shared ? 1 : 0,
     };
     const all = facts.sectionRoles(section);
     for (const roles of roleSets(facts, reading, section)) {
@@ -236,7 +239,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     const rivalClose = other ? Math.max(0, 1 - (entry.f1 - other.f1) / CANDIDATE_OPTIONS.itemTie) : 0;
     const askedRole = facts.subjects.length === 1 ? facts.subjects[0]! : null;
     const roles = owner ? [owner] : [];
-    for (const tie of rivalClose > 0 && other ? [null, other.item] : [null]) candidates.push({
+    for (const tie of rivalClose > 0 && other && owner && other.item.roleId ? [null, other.item] : [null]) candidates.push({
       reading: { kind: 'item', evidence, item: entry.item, askedRole, yesNo: (markers.yesNo || markers.rising) && askedRole !== null, shared: tie },
       features: {
         itemRivalClose: rivalClose,

@@ -5,7 +5,7 @@
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
 import type { PhraseSet } from '../language/phraseSet.js';
-import { dropInvertedPronouns, inversions } from '../text/morphology.js';
+import { dropInvertedPronouns, hyphenatedPairs, inversions } from '../text/morphology.js';
 import { fold, words } from '../text/normalize.js';
 import type { TypoCorrector } from './typoCorrector.js';
 
@@ -31,6 +31,8 @@ export interface Markers {
   otherMany: boolean;
   /** "compare les trois", "chacun": every role of the article. */
   allRoles: boolean;
+  /** "points communs", "en commun": what every role shares. */
+  shared: boolean;
 }
 
 export interface QuestionReading {
@@ -48,6 +50,8 @@ export interface QuestionReading {
   definitionPositions: Set<number>;
   /** Smalltalk intents found, with their positions. */
   smalltalk: { intent: string; positions: Set<number> }[];
+  /** Token positions joined by a hyphen to the token before ("sage-femme": the position of "femme"). */
+  joined: Set<number>;
 }
 
 /** The follow-up words count only at the start of a question ("Et pour le marketing ?"). */
@@ -139,6 +143,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // Clauses ("je suis en reconversion, quelle formation faut-il ?") tell the question from its context.
   const clauseOf: number[] = [];
   const focus = new Set<number>();
+  const joined = new Set<number>();
   const clauses = splitClauses(dropInvertedPronouns(folded), language);
   const asking = clauses.map((clause) => asks(words(clause), language));
   clauses.forEach((clause, clauseIndex) => {
@@ -146,7 +151,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     // A short fragment before the question is its topic ("Les missions, qu'est-ce qui change ?"): it is asked too.
     // Context is a clause of its own, about the person asking ("je suis en reconversion", "dans mon équipe…").
     if (asking[clauseIndex] || !isContextClause(clause, clauseWords, language)) focus.add(clauseIndex);
-    for (const word of clauseWords) {
+    const pairs = hyphenatedPairs(clause);
+    clauseWords.forEach((word, at) => {
+      if (at > 0 && pairs.has(`${clauseWords[at - 1]} ${word}`)) joined.add(tokens.length);
       const rewritten = lexicon.rewrites.get(word);
       const corrected = rewritten ? null : corrector.correct(word);
       if (corrected) corrections.push({ from: word, to: corrected });
@@ -154,7 +161,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
         tokens.push(token);
         clauseOf.push(clauseIndex);
       }
-    }
+    });
   });
   // Without a question anywhere, every clause is the question.
   if (![...focus].some((clauseIndex) => asking[clauseIndex])) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
@@ -204,11 +211,12 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles },
+    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles, shared: language.occursIn('commonGroundCues', tokens) },
     markerPositions,
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,
     definitionPositions,
     smalltalk,
+    joined,
   };
 }

@@ -24,6 +24,12 @@ describe('the French language pack', () => {
     expect(pack.prefixLength('noiseLines', ['a', 'lire', 'aussi', 'les', 'metiers'])).toBe(3);
   });
 
+  it('finds the entries of a class anywhere in a question, word for word', () => {
+    expect(pack.occursIn('requestPhrases', ['est', 'ce', 'que', 'tu', 'peux', 'me', 'dire'])).toBe(true);
+    expect(pack.phrases('closedQuestionStarts').matchAt(['y', 'a', 't', 'il', 'des'], 0)).toBe(4);
+    expect(pack.source('coordinators')).toContain('v/s');
+  });
+
   it('stops with file:line when a class is missing or unknown', () => {
     const directory = mkdtempSync(join(tmpdir(), 'pack-'));
     const file = join(directory, 'fr.yaml');

@@ -3,7 +3,9 @@ import { readerToolsFor } from '../../src/answers/engine.js';
 import { loadDialogs } from '../../src/answers/dialogs.js';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge.js';
 import type { Lexicon } from '../../src/language/lexicon.js';
-import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { compileLanguagePack, loadLanguagePack, type LanguagePack, type WordClass } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../../src/projectRoot.js';
 import { indexArticle, type ArticleIndex } from '../../src/understanding/articleIndex.js';
 import { readQuestion, type QuestionReading, type ReaderTools } from '../../src/understanding/readQuestion.js';
@@ -19,11 +21,17 @@ export interface Reader {
   weigh(question: string): Evidence;
 }
 
-/** Loads a knowledge folder and builds the reader's tools once. */
-export function readerFor(folder: string): Reader {
-  const { knowledge, lexicon } = loadKnowledge(folder, DEFAULT_LEXICON, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
+/** Loads a knowledge folder and builds the reader's tools once, with the French pack or another one. */
+export function readerFor(folder: string, pack: LanguagePack = loadLanguagePack(DEFAULT_LANGUAGE_PACK)): Reader {
+  const { knowledge, lexicon } = loadKnowledge(folder, DEFAULT_LEXICON, pack);
   const indexes = knowledge.articles.map((article) => indexArticle(article, lexicon));
   const tools = readerToolsFor(indexes, lexicon, loadDialogs(DIALOGS));
   const read = (question: string) => readQuestion(question, tools);
   return { lexicon, indexes, tools, read, weigh: (question) => weigh(read(question), indexes[0]!, lexicon) };
+}
+
+/** The French pack's data with some classes replaced, to show that behaviour follows the data. */
+export function packWith(changes: Partial<Record<WordClass, string[]>>): LanguagePack {
+  const data = parse(readFileSync(DEFAULT_LANGUAGE_PACK, 'utf8')) as Record<WordClass, string[]>;
+  return compileLanguagePack({ ...data, ...changes });
 }

@@ -21,6 +21,11 @@ describe('TypoCorrector', () => {
     expect(corrector.correct('ment')).toBeNull();
   });
 
+  it('splits an elided article glued to a known word off it (morphology)', () => {
+    expect(new TypoCorrector(['entreprise', 'affaires'], []).correct('lentreprise')).toBe('entreprise');
+    expect(new TypoCorrector(['entreprise', 'affaires'], []).correct('daffaires')).toBe('affaires');
+  });
+
   it('measures swaps of neighbouring letters as one edit', () => {
     expect(editDistance('prodiut', 'produit')).toBe(1);
     expect(editDistance('confie', 'confond')).toBe(3);

@@ -1,0 +1,191 @@
+/**
+ * Another job: a question about a job that is none of the library's roles ("un chef de projet",
+ * "un notaire", "devenir magistrat") gets "the article does not cover other jobs" rather than an
+ * answer about the article's own roles.
+ */
+import type { LanguagePack } from '../language/languagePack.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { looksLikeParticiple, looksPlural, masculine, titleGender } from '../text/morphology.js';
+import { stem } from '../text/normalize.js';
+import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
+import type { QuestionReading } from './readQuestion.js';
+
+/** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
+export function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1, linkWords: ReadonlySet<string>): number | null {
+  for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
+    if (!linkWords.has(tokens[k]!)) return k;
+  }
+  return null;
+}
+
+/** Words after which a role's first word reads as a job title ("un chef de …", "entre chef de … et …"). */
+function opensJobTitle(word: string, language: LanguagePack): boolean {
+  return language.has('roleOpeners', word) || language.has('jobTitleOpeners', word);
+}
+
+/** Words after which a job title is the subject of the question ("un développeur", "devenir magistrat"). */
+function opensSubjectJob(word: string, language: LanguagePack): boolean {
+  return language.has('singularDeterminers', word) || language.has('becomingWords', word);
+}
+
+/** A head noun of French job titles ("chef", "responsable", "chargée"), in any gender. */
+function isJobHead(word: string, language: LanguagePack): boolean {
+  return isAdjectivalHead(word, language) || language.has('jobHeads', word) || language.has('jobHeads', masculine(word));
+}
+
+/** A head noun that is also an adjective ("responsable", "chargé"): after "être" it describes, it does not name. */
+function isAdjectivalHead(word: string, language: LanguagePack): boolean {
+  return language.has('adjectivalJobHeads', word) || language.has('adjectivalJobHeads', masculine(word));
+}
+
+/** Whether a job title's gender suits the determiner before it ("un développeur", not "la couleur"). */
+function agrees(gender: 'masculine' | 'feminine' | 'either', before: string, language: LanguagePack): boolean {
+  if (gender === 'masculine') return !language.has('feminineDeterminers', before);
+  if (gender === 'feminine') return !language.has('masculineDeterminers', before);
+  return true;
+}
+
+/** A word of the HR vocabulary or a grammar word: "salaire", "formation", "le", "svp". */
+function isVocabulary(word: string, lexicon: Lexicon): boolean {
+  return lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word);
+}
+
+/** A word that can be part of a job title: no stop word, no filler. */
+function isContent(word: string, lexicon: Lexicon): boolean {
+  return !lexicon.stopWords.has(word) && !lexicon.fillers.hasWord(word);
+}
+
+/** A role's own word in another form: "infirmière", "avocate", "logisticien", a clipping. */
+function isRoleWord(word: string, index: ArticleIndex): boolean {
+  return index.roles.some((role) => role.nameStems.has(stem(word))) || roleWordByRoot(word, index) !== null || index.roleWordPrefixes.has(word);
+}
+
+/**
+ * A title made of the words of one of the library's roles ("chef de projet" for "Chef de projet
+ * événementiel"), word for word or through the lexicon ("product manager" is "produit").
+ */
+function knownTitle(title: readonly string[], index: ArticleIndex, lexicon: Lexicon): boolean {
+  const parts = title.filter((word) => !index.linkWords.has(word)).map(stem);
+  const concepts = conceptSequence(title, lexicon).filter((token) => token.kind === 'content').map((token) => token.concept);
+  return [...index.libraryRoles, ...index.roles.map((role) => role.nameStems)].some((names) => parts.every((part) => names.has(part)) || (concepts.length > 0 && concepts.every((concept) => names.has(concept))));
+}
+
+/**
+ * Whether a title starting at `at` is the job the question asks about: at the start, after "un",
+ * "devenir", "être" or "le métier de", not after "avec un" ("travaille avec un développeur" names a
+ * colleague). In a lookup ("Qui peut devenir responsable du bureau d'études ?") a title the article
+ * itself writes is what is looked up, not another job.
+ */
+function asksAbout(title: readonly string[], at: number, reading: QuestionReading, index: ArticleIndex, language: LanguagePack): boolean {
+  const { tokens, markers } = reading;
+  const before = at > 0 ? tokens[at - 1]! : '';
+  const twoBefore = at > 1 ? tokens[at - 2]! : '';
+  if (markers.who || markers.yesNo) {
+    if (index.mentions(title)) return false;
+  }
+  if (at === 0) return true;
+  if (language.has('companionPrepositions', twoBefore)) return false;
+  return opensSubjectJob(before, language) || language.has('copulas', before) ||
+    (language.has('jobComplementPrepositions', before) && (language.has('jobWords', twoBefore) || language.has('jobStandIns', twoBefore)));
+}
+
+/** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
+export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
+  const { tokens } = reading;
+  const { language } = lexicon;
+  const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
+  const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
+  // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
+  for (let at = 0; at < tokens.length; at += 1) {
+    // Only a name of several words has a head that a different complement turns into another job.
+    const heads = index.roles.filter((role) => role.headStem === stems[at] && role.nameStems.size > 1);
+    const previousWord = at > 0 ? tokens[at - 1]! : '';
+    if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
+    const next = neighbour(at, 1);
+    if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
+      return tokens.slice(at, next + 1).join(' ');
+    }
+  }
+  // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name
+  // where the roles put the word that tells them apart.
+  for (let at = 0; at < tokens.length && index.sharedNameStems.size > 0; at += 1) {
+    if (!index.sharedNameStems.has(stems[at]!)) continue;
+    const side = neighbour(at, index.distinctiveFirst ? -1 : 1);
+    if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) continue;
+    if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) continue;
+    if (!index.distinctiveFirst && (at === 0 || !opensJobTitle(tokens[at - 1]!, language))) continue;
+    if (index.distinctiveFirst && side !== at - 1) continue;
+    return tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
+  }
+  // "les missions d'un notaire", "devenir magistrat": where a role would stand, a word the article never
+  // uses that reads like a job title (-aire, -ier, -eur, -iste, -ien…) is another job.
+  for (let at = 1; at < tokens.length; at += 1) {
+    const word = tokens[at]!;
+    const before = tokens[at - 1]!;
+    if (!reading.inFocus.has(at) || consumed.has(at) || word.length < 5) continue;
+    // "pour être notaire" asks about a job, "pour être performant" about a quality: after the copula, a
+    // word shaped like a present participle is an adjective.
+    const copula = language.has('copulas', before);
+    if (!opensSubjectJob(before, language) && !(copula && !looksLikeParticiple(word))) continue;
+    // "un commercial", "un agent": a head noun of job titles alone is a job even when the article uses the
+    // word otherwise ("un profil commercial").
+    // A head with a complement ("responsable du bureau d'études") is read whole below.
+    const complement = neighbour(at, 1);
+    const alone = complement === null || reading.markerPositions.has(complement) || !isContent(tokens[complement]!, lexicon);
+    if (isJobHead(word, language) && !alone) continue;
+    const head = isJobHead(word, language) && (language.has('indefiniteDeterminers', before) || language.has('becomingWords', before));
+    if (!head && (index.surfaceWords.has(word) || isVocabulary(word, lexicon))) continue;
+    // "le climat de travail", "la couleur du logo": after a definite determiner, a noun with a complement
+    // of its own is a thing ("un huissier de justice" is a job).
+    if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before) && language.has('genitivePrepositions', tokens[at + 1] ?? '')) continue;
+    // "la couleur": a masculine ending after a feminine determiner is no job title, nor the reverse.
+    const gender = head || language.has('jobHeadsLast', word) ? 'either' : titleGender(word);
+    if (gender === null || !agrees(gender, before, language)) continue;
+    // A role's own word in another form ("infirmière", "avocate", "logisticien") is that role.
+    if (isRoleWord(word, index) || knownTitle([word], index, lexicon)) continue;
+    return word;
+  }
+  // "un chef de projet", "le directeur des opérations", "un agent immobilier": a head noun of job titles
+  // and its complement, where a role would stand, that names none of the library's roles.
+  for (let at = 0; at < tokens.length; at += 1) {
+    const word = tokens[at]!;
+    // "un designer UX": a borrowed head may come first too, unless it is also a word of the HR vocabulary
+    // ("un master en sciences politiques" is a degree).
+    const head = isJobHead(word, language) || (language.has('jobHeadsLast', word) && !isVocabulary(word, lexicon));
+    if (!head || !reading.inFocus.has(at) || consumed.has(at) || looksPlural(word)) continue;
+    // "pour être chef de projet", but "pour être responsable du budget": after the copula, a head that is
+    // also an adjective describes.
+    const before = at > 0 ? tokens[at - 1]! : '';
+    const afterJobWord = language.has('jobComplementPrepositions', before) && language.has('jobWords', tokens[at - 2] ?? '');
+    const copula = language.has('copulas', before);
+    if (at > 0 && !afterJobWord && !(copula ? !isAdjectivalHead(word, language) : opensJobTitle(before, language))) continue;
+    const next = neighbour(at, 1);
+    if (next === null || consumed.has(next) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
+    if (index.roles.some((role) => role.abbreviations.has(tokens[next]!))) continue;
+    const title = tokens.slice(at, next + 1);
+    if (knownTitle(title, index, lexicon)) continue;
+    if (asksAbout(title, at, reading, index, language) || !title.every((part) => index.linkWords.has(part) || index.surfaceStems.has(stem(part)))) return title.join(' ');
+  }
+  // "une sage-femme", "un technico-commercial": a compound noun where a role would stand.
+  for (const at of reading.joined) {
+    const first = at - 1;
+    // "technico-commercial": a role's word glued to another word is another title; "aide-soignant" is the role.
+    if (first < 1 || !reading.inFocus.has(first) || consumed.has(first)) continue;
+    const before = tokens[first - 1]!;
+    if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before)) continue;
+    const title = [tokens[first]!, tokens[at]!];
+    if (title.some((part) => !isContent(part, lexicon)) || lexicon.phraseConcepts.has(title.map(stem).join(' ')) || knownTitle(title, index, lexicon)) continue;
+    return title.join(' ');
+  }
+  // "un data scientist", "pour être scrum master", "un office manager": a borrowed title, head last.
+  for (let at = 1; at < tokens.length; at += 1) {
+    const head = tokens[at]!;
+    const modifier = tokens[at - 1]!;
+    if (!language.has('jobHeadsLast', head) || !reading.inFocus.has(at) || consumed.has(at) || consumed.has(at - 1)) continue;
+    if (reading.markerPositions.has(at - 1) || index.linkWords.has(modifier) || !isContent(modifier, lexicon)) continue;
+    const title = [modifier, head];
+    if (knownTitle(title, index, lexicon)) continue;
+    if (asksAbout(title, at - 1, reading, index, language) || !title.every((part) => index.surfaceStems.has(stem(part)))) return title.join(' ');
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeFileError } from '../../src/errors.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { conceptOf, loadLexicon } from '../../src/language/lexicon.js';
+import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../../src/projectRoot.js';
+import { words } from '../../src/text/normalize.js';
+import { packWith } from '../support/reader.js';
+
+const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+const lexicon = loadLexicon(DEFAULT_LEXICON, pack);
+
+describe('the HR lexicon with the language pack', () => {
+  it('reads synonyms as their group and keeps subject words out of the stop words', () => {
+    expect(conceptOf(lexicon, 'diplomes')).toBe('formation');
+    expect(lexicon.stopWords.has('le')).toBe(true);
+  });
+
+  it('takes its cue phrases from the pack, compared stem by stem', () => {
+    expect(lexicon.comparison.find(words('les différences'))).toEqual([[1, 2]]);
+    const other = loadLexicon(DEFAULT_LEXICON, packWith({ comparisonCues: ['versus'] }));
+    expect(other.comparison.find(words('les différences'))).toEqual([]);
+  });
+
+  it('never lets a comparison or overview cue name a section (markerConcepts)', () => {
+    expect(lexicon.markerConcepts.has(conceptOf(lexicon, 'differencient'))).toBe(true);
+  });
+
+  it('takes its fillers from the pack, word for word', () => {
+    expect(lexicon.fillers.hasWord('svp')).toBe(true);
+    expect(lexicon.fillers.find(words('environnement'))).toEqual([]);
+  });
+
+  it('refuses grammar word classes in lexique.yaml: they belong to the language pack', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    const file = join(directory, 'lexique.yaml');
+    writeFileSync(file, 'synonyms:\n  outil: [logiciel]\ncomparison: [versus]\n');
+    expect(() => loadLexicon(file, pack)).toThrow(KnowledgeFileError);
+  });
+});

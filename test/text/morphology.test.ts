@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agentNoun,
+  dropInvertedPronouns,
+  gluedElision,
+  hasJobTitleEnding,
+  inversions,
+  looksLikeVerb,
+  looksPlural,
+  masculine,
+} from '../../src/text/morphology.js';
+import { words } from '../../src/text/normalize.js';
+
+describe('French morphology', () => {
+  it('splits elided articles and pronouns off the word they lean on', () => {
+    expect(words("l'infirmier d'entreprise qu'il jusqu'au")).toEqual(['l', 'infirmier', 'd', 'entreprise', 'qu', 'il', 'jusqu', 'au']);
+  });
+
+  it.each([
+    ['daffaires', 'd'],
+    ['lentreprise', 'l'],
+    ['quil', 'qu'],
+    ['bureau', null],
+    ['lycee', 'l'],
+  ])('reads an elided article glued to %s as %s', (word, elided) => {
+    expect(gluedElision(word)).toBe(elided);
+  });
+
+  it.each([
+    ['infirmiere', 'infirmier'],
+    ['approvisionneuses', 'approvisionneurs'],
+    ['directrice', 'directeur'],
+    ['technicienne', 'technicien'],
+    ['chargee', 'charge'],
+    ['juriste', 'juriste'],
+  ])('gives the masculine of %s: %s', (feminine, male) => {
+    expect(masculine(feminine)).toBe(male);
+  });
+
+  it('keeps agent nouns whole, singular', () => {
+    expect(agentNoun('utilisateurs')).toBe('utilisateur');
+    expect(agentNoun('utilises')).toBeNull();
+  });
+
+  it('tells plural, verb and job-title endings', () => {
+    expect(looksPlural('developpeurs')).toBe(true);
+    expect(looksPlural('travaux')).toBe(true);
+    expect(looksPlural('developpeur')).toBe(false);
+    expect(['obtenir', 'gerent', 'negociez', 'codons', 'construire'].every(looksLikeVerb)).toBe(true);
+    expect(looksLikeVerb('budget')).toBe(false);
+    expect(['notaire', 'huissier', 'influenceur', 'fleuriste', 'technicien', 'magistrat', 'cardiologue', 'photographe'].every(hasJobTitleEnding)).toBe(true);
+    expect(['performant', 'climat'].every(hasJobTitleEnding)).toBe(true);
+    expect(['budget', 'couleur'].filter(hasJobTitleEnding)).toEqual(['couleur']);
+  });
+
+  it('finds verb-subject inversions and drops their pronoun', () => {
+    expect(inversions('le cpd travaille-t-il avec qui ? faut-il un master').map((inversion) => inversion.verb)).toEqual(['travaille', 'faut']);
+    expect(inversions('week-end et peux-tu')).toEqual([]);
+    expect(dropInvertedPronouns('travaille-t-il avec les devs, ont-ils un bac+5')).toBe('travaille avec les devs, ont un bac+5');
+  });
+});

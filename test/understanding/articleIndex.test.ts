@@ -1,0 +1,40 @@
+/** The article index's use of the language pack: heading words, link words, the sections parsed as definition and conclusion. */
+import { describe, expect, it } from 'vitest';
+import { headingWeights, linkWordsOf } from '../../src/understanding/articleIndex.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { packWith, readerFor } from '../support/reader.js';
+
+const reader = readerFor(SHARED_KNOWLEDGE);
+const weights = (heading: string, lexicon = reader.lexicon) => Object.fromEntries(headingWeights(heading, lexicon));
+
+describe('heading words', () => {
+  it('weighs the head noun above the words of its complement (complementPrepositions)', () => {
+    expect(weights('Outils du quotidien')).toEqual({ outil: 3, quotidien: 2 });
+    expect(weights('Perspectives de salaire')).toMatchObject({ perspect: 3, salaire: 2 });
+  });
+
+  it('weighs head nouns joined by a coordinator alike (coordinators)', () => {
+    expect(weights('Formation et parcours')).toMatchObject({ formation: 3, '~parcour': 3 });
+  });
+
+  it('follows the pack: without "et" as a coordinator, the second noun only qualifies the first', () => {
+    const other = readerFor(SHARED_KNOWLEDGE, packWith({ coordinators: ['ou'] }));
+    expect(weights('Formation et parcours', other.lexicon)).toMatchObject({ formation: 3, '~parcour': 2 });
+  });
+});
+
+describe('link words of role names', () => {
+  it('are the determiners and the name prepositions of the pack (determiners, namePrepositions)', () => {
+    expect([...linkWordsOf(reader.lexicon.language)].sort()).toEqual(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'l', 'la', 'le', 'les', 'un', 'une']);
+  });
+});
+
+describe('the sections the parser marks', () => {
+  it('answer the pack\'s words for a definition and a conclusion, whatever their headings (definitionWords, conclusionWords)', () => {
+    const [index] = reader.indexes;
+    const definition = index!.sections.find((entry) => entry.section.isDefinition)!;
+    const conclusion = index!.sections.find((entry) => entry.section.isConclusion)!;
+    expect(definition.terms.get('definition')).toBe(3);
+    expect(conclusion.terms.get('conclusion')).toBe(3);
+  });
+});

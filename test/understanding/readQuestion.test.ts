@@ -1,0 +1,89 @@
+/**
+ * The question reader, one word class of the language pack at a time: what each class makes of a
+ * question, and that the behaviour follows the data (a class changed in the pack changes the reading).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
+import { splitClauses, type Markers } from '../../src/understanding/readQuestion.js';
+import { fold } from '../../src/text/normalize.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { packWith, readerFor } from '../support/reader.js';
+
+const reader = readerFor(SHARED_KNOWLEDGE);
+const markers = (question: string) => reader.read(question).markers;
+/** The words of the clauses that ask, in order. */
+const focusWords = (question: string) => {
+  const reading = reader.read(question);
+  return reading.tokens.filter((_, position) => reading.inFocus.has(position));
+};
+
+describe('reading the kind of question', () => {
+  it.each<[string, Partial<Markers>, string]>([
+    ['Est-ce que le CPD code ?', { yesNo: true }, 'closedQuestionStarts'],
+    ['Faut-il un master ?', { yesNo: true, pronoun: false }, 'closedQuestionStarts, impersonalInversions'],
+    ['Y a-t-il des points communs ?', { yesNo: true, pronoun: false, comparison: true }, 'impersonalInversions'],
+    ['Y-a-t-il une différence ?', { pronoun: false }, 'impersonalInversions, hyphenated or not'],
+    ['Le CPD travaille-t-il avec les développeurs ?', { yesNo: true, pronoun: true }, 'a personal inversion'],
+    ['Est-il bien payé, le CPD ?', { yesNo: true, pronoun: false }, 'emptyInversionVerbs'],
+    ["C'est le CPD qui fait les prototypes ?", { yesNo: true, who: false }, 'cleftStarts, cleftRelatives'],
+    ["C'est qui le CPD ?", { yesNo: false, who: true, definition: true }, 'not a cleft: "qui" right after "c\'est"'],
+    ['Quelles compétences faut-il pour être CPD ?', { yesNo: false }, 'interrogatives make it open'],
+    ['Peux-tu me dire ce que fait le CPD ?', { yesNo: false, rising: false }, 'requestPhrases'],
+    ['Le CPM fait de l’analyse de données ?', { yesNo: false, rising: true }, 'a statement with a rising tone'],
+    ['Et pour le marketing ?', { rising: false, followUp: true }, 'followUpOpeners, followUpCues'],
+    ['Que fait-il ?', { yesNo: false, pronoun: true }, 'openingInterrogatives at the start'],
+    ['Avec qui travaille le CPD ?', { who: false, yesNo: false }, 'askingPhrases, relativeWhoOpeners'],
+    ['Qui conçoit des prototypes ?', { who: true }, 'whoQuestions'],
+    ['Compare les KPI', { comparison: true, overview: false }, 'comparisonCues'],
+    ['En gros, quelle différence ?', { overview: true, comparison: true }, 'overviewCues'],
+    ['Ses missions ?', { pronoun: true }, 'pronouns'],
+    ["C'est quoi un CPD ?", { definition: true }, 'definitionCues'],
+    ['Et lui ?', { otherOne: true }, 'addingWords, stressedPronouns'],
+    ["et l'autre", { otherOne: true }, 'otherWords'],
+  ])('%s → %o (%s)', (question, expected) => {
+    expect(markers(question)).toMatchObject(expected);
+  });
+
+  it('marks the words of a follow-up and of "the other one", so they are not the subject', () => {
+    const reading = reader.read("et l'autre");
+    expect([...reading.markerPositions].sort()).toEqual([0, 1, 2]);
+  });
+});
+
+describe('telling the question from its context', () => {
+  it('splits clauses at punctuation and before a conjunction between two words (clauseConjunctions)', () => {
+    const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+    expect(splitClauses(fold("je suis manager et je recrute, quel diplome mais aussi quel salaire ? et"), pack)).toEqual([
+      'je suis manager', 'et je recrute,', ' quel diplome', 'mais aussi quel salaire ?', ' et',
+    ]);
+  });
+
+  it('leaves out a clause about the person asking (contextClauseCues)', () => {
+    expect(focusWords('Je suis en reconversion, quelle formation faut-il ?')).toEqual(['quelle', 'formation', 'faut']);
+    expect(focusWords('Dans mon équipe tout le monde les confond : quelle différence ?')).toEqual(['quelle', 'difference']);
+  });
+
+  it('keeps every clause when none asks (askingWords)', () => {
+    expect(focusWords('Je suis manager, compétences du CPD')).toEqual(['je', 'suis', 'manager', 'competences', 'du', 'cpd']);
+    expect(focusWords('Je suis manager, je voudrais savoir ce que fait le CPD')).toEqual(['je', 'voudrais', 'savoir', 'ce', 'que', 'fait', 'le', 'cpd']);
+  });
+});
+
+describe('the reading follows the language pack', () => {
+  it('reads a closed question only from the starts the pack lists', () => {
+    const without = readerFor(SHARED_KNOWLEDGE, packWith({ closedQuestionStarts: ['est-il'] }));
+    expect(without.read('Est-ce que le CPD code ?').markers.yesNo).toBe(false);
+  });
+
+  it('takes "Et lui ?" as the other role only with the pack\'s adding words', () => {
+    const other = readerFor(SHARED_KNOWLEDGE, packWith({ addingWords: ['ou'] }));
+    expect(other.read('Et lui ?').markers.otherOne).toBe(false);
+    expect(other.read('Ou lui ?').markers.otherOne).toBe(true);
+  });
+
+  it('asks about a role with a lone "qui" unless a relative opener precedes it', () => {
+    const other = readerFor(SHARED_KNOWLEDGE, packWith({ relativeWhoOpeners: ['ce'] }));
+    expect(other.read('Avec qui travaille le CPD ?').markers.who).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What one article's evidence makes of a question's words, one word class of the language pack at
+ * a time: how roles are named, which roles are only objects, which words name another job.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { packWith, readerFor } from '../support/reader.js';
+
+const DIGITAL = 'chef-de-produit-digital';
+const MARKETING = 'chef-de-produit-marketing';
+const ACCOUNTING = resolve(PROJECT_ROOT, 'test/fixtures/holdout2-article');
+
+const shared = readerFor(SHARED_KNOWLEDGE);
+const accounting = readerFor(ACCOUNTING);
+const roles = (reader: typeof shared, question: string) => Object.fromEntries(reader.weigh(question).roles);
+
+describe('naming a role', () => {
+  it('reads a distinctive word after a role opener as its role (roleOpeners)', () => {
+    expect(roles(shared, 'le marketing')).toEqual({ [MARKETING]: 2 });
+    expect(roles(shared, 'côté digital ?')).toEqual({ [DIGITAL]: 2 });
+    expect(shared.weigh('marketing digital ?').weakRoles.size).toBeGreaterThan(0);
+  });
+
+  it('reads a role word after a job word, or after a job word and its preposition (jobWords, jobStandIns, jobComplementPrepositions)', () => {
+    expect(roles(accounting, 'Le poste comptable demande quoi ?')).toEqual({ comptable: 2 });
+    expect(roles(accounting, "Le métier de comptable, c'est quoi ?")).toEqual({ comptable: 2 });
+  });
+
+  it('reads names joined by a coordinator as both roles (coordinators)', () => {
+    expect(roles(accounting, 'comptable ou contrôleur de gestion ?')).toEqual({ comptable: 3, 'controleur-de-gestion': 3 });
+    expect(roles(shared, 'Le digital ou le marketing ?')).toEqual({ [DIGITAL]: 3, [MARKETING]: 2 });
+  });
+
+  it('keeps a role after an object preposition as an object, not the subject (objectPrepositions)', () => {
+    expect([...accounting.weigh('Qui prend les rendez-vous pour le comptable ?').objectRoles]).toEqual(['comptable']);
+    expect([...accounting.weigh('Le métier de comptable ?').objectRoles]).toEqual([]);
+  });
+});
+
+describe('another job', () => {
+  it.each([
+    ['Quelles compétences pour un chef de projet ?', 'chef de projet'],
+    ['Quel est le salaire d’un notaire ?', 'notaire'],
+    ['Comment devenir magistrat ?', 'magistrat'],
+    ['Combien gagne un développeur ?', 'developpeur'],
+  ])('reads %s as another job: %s', (question, job) => {
+    expect(shared.weigh(question).otherJob).toBe(job);
+  });
+
+  it('never reads a role of the article in another form as another job', () => {
+    expect(shared.weigh('Quelles compétences pour un chef de produit digital ?').otherJob).toBeNull();
+    expect(accounting.weigh('Quelles missions pour une comptable ?').otherJob).toBeNull();
+  });
+
+  it('reads a job title after a singular determiner or a becoming word only (singularDeterminers, becomingWords)', () => {
+    const without = readerFor(SHARED_KNOWLEDGE, packWith({ becomingWords: ['comme'] }));
+    expect(without.weigh('Comment devenir magistrat ?').otherJob).toBeNull();
+    expect(without.weigh('Travailler comme magistrat ?').otherJob).toBe('magistrat');
+  });
+
+  it('reads a role head after a job-title opener as another job (jobTitleOpeners)', () => {
+    expect(shared.weigh('Hésiter entre chef de projet et chef de produit digital').otherJob).toBe('chef de projet');
+    const without = readerFor(SHARED_KNOWLEDGE, packWith({ jobTitleOpeners: ['vs'] }));
+    expect(without.weigh('Hésiter entre chef de projet et chef de produit digital').otherJob).not.toBe('chef de projet');
+  });
+});
