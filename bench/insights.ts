@@ -4,8 +4,8 @@
  *    hashing the conversation, queueing it; the write happens after the turn), p50/p99 over
  *    20,000 answers, and the time of the deferred batch writes on SQLite and PostgreSQL.
  * 2. End to end: the same questions posted to the real bot's /api/messages (expectReplies), without
- *    insights, with SQLite and with PostgreSQL (when Debian's postgresql is installed): turn latency
- *    p50/p99 and the difference. On a shared machine the end-to-end difference is within the noise;
+ *    insights, with SQLite and with PostgreSQL (when Debian's postgresql is installed), the three bots
+ *    asked in turn: turn latency p50/p99 and the difference. On a shared machine the end-to-end difference is within the noise;
  *    the in-process figure is the cost itself.
  * Figures are printed, not asserted.
  */
@@ -78,23 +78,33 @@ async function inProcess(name: string, location: DatabaseLocation): Promise<void
   await database.db.destroy();
 }
 
-/** Turn latency through HTTP for one configuration. */
-async function endToEnd(name: string, location: DatabaseLocation | undefined): Promise<{ p50: number; p99: number }> {
-  const bot = await startTestBot(location ? { database: location, http: { messagesRateLimitPerMinute: 1_000_000 } } : { http: { messagesRateLimitPerMinute: 1_000_000 } });
-  const times: number[] = [];
+/** Turn latency through HTTP, the configurations served side by side and asked in turn, so that the machine's load weighs on all alike. */
+async function endToEnd(configurations: { name: string; location: DatabaseLocation | undefined }[]): Promise<Map<string, { p50: number; p99: number }>> {
+  const http = { messagesRateLimitPerMinute: 1_000_000 };
+  const bots = await Promise.all(configurations.map(({ location }) => startTestBot(location ? { database: location, http } : { http })));
+  const times = configurations.map(() => [] as number[]);
+  const results = new Map<string, { p50: number; p99: number }>();
   try {
     for (let turn = 0; turn < WARM_UP_TURNS + HTTP_TURNS; turn += 1) {
-      const started = performance.now();
-      const { status } = await post(bot.url, activity(`bench-${turn % 100}`, { text: QUESTIONS[turn % QUESTIONS.length] }));
-      if (status !== 200) throw new Error(`status ${status}`);
-      if (turn >= WARM_UP_TURNS) times.push(performance.now() - started);
+      // A different configuration goes first each turn.
+      for (let offset = 0; offset < bots.length; offset += 1) {
+        const index = (turn + offset) % bots.length;
+        const started = performance.now();
+        const { status } = await post(bots[index]!.url, activity(`bench-${turn % 100}`, { text: QUESTIONS[turn % QUESTIONS.length] }));
+        if (status !== 200) throw new Error(`status ${status}`);
+        if (turn >= WARM_UP_TURNS) times[index]!.push(performance.now() - started);
+      }
     }
-    await bot.insights?.flush();
-    const result = summary(times);
-    console.log(`${name.padEnd(10)} turn latency over HTTP: p50 ${fmt(result.p50)}, p99 ${fmt(result.p99)} (${HTTP_TURNS} turns${bot.insights ? `, events written ${bot.insights.written}, dropped ${bot.insights.dropped}` : ''})`);
-    return result;
+    for (const [index, { name }] of configurations.entries()) {
+      const bot = bots[index]!;
+      await bot.insights?.flush();
+      const result = summary(times[index]!);
+      results.set(name, result);
+      console.log(`${name.padEnd(10)} turn latency over HTTP: p50 ${fmt(result.p50)}, p99 ${fmt(result.p99)} (${HTTP_TURNS} turns${bot.insights ? `, events written ${bot.insights.written}, dropped ${bot.insights.dropped}` : ''})`);
+    }
+    return results;
   } finally {
-    await bot.close();
+    await Promise.all(bots.map((bot) => bot.close()));
   }
 }
 
@@ -105,12 +115,21 @@ try {
   console.log('1. Cost of recording one event (in process)');
   await inProcess('sqlite', { kind: 'sqlite', file: join(folder, 'in-process.sqlite') });
   if (postgres.available) await inProcess('postgres', await postgres.fresh());
-  console.log('\n2. Turn latency through the bot (in-process HTTP, one client)');
-  const none = await endToEnd('none', undefined);
-  const sqlite = await endToEnd('sqlite', { kind: 'sqlite', file: join(folder, 'http.sqlite') });
-  const pg = postgres.available ? await endToEnd('postgres', await postgres.fresh()) : undefined;
-  const delta = (with_: { p50: number; p99: number }) => `p50 ${(with_.p50 - none.p50 >= 0 ? '+' : '')}${fmt(with_.p50 - none.p50)}, p99 ${(with_.p99 - none.p99 >= 0 ? '+' : '')}${fmt(with_.p99 - none.p99)}`;
-  console.log(`added by sqlite: ${delta(sqlite)}${pg ? `; added by postgres: ${delta(pg)}` : ' (postgresql not installed: skipped)'}`);
+  console.log('\n2. Turn latency through the bot (in-process HTTP, one client, the configurations asked in turn)');
+  const configurations = [
+    { name: 'none', location: undefined },
+    { name: 'sqlite', location: { kind: 'sqlite', file: join(folder, 'http.sqlite') } as DatabaseLocation },
+    ...(postgres.available ? [{ name: 'postgres', location: await postgres.fresh() }] : []),
+  ];
+  const results = await endToEnd(configurations);
+  const none = results.get('none')!;
+  const delta = (name: string) => {
+    const other = results.get(name);
+    if (!other) return `${name}: not run (postgresql not installed)`;
+    const sign = (value: number) => `${value >= 0 ? '+' : ''}${fmt(value)}`;
+    return `${name}: p50 ${sign(other.p50 - none.p50)}, p99 ${sign(other.p99 - none.p99)}`;
+  };
+  console.log(`added per turn by ${delta('sqlite')}; ${delta('postgres')}`);
 } finally {
   await postgres.tearDown();
   rmSync(folder, { recursive: true, force: true });
