@@ -124,20 +124,21 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
         const message = clean === '' ? dialogs.fallback.empty : dialogs.fallback.notText;
         return reply(simpleFallback(fill(message, { roles }), clean === '' ? 'empty question' : 'no words in the question'), context);
       }
-      // A pending clarification is answered by picking one of the offered articles.
+      const reading = readQuestion(clean, tools);
+      const decision = interpret(reading, router, lexicon, context);
+      // A pending clarification is answered by picking one of the offered articles, by its title or by
+      // naming one of its roles ("pour l'acheteur"): the question asked first is answered there.
       if (context.pendingQuestion) {
-        const chosen = builder.clarifiedArticle(clean);
+        const named = decision.ranking[0]?.features.articleRoleNamed ? decision.ranking[0].reading : null;
+        const chosen = builder.clarifiedArticle(clean) ?? (named && 'evidence' in named && named.evidence ? named.evidence.article : null);
         if (chosen) {
-          const pending = context.pendingQuestion;
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
-          const reading = readQuestion(pending, tools);
-          const { interpretation } = interpret(reading, router, lexicon, picked, [chosen]);
-          const draft = builder.build(interpretation);
+          const question = builder.clarifiedArticle(clean) ? context.pendingQuestion : `${context.pendingQuestion} ${clean}`;
+          const answer = interpret(readQuestion(question, tools), router, lexicon, picked, [chosen]);
+          const draft = withDecision(builder.build(answer.interpretation), answer);
           return reply(draft, nextContext(draft, picked));
         }
       }
-      const reading = readQuestion(clean, tools);
-      const decision = interpret(reading, router, lexicon, context);
       const draft = withDecision(builder.build(decision.interpretation), decision);
       if (draft.kind === 'clarify') return reply(draft, { ...context, pendingQuestion: clean });
       return reply(draft, nextContext(draft, context));

@@ -34,8 +34,23 @@ export function writtenWords(text: string): string[] {
 
 /** Stems of a name's words without its small link words: the form names are compared in. */
 export function nameKey(name: string, pack: LanguagePack): string[] {
-  return words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem);
+  let byName = nameKeys.get(pack);
+  if (!byName) {
+    byName = new Map();
+    nameKeys.set(pack, byName);
+  }
+  let key = byName.get(name);
+  if (!key) {
+    key = words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem);
+    // Names and labels repeat across a library: each is read once (bounded like every cache here).
+    if (byName.size >= NAME_KEY_CACHE_LIMIT) byName.clear();
+    byName.set(name, key);
+  }
+  return key;
 }
+
+const NAME_KEY_CACHE_LIMIT = 20_000;
+const nameKeys = new WeakMap<LanguagePack, Map<string, string[]>>();
 
 /** True when `inner` occurs as a run of consecutive words inside `outer`. */
 function containsRun(outer: readonly string[], inner: readonly string[]): boolean {

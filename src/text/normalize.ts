@@ -50,14 +50,27 @@ export function fold(text: string): string {
  * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
  */
 export function words(text: string): string[] {
-  return fold(text)
+  const cached = wordsCache.get(text);
+  if (cached) return [...cached];
+  const split = fold(text)
     // "1 900 €" and "1900 €" are the same number.
     .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
     // The elided word stays as a word of its own: "l'infirmier" → "l infirmier", so "de l'infirmier" names a role.
     .replace(ELISION, '$& ')
     .split(/[^a-z0-9+€]+/)
     .filter((word) => word.length > 0);
+  // Short texts repeat (role names, labels, lexicon entries): they are split once. The cap bounds memory.
+  if (text.length <= MAX_CACHED_TEXT) {
+    if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+    wordsCache.set(text, split);
+  }
+  return [...split];
 }
+
+/** Texts up to this length have their words cached; longer ones are rarely seen twice. */
+const MAX_CACHED_TEXT = 120;
+const WORDS_CACHE_LIMIT = 20_000;
+const wordsCache = new Map<string, string[]>();
 
 const stemCache = new Map<string, string>();
 

@@ -107,10 +107,25 @@ export interface ArticleIndex {
 
 /** Content concepts of a text: stop words and fillers dropped, synonyms resolved, multi-word phrases joined. */
 export function conceptsOf(text: string, lexicon: Lexicon): string[] {
-  return conceptSequence(words(text), lexicon)
-    .filter((token) => token.kind === 'content')
-    .map((token) => token.concept);
+  let byText = conceptCache.get(lexicon);
+  if (!byText) {
+    byText = new Map();
+    conceptCache.set(lexicon, byText);
+  }
+  let concepts = byText.get(text);
+  if (!concepts) {
+    concepts = conceptSequence(words(text), lexicon)
+      .filter((token) => token.kind === 'content')
+      .map((token) => token.concept);
+    // Indexing reads each bullet for several purposes (its bag of concepts, the article's vocabulary): once is enough.
+    if (byText.size >= CONCEPT_CACHE_LIMIT) byText.clear();
+    byText.set(text, concepts);
+  }
+  return [...concepts];
 }
+
+const CONCEPT_CACHE_LIMIT = 50_000;
+const conceptCache = new WeakMap<Lexicon, Map<string, string[]>>();
 
 /**
  * The words of a heading by role: head nouns (the first one, and those joined to it by "et") say what

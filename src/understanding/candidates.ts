@@ -51,6 +51,8 @@ export const CANDIDATE_OPTIONS = Object.freeze({
   articleTie: 0.15,
   /** Articles offered when a question could be about any of them. */
   clarifyChoices: 3,
+  /** Bullets of two articles within this ratio of each other answer equally well. */
+  itemTieAcrossArticles: 0.9,
 });
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -128,6 +130,7 @@ function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionRe
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
+    articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
     articleDistinctive: distinctive,
@@ -335,10 +338,24 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
     const { markers } = reading;
     const unanchored = !all.some((evidence) => evidence.genericRole) && (markers.comparison || markers.overview || markers.definition) && !(first.sections[0]?.strong ?? false);
     const pointed = Math.max(...all.map((evidence) => library.distinctiveness(evidence)));
-    const choices = tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
+    // "Qui négocie les contrats ?": bullets of several articles answer about as well.
+    const byItem = all.filter((evidence) => evidence.items[0]).sort((a, b) => b.items[0]!.f1 - a.items[0]!.f1);
+    const itemTie = byItem.length >= 2 && byItem[1]!.items[0]!.f1 >= CANDIDATE_OPTIONS.itemTieAcrossArticles * byItem[0]!.items[0]!.f1;
+    const choices = itemTie && !tie && !unanchored
+      ? byItem.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article)
+      : tie && !unanchored ? [first.article, second.article] : all.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article);
     candidates.push({
       reading: { kind: 'clarify', choices, evidence: first },
-      features: { kindClarify: 1, articlesTie: tie ? 1 : 0, articlesUnanchored: unanchored ? 1 : 0, articlesNothingPoints: 1 - pointed },
+      features: {
+        kindClarify: 1,
+        articlesTie: tie ? 1 : 0,
+        articlesUnanchored: unanchored ? 1 : 0,
+        articlesNothingPoints: 1 - pointed,
+        articlesItemTie: itemTie ? 1 : 0,
+        // Asking "which article?" about words no article knows ("Qui a gagné la coupe du monde ?") is no help.
+        unknownWords: Math.min(...all.map((evidence) => evidence.unknown.length)),
+        articlesWeakEvidence: 1 - Math.min(1, Math.max(0, first.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
+      },
       label: 'clarify',
     });
   }

@@ -32,7 +32,19 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
     bestStrength: all[0]?.strength ?? 0,
     distinctiveness: (evidence) => router.distinctiveness(evidence.content, evidence.article),
   };
-  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library)), ...libraryCandidates(reading, all, context, library)];
+  // Once the question names a role of some article, another article's "not covered" says nothing about it.
+  const naming = all.some((evidence) => evidence.roles.size > 0);
+  // A subject another article covers is no "not covered" answer, unless the conversation is about the article that lacks it.
+  const covered = new Set(all.flatMap((evidence) => evidence.topics.filter((topic) => topic.covered).map((topic) => topic.id)));
+  const heard = (candidate: Candidate) => {
+    const { reading: candidateReading } = candidate;
+    if (candidateReading.kind !== 'fallback' || !candidateReading.evidence) return true;
+    if (naming && candidateReading.evidence.roles.size === 0) return false;
+    // The article the question points to (the conversation's, or one whose roles it names, even generically) is heard.
+    const pointed = candidateReading.evidence.article.article.id === context.article || candidateReading.evidence.roles.size > 0 || candidateReading.evidence.genericRole;
+    return pointed || candidateReading.reason !== 'topic' || !covered.has(candidateReading.topicId ?? '');
+  };
+  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library)).filter(heard), ...libraryCandidates(reading, all, context, library)];
 }
 
 /** Scores candidates and ranks them, best first (earlier candidates win ties). */
