@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm start`: reads .env when there is one, compiles src/ → dist/ if TypeScript is installed
- * (incremental, so an up-to-date build costs a second), then runs the bot server.
+ * (incremental, so an up-to-date build costs a second) and writes the compact French word list if it
+ * is missing, then runs the bot server.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { isStale } from './buildState.mjs';
 
 const root = new URL('../', import.meta.url);
 const envFile = new URL('.env', root);
@@ -22,6 +25,11 @@ if (tsc) {
     cwd: root,
     stdio: 'inherit',
   });
+  // The French word list in its compact form, written once per version of the package it comes from.
+  const words = createRequire(import.meta.url).resolve('an-array-of-french-words/package.json');
+  if (isStale(fileURLToPath(new URL('dist/data/french-words.txt', root)), [words])) {
+    execFileSync(process.execPath, ['dist/cli/buildDictionary.js'], { cwd: root, stdio: 'inherit' });
+  }
 } else if (!existsSync(new URL('dist/index.js', root))) {
   console.error('dist/index.js is missing and TypeScript is not installed: run npm install, then npm start.');
   process.exit(1);

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
 
   const load = () => loadEngine({ knowledgeDir: config.knowledgeDir, dialogsDir: config.dialogsDir, lexiconFile: config.lexiconFile });
   const loaded = await load();
-  // The typo corrector's French word list (~0.6 s) loads before the bot says it is ready, not on a user's question.
+  // The typo corrector's French word list (a few milliseconds in its compact form) loads before the bot says it is ready, not on a user's question.
   warmUpFrenchDictionary();
   engine = loaded;
   // One bad article never stops the bot: it is left out, and the log says which line to fix.

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import type { Answer } from '../answers/answer.js';
 import { loadEngine, type Engine } from '../answers/engine.js';
 import { emptyContext, type ConversationContext } from '../understanding/context.js';
-import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR } from '../projectRoot.js';
+import { config } from '../config.js';
 import { renderText } from '../render/text.js';
 
 /** The machine-readable shape of one answer (the `--json` / `--jsonl` contract). */
@@ -62,8 +62,8 @@ async function main(argv: string[]): Promise<void> {
     .argument('[question...]', 'la question, en français')
     .option('--json', 'une réponse JSON')
     .option('--jsonl', 'lit des lignes JSON {"conversation","text"} sur stdin, écrit une ligne JSON par ligne')
-    .option('--knowledge <dir>', 'dossier des articles', process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR)
-    .option('--dialogs <dir>', 'dossier des dialogues', process.env.DIALOGS_DIR || DEFAULT_DIALOGS_DIR)
+    .option('--knowledge <dir>', 'dossier des articles', config.knowledgeDir)
+    .option('--dialogs <dir>', 'dossier des dialogues', config.dialogsDir)
     .showHelpAfterError();
   program.parse(argv);
   const options = program.opts<{ json?: boolean; jsonl?: boolean; knowledge: string; dialogs: string }>();

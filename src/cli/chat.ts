@@ -4,7 +4,7 @@ import { stdin, stdout } from 'node:process';
 import { Command } from 'commander';
 import { loadEngine } from '../answers/engine.js';
 import { emptyContext } from '../understanding/context.js';
-import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR } from '../projectRoot.js';
+import { config } from '../config.js';
 import { renderText } from '../render/text.js';
 
 /** Typed alone on a line, these end the session. */
@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   const options = new Command()
     .name('chat')
     .description('Discussion avec l’assistant RH dans le terminal')
-    .option('--knowledge <dir>', 'dossier des articles', process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR)
-    .option('--dialogs <dir>', 'dossier des dialogues', process.env.DIALOGS_DIR || DEFAULT_DIALOGS_DIR)
+    .option('--knowledge <dir>', 'dossier des articles', config.knowledgeDir)
+    .option('--dialogs <dir>', 'dossier des dialogues', config.dialogsDir)
     .parse(process.argv)
     .opts<{ knowledge: string; dialogs: string }>();
   const engine = await loadEngine({ knowledgeDir: options.knowledge, dialogsDir: options.dialogs });

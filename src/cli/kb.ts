@@ -8,7 +8,8 @@ import type { Item } from '../knowledge/knowledgeBase.js';
 import { skippedReport, totalsReport } from '../knowledge/checkReport.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { loadLanguagePack } from '../language/languagePack.js';
-import { DEFAULT_KNOWLEDGE_DIR, DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../projectRoot.js';
+import { config } from '../config.js';
+import { DEFAULT_LANGUAGE_PACK } from '../projectRoot.js';
 
 function printItems(items: Item[], depth: number, out: string[]): void {
   for (const item of items) {
@@ -21,11 +22,11 @@ function main(): void {
   const options = new Command()
     .name('kb')
     .description('Affiche la base de connaissances telle que le bot la comprend')
-    .option('--knowledge <dir>', 'dossier des articles', process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR)
+    .option('--knowledge <dir>', 'dossier des articles', config.knowledgeDir)
     .option('--json', 'la structure en JSON')
     .parse(process.argv)
     .opts<{ knowledge: string; json?: boolean }>();
-  const { knowledge, skipped } = loadKnowledge(options.knowledge, DEFAULT_LEXICON, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
+  const { knowledge, skipped } = loadKnowledge(options.knowledge, config.lexiconFile, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(knowledge, null, 2)}\n`);
     return;

@@ -6,6 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
+import { masculine } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import type { Role } from './knowledgeBase.js';
 
@@ -134,7 +135,7 @@ export function nameCandidates(label: string, pack: LanguagePack): string[] {
 
 /** True when the written name has no feminine ending: "Chargé de formation", not "Chargée…". */
 function isMasculine(name: string): boolean {
-  return words(name).every((word) => stem(word) === stem(word.replace(/e?s$/, '')) || !/(?:ee|iere|euse|trice|ienne)s?$/.test(word));
+  return words(name).every((word) => masculine(word) === word);
 }
 
 /**

@@ -132,7 +132,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // A head with a complement ("responsable du bureau d'études") is read whole below.
     const complement = neighbour(at, 1);
     const alone = complement === null || reading.markerPositions.has(complement) || !isContent(tokens[complement]!, lexicon);
-    if (isJobHead(word, language) && !alone) continue;
+    if ((isJobHead(word, language) || language.has('jobHeadsLast', word)) && !alone) continue;
     const head = isJobHead(word, language) && (language.has('indefiniteDeterminers', before) || language.has('becomingWords', before));
     if (!head && (index.surfaceWords.has(word) || isVocabulary(word, lexicon))) continue;
     // "le climat de travail", "la couleur du logo": after a definite determiner, a noun with a complement

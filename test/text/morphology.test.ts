@@ -4,10 +4,13 @@ import {
   dropInvertedPronouns,
   gluedElision,
   hasJobTitleEnding,
+  hyphenatedPairs,
   inversions,
+  looksLikeParticiple,
   looksLikeVerb,
   looksPlural,
   masculine,
+  titleGender,
 } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
@@ -57,5 +60,23 @@ describe('French morphology', () => {
     expect(inversions('le cpd travaille-t-il avec qui ? faut-il un master').map((inversion) => inversion.verb)).toEqual(['travaille', 'faut']);
     expect(inversions('week-end et peux-tu')).toEqual([]);
     expect(dropInvertedPronouns('travaille-t-il avec les devs, ont-ils un bac+5')).toBe('travaille avec les devs, ont un bac+5');
+  });
+
+  it('gives the gender of a job-title ending, so "la couleur" is no title', () => {
+    expect(titleGender('developpeur')).toBe('masculine');
+    expect(titleGender('couleur')).toBe('masculine');
+    expect(titleGender('developpeuse')).toBe('feminine');
+    expect(titleGender('infirmiere')).toBe('feminine');
+    expect(titleGender('notaire')).toBe('either');
+    expect(titleGender('budget')).toBeNull();
+  });
+
+  it('tells present participles, often qualities', () => {
+    expect(['performant', 'exigeante', 'motivants'].every(looksLikeParticiple)).toBe(true);
+    expect(looksLikeParticiple('notaire')).toBe(false);
+  });
+
+  it('finds words joined by a hyphen', () => {
+    expect([...hyphenatedPairs('une sage-femme ou un aide-soignant ?')]).toEqual(['sage femme', 'aide soignant']);
   });
 });

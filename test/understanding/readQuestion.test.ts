@@ -45,6 +45,11 @@ describe('reading the kind of question', () => {
     expect(markers(question)).toMatchObject(expected);
   });
 
+  it('notes the words a hyphen joins to the one before ("sage-femme"), after rewrites and corrections', () => {
+    const reading = reader.read('Combien gagne une sage-femme ou un expert-comptable ?');
+    expect([...reading.joined].map((position) => reading.tokens.slice(position - 1, position + 1).join('-'))).toEqual(['sage-femme', 'expert-comptable']);
+  });
+
   it('marks the words of a follow-up and of "the other one", so they are not the subject', () => {
     const reading = reader.read("et l'autre");
     expect([...reading.markerPositions].sort()).toEqual([0, 1, 2]);

@@ -1,0 +1,104 @@
+/**
+ * Another job, found by the shape of a job title and the roles the library knows, never by a list of
+ * titles: each shape, each class of the language pack it uses, and the misreadings it must avoid.
+ */
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, type Engine } from '../../src/answers/engine.js';
+import { loadDialogs } from '../../src/answers/dialogs.js';
+import { renderText } from '../../src/render/text.js';
+import { emptyContext } from '../../src/understanding/context.js';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
+import { DIALOGS, SHARED_KNOWLEDGE } from '../support/paths.js';
+import { packWith, readerFor } from '../support/reader.js';
+
+const fixture = (name: string) => resolve(PROJECT_ROOT, 'test/fixtures', name);
+const shared = readerFor(SHARED_KNOWLEDGE);
+const otherJob = (question: string, reader = shared) => reader.weigh(question).otherJob;
+
+describe('another job by its shape', () => {
+  it.each([
+    ['Quelles compétences pour un chef de projet ?', 'chef de projet', 'a role head with another complement'],
+    ['Quel est le rôle d’un ingénieur commercial ?', 'ingenieur commercial', 'jobHeads and a complement'],
+    ['Comment devenir directeur des opérations ?', 'directeur des operations', 'jobHeads after becomingWords'],
+    ['Le métier de conseiller en gestion de patrimoine ?', 'conseiller en gestion', 'jobHeads after jobWords and jobComplementPrepositions'],
+    ['Combien gagne un responsable qualité ?', 'responsable qualite', 'adjectivalJobHeads after a determiner'],
+    ['C’est quoi un data scientist ?', 'data scientist', 'jobHeadsLast'],
+    ['Faut-il parler anglais pour être scrum master ?', 'scrum master', 'jobHeadsLast after copulas'],
+    ['Il fait quoi un designer UX ?', 'designer ux', 'a borrowed head first'],
+    ['Combien gagne une sage-femme ?', 'sage femme', 'a compound after indefiniteDeterminers'],
+    ['Quel est le salaire d’un notaire ?', 'notaire', 'a job-title ending after a determiner'],
+    ['Comment devenir magistrat ?', 'magistrat', 'a job-title ending after becomingWords'],
+    ['Quelles études pour être notaire ?', 'notaire', 'a job-title ending after copulas'],
+    ['Combien gagne une développeuse ?', 'developpeuse', 'a feminine ending after a feminine determiner'],
+    ['Combien gagne un huissier de justice ?', 'huissier', 'a one-word title with its complement after an indefinite determiner'],
+    ['Que fait un commercial ?', 'commercial', 'a head noun alone after indefiniteDeterminers'],
+  ])('%s → %s (%s)', (question, job) => {
+    expect(otherJob(question)).toBe(job);
+  });
+});
+
+describe('what is no other job', () => {
+  it.each([
+    ['Quelles compétences pour être performant ?', 'a participle after the copula is a quality'],
+    ['le climat de travail du CPD', 'a noun with its own complement after a definite determiner (genitivePrepositions)'],
+    ['Quel est le climat de travail ?', 'the same without a role'],
+    ['Quelle est la couleur préférée ?', 'a masculine ending after a feminine determiner (masculineDeterminers, feminineDeterminers)'],
+    ['Faut-il être responsable du budget ?', 'an adjectival head after the copula (adjectivalJobHeads)'],
+    ['Faut-il un master en sciences politiques ?', 'a borrowed head that is a word of the HR vocabulary'],
+    ['Le chef de produit marketing fait quoi ?', 'a role of the article'],
+    ['Qui travaille avec les développeurs ?', 'people the roles work with (plural)'],
+    ['Mon responsable RH peut-il refuser mes congés ?', 'a title after a possessive is the asker\'s context'],
+    ['Un mi-temps est-il possible ?', 'a compound of the HR vocabulary'],
+  ])('%s (%s)', (question) => {
+    expect(otherJob(question)).toBeNull();
+  });
+
+  it('reads a title the article writes as what a lookup asks for ("Qui peut devenir…")', () => {
+    const engineering = readerFor(fixture('holdout9-article'));
+    expect(otherJob("Qui peut devenir responsable du bureau d'études ?", engineering)).toBeNull();
+    expect(otherJob("Comment devenir chef d'équipe de production ?", readerFor(fixture('holdout6-article')))).toBe('chef d equipe');
+  });
+
+  it('never reads a role of another article of the library as another job', () => {
+    const library = readerFor(fixture('library'));
+    const index = library.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'chef-de-produit-digital'))!;
+    expect(index.libraryRoles.length).toBeGreaterThan(index.roles.length);
+    expect(library.weigh('Quelles compétences pour un responsable logistique ?', index).otherJob).toBeNull();
+    expect(library.weigh('Quelles compétences pour un responsable qualité ?', index).otherJob).toBe('responsable qualite');
+    // The same article alone has no such role in its library.
+    expect(otherJob('Quelles compétences pour un responsable logistique ?')).toBe('responsable logistique');
+  });
+});
+
+describe('the shapes follow the language pack', () => {
+  it('finds head nouns only in the pack\'s class', () => {
+    const without = readerFor(SHARED_KNOWLEDGE, packWith({ jobHeads: ['chef'] }));
+    expect(otherJob('Comment devenir directeur des opérations ?', without)).not.toBe('directeur des operations');
+  });
+
+  it('reads a borrowed title only with the pack\'s borrowed heads', () => {
+    const without = readerFor(SHARED_KNOWLEDGE, packWith({ jobHeadsLast: ['manager'] }));
+    expect(otherJob('C’est quoi un data scientist ?', without)).toBeNull();
+  });
+});
+
+describe('what the bot says', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await loadEngine({ knowledgeDir: SHARED_KNOWLEDGE, dialogsDir: DIALOGS });
+  });
+  const otherRole = loadDialogs(DIALOGS).fallback.otherRole.split(':')[1]!.trim().replace(/\.$/, '');
+
+  it('says another job is not covered', () => {
+    const { answer } = engine.answer('Comment devenir magistrat ?', emptyContext());
+    expect(answer.kind).toBe('fallback');
+    expect(renderText(answer)).toContain(otherRole);
+  });
+
+  it.each(['Quelle est la couleur préférée ?', 'Quelles compétences pour être performant ?', 'le climat de travail du CPD'])('never says "no other job" to %s', (question) => {
+    const { answer } = engine.answer(question, emptyContext());
+    expect(renderText(answer)).not.toContain(otherRole);
+    expect(answer.why.reason).not.toMatch(/^other-job/);
+  });
+});
