@@ -79,9 +79,18 @@
   var container = document.getElementById('webchat');
   window.startWebChatSession().then(
     function (session) {
+      var directLine = window.createSameOriginDirectLine({ session: session });
+      // HR's replies to questions passed on from this browser: asked once the chat is shown, then every minute.
+      var check = function () {
+        directLine.checkReplies().catch(function () {
+          // Not reachable right now: the next check will ask again.
+        });
+      };
+      window.setTimeout(check, 1500);
+      window.setInterval(check, 60000);
       WebChat.renderWebChat(
         {
-          directLine: window.createSameOriginDirectLine({ session: session }),
+          directLine: directLine,
           store: store,
           userID: session.userId,
           username: 'Vous',

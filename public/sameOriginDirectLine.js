@@ -70,6 +70,35 @@
 
   var SESSION_ENDPOINT = '/api/webchat/session';
 
+  /** Where this browser keeps the claims of the questions it passed on to HR (never the questions). */
+  var CLAIMS_KEY = 'assistant-rh.ticket-claims';
+
+  function storedClaims() {
+    try {
+      var claims = JSON.parse(global.localStorage.getItem(CLAIMS_KEY) || '[]');
+      return Array.isArray(claims) ? claims.filter(function (claim) { return typeof claim === 'string'; }) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function saveClaims(claims) {
+    try {
+      global.localStorage.setItem(CLAIMS_KEY, JSON.stringify(claims.slice(-50)));
+    } catch (error) {
+      // Storage refused (private mode): the reply can still be seen in /rh by HR, not here.
+    }
+  }
+
+  function rememberClaim(claim) {
+    var claims = storedClaims();
+    if (claims.indexOf(claim) < 0) saveClaims(claims.concat([claim]));
+  }
+
+  function forgetClaims(answered) {
+    saveClaims(storedClaims().filter(function (claim) { return answered.indexOf(claim) < 0; }));
+  }
+
   /** Asks the server for a session: a new one, or the given one renewed. */
   function requestSession(token) {
     var headers = token ? { Authorization: 'Bearer ' + token } : {};
@@ -126,8 +155,34 @@
 
     function deliver(activities) {
       (activities || []).forEach(function (activity) {
+        // A question passed on to HR: the page keeps the claim that fetches the reply later.
+        var claim = activity.channelData && activity.channelData.ticketClaim;
+        if (typeof claim === 'string') rememberClaim(claim);
         activity$.next(activity);
       });
+    }
+
+    // HR replies to the questions this browser passed on, shown as bot messages; their claims are then dropped.
+    function checkReplies() {
+      var claims = storedClaims();
+      if (claims.length === 0) return Promise.resolve(0);
+      return fetch(endpoint + '/replies', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
+        body: JSON.stringify({ claims: claims })
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.json();
+        })
+        .then(function (result) {
+          (result.activities || []).forEach(function (activity) {
+            activity$.next(Object.assign({}, activity, { conversation: { id: conversationId }, timestamp: new Date().toISOString() }));
+          });
+          forgetClaims(result.answered || []);
+          return (result.activities || []).length;
+        });
     }
 
     function start() {
@@ -178,6 +233,7 @@
         global.clearTimeout(renewal);
         connectionStatus$.next(ConnectionStatus.Ended);
       },
+      checkReplies: checkReplies,
       getSessionId: function () {
         return fromPromise(function () {
           return Promise.resolve(conversationId);

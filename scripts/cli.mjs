@@ -22,6 +22,7 @@ const CLIS = {
   chat: { entry: 'dist/cli/chat.js', project: 'tsconfig.json', stamp: 'dist/.tsbuildinfo', sources: ['src'] },
   kb: { entry: 'dist/cli/kb.js', project: 'tsconfig.json', stamp: 'dist/.tsbuildinfo', sources: ['src'] },
   'check:knowledge': { entry: 'dist/cli/checkKnowledge.js', project: 'tsconfig.json', stamp: 'dist/.tsbuildinfo', sources: ['src'] },
+  'insights:purge': { entry: 'dist/cli/insightsPurge.js', project: 'tsconfig.json', stamp: 'dist/.tsbuildinfo', sources: ['src'] },
   eval: { entry: 'dist/eval/test/eval/report.js', project: 'tsconfig.eval.json', stamp: 'dist/eval/.tsbuildinfo', sources: ['src', 'test/eval'] },
 };
 const DICTIONARY = 'dist/data/french-words.txt';

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON } from './projectRoot.js';
+import { DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR, DEFAULT_LEXICON, PROJECT_ROOT } from './projectRoot.js';
 
 /** Defaults of the numeric settings, also used by modules built without a configuration (tests). */
 export const CONFIG_DEFAULTS = Object.freeze({
@@ -29,7 +29,17 @@ export const CONFIG_DEFAULTS = Object.freeze({
   maxConnections: 500,
   /** A turn still running after this is answered with an apology and its late replies dropped. */
   turnTimeoutMs: 10_000,
+  /** Insights events (and the question text of unanswered questions and 👎) are deleted after this many days. */
+  insightsRetentionDays: 90,
+  /** Closed tickets are deleted this many days after closing. */
+  ticketRetentionDays: 30,
 });
+
+/** The embedded insights database, created on first start. */
+export const DEFAULT_INSIGHTS_FILE = resolve(PROJECT_ROOT, 'data', 'insights.sqlite');
+
+/** Where Teams' Bot Connector service is, for a configured HR channel. */
+export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 /** Host names the page and the web channel answer to when ALLOWED_HOSTS is not set. */
 export const LOCAL_HOST_NAMES = Object.freeze(['localhost', '127.0.0.1', '[::1]']);
@@ -92,6 +102,29 @@ const environmentSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(CONFIG_DEFAULTS.keepAliveTimeoutMs),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(10).max(100_000).default(CONFIG_DEFAULTS.maxConnections),
   TURN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(CONFIG_DEFAULTS.turnTimeoutMs),
+  /** PostgreSQL for the insights (several instances); SQLite in a file under data/ when unset. */
+  DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\//, 'a postgres:// URL').optional(),
+  INSIGHTS_SQLITE_FILE: z.string().min(1).default(DEFAULT_INSIGHTS_FILE),
+  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(CONFIG_DEFAULTS.insightsRetentionDays),
+  TICKET_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(CONFIG_DEFAULTS.ticketRetentionDays),
+  /** Key of the conversation hashes in events; drawn once and kept in the database when unset. */
+  INSIGHTS_HASH_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  /** HTTP Basic password of user `rh` on /rh (when Entra ID sign-in is not configured). */
+  HR_DASHBOARD_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** Entra ID sign-in on /rh (OpenID Connect): issuer, app registration, allowed groups or e-mails. */
+  HR_OIDC_ISSUER: z.string().url().optional(),
+  HR_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  HR_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  HR_OIDC_REDIRECT_URI: z.string().url().optional(),
+  HR_DASHBOARD_ALLOWED_GROUPS: z.string().min(1).optional(),
+  HR_DASHBOARD_ALLOWED_EMAILS: z.string().min(1).optional(),
+  /** Signs the dashboard's sign-in cookie; random per process when unset (sign in again after a restart). */
+  HR_DASHBOARD_SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** The HR team's channel in Teams for ticket cards, when not learnt from the bot's installation. */
+  HR_TEAMS_CHANNEL_ID: z.string().min(1).optional(),
+  /** Only this team may become the HR team (its id); any first team otherwise. */
+  HR_TEAMS_TEAM_ID: z.string().min(1).optional(),
+  HR_TEAMS_SERVICE_URL: z.string().url().default(DEFAULT_TEAMS_SERVICE_URL),
   /** The SDK's own outbound allow-list keys: on whenever a client id is set. */
   OutboundHostValidator__enabled: flag.optional(),
   OutboundHostValidator__Hosts: z.string().min(1).optional(),
@@ -144,6 +177,18 @@ export interface Config {
   turnTimeoutMs: number;
   /** Where replies may be posted: the SDK's OutboundHostValidator settings (on whenever a client id is set). */
   outboundHosts: { enabled: boolean; hosts: readonly string[]; includeDefaultMicrosoftHosts: boolean };
+  /** The insights database: PostgreSQL when DATABASE_URL is set, else an SQLite file. */
+  insightsDatabase: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  insightsRetentionDays: number;
+  ticketRetentionDays: number;
+  insightsHashKey: string | undefined;
+  /** How /rh is protected: Entra ID sign-in, HTTP Basic, or not served at all. */
+  hrDashboard:
+    | { kind: 'oidc'; issuer: string; clientId: string; clientSecret: string | undefined; redirectUri: string | undefined; allowedGroups: readonly string[]; allowedEmails: readonly string[]; sessionSecret: string | undefined }
+    | { kind: 'basic'; password: string }
+    | { kind: 'off' };
+  /** The HR team's channel for ticket cards, when configured. */
+  hrChannel: { channelId: string | undefined; teamId: string | undefined; serviceUrl: string; tenantId: string | undefined };
 }
 
 /** Reads a configuration from an environment (tests pass their own). Throws a readable error on bad values. */
@@ -169,6 +214,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     throw new Error('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
   const allowedHosts = env.ALLOWED_HOSTS ? hostList(env.ALLOWED_HOSTS) : [...LOCAL_HOST_NAMES];
+  const oidc = env.HR_OIDC_ISSUER !== undefined || env.HR_OIDC_CLIENT_ID !== undefined;
+  if (oidc && !(env.HR_OIDC_ISSUER && env.HR_OIDC_CLIENT_ID)) {
+    throw new Error('Invalid configuration: HR_OIDC_ISSUER and HR_OIDC_CLIENT_ID go together');
+  }
+  if (oidc && !env.HR_DASHBOARD_ALLOWED_GROUPS && !env.HR_DASHBOARD_ALLOWED_EMAILS) {
+    throw new Error('Invalid configuration: with Entra ID sign-in on /rh, set HR_DASHBOARD_ALLOWED_GROUPS or HR_DASHBOARD_ALLOWED_EMAILS (nobody would be let in)');
+  }
+  const list = (value: string | undefined) => Object.freeze((value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''));
   return Object.freeze({
     port: env.PORT,
     host: env.HOST,
@@ -204,6 +257,34 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
       enabled: clientId !== undefined || env.OutboundHostValidator__enabled === true,
       hosts: Object.freeze(env.OutboundHostValidator__Hosts ? hostList(env.OutboundHostValidator__Hosts) : []),
       includeDefaultMicrosoftHosts: env.OutboundHostValidator__includeDefaultMicrosoftHosts ?? true,
+    }),
+    insightsDatabase: Object.freeze(
+      env.DATABASE_URL ? { kind: 'postgres' as const, url: env.DATABASE_URL } : { kind: 'sqlite' as const, file: resolve(env.INSIGHTS_SQLITE_FILE) },
+    ),
+    insightsRetentionDays: env.INSIGHTS_RETENTION_DAYS,
+    ticketRetentionDays: env.TICKET_RETENTION_DAYS,
+    insightsHashKey: env.INSIGHTS_HASH_KEY,
+    hrDashboard: Object.freeze(
+      oidc
+        ? {
+            kind: 'oidc' as const,
+            issuer: env.HR_OIDC_ISSUER!,
+            clientId: env.HR_OIDC_CLIENT_ID!,
+            clientSecret: env.HR_OIDC_CLIENT_SECRET,
+            redirectUri: env.HR_OIDC_REDIRECT_URI,
+            allowedGroups: list(env.HR_DASHBOARD_ALLOWED_GROUPS),
+            allowedEmails: Object.freeze(list(env.HR_DASHBOARD_ALLOWED_EMAILS).map((email) => email.toLowerCase())),
+            sessionSecret: env.HR_DASHBOARD_SESSION_SECRET,
+          }
+        : env.HR_DASHBOARD_PASSWORD
+          ? { kind: 'basic' as const, password: env.HR_DASHBOARD_PASSWORD }
+          : { kind: 'off' as const },
+    ),
+    hrChannel: Object.freeze({
+      channelId: env.HR_TEAMS_CHANNEL_ID,
+      teamId: env.HR_TEAMS_TEAM_ID,
+      serviceUrl: env.HR_TEAMS_SERVICE_URL,
+      tenantId: env.connections__serviceConnection__settings__tenantId,
     }),
   });
 }

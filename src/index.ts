@@ -11,7 +11,17 @@ import { createStorage } from './channels/redisStorage.js';
 import { createMetrics } from './channels/metrics.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { basicAuth, oidcAuth, type HrAuth } from './channels/hrAuth.js';
+import { hrDashboard } from './channels/hrDashboard.js';
+import { CONTACTS_FILE, ContactBook } from './conversation/contactBook.js';
 import { createFeedbackStore } from './conversation/feedbackStore.js';
+import { Insights } from './insights/insights.js';
+import { describeLocation, startInsightsDatabase } from './insights/insightsDatabase.js';
+import { loadLanguagePack } from './language/languagePack.js';
+import { loadLexicon } from './language/lexicon.js';
+import { DEFAULT_LANGUAGE_PACK } from './projectRoot.js';
 import { logSkippedFiles, watchKnowledge, type KnowledgeWatcher } from './knowledge/watchKnowledge.js';
 import { KNOWLEDGE_CHANGES_MESSAGE, knowledgeChanges } from './knowledgeChanges.js';
 import { createLogger } from './logger.js';
@@ -31,8 +41,42 @@ async function main(): Promise<void> {
     ttlSeconds: Math.round(config.stateIdleTtlMs / 1000),
     onOperationFailed: (operation) => metrics.storageError(operation),
   });
+  // Insights: opened in the background; until it is up, events are dropped and tickets reported as not sent.
+  const insights = new Insights({ store: () => insightsDatabase.store(), logger, ...(config.insightsHashKey ? { hashKey: config.insightsHashKey } : {}) });
+  const insightsDatabase = startInsightsDatabase({
+    location: config.insightsDatabase,
+    logger,
+    retentionDays: config.insightsRetentionDays,
+    ticketRetentionDays: config.ticketRetentionDays,
+    onReady: (key) => {
+      if (!config.insightsHashKey) insights.useHashKey(key);
+    },
+  });
+  // HR's contacts, read through the lexicon's topics: a mistake stops start-up with its file:line.
+  const knowledgeLexicon = join(config.knowledgeDir, 'lexique.yaml');
+  const contacts = ContactBook.load(
+    join(config.knowledgeDir, CONTACTS_FILE),
+    loadLexicon(existsSync(knowledgeLexicon) ? knowledgeLexicon : config.lexiconFile, loadLanguagePack(DEFAULT_LANGUAGE_PACK)),
+  );
+  const dashboardAuth: HrAuth | undefined =
+    config.hrDashboard.kind === 'oidc' ? oidcAuth(config.hrDashboard, logger) : config.hrDashboard.kind === 'basic' ? basicAuth(config.hrDashboard.password) : undefined;
   const bot = createBot({
     engine: () => engine,
+    insights,
+    insightsStore: insightsDatabase.store,
+    contacts,
+    hrChannel: config.hrChannel,
+    ...(dashboardAuth
+      ? {
+          routes: (tickets) =>
+            hrDashboard({
+              auth: dashboardAuth,
+              store: insightsDatabase.store,
+              tickets,
+              teamName: () => engine?.dialogs.handoff.teamSignature ?? 'RH',
+            }),
+        }
+      : {}),
     storage: storage.storage,
     feedbackStore: createFeedbackStore(config.feedbackFile),
     logger,
@@ -63,6 +107,9 @@ async function main(): Promise<void> {
       storage: storage.backend,
       webChat: config.webChat,
       ...(config.webChat ? { allowedHosts: config.allowedHosts } : {}),
+      insights: describeLocation(config.insightsDatabase),
+      contacts: contacts.size,
+      hrDashboard: config.hrDashboard.kind,
     },
     `Assistant RH : ${server.url}`,
   );
@@ -76,6 +123,9 @@ async function main(): Promise<void> {
     const { forced } = await server.close(config.shutdownTimeoutMs);
     if (forced) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'requests still running at the shutdown deadline were cut');
     await storage.close();
+    await insights.flush();
+    await bot.tickets.settle();
+    await insightsDatabase.close();
     const { hungTurns } = bot.runTurn;
     if (hungTurns > 0) {
       // Node's exit waits for every thread of its pool: one blocked in the kernel (a stalled disk)

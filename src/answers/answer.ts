@@ -89,10 +89,25 @@ export interface ClarifyAnswer extends AnswerBase {
   choices: Suggestion[];
 }
 
+/** Whom to contact about a subject the articles do not cover (knowledge/contacts.yaml). */
+export interface Contact {
+  /** The subject as HR named it in the file. */
+  subject: string;
+  /** HR's short French answer: whom to contact, how. */
+  answer: string;
+  link: { title: string; url: string } | null;
+}
+
 /** The articles do not cover the question. */
 export interface FallbackAnswer extends AnswerBase {
   kind: 'fallback';
   message: string;
+  /** The lexicon topic (its id, e.g. `conges`) the question was about, when the fallback is for one. */
+  topic: string | null;
+  /** The article section that came closest, for the HR dashboard. */
+  closest: { article: string; section: string } | null;
+  /** HR's contact for the topic, when contacts.yaml has one (it then replaces the refusal). */
+  contact?: Contact;
 }
 
 /** Greetings, thanks, help, goodbye, "who are you". */

@@ -177,7 +177,7 @@ export class AnswerBuilder {
   build(interpretation: Interpretation): Answer {
     switch (interpretation.kind) {
       case 'empty':
-        return this.fallback(fill(this.dialogs.fallback.empty, { roles: rolesPhrase(this.articles) }), null, 'empty question', 1);
+        return this.fallback(fill(this.dialogs.fallback.empty, { roles: rolesPhrase(this.articles) }), null, 'empty question', 1, null);
       case 'smalltalk':
         return this.smalltalk(interpretation.intent);
       case 'fallback': {
@@ -191,7 +191,7 @@ export class AnswerBuilder {
         const reason = interpretation.reason === 'unknown'
           ? `no section, role or bullet explains the question${interpretation.evidence?.unknown.length ? ` (unknown: ${interpretation.evidence.unknown.join(', ')})` : ''}`
           : `${interpretation.reason}: ${interpretation.topic ?? ''}`;
-        return this.fallback(message, interpretation.evidence, reason, interpretation.reason === 'unknown' ? 0.7 : 0.9);
+        return this.fallback(message, interpretation.evidence, reason, interpretation.reason === 'unknown' ? 0.7 : 0.9, interpretation.topicId ?? null);
       }
       case 'clarify': {
         const choices = interpretation.choices.map((index) => ({ title: index.article.title, value: index.article.title }));
@@ -240,9 +240,12 @@ export class AnswerBuilder {
     return this.indexes.find((index) => index.article.title === choice || index.article.id === choice) ?? null;
   }
 
-  private fallback(message: string, evidence: Evidence | null, reason: string, confidence: number): Answer {
+  private fallback(message: string, evidence: Evidence | null, reason: string, confidence: number, topic: string | null): Answer {
+    const closest = evidence?.sections[0];
     return {
       kind: 'fallback',
+      topic,
+      closest: closest && evidence ? { article: evidence.article.article.id, section: closest.section.id } : null,
       article: null,
       section: null,
       roles: [],

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { readYamlFile } from '../text/readYamlFile.js';
 
 /** Placeholders a dialog sentence may use; anything else is a typo caught at start-up. */
-const PLACEHOLDERS = new Set(['roles', 'topics', 'title', 'topic', 'length', 'max', 'section', 'role', 'item', 'otherRole', 'role1', 'role2']);
+const PLACEHOLDERS = new Set(['roles', 'topics', 'title', 'topic', 'length', 'max', 'section', 'role', 'item', 'otherRole', 'role1', 'role2', 'question', 'reply', 'responder', 'name']);
 
 const sentence = z
   .string()
@@ -60,11 +60,43 @@ const conversationSchema = z.object({
   feedback: z.object({ prompt: sentence, up: sentence, down: sentence, thanksUp: sentence, thanksDown: sentence }).strict(),
 }).strict();
 
+const handoffSchema = z.object({
+  offer: sentence,
+  offerAfterDownVote: sentence,
+  sentTeams: sentence,
+  sentWeb: sentence,
+  alreadySent: sentence,
+  failed: sentence,
+  unknown: sentence,
+  reply: sentence,
+  teamSignature: sentence,
+  card: z.object({
+    title: sentence,
+    question: sentence,
+    botAnswer: sentence,
+    channel: sentence,
+    receivedAt: sentence,
+    replyPlaceholder: sentence,
+    replyButton: sentence,
+    closeButton: sentence,
+    answeredBy: sentence,
+    closed: sentence,
+    anonymous: sentence,
+    notAllowed: sentence,
+    emptyReply: sentence,
+  }).strict(),
+  channelCommand: phrases,
+  channelChosen: sentence,
+  channelRefused: sentence,
+}).strict();
+
 export interface Dialogs {
   smalltalk: z.output<typeof smalltalkSchema>;
   fallback: z.output<typeof fallbackSchema>;
   answers: z.output<typeof answersSchema>;
   conversation: z.output<typeof conversationSchema>;
+  /** Passing a question on to HR, and its reply. */
+  handoff: z.output<typeof handoffSchema>;
 }
 
 /** Loads every dialog file of the folder; a mistake stops start-up with `file:line`. */
@@ -74,6 +106,7 @@ export function loadDialogs(directory: string): Dialogs {
     fallback: readYamlFile(join(directory, 'fallback.yaml'), fallbackSchema),
     answers: readYamlFile(join(directory, 'answers.yaml'), answersSchema),
     conversation: readYamlFile(join(directory, 'conversation.yaml'), conversationSchema),
+    handoff: readYamlFile(join(directory, 'handoff.yaml'), handoffSchema),
   };
 }
 

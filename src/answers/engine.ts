@@ -80,6 +80,8 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
   const reply = (answer: Answer, context: ConversationContext) => ({ answer, context });
   const simpleFallback = (message: string, reason: string): Answer => ({
     kind: 'fallback',
+    topic: null,
+    closest: null,
     article: null,
     section: null,
     roles: [],

@@ -7,15 +7,20 @@ import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type Storage, type TurnContext } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import type { Engine } from '../answers/engine.js';
+import type { ContactBook } from '../conversation/contactBook.js';
 import { readConversationState, type ConversationState } from '../conversation/conversationState.js';
 import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/dialogRunner.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
-import { parseSubmitData } from '../render/submitData.js';
+import { parseSubmitData, type TicketSubmit } from '../render/submitData.js';
 import { ChannelDeliveryError } from '../errors.js';
 import { cleanForLog } from '../logger.js';
+import type { Insights } from '../insights/insights.js';
+import { fold } from '../text/normalize.js';
 import { ConversationTurnState } from './conversationTurnState.js';
 import type { BotMetrics } from './metrics.js';
 import { BOT_LOCALE, replyActivity, typingActivity, type FeedbackLabels } from './replyActivity.js';
+import { teamOf, type TicketDesk } from './ticketDesk.js';
+import { WEB_CHANNEL_ID } from './webChannel.js';
 
 /** Everything the agent needs, built by the composition root. */
 export interface AgentOptions {
@@ -29,6 +34,12 @@ export interface AgentOptions {
   logQuestions?: boolean;
   /** Counts turns, latency and feedback; none in unit tests that do not need it. */
   metrics?: Pick<BotMetrics, 'turn' | 'feedback'>;
+  /** Records one event per answered question and every vote (never waits, never throws). */
+  insights?: Insights;
+  /** Tickets for HR: created on a hand-off click, answered from the HR channel's cards. */
+  tickets?: TicketDesk;
+  /** HR's contacts for subjects the articles do not cover. */
+  contacts?: ContactBook;
 }
 
 /** The assistant's AgentApplication, typed with its turn state. */
@@ -36,7 +47,7 @@ export type Agent = AgentApplication<ConversationTurnState>;
 
 /** Creates the agent and registers its handlers. */
 export function createAgent(options: AgentOptions): Agent {
-  const { engine, adapter, storage, feedbackStore, logger, logQuestions = false, metrics } = options;
+  const { engine, adapter, storage, feedbackStore, logger, logQuestions = false, metrics, insights, tickets, contacts } = options;
   const agent = new AgentApplication<ConversationTurnState>({
     adapter,
     storage,
@@ -44,10 +55,11 @@ export function createAgent(options: AgentOptions): Agent {
     // The engine answers synchronously: one typing activity is sent by hand instead of a timer.
     startTypingTimer: false,
   });
-  const runner = () => new DialogRunner(engine());
+  const runner = () => new DialogRunner(engine(), contacts ? { contacts } : {});
   const labels = (): FeedbackLabels => {
-    const { prompt, up, down } = engine().dialogs.conversation.feedback;
-    return { prompt, up, down };
+    const { dialogs } = engine();
+    const { prompt, up, down } = dialogs.conversation.feedback;
+    return { prompt, up, down, handoff: dialogs.handoff.offer };
   };
 
   // Every outgoing activity is in French, including the SDK's own and the error apology.
@@ -74,6 +86,11 @@ export function createAgent(options: AgentOptions): Agent {
   };
 
   agent.onConversationUpdate('membersAdded', async (context, state) => {
+    const { activity } = context;
+    // Added to a team: its channel may become the one HR tickets are posted to.
+    if (tickets && teamOf(activity) && activity.membersAdded?.some((member) => member.id === activity.recipient?.id)) {
+      await tickets.rememberHrChannel(activity).catch((error: unknown) => turnLogger(logger, context).warn({ err: error }, 'HR channel not saved'));
+    }
     const result = runner().welcome(readConversationState(state.conversation));
     turnLogger(logger, context).debug({ welcomed: result.replies.length > 0 }, 'members added');
     await send(context, state, result);
@@ -83,6 +100,8 @@ export function createAgent(options: AgentOptions): Agent {
   agent.onActivity(isFeedbackSubmit, async (context, state) => {
     const result = runner().turn(turnInput(context.activity), readConversationState(state.conversation));
     if (result.feedback) {
+      // Only votes on answers this conversation actually got count in the insights.
+      if (result.feedback.answerKind !== null) insights?.recordVote(result.feedback, result.downVotedQuestion ?? null);
       await feedbackStore.record(result.feedback);
       // The question text stays out of the logs (privacy); the store keeps it.
       const { vote, answerId, questionId } = result.feedback;
@@ -92,13 +111,69 @@ export function createAgent(options: AgentOptions): Agent {
     await send(context, state, result);
   });
 
+  // "Transmettre ma question à l'équipe RH": a ticket, then the employee is told what happens next.
+  agent.onActivity(isSubmit('handoff'), async (context, state) => {
+    const dialogRunner = runner();
+    const { activity } = context;
+    const result = dialogRunner.turn(turnInput(activity), readConversationState(state.conversation));
+    if (!result.handoff) {
+      await send(context, state, result);
+      return;
+    }
+    const web = activity.channelId === WEB_CHANNEL_ID;
+    const hash = insights?.conversationHash(activity.channelId ?? '', activity.conversation?.id ?? '') ?? '';
+    const created = tickets ? await tickets.create(context, result.handoff, hash) : { outcome: 'failed' as const };
+    const reply = replyActivity(dialogRunner.handoffReply(created.outcome, result.handoff.question, web ? 'web' : 'teams'), labels());
+    // The page keeps this secret to fetch HR's reply later (it is never stored, only its hash).
+    if (created.claim) reply.channelData = { ticketClaim: created.claim };
+    state.conversation = storedState(result.state);
+    await context.sendActivity(reply);
+  });
+
+  // A ticket card's buttons, in the HR channel only.
+  agent.onActivity(isSubmit('ticketReply', 'ticketClose'), async (context) => {
+    const submitted = parseSubmitData(context.activity.value) as TicketSubmit;
+    const { card } = engine().dialogs.handoff;
+    const say = (text: string) => context.sendActivity(replyActivity({ kind: 'message', text, suggestions: [] }, labels()));
+    if (!tickets || !(await tickets.isFromHrChannel(context.activity))) {
+      turnLogger(logger, context).warn({ ticketId: submitted.ticketId }, 'ticket action from outside the HR channel refused');
+      await say(card.notAllowed);
+      return;
+    }
+    if (submitted.action === 'ticketClose') {
+      await tickets.close(submitted.ticketId);
+      return;
+    }
+    const text = submitted.reply?.trim() ?? '';
+    if (text === '') {
+      await say(card.emptyReply);
+      return;
+    }
+    await tickets.reply(submitted.ticketId, text, context.activity.from?.name ?? card.anonymous);
+  });
+
+  // "@Assistant RH tickets ici" in a team channel: the tickets go to that channel.
+  agent.onActivity(
+    async (context) => Boolean(tickets) && isChannelCommand(context.activity, engine().dialogs.handoff.channelCommand),
+    async (context) => {
+      const chosen = await tickets!.rememberHrChannel(context.activity);
+      const { channelChosen, channelRefused } = engine().dialogs.handoff;
+      await context.sendActivity(replyActivity({ kind: 'message', text: chosen ? channelChosen : channelRefused, suggestions: [] }, labels()));
+    },
+  );
+
   // Catch-all for messages: typed questions, suggested actions, card buttons, `aide`.
   agent.onActivity(ActivityTypes.Message, async (context, state) => {
     const started = performance.now();
     await context.sendActivity(typingActivity());
-    const input = turnInput(context.activity);
+    const { activity } = context;
+    const input = turnInput(activity);
     const result = runner().turn(input, readConversationState(state.conversation));
     logTurn(turnLogger(logger, context), input, result, logQuestions);
+    for (const reply of result.replies) {
+      if (reply.kind !== 'answer') continue;
+      insights?.recordAnswer({ channelId: input.channelId, conversationId: input.conversationId, answerId: reply.answerId, answer: reply.answer, question: reply.question });
+    }
     await send(context, state, result);
     if (metrics) {
       const seconds = (performance.now() - started) / 1000;
@@ -162,6 +237,21 @@ function logTurn(log: Logger, input: TurnInput, result: TurnResult, logQuestions
 async function isFeedbackSubmit(context: TurnContext): Promise<boolean> {
   const { activity } = context;
   return activity.type === ActivityTypes.Message && parseSubmitData(activity.value)?.action === 'feedback';
+}
+
+/** Selects a message whose value is one of our card buttons with one of these actions. */
+function isSubmit(...actions: string[]): (context: TurnContext) => Promise<boolean> {
+  return async ({ activity }) => {
+    const action = parseSubmitData(activity.value)?.action;
+    return activity.type === ActivityTypes.Message && action !== undefined && actions.includes(action);
+  };
+}
+
+/** A message in a team channel asking for the tickets there (the bot's mention removed). */
+function isChannelCommand(activity: Activity, commands: readonly string[]): boolean {
+  if (activity.type !== ActivityTypes.Message || !teamOf(activity) || typeof activity.text !== 'string') return false;
+  const said = fold(activity.text.replace(/<at>[^<]*<\/at>/g, ' ')).replace(/[^a-z0-9]+/g, ' ').trim();
+  return commands.some((command) => said === fold(command).replace(/[^a-z0-9]+/g, ' ').trim());
 }
 
 /** What the dialog runner needs from an incoming message. */

@@ -15,9 +15,13 @@ import type express from 'express';
 import type { Logger } from 'pino';
 import type { Engine } from '../answers/engine.js';
 import { CONFIG_DEFAULTS, type Config } from '../config.js';
+import type { ContactBook } from '../conversation/contactBook.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
+import type { Insights } from '../insights/insights.js';
+import type { InsightsStore } from '../insights/insightsStore.js';
 import { createAgent, type Agent } from './agent.js';
 import { countStorageErrors, createMetrics, type BotMetrics } from './metrics.js';
+import { TicketDesk, type HrChannelSettings } from './ticketDesk.js';
 import { replyActivity } from './replyActivity.js';
 import { createApp, type HttpOptions } from './server.js';
 import { SigningKeyGate, type SigningKeyGateOptions } from './signingKeyGate.js';
@@ -61,6 +65,16 @@ export interface BotOptions {
   webSession?: { secret?: string | undefined; ttlMs?: number };
   /** Rate limit and cache of the token issuers' key sets. */
   signingKeys?: SigningKeyGateOptions;
+  /** Events per answer and votes; none recorded when omitted. */
+  insights?: Insights;
+  /** The insights database's store (tickets, dashboard), null while unavailable; no tickets when omitted. */
+  insightsStore?: () => InsightsStore | null;
+  /** Where ticket cards go in Teams, when configured rather than learnt. */
+  hrChannel?: HrChannelSettings;
+  /** HR's contacts for subjects the articles do not cover. */
+  contacts?: ContactBook;
+  /** Extra routes mounted under the Host allow-list (the HR dashboard), given the ticket desk. */
+  routes?: (tickets: TicketDesk) => express.Router;
 }
 
 /** The wired bot. */
@@ -73,6 +87,8 @@ export interface Bot {
   /** The agent within its time limit: what the adapter runs for each activity. */
   runTurn: DeadlineTurnRunner;
   webSessions: WebSessions;
+  /** The hand-off to HR: tickets, their cards and replies. */
+  tickets: TicketDesk;
 }
 
 /** Builds the adapter, the agent and the HTTP app. */
@@ -109,6 +125,14 @@ export function createBot(options: BotOptions): Bot {
     if (!current) throw new Error('The answering engine is not loaded yet');
     return current;
   };
+  const tickets = new TicketDesk({
+    store: options.insightsStore ?? (() => null),
+    adapter,
+    botAppId: auth.clientId || undefined,
+    dialogs: () => loadedEngine().dialogs,
+    logger,
+    hrChannel: options.hrChannel,
+  });
   const agent = createAgent({
     engine: loadedEngine,
     adapter,
@@ -117,13 +141,16 @@ export function createBot(options: BotOptions): Bot {
     logger,
     logQuestions,
     metrics,
+    tickets,
+    ...(options.insights ? { insights: options.insights } : {}),
+    ...(options.contacts ? { contacts: options.contacts } : {}),
   });
   const runTurn = withTurnDeadline((context) => agent.run(context), {
     timeoutMs: options.turnTimeoutMs ?? CONFIG_DEFAULTS.turnTimeoutMs,
     apology: () => {
       const { dialogs } = loadedEngine();
       const { prompt, up, down } = dialogs.conversation.feedback;
-      return replyActivity({ kind: 'message', text: dialogs.fallback.timeout, suggestions: [] }, { prompt, up, down });
+      return replyActivity({ kind: 'message', text: dialogs.fallback.timeout, suggestions: [] }, { prompt, up, down, handoff: dialogs.handoff.offer });
     },
     logger,
   });
@@ -139,6 +166,8 @@ export function createBot(options: BotOptions): Bot {
     outboundHosts,
     signingKeys: new SigningKeyGate(options.signingKeys),
     metrics,
+    webReplies: (claims) => tickets.webReplies(claims),
+    ...(options.routes ? { routes: options.routes(tickets) } : {}),
   });
-  return { app, agent, adapter, auth, metrics, runTurn, webSessions };
+  return { app, agent, adapter, auth, metrics, runTurn, webSessions, tickets };
 }

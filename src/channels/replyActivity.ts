@@ -6,15 +6,15 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import type { Answer } from '../answers/answer.js';
 import type { Reply } from '../conversation/dialogRunner.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type FeedbackButtons } from '../render/adaptiveCard.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderHandoffOffer, type FeedbackButtons } from '../render/adaptiveCard.js';
 import { renderSuggestedActions } from '../render/suggestedActions.js';
 import { renderText } from '../render/text.js';
 
 /** Locale of everything the bot sends. */
 export const BOT_LOCALE = 'fr-FR';
 
-/** The labels of the feedback buttons, from dialogs/conversation.yaml. */
-export type FeedbackLabels = Omit<FeedbackButtons, 'answerId' | 'questionId'>;
+/** The labels of the feedback buttons (dialogs/conversation.yaml) and of the hand-off button (dialogs/handoff.yaml). */
+export type FeedbackLabels = Omit<FeedbackButtons, 'answerId' | 'questionId' | 'question'> & { handoff?: string };
 
 /** Answer kinds shown as a card rather than as text. */
 const CARD_KINDS: ReadonlySet<Answer['kind']> = new Set(['list', 'comparison', 'overview', 'fallback']);
@@ -35,6 +35,10 @@ export function typingActivity(): Activity {
 /** Builds the outgoing activity for one reply of the dialog runner. */
 export function replyActivity(reply: Reply, labels: FeedbackLabels): Activity {
   if (reply.kind === 'message') {
+    if (reply.handoff && labels.handoff) {
+      const card = renderHandoffOffer(reply.text, { label: labels.handoff, data: reply.handoff });
+      return message({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });
+    }
     return message({ text: reply.text, suggestedActions: renderSuggestedActions(reply.suggestions) });
   }
   const { answer } = reply;
@@ -43,8 +47,10 @@ export function replyActivity(reply: Reply, labels: FeedbackLabels): Activity {
     const text = answer.kind === 'clarify' || answer.kind === 'smalltalk' ? answer.message : renderText(answer);
     return message({ text, suggestedActions: renderSuggestedActions(buttons) });
   }
-  const feedback = reply.feedback ? { ...labels, answerId: reply.answerId, questionId: reply.questionId } : undefined;
-  const card = renderAdaptiveCard(answer, feedback ? { feedback } : {});
+  const { handoff: handoffLabel, ...feedbackLabels } = labels;
+  const feedback = reply.feedback ? { ...feedbackLabels, answerId: reply.answerId, questionId: reply.questionId, question: reply.question } : undefined;
+  const handoff = reply.handoff && handoffLabel ? { label: handoffLabel, data: reply.handoff } : undefined;
+  const card = renderAdaptiveCard(answer, { ...(feedback ? { feedback } : {}), ...(handoff ? { handoff } : {}) });
   return message({
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
     // A fallback's offers are buttons on its card; answers get follow-ups as suggested actions.

@@ -112,6 +112,10 @@ export interface ServerOptions {
   outboundHosts?: OutboundHostValidator;
   /** Which signing keys the token issuers publish; a fresh gate when omitted. */
   signingKeys?: SigningKeyGate;
+  /** HR replies waiting for a page, by the claims it holds (`POST /api/webchat/replies`). */
+  webReplies?: (claims: string[]) => Promise<{ activities: Record<string, unknown>[]; answered: string[] }>;
+  /** More routes (the HR dashboard at /rh), served under the Host allow-list whether or not the page is. */
+  routes?: express.Router;
 }
 
 /** The per-client rate limit of one route: 429 with Retry-After and our short JSON error. */
@@ -192,9 +196,12 @@ export function createApp(options: ServerOptions): express.Express {
   });
   app.all('/api/messages', methodNotAllowed(['POST']));
 
+  // From here on, only for the host names this server is published under (no DNS rebinding).
+  const hostsOnly = allowedHostsOnly(allowedHosts);
+  if (options.routes) app.use(hostsOnly, options.routes);
+
   if (webChat) {
-    // From here on, only for the host names this server is published under (no DNS rebinding).
-    app.use(allowedHostsOnly(allowedHosts));
+    app.use(hostsOnly);
     const webRateLimit = perClientLimit(rateLimitPerMinute, logger);
     // A new session (no token) or the same one renewed (the page's current token).
     app.post('/api/webchat/session', sameOriginOnly, webRateLimit, ready, (request, response) => {
@@ -209,7 +216,19 @@ export function createApp(options: ServerOptions): express.Express {
       if (!session) throw new HttpError(401, HTTP_ERROR_MESSAGES.sessionRequired, { reason: 'session token missing, invalid or expired' });
       response.json(await runWebTurn(adapter, runTurn, request.body, session));
     });
-    app.all(['/api/webchat', '/api/webchat/session'], methodNotAllowed(['POST']));
+    // HR replies to the tickets this page sent: it asks on load and every minute, with the claims it keeps.
+    app.post('/api/webchat/replies', sameOriginOnly, webRateLimit, ready, json, async (request, response) => {
+      if (!webSessions.verify(bearerToken(request.get('authorization')))) {
+        throw new HttpError(401, HTTP_ERROR_MESSAGES.sessionRequired, { reason: 'session token missing, invalid or expired' });
+      }
+      const { claims } = (request.body ?? {}) as { claims?: unknown };
+      if (!Array.isArray(claims) || !claims.every((claim) => typeof claim === 'string' && claim.length <= 100)) {
+        throw new HttpError(400, HTTP_ERROR_MESSAGES.badRequest, { reason: 'claims must be a list of short strings' });
+      }
+      const replies = options.webReplies ? await options.webReplies(claims as string[]) : { activities: [], answered: [] };
+      response.set('Cache-Control', 'no-store').json(replies);
+    });
+    app.all(['/api/webchat', '/api/webchat/session', '/api/webchat/replies'], methodNotAllowed(['POST']));
 
     app.get('/favicon.png', (_request, response) => {
       response.sendFile(APP_ICON, { maxAge: '1d' });
@@ -288,7 +307,7 @@ function mayReadMetrics(request: Request, token: string | undefined): boolean {
  * Refuses a browser request from another site: its Origin differs from the host it was sent to
  * (behind a trusted proxy, the forwarded host), or the browser says it comes from another site.
  */
-function sameOriginOnly(request: Request, _response: Response, next: NextFunction): void {
+export function sameOriginOnly(request: Request, _response: Response, next: NextFunction): void {
   const origin = request.get('origin');
   const site = request.get('sec-fetch-site');
   const crossSite = site !== undefined && site !== 'same-origin' && site !== 'none';

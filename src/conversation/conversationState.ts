@@ -16,6 +16,8 @@ export interface AnsweredQuestion {
   article: string | null;
   section: string | null;
   roles: string[];
+  /** What the bot answered, in a line (a title, or a fallback's first sentence): for a ticket. */
+  summary?: string;
 }
 
 export interface ConversationState {
@@ -49,6 +51,7 @@ const answeredSchema = z.object({
   article: z.string().nullable(),
   section: z.string().nullable(),
   roles: z.array(z.string()),
+  summary: z.string().max(1000).optional().catch(undefined),
 });
 
 const stateSchema = z.object({

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Answer, AnswerItem, ComparisonAnswer, ListAnswer, OverviewAnswer, RoleBlock, Suggestion } from '../answers/answer.js';
-import type { AskSubmit, FeedbackSubmit } from './submitData.js';
+import type { AskSubmit, FeedbackSubmit, HandoffSubmit } from './submitData.js';
 import { renderText } from './text.js';
 
 /** MIME type of an Adaptive Card attachment. */
@@ -67,6 +67,14 @@ export interface FeedbackButtons {
   prompt: string;
   up: string;
   down: string;
+  /** The question, sent back with a 👎 so it can be passed on to HR without being kept in the state. */
+  question?: string;
+}
+
+/** The "Transmettre ma question à l'équipe RH" button. */
+export interface HandoffButton {
+  label: string;
+  data: HandoffSubmit;
 }
 
 /** Options of {@link renderAdaptiveCard}. */
@@ -78,6 +86,8 @@ export interface AdaptiveCardOptions {
    * id, else a digest of the answer's text.
    */
   id?: string;
+  /** The hand-off button under a fallback; none when omitted. */
+  handoff?: HandoffButton;
 }
 
 const text = (value: string, style: Record<string, unknown> = {}): CardElement => ({
@@ -226,7 +236,28 @@ export function askAction(suggestion: Suggestion): CardElement {
 
 function feedbackAction(feedback: FeedbackButtons, vote: FeedbackSubmit['vote']): CardElement {
   const data: FeedbackSubmit = { action: 'feedback', vote, answerId: feedback.answerId, questionId: feedback.questionId };
+  // Only a 👎 carries the question: it may be passed on to HR.
+  if (vote === 'down' && feedback.question) data.question = feedback.question;
   return { type: 'Action.Submit', title: vote === 'up' ? feedback.up : feedback.down, data };
+}
+
+/** The hand-off button: posts its data back (Teams and Web Chat alike). */
+export function handoffAction(handoff: HandoffButton): CardElement {
+  return { type: 'Action.Submit', title: handoff.label, data: handoff.data, style: 'positive' };
+}
+
+/** A short message with one hand-off button (after a 👎). */
+export function renderHandoffOffer(message: string, handoff: HandoffButton): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: message,
+    speak: message,
+    lang: 'fr',
+    body: [text(message)],
+    actions: [handoffAction(handoff)],
+  };
 }
 
 /** The message of a fallback, clarification or smalltalk answer, with its suggestions as buttons. */
@@ -250,9 +281,15 @@ function bodyOf(answer: Answer, id: string): CardElement[] {
 }
 
 /** Buttons carried by the card itself: choices and offers for messages (feedback is in the body). */
-function actionsOf(answer: Answer): CardElement[] {
+function actionsOf(answer: Answer, options: AdaptiveCardOptions): CardElement[] {
   if (answer.kind === 'clarify') return answer.choices.slice(0, MAX_CARD_ACTIONS).map(askAction);
-  if (answer.kind === 'fallback' || answer.kind === 'smalltalk') {
+  if (answer.kind === 'fallback') {
+    const extra: CardElement[] = [];
+    if (answer.contact?.link) extra.push({ type: 'Action.OpenUrl', title: answer.contact.link.title, url: answer.contact.link.url });
+    if (options.handoff) extra.push(handoffAction(options.handoff));
+    return [...answer.suggestions.slice(0, MAX_CARD_ACTIONS - extra.length).map(askAction), ...extra];
+  }
+  if (answer.kind === 'smalltalk') {
     return answer.suggestions.slice(0, MAX_CARD_ACTIONS).map(askAction);
   }
   return [];
@@ -294,6 +331,6 @@ export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions 
     speak: plainText,
     lang: 'fr',
     body,
-    actions: actionsOf(answer),
+    actions: actionsOf(answer, options),
   };
 }

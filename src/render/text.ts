@@ -40,9 +40,13 @@ export function renderText(answer: Answer): string {
     case 'clarify':
       lines.push(answer.message, ...answer.choices.map((choice) => `  • ${choice.title}`));
       break;
-    case 'fallback':
-      lines.push(answer.message, ...answer.suggestions.map((suggestion) => `  • ${suggestion.title}`));
+    case 'fallback': {
+      const [lead = '', ...offer] = answer.message.split('\n');
+      lines.push(lead);
+      if (answer.contact?.link) lines.push(`→ ${answer.contact.link.title} : ${answer.contact.link.url}`);
+      lines.push(...offer, ...answer.suggestions.map((suggestion) => `  • ${suggestion.title}`));
       break;
+    }
     case 'smalltalk':
       lines.push(answer.message, ...answer.suggestions.map((suggestion) => `  • ${suggestion.title}`));
       break;

@@ -112,7 +112,9 @@ describe('POST /api/messages', () => {
     expect(down?.data).toMatchObject({ action: 'feedback', vote: 'down', questionId });
 
     const thanks = await answerTo(conversationId, { value: down?.data });
-    expect(thanks.text).toBe('Merci, votre retour aidera l\'équipe RH à améliorer les réponses.');
+    // The thanks comes with the offer to pass the question on to HR (a card with one button).
+    expect(cardTexts(cardOf(thanks)?.body)[0]).toMatch(/^Merci, votre retour aidera l'équipe RH à améliorer les réponses\./);
+    expect((cardOf(thanks)?.actions as { data: { action: string } }[])[0]?.data.action).toBe('handoff');
     expect(bot.feedbackStore.entries.at(-1)).toMatchObject({
       vote: 'down',
       questionId,

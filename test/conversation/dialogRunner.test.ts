@@ -35,7 +35,15 @@ describe('DialogRunner', () => {
     expect(reply.questionId).toBe('q-1');
     expect(state.context.section).toBe(reply.answer.section);
     expect(state.recentAnswers).toEqual([
-      { answerId: reply.answerId, questionId: 'q-1', kind: 'comparison', article: reply.answer.article, section: reply.answer.section, roles: reply.answer.roles },
+      {
+        answerId: reply.answerId,
+        questionId: 'q-1',
+        kind: 'comparison',
+        article: reply.answer.article,
+        section: reply.answer.section,
+        roles: reply.answer.roles,
+        summary: reply.answer.kind === 'comparison' ? reply.answer.title : '',
+      },
     ]);
   });
 
@@ -131,5 +139,35 @@ describe('readConversationState', () => {
     });
     expect(state).toEqual({ welcomed: true, context: { article: 'a', section: 's', roles: ['r'], pendingQuestion: 'q' }, recentAnswers: [] });
     expect(readConversationState('garbage')).toEqual(emptyConversationState());
+  });
+});
+
+describe('passing a question on to HR', () => {
+  let runner: DialogRunner;
+  beforeAll(async () => {
+    runner = new DialogRunner(await realEngine());
+  });
+
+  it('offers it under a fallback, with the question, and accepts the click for that answer only', () => {
+    const question = 'Combien de jours de congés ?';
+    const asked = runner.turn(input({ text: question, activityId: 'q-9' }), emptyConversationState());
+    const reply = onlyAnswer(asked.replies);
+    expect(reply.handoff).toEqual({ action: 'handoff', answerId: reply.answerId, questionId: 'q-9', question });
+    const clicked = runner.turn(input({ value: reply.handoff }), asked.state);
+    expect(clicked.replies).toEqual([]);
+    expect(clicked.handoff).toMatchObject({ answerId: reply.answerId, question, answered: { kind: 'fallback' } });
+    const forged = runner.turn(input({ value: { ...reply.handoff, answerId: 'not-given-here' } }), asked.state);
+    expect(forged.handoff).toBeUndefined();
+    expect(forged.replies).toEqual([{ kind: 'message', text: runner['engine'].dialogs.handoff.unknown, suggestions: [] }]);
+  });
+
+  it('offers it after a 👎 on an answer of the conversation, and keeps that question for the insights', () => {
+    const question = 'Comparer les compétences requises';
+    const asked = runner.turn(input({ text: question, activityId: 'q-10' }), emptyConversationState());
+    const { answerId } = onlyAnswer(asked.replies);
+    const voted = runner.turn(input({ value: { action: 'feedback', vote: 'down', answerId, questionId: 'q-10', question } }), asked.state);
+    expect(voted.downVotedQuestion).toBe(question);
+    expect(voted.replies[0]).toMatchObject({ kind: 'message', handoff: { action: 'handoff', answerId, question } });
+    expect(voted.feedback).not.toHaveProperty('question');
   });
 });

@@ -77,6 +77,8 @@ export const sampleAnswers: { [K in AnswerKind]: Extract<Answer, { kind: K }> } 
     ...base,
     article: null,
     kind: 'fallback',
+    topic: 'salaire',
+    closest: null,
     section: null,
     roles: [],
     message: "L'article ne traite pas de la rémunération.",

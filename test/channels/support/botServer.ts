@@ -13,6 +13,16 @@ import { loadEngine, type Engine } from '../../../src/answers/engine.js';
 import { createBot, type Bot } from '../../../src/channels/bot.js';
 import { startServer, type HttpOptions, type RunningServer, type ServerLimits } from '../../../src/channels/server.js';
 import { MemoryFeedbackStore, type FeedbackStore } from '../../../src/conversation/feedbackStore.js';
+import { basicAuth, type HrAuth } from '../../../src/channels/hrAuth.js';
+import { hrDashboard } from '../../../src/channels/hrDashboard.js';
+import type { HrChannelSettings } from '../../../src/channels/ticketDesk.js';
+import { CONTACTS_FILE, ContactBook } from '../../../src/conversation/contactBook.js';
+import { Insights } from '../../../src/insights/insights.js';
+import { startInsightsDatabase, type InsightsDatabase } from '../../../src/insights/insightsDatabase.js';
+import type { DatabaseLocation } from '../../../src/insights/openDatabase.js';
+import { loadLanguagePack } from '../../../src/language/languagePack.js';
+import { loadLexicon } from '../../../src/language/lexicon.js';
+import { DEFAULT_LANGUAGE_PACK } from '../../../src/projectRoot.js';
 
 /** The shared article, as a fixture: an HR team adding articles to knowledge/ changes no test. */
 export const knowledgeDir = fileURLToPath(new URL('../../fixtures/shared-article/', import.meta.url));
@@ -43,9 +53,23 @@ export function twoArticleKnowledge(): string {
   return folder;
 }
 
+/** The HR dashboard's password in tests (HTTP Basic, user `rh`). */
+export const TEST_HR_PASSWORD = 'mot-de-passe-rh-de-test';
+
 export interface TestBot extends RunningServer {
   feedbackStore: MemoryFeedbackStore;
   bot: Bot;
+  /** With a database: the insights recorder and the database. */
+  insights?: Insights;
+  insightsDatabase?: InsightsDatabase;
+}
+
+/** Contacts as shipped, as a fixture: HR editing knowledge/contacts.yaml changes no test. */
+export const contactsFile = fileURLToPath(new URL(`../../fixtures/contacts/${CONTACTS_FILE}`, import.meta.url));
+
+/** The fixture contacts, read through the project's lexicon. */
+export function projectContacts(): ContactBook {
+  return ContactBook.load(contactsFile, loadLexicon(lexiconFile, loadLanguagePack(DEFAULT_LANGUAGE_PACK)));
 }
 
 /** What a test may change in the bot it starts; everything else is the real thing. */
@@ -65,6 +89,12 @@ export interface TestBotOptions {
   /** Per-turn time limit (the configuration's default unless given). */
   turnTimeoutMs?: number;
   feedbackStore?: FeedbackStore;
+  /** An insights database: events, tickets, the project's contacts and the HR dashboard (password {@link TEST_HR_PASSWORD}). */
+  database?: DatabaseLocation;
+  /** Where ticket cards go in Teams, when configured. */
+  hrChannel?: HrChannelSettings;
+  /** How /rh is protected (with a database); HTTP Basic with {@link TEST_HR_PASSWORD} by default. */
+  hrAuth?: HrAuth;
 }
 
 /** Starts the bot on a free port of the loopback interface. */
@@ -72,11 +102,30 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const loaded = await realEngine(options.knowledgeDir);
   const isLoaded = options.isLoaded ?? (() => true);
   const feedbackStore = new MemoryFeedbackStore();
+  const logger = options.logger ?? pino({ level: 'silent' });
+  let insightsDatabase: InsightsDatabase | undefined;
+  let insights: Insights | undefined;
+  if (options.database) {
+    insights = new Insights({ store: () => insightsDatabase?.store() ?? null, logger });
+    const recorder = insights;
+    insightsDatabase = startInsightsDatabase({ location: options.database, logger, retentionDays: 90, ticketRetentionDays: 30, onReady: (key) => recorder.useHashKey(key) });
+    await insightsDatabase.firstAttempt;
+  }
+  const database = insightsDatabase;
   const bot = createBot({
+    ...(insights && database
+      ? {
+          insights,
+          insightsStore: database.store,
+          contacts: projectContacts(),
+          routes: (tickets) => hrDashboard({ auth: options.hrAuth ?? basicAuth(TEST_HR_PASSWORD), store: database.store, tickets, teamName: () => loaded.dialogs.handoff.teamSignature }),
+        }
+      : {}),
+    ...(options.hrChannel ? { hrChannel: options.hrChannel } : {}),
     engine: () => (isLoaded() ? loaded : undefined),
     storage: options.storage ?? new MemoryStorage(),
     feedbackStore: options.feedbackStore ?? feedbackStore,
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger,
     logQuestions: options.logQuestions ?? false,
     isStopping: options.isStopping,
     http: options.http,
@@ -85,7 +134,20 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     auth: {},
   });
   const running = await startServer(bot.app, 0, '127.0.0.1', options.limits);
-  return { ...running, feedbackStore, bot };
+  return {
+    ...running,
+    feedbackStore,
+    bot,
+    ...(insights ? { insights } : {}),
+    ...(database ? { insightsDatabase: database } : {}),
+    async close(timeoutMs?: number) {
+      const closed = await running.close(timeoutMs);
+      await insights?.flush();
+      await bot.tickets.settle();
+      await database?.close();
+      return closed;
+    },
+  };
 }
 
 /** An activity as Teams sends it, asking for the replies in the HTTP response. */

@@ -1,0 +1,74 @@
+/**
+ * The recorder on the turn's path: events carry no identity (a keyed hash of the conversation),
+ * keep the question only when it went unanswered, never throw, and are dropped with a counter and
+ * one warning when the database fails.
+ */
+import { pino, type Logger } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/answers/engine.js';
+import { Insights } from '../../src/insights/insights.js';
+import type { InsightsStore } from '../../src/insights/insightsStore.js';
+import { emptyContext } from '../../src/understanding/context.js';
+import { realEngine } from '../channels/support/botServer.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+
+/** A store that keeps what it is given, or fails. */
+function fakeStore(fail = false): { store: InsightsStore; written: unknown[] } {
+  const written: unknown[] = [];
+  const store = {
+    write: async (batch: unknown[]) => {
+      if (fail) throw new Error('connection refused');
+      written.push(...batch);
+    },
+  } as unknown as InsightsStore;
+  return { store, written };
+}
+
+/** A logger that keeps its warnings. */
+function recordingLogger(): { logger: Logger; warnings: string[] } {
+  const warnings: string[] = [];
+  const logger: Logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line).msg as string) });
+  return { logger, warnings };
+}
+
+describe('the insights recorder', () => {
+  it('records an answered question without its text or any identity, and an unanswered one with its text', async () => {
+    const { store, written } = fakeStore();
+    const insights = new Insights({ store: () => store, logger: pino({ level: 'silent' }), hashKey: 'k'.repeat(32) });
+    const answered = engine.answer('Quelles compétences pour un CPD ?', emptyContext()).answer;
+    const unanswered = engine.answer('Où est la cantine ?', emptyContext()).answer;
+    insights.recordAnswer({ channelId: 'msteams', conversationId: 'a:conversation-de-camille', answerId: 'a1', answer: answered, question: 'Quelles compétences pour un CPD ?' });
+    insights.recordAnswer({ channelId: 'msteams', conversationId: 'a:conversation-de-camille', answerId: 'a2', answer: unanswered, question: 'Où est la cantine ?' });
+    await insights.flush();
+    const [first, second] = written as { event: Record<string, unknown> }[];
+    expect(first!.event).toMatchObject({ kind: 'list', question: null, question_key: null });
+    expect(second!.event).toMatchObject({ kind: 'fallback', question: 'Où est la cantine ?', reason: 'topic', topic: 'lieu' });
+    expect(JSON.stringify(written)).not.toContain('camille');
+    expect(first!.event.conversation_hash).toBe(insights.conversationHash('msteams', 'a:conversation-de-camille'));
+    expect(first!.event.conversation_hash).not.toBe(new Insights({ store: () => store, logger: pino({ level: 'silent' }) }).conversationHash('msteams', 'a:conversation-de-camille'));
+  });
+
+  it('drops events when the database fails, counts them, and warns once', async () => {
+    const { store } = fakeStore(true);
+    const { logger, warnings } = recordingLogger();
+    const insights = new Insights({ store: () => store, logger });
+    const answer = engine.answer('Quelles compétences pour un CPD ?', emptyContext()).answer;
+    for (let turn = 0; turn < 3; turn += 1) {
+      expect(() => insights.recordAnswer({ channelId: 'webchat', conversationId: 'c', answerId: `a${turn}`, answer, question: 'q' })).not.toThrow();
+      await insights.flush();
+    }
+    expect(insights.dropped).toBe(3);
+    expect(warnings).toEqual(['insights events dropped (answers are not affected)']);
+  });
+
+  it('drops events while there is no database at all', async () => {
+    const insights = new Insights({ store: () => null, logger: pino({ level: 'silent' }) });
+    insights.recordAnswer({ channelId: 'webchat', conversationId: 'c', answerId: 'a', answer: engine.answer('bonjour', emptyContext()).answer, question: 'bonjour' });
+    await insights.flush();
+    expect(insights.dropped).toBe(1);
+  });
+});
