@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, ask, cardOf, cardTexts, fromPage, openPageSession, postFromPage, startTestBot, type TestBot } from '../channels/support/botServer.js';
+import { activity, ask, cardButtons, cardOf, cardTexts, fromPage, openPageSession, postFromPage, startTestBot, type TestBot } from '../channels/support/botServer.js';
 import { startFakeChannel, type FakeChannel } from '../channels/support/fakeChannel.js';
 import { bothDatabases } from './support/databases.js';
 import { buttonData, eventually, HR_CREDENTIALS, hrGet, hrPost } from './support/handoff.js';
@@ -143,8 +143,9 @@ describe.each(bothDatabases())('the hand-off to HR on $name', (databases) => {
     const conversation = `c-${randomUUID()}`;
     const question = 'Quelles compétences pour un CPD ?';
     const [answer] = await ask(bot.url, activity(conversation, { text: question }));
-    const down = (cardOf(answer)!.actions as { data: Record<string, unknown> }[]).find((action) => action.data.vote === 'down')!.data;
-    const up = (cardOf(answer)!.actions as { data: Record<string, unknown> }[]).find((action) => action.data.vote === 'up')!.data;
+    // 👍 and 👎 sit in the card's body, side by side.
+    const down = cardButtons(cardOf(answer)).find((button) => button.data.vote === 'down')!.data;
+    const up = cardButtons(cardOf(answer)).find((button) => button.data.vote === 'up')!.data;
     const [offer] = await ask(bot.url, activity(conversation, { value: down }));
     expect(buttonData(offer, 'handoff')).toMatchObject({ question });
     await bot.insights!.flush();
