@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage } from '@microsoft/agents-hosting';
 import { MemoryStorage } from '@microsoft/agents-hosting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activity, ask, cardButtons, cardOf, post, startTestBot, type TestBot } from './support/botServer.js';
+import { activity, ask, cardButtons, cardOf, fromPage, openPageSession, post, postFromPage, startTestBot, type TestBot } from './support/botServer.js';
 
 const TOKEN = 'a-long-enough-metrics-token';
 
@@ -28,8 +28,9 @@ describe('GET /metrics after real turns', () => {
     await ask(bot.url, activity(conversation, { text: 'Quel est le salaire d’un astronaute ?' }));
     const vote = cardButtons(cardOf(answer)).find((button) => button.data.vote === 'up')?.data;
     await ask(bot.url, activity(conversation, { value: vote }));
-    const web = { type: 'message', text: 'Compare les compétences', from: { id: 'u1' }, conversation: { id: randomUUID() } };
-    expect((await post(bot.url, web, { path: '/api/webchat' })).status).toBe(200);
+    // The page's channel needs a session the server issued (issue 9).
+    const session = await openPageSession(bot.url);
+    expect((await postFromPage(bot.url, session, fromPage(session, { text: 'Compare les compétences' }))).status).toBe(200);
     const response = await scrape(bot);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
