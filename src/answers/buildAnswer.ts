@@ -3,12 +3,18 @@
  * the framing sentences come from dialogs/answers.yaml and dialogs/fallback.yaml.
  */
 import type { Article, Item, Section } from '../knowledge/knowledgeBase.js';
-import { fill, type Dialogs } from './dialogs.js';
+import type { LanguagePack } from '../language/languagePack.js';
+import { withArticle } from '../text/morphology.js';
+import { words } from '../text/normalize.js';
+import { fill, type Dialogs, type Noun } from './dialogs.js';
 import type { ArticleIndex } from '../understanding/articleIndex.js';
 import type { Interpretation } from '../understanding/interpret.js';
 import type { Evidence } from '../understanding/weighEvidence.js';
 import type { Answer, AnswerItem, RoleBlock, Suggestion, Why } from './answer.js';
 
+
+/** The longest connective that may open a paragraph ("pour sa part", "de son côté"). */
+const MAX_CONNECTIVE_WORDS = 4;
 
 /** How many questions a fallback offers. */
 const FALLBACK_OFFERS = 3;
@@ -17,17 +23,38 @@ function roleName(article: Article, roleId: string): string {
   return article.roles.find((role) => role.id === roleId)?.name ?? roleId;
 }
 
-/** "le Chef de produit digital et le Chef de produit marketing" — used in dialog sentences. */
-export function rolesPhrase(articles: Article[]): string {
-  const names = [...new Set(articles.flatMap((article) => article.roles.map((role) => role.name)))];
-  if (names.length <= 1) return `le ${names[0] ?? ''}`.trim();
-  return `${names.slice(0, -1).map((name) => `le ${name}`).join(', ')} et le ${names[names.length - 1]}`;
+/** A role as a sentence names it: its name and what its article agrees with. */
+function roleNoun(article: Article, roleId: string): Noun {
+  const role = article.roles.find((candidate) => candidate.id === roleId);
+  return { name: role?.name ?? roleId, feminine: role?.feminine ?? false, plural: false };
 }
 
-/** The section headings, quoted: « Les compétences requises », « Origine et formation »… for "{topics}". */
-export function topicsPhrase(article: Article): string {
-  const headings = article.sections.filter((section) => !section.isConclusion).map((section) => `« ${section.heading} »`);
-  return headings.length <= 1 ? headings.join('') : `${headings.slice(0, -1).join(', ')} et ${headings[headings.length - 1]}`;
+/** "A, B et C" with the language's list joiner ("et" comes from the dialogs). */
+function listPhrase(parts: string[], and: string): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
+}
+
+/** How many article titles the welcome and help name, as examples. */
+const TITLES_NAMED = 3;
+
+/**
+ * "l'Assistant RH, le Chef de rang et la Gouvernante" for one article; for a library, the sentence of
+ * the dialogs that speaks of its articles' jobs (a list of every role would run on).
+ */
+export function rolesPhrase(articles: Article[], dialogs: Dialogs): string {
+  if (articles.length > 1) return fill(dialogs.answers.libraryRoles, { count: articles.length });
+  const roles = articles[0]?.roles ?? [];
+  return listPhrase(roles.map((role) => withArticle('le', role.name, { feminine: role.feminine, plural: false })), dialogs.answers.and);
+}
+
+/** The section headings, quoted, for "{topics}"; for a library, the first titles. */
+export function topicsPhrase(articles: Article[], dialogs: Dialogs): string {
+  const quoted = (text: string) => `« ${text} »`;
+  if (articles.length > 1) {
+    return listPhrase(articles.slice(0, TITLES_NAMED).map((article) => quoted(article.title)), dialogs.answers.and);
+  }
+  const headings = (articles[0]?.sections ?? []).filter((section) => !section.isConclusion).map((section) => quoted(section.heading));
+  return listPhrase(headings, dialogs.answers.and);
 }
 
 function toAnswerItems(items: Item[], highlight?: string): AnswerItem[] {
@@ -66,12 +93,12 @@ export class Suggester {
 
   overview(article: Article): Suggestion {
     const [first, second] = article.roles;
-    const value = fill(this.dialogs.answers.suggestOverview, { role1: first?.name ?? '', role2: second?.name ?? '' });
+    const value = fill(this.dialogs.answers.suggestOverview, { role1: roleNoun(article, first?.id ?? ''), role2: roleNoun(article, second?.id ?? '') });
     return { title: value, value };
   }
 
-  list(section: Section, roleNameText: string): Suggestion {
-    const value = fill(this.dialogs.answers.suggestList, { section: section.heading, role: roleNameText });
+  list(section: Section, role: Noun): Suggestion {
+    const value = fill(this.dialogs.answers.suggestList, { section: section.heading, role });
     return { title: value, value };
   }
 
@@ -80,8 +107,8 @@ export class Suggester {
     return { title: value, value };
   }
 
-  definition(roleNameText: string): Suggestion {
-    const value = fill(this.dialogs.answers.suggestDefinition, { role: roleNameText });
+  definition(role: Noun): Suggestion {
+    const value = fill(this.dialogs.answers.suggestDefinition, { role });
     return { title: value, value };
   }
 
@@ -99,12 +126,12 @@ export class Suggester {
   afterList(article: Article, section: Section, roleId: string): Suggestion[] {
     const others = article.roles.filter((role) => role.id !== roleId);
     const suggestions: Suggestion[] = others.map((role) => ({
-      title: fill(this.dialogs.answers.followUpOtherRole, { role: role.name }),
-      value: this.list(section, role.name).value,
+      title: fill(this.dialogs.answers.followUpOtherRole, { role: roleNoun(article, role.id) }),
+      value: this.list(section, roleNoun(article, role.id)).value,
     }));
     suggestions.push({ title: this.dialogs.answers.followUpCompare, value: this.comparison(section).value });
     const next = this.neighbour(article, section);
-    if (next && next.id !== section.id) suggestions.push(this.list(next, roleName(article, roleId)));
+    if (next && next.id !== section.id) suggestions.push(this.list(next, roleNoun(article, roleId)));
     return suggestions;
   }
 
@@ -113,7 +140,7 @@ export class Suggester {
     return [
       ...(next && next.id !== section.id ? [this.comparison(next)] : []),
       { title: this.dialogs.answers.followUpOverview, value: this.overview(article).value },
-      ...article.roles.slice(0, 1).map((role) => this.list(section, role.name)),
+      ...article.roles.slice(0, 1).map((role) => this.list(section, roleNoun(article, role.id))),
     ];
   }
 
@@ -128,9 +155,9 @@ export class Suggester {
     const sections = this.listSections(article);
     const firstRole = article.roles[0];
     const examples = [this.overview(article)];
-    if (sections[0] && firstRole) examples.push(this.list(sections[0], firstRole.name));
+    if (sections[0] && firstRole) examples.push(this.list(sections[0], roleNoun(article, firstRole.id)));
     if (sections[1]) examples.push(this.comparison(sections[1]));
-    else if (firstRole) examples.push(this.definition(firstRole.name));
+    else if (firstRole) examples.push(this.definition(roleNoun(article, firstRole.id)));
     for (const other of articles.slice(1)) examples.push(this.overview(other));
     return examples.slice(0, FALLBACK_OFFERS + Math.max(0, articles.length - 1));
   }
@@ -162,8 +189,32 @@ export class AnswerBuilder {
   constructor(
     private readonly dialogs: Dialogs,
     private readonly indexes: ArticleIndex[],
+    private readonly language: LanguagePack,
   ) {
     this.suggester = new Suggester(dialogs);
+  }
+
+  /**
+   * A role's paragraph quoted on its own: a connective that leaned on the paragraph before it ("En
+   * revanche, le Chef de produit marketing…") would dangle, so the paragraph starts after it.
+   */
+  private standalone(paragraph: string): string {
+    const written = paragraph.split(/\s+/);
+    for (let length = 1; length <= MAX_CONNECTIVE_WORDS && length < written.length; length += 1) {
+      const opening = written.slice(0, length).join(' ');
+      if (!opening.endsWith(',')) continue;
+      const folded = words(opening);
+      if (this.language.prefixLength('discourseConnectives', folded) !== folded.length) continue;
+      const rest = written.slice(length).join(' ');
+      return rest.charAt(0).toUpperCase() + rest.slice(1);
+    }
+    return paragraph;
+  }
+
+  /** One role's block of a one-role answer: its paragraphs read on their own. */
+  private soloBlock(article: Article, section: Section, roleId: string, highlight?: string): RoleBlock {
+    const block = blockFor(article, section, roleId, highlight);
+    return { ...block, prose: block.prose.map((paragraph) => this.standalone(paragraph)) };
   }
 
   get articles(): Article[] {
@@ -177,11 +228,11 @@ export class AnswerBuilder {
   build(interpretation: Interpretation): Answer {
     switch (interpretation.kind) {
       case 'empty':
-        return this.fallback(fill(this.dialogs.fallback.empty, { roles: rolesPhrase(this.articles) }), null, 'empty question', 1, null);
+        return this.fallback(fill(this.dialogs.fallback.empty, { roles: rolesPhrase(this.articles, this.dialogs) }), null, 'empty question', 1, null);
       case 'smalltalk':
         return this.smalltalk(interpretation.intent);
       case 'fallback': {
-        const roles = rolesPhrase(this.articles);
+        const roles = rolesPhrase(this.articles, this.dialogs);
         const message =
           interpretation.reason === 'topic'
             ? fill(this.dialogs.fallback.notCovered, { topic: interpretation.topic ?? '', roles })
@@ -211,7 +262,7 @@ export class AnswerBuilder {
         const article = interpretation.evidence.article.article;
         const section = interpretation.section;
         const choices = interpretation.roles.map((id) => {
-          const name = roleName(article, id);
+          const name = roleNoun(article, id);
           return section && !section.isDefinition ? this.suggester.list(section, name) : this.suggester.definition(name);
         });
         return {
@@ -258,10 +309,9 @@ export class AnswerBuilder {
 
   private smalltalk(intent: string): Answer {
     const replies = this.dialogs.smalltalk.intents[intent]?.replies ?? [];
-    const article = this.articles[0];
     const message = fill(replies[0] ?? '', {
-      roles: rolesPhrase(this.articles),
-      topics: article ? topicsPhrase(article) : '',
+      roles: rolesPhrase(this.articles, this.dialogs),
+      topics: topicsPhrase(this.articles, this.dialogs),
       title: this.articles.map((entry) => entry.title).join(' », « '),
     });
     const offers = intent === 'greeting' || intent === 'help' || intent === 'identity';
@@ -296,7 +346,7 @@ export class AnswerBuilder {
       section: null,
       roles,
       confidence: confidenceOf(evidence, null),
-      title: fill(this.dialogs.answers.overviewTitle, { roles: rolesPhrase([{ ...article, roles: shown }]) }),
+      title: fill(this.dialogs.answers.overviewTitle, { roles: rolesPhrase([{ ...article, roles: shown }], this.dialogs) }),
       intro: [this.dialogs.answers.overviewLead],
       rows,
       conclusion: article.conclusion,
@@ -312,8 +362,8 @@ export class AnswerBuilder {
       const roleId = roles[0];
       const title = roleId
         ? section.isDefinition
-          ? fill(this.dialogs.answers.definitionTitle, { role: roleName(article, roleId) })
-          : fill(this.dialogs.answers.listTitle, { section: section.heading, role: roleName(article, roleId) })
+          ? fill(this.dialogs.answers.definitionTitle, { role: roleNoun(article, roleId) })
+          : fill(this.dialogs.answers.listTitle, { section: section.heading, role: roleNoun(article, roleId) })
         : section.heading;
       return {
         kind: 'list',
@@ -323,7 +373,7 @@ export class AnswerBuilder {
         confidence,
         title,
         intro: roleId ? [] : section.intro,
-        blocks: roleId ? [blockFor(article, section, roleId)] : [],
+        blocks: roleId ? [this.soloBlock(article, section, roleId)] : [],
         suggestions: roleId ? this.suggester.afterList(article, section, roleId) : this.suggester.examples([article]),
         why: why(evidence, section.id, roles, roleId ? `one role, one section` : `section without roles`),
       };
@@ -361,8 +411,8 @@ export class AnswerBuilder {
     const values = {
       item: item.text.replace(/[.;:]+$/, ''),
       section: section.heading,
-      role: owner ? roleName(article, owner) : '',
-      otherRole: owner ? roleName(article, owner) : '',
+      role: roleNoun(article, owner ?? ''),
+      otherRole: roleNoun(article, owner ?? ''),
     };
     const confidence = Math.min(0.97, 0.45 + 0.5 * (evidence.items[0]?.f1 ?? 0));
     // A bullet no role owns ("Points communs"): the shared list it belongs to answers.
@@ -379,7 +429,7 @@ export class AnswerBuilder {
     if (yesNo && askedRole) {
       lead = askedRole === owner
         ? fill(this.dialogs.answers.itemYes, values)
-        : fill(this.dialogs.answers.itemNo, { ...values, role: roleName(article, askedRole), otherRole: roleName(article, owner) });
+        : fill(this.dialogs.answers.itemNo, { ...values, role: roleNoun(article, askedRole), otherRole: roleNoun(article, owner) });
     }
     return {
       kind: 'list',
@@ -388,11 +438,11 @@ export class AnswerBuilder {
       roles: [owner],
       confidence,
       title: section.isDefinition
-        ? fill(this.dialogs.answers.definitionTitle, { role: roleName(article, owner) })
-        : fill(this.dialogs.answers.listTitle, { section: section.heading, role: roleName(article, owner) }),
+        ? fill(this.dialogs.answers.definitionTitle, { role: roleNoun(article, owner) })
+        : fill(this.dialogs.answers.listTitle, { section: section.heading, role: roleNoun(article, owner) }),
       lead,
       intro: [],
-      blocks: [blockFor(article, section, owner, item.text)],
+      blocks: [this.soloBlock(article, section, owner, item.text)],
       suggestions: this.suggester.afterList(article, section, owner),
       why: why(evidence, section.id, [owner], `bullet "${item.text}" (${evidence.items[0]?.matched.join(', ') ?? ''})`),
     };

@@ -4,16 +4,23 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ARTICLE_FORMS, contract, withArticle, type ArticleForm, type NounForm } from '../text/morphology.js';
 import { readYamlFile } from '../text/readYamlFile.js';
 
 /** Placeholders a dialog sentence may use; anything else is a typo caught at start-up. */
-const PLACEHOLDERS = new Set(['roles', 'topics', 'title', 'topic', 'length', 'max', 'section', 'role', 'item', 'otherRole', 'role1', 'role2', 'question', 'reply', 'responder', 'name']);
+const PLACEHOLDERS = new Set(['roles', 'topics', 'title', 'topic', 'length', 'max', 'section', 'role', 'item', 'otherRole', 'role1', 'role2', 'question', 'reply', 'responder', 'name', 'count']);
+
+/**
+ * A placeholder: `{name}`, or `{form:name}` for a role with its article, elided and contracted as French
+ * writes it (`{le:role}` → « l'Assistant RH », `{du:role}` → « de la Gouvernante », `{un:role}` → « une … »).
+ */
+const PLACEHOLDER = /\{(?:(\w+):)?(\w+)\}/g;
 
 const sentence = z
   .string()
   .min(1)
-  .refine((text) => [...text.matchAll(/\{(\w+)\}/g)].every((match) => PLACEHOLDERS.has(match[1]!)), {
-    message: `unknown placeholder (allowed: ${[...PLACEHOLDERS].map((name) => `{${name}}`).join(', ')})`,
+  .refine((text) => [...text.matchAll(PLACEHOLDER)].every((match) => PLACEHOLDERS.has(match[2]!) && (match[1] === undefined || (ARTICLE_FORMS as readonly string[]).includes(match[1]))), {
+    message: `unknown placeholder (allowed: ${[...PLACEHOLDERS].map((name) => `{${name}}`).join(', ')}, and {${ARTICLE_FORMS.join('|')}:role} for a role with its article)`,
   });
 const phrases = z.array(z.union([z.string(), z.number()]).transform(String)).min(1);
 
@@ -52,10 +59,12 @@ const answersSchema = z.object({
   suggestList: sentence,
   suggestComparison: sentence,
   suggestDefinition: sentence,
+  libraryRoles: sentence,
+  and: sentence,
 }).strict();
 
 const conversationSchema = z.object({
-  welcome: z.object({ message: sentence, examplesLead: sentence }).strict(),
+  welcome: z.object({ message: sentence, library: sentence, examplesLead: sentence }).strict(),
   clarify: z.object({ article: sentence, role: sentence }).strict(),
   feedback: z.object({ prompt: sentence, up: sentence, down: sentence, thanksUp: sentence, thanksDown: sentence }).strict(),
 }).strict();
@@ -110,7 +119,21 @@ export function loadDialogs(directory: string): Dialogs {
   };
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/** A role (or any noun) a sentence names, with what its article agrees with. */
+export interface Noun extends NounForm {
+  name: string;
+}
+
+/**
+ * Fills `{name}` and `{form:name}` placeholders, then contracts what the filling put side by side
+ * ("de les congés" → "des congés"). A noun fills `{name}` with its name alone.
+ */
+export function fill(template: string, values: Record<string, string | number | Noun>): string {
+  const filled = template.replace(PLACEHOLDER, (whole, form: string | undefined, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    if (typeof value !== 'object') return String(value);
+    return form === undefined ? value.name : withArticle(form as ArticleForm, value.name, value);
+  });
+  return contract(filled);
 }

@@ -73,9 +73,9 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
   const libraryRoles = libraryRoleStems(knowledge.articles, lexicon);
   const indexes: ArticleIndex[] = knowledge.articles.map((article) => indexArticle(article, lexicon, libraryRoles));
   const tools = readerToolsFor(indexes, lexicon, dialogs);
-  const builder = new AnswerBuilder(dialogs, indexes);
+  const builder = new AnswerBuilder(dialogs, indexes, lexicon.language);
   const router = new ArticleRouter(indexes, lexicon);
-  const roles = rolesPhrase(knowledge.articles);
+  const roles = rolesPhrase(knowledge.articles, dialogs);
 
   const reply = (answer: Answer, context: ConversationContext) => ({ answer, context });
   const simpleFallback = (message: string, reason: string): Answer => ({
@@ -96,12 +96,14 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
     skipped,
     dialogs,
     welcome() {
-      const article = knowledge.articles[0];
+      // One article: its roles and sections; a library: how many articles, and the first titles.
+      const single = knowledge.articles.length === 1;
       return {
-        message: fill(dialogs.conversation.welcome.message, {
+        message: fill(single ? dialogs.conversation.welcome.message : dialogs.conversation.welcome.library, {
           roles,
-          title: knowledge.articles.map((entry) => entry.title).join(' », « '),
-          topics: article ? topicsPhrase(article) : '',
+          title: knowledge.articles[0]?.title ?? '',
+          topics: topicsPhrase(knowledge.articles, dialogs),
+          count: knowledge.articles.length,
         }),
         suggestions: builder.examples(),
       };

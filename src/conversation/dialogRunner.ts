@@ -127,7 +127,7 @@ export class DialogRunner {
     const question = submitted?.action === 'ask' ? submitted.question : input.text;
     if (typeof question !== 'string') {
       // An attachment, or a card value that is not one of ours: ask for a written question.
-      const roles = rolesPhrase(this.engine.knowledge.articles);
+      const roles = rolesPhrase(this.engine.knowledge.articles, this.engine.dialogs);
       return { replies: [this.message(fill(this.engine.dialogs.fallback.notText, { roles }))], state };
     }
     return this.ask(cleanQuestion(question), input, state);

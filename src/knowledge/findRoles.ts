@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { masculine } from '../text/morphology.js';
+import { looksFeminine, masculine } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -299,7 +299,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || b[1] - a[1]);
     const name = forms[0]![0];
     const aliases = [...new Set(forms.slice(1).map(([form]) => form))].filter((form) => fold(form) !== fold(name));
-    return { id: slugify(name), name, aliases, abbreviations: [] };
+    return { id: slugify(name), name, aliases, abbreviations: [], feminine: false };
   });
   // An initialism written as a label ("Côté CESF") joins the role it abbreviates.
   withAbbreviations(roles, pack);
@@ -403,4 +403,25 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
     role.id = slugify(role.name);
     role.aliases = [...new Set([acronym, ...role.aliases])].filter((alias) => fold(alias) !== fold(role.name));
   }
+}
+
+/**
+ * Whether the article writes a role in the feminine: the determiners it puts before the role's name
+ * ("la Gouvernante générale", "une Hôtesse"), else the feminine ending of its first word.
+ */
+export function isFeminine(role: Role, texts: readonly string[], pack: LanguagePack): boolean {
+  const names = [role.name, ...role.aliases].map((name) => words(name)).filter((parts) => parts.length > 0);
+  let feminine = 0;
+  let masculine = 0;
+  for (const text of texts) {
+    const folded = words(text);
+    for (let at = 1; at < folded.length; at += 1) {
+      if (!names.some((parts) => parts.every((part, offset) => folded[at + offset] === part))) continue;
+      const before = (length: number) => folded.slice(Math.max(0, at - length), at);
+      if ([2, 1].some((length) => pack.prefixLength('feminineDeterminers', before(length)) === length)) feminine += 1;
+      else if (pack.has('masculineDeterminers', folded[at - 1]!)) masculine += 1;
+    }
+  }
+  if (feminine !== masculine) return feminine > masculine;
+  return looksFeminine(words(role.name)[0] ?? '');
 }

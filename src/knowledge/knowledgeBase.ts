@@ -51,6 +51,8 @@ export interface Role {
   aliases: string[];
   /** Initialisms derived from the names, lower case: `cpd`, `cdpd`. */
   abbreviations: string[];
+  /** True when the article writes the role in the feminine ("la Gouvernante générale"): sentences agree. */
+  feminine: boolean;
 }
 
 /** A section of an article: one heading and what follows it. */

@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, findRoles, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, findRoles, isFeminine, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -450,6 +450,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     }
   }
   withAbbreviations(roles, pack);
+  const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
+  for (const role of roles) role.feminine = isFeminine(role, texts, pack);
   for (const role of roles) {
     if (!sections.some((section) => section.byRole[role.id])) diagnostics.push({ line: rawSections[0]!.heading.line, severity: 'doubt', message: doubts.roleWithoutContent(role.name) });
   }

@@ -21,6 +21,7 @@ export const WORD_CLASSES = [
   'betweenWords',
   'nameLinkWords',
   'definitionHeadings',
+  'discourseConnectives',
   // Reading questions.
   'comparisonCues',
   'overviewCues',

@@ -10,10 +10,15 @@ function bullets(items: AnswerItem[], depth = 0): string[] {
 
 function block(roleBlock: RoleBlock, withName: boolean): string[] {
   return [
-    ...(withName ? [`${roleBlock.roleName} :`] : []),
+    ...(withName ? [asLabel(roleBlock.roleName)] : []),
     ...roleBlock.prose,
     ...bullets(roleBlock.items, withName ? 1 : 0),
   ];
+}
+
+/** A heading or name introducing what follows: a colon, unless it already ends a question (« Avec qui travaillent-ils ? »). */
+function asLabel(text: string): string {
+  return /[?!:]\s*$/.test(text) ? text : `${text} :`;
 }
 
 /** Renders any answer as plain French text: the CLI, logs, card fallbacks and channels without cards. */
@@ -32,7 +37,7 @@ export function renderText(answer: Answer): string {
     case 'overview':
       lines.push(answer.title, ...answer.intro);
       for (const row of answer.rows) {
-        lines.push('', `${row.heading} :`);
+        lines.push('', asLabel(row.heading));
         for (const cell of row.cells) lines.push(`  • ${cell.roleName} : ${cell.summary}`);
       }
       if (answer.conclusion.length > 0) lines.push('', ...answer.conclusion);

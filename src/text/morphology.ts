@@ -87,6 +87,14 @@ export function titleGender(word: string): 'masculine' | 'feminine' | 'either' |
   return 'either';
 }
 
+/** Endings of feminine nouns of persons: hôtesse, infirmière, vendeuse, directrice, technicienne, gérante, cadette. */
+const FEMININE_NOUN_ENDING = /(?:esse|iere|euse|trice|ienne|ante|ette)s?$/;
+
+/** True when a folded noun of a person ends like a feminine one ("hotesse", "gouvernante"). */
+export function looksFeminine(word: string): boolean {
+  return FEMININE_NOUN_ENDING.test(word);
+}
+
 /** Words joined by a hyphen in folded text, as "first second" pairs ("sage-femme" → "sage femme"). */
 export function hyphenatedPairs(folded: string): Set<string> {
   return new Set([...folded.matchAll(/([a-z0-9]+)-(?=([a-z0-9]+))/g)].map((match) => `${match[1]} ${match[2]}`));
@@ -112,4 +120,46 @@ export function inversions(folded: string): Inversion[] {
 /** The text with every inverted subject pronoun dropped: "travaille-t-il avec" → "travaille avec". */
 export function dropInvertedPronouns(folded: string): string {
   return folded.replace(INVERSION, '$1');
+}
+
+/** Gender and number of a noun phrase: what its article agrees with. */
+export interface NounForm {
+  feminine: boolean;
+  plural: boolean;
+}
+
+/** The article forms framing sentences use: "le", "de" + "le", "à" + "le", "un". */
+export const ARTICLE_FORMS = ['le', 'du', 'au', 'un'] as const;
+export type ArticleForm = (typeof ARTICLE_FORMS)[number];
+
+/** A noun starting with a vowel or a mute h takes the elided article: "l'Assistant RH", "l'Hôtesse". */
+const ELIDING_START = /^[aeiouyh]/;
+
+/**
+ * A noun phrase with its article, elided and contracted as French writes it: "l'Assistant RH",
+ * "de l'Ingénieur", "au Chef de rang", "à la Gouvernante", "du Chef", "une Gouvernante", "des Infirmiers".
+ */
+export function withArticle(form: ArticleForm, noun: string, { feminine, plural }: NounForm): string {
+  const first = noun.normalize('NFD').charAt(0).toLowerCase();
+  const elides = !plural && ELIDING_START.test(first);
+  const article = {
+    le: plural ? 'les ' : elides ? "l'" : feminine ? 'la ' : 'le ',
+    du: plural ? 'des ' : elides ? "de l'" : feminine ? 'de la ' : 'du ',
+    au: plural ? 'aux ' : elides ? "à l'" : feminine ? 'à la ' : 'au ',
+    un: plural ? 'des ' : feminine ? 'une ' : 'un ',
+  }[form];
+  return `${article}${noun}`;
+}
+
+/** "de" and "à" contracted with "le" and "les" where a filled sentence put them side by side. */
+const CONTRACTIONS: [RegExp, string][] = [
+  [/(^|[\s(«'’])de les\s/g, '$1des '],
+  [/(^|[\s(«'’])de le\s/g, '$1du '],
+  [/(^|[\s(«'’])à les\s/g, '$1aux '],
+  [/(^|[\s(«'’])à le\s/g, '$1au '],
+];
+
+/** "L'article ne traite pas de les congés" → "… des congés". */
+export function contract(sentence: string): string {
+  return CONTRACTIONS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), sentence);
 }
