@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { loadEngine, type Engine } from '../src/answers/engine.js';
+import { loadEngine, MAX_QUESTION_LENGTH, type Engine } from '../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../src/understanding/context.js';
 import { readYamlFile } from '../src/text/readYamlFile.js';
 import { warmUpFrenchDictionary } from '../src/understanding/frenchDictionary.js';
@@ -166,6 +166,38 @@ console.log(`  per question      p50 ${ms(sharedTimes.p50)}   p99 ${ms(sharedTim
 console.log(`  CPU per question  p50 ${ms(sharedTimes.cpuP50)}   p99 ${ms(sharedTimes.cpuP99)}   (this process's threads only: GC and JIT threads included)`);
 console.log(`  best of ${ROUNDS} rounds  p50 ${ms(sharedTimes.bestP50)}   p99 ${ms(sharedTimes.bestP99)}   (each question's fastest answer: the code's own cost on a busy machine)`);
 console.log(`  memory            heap ${(memory.heapUsed / 2 ** 20).toFixed(1)} MB   rss ${(memory.rss / 2 ** 20).toFixed(1)} MB`);
+
+/**
+ * The worst a question can cost: as long as a question may be (2,000 characters) and made of words
+ * no article or dictionary knows, each one a typo lookup if nothing bounded them. Best of a few runs
+ * of several such questions, against the labelled questions' best-of median.
+ */
+function worstCase(engine: Engine): { worst: number; median: number } {
+  let seed = 17;
+  const letter = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return String.fromCharCode(97 + (seed % 26));
+  };
+  const junk = () => {
+    const parts: string[] = [];
+    while (parts.join(' ').length < MAX_QUESTION_LENGTH - 12) parts.push(Array.from({ length: 5 + (parts.length % 6) }, letter).join(''));
+    return parts.join(' ');
+  };
+  const questions = Array.from({ length: 8 }, junk);
+  let worst = 0;
+  for (const question of questions) {
+    let best = Infinity;
+    for (let round = 0; round < 3; round += 1) {
+      const started = performance.now();
+      engine.answer(question, emptyContext());
+      best = Math.min(best, performance.now() - started);
+    }
+    worst = Math.max(worst, best);
+  }
+  return { worst, median: sharedTimes.bestP50 };
+}
+const worst = worstCase(shared.engine);
+console.log(`  worst case        ${ms(worst.worst)} for ${MAX_QUESTION_LENGTH.toLocaleString('en')} characters of unknown words (best of 3 runs, worst of 8 questions): ${(worst.worst / worst.median).toFixed(1)} × the median question`);
 
 const folder = mkdtempSync(join(tmpdir(), 'bench-knowledge-'));
 try {

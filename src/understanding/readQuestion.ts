@@ -67,6 +67,16 @@ const RISING = /\?\s*$/;
 /** Punctuation that ends a clause. */
 const CLAUSE_END = /(?<=[.,;:!?…])/;
 
+/**
+ * What one question may cost, whatever is typed: the words read (a real question has a few dozen at
+ * most; the rest of a pasted page is not read) and the typo lookups (a question of random words would
+ * otherwise look up each of them).
+ */
+export const READING_LIMITS = Object.freeze({
+  words: 40,
+  typoLookups: 8,
+});
+
 export interface ReaderTools {
   lexicon: Lexicon;
   corrector: TypoCorrector;
@@ -144,6 +154,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const clauseOf: number[] = [];
   const focus = new Set<number>();
   const joined = new Set<number>();
+  let typoLookups = 0;
   const clauses = splitClauses(dropInvertedPronouns(folded), language);
   const asking = clauses.map((clause) => asks(words(clause), language));
   clauses.forEach((clause, clauseIndex) => {
@@ -153,9 +164,13 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     if (asking[clauseIndex] || !isContextClause(clause, clauseWords, language)) focus.add(clauseIndex);
     const pairs = hyphenatedPairs(clause);
     clauseWords.forEach((word, at) => {
+      if (tokens.length >= READING_LIMITS.words) return;
       if (at > 0 && pairs.has(`${clauseWords[at - 1]} ${word}`)) joined.add(tokens.length);
       const rewritten = lexicon.rewrites.get(word);
-      const corrected = rewritten ? null : corrector.correct(word);
+      // Looking up a typo is the costly part of reading: a question of random words gets a few, not hundreds.
+      const lookup = !rewritten && !corrector.isKnown(word) && typoLookups < READING_LIMITS.typoLookups;
+      if (lookup) typoLookups += 1;
+      const corrected = lookup ? corrector.correct(word) : null;
       if (corrected) corrections.push({ from: word, to: corrected });
       for (const token of rewritten ?? [corrected ?? word]) {
         tokens.push(token);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
-import { splitClauses, type Markers } from '../../src/understanding/readQuestion.js';
+import { READING_LIMITS, splitClauses, type Markers } from '../../src/understanding/readQuestion.js';
 import { fold } from '../../src/text/normalize.js';
 import { SHARED_KNOWLEDGE } from '../support/paths.js';
 import { packWith, readerFor } from '../support/reader.js';
@@ -90,5 +90,14 @@ describe('the reading follows the language pack', () => {
   it('asks about a role with a lone "qui" unless a relative opener precedes it', () => {
     const other = readerFor(SHARED_KNOWLEDGE, packWith({ relativeWhoOpeners: ['ce'] }));
     expect(other.read('Avec qui travaille le CPD ?').markers.who).toBe(true);
+  });
+});
+
+describe('the cost of reading a question', () => {
+  it('reads a bounded number of words and looks up a bounded number of typos, whatever is typed', () => {
+    const junk = Array.from({ length: 300 }, (_, at) => `zq${String.fromCharCode(97 + (at % 26))}xwv${at}`).join(' ');
+    const reading = reader.read(junk);
+    expect(reading.tokens.length).toBeLessThanOrEqual(READING_LIMITS.words);
+    expect(reading.corrections.length).toBeLessThanOrEqual(READING_LIMITS.typoLookups);
   });
 });
