@@ -225,6 +225,11 @@ export async function post(
     headers: { 'content-type': 'application/json', ...init.headers },
     body: init.raw ? String(body) : JSON.stringify(body),
   });
+  return readResponse(response);
+}
+
+/** A response's status, text and parsed JSON (undefined when the body is not JSON). */
+export async function readResponse(response: Response): Promise<{ status: number; json: any; text: string }> {
   const text = await response.text();
   let json: unknown;
   try {

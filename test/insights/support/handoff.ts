@@ -1,20 +1,12 @@
 /** Helpers of the hand-off tests: Basic credentials, dashboard calls, card buttons. */
 import { expect } from 'vitest';
-import { cardOf, TEST_HR_PASSWORD, type ReplyActivity } from '../../channels/support/botServer.js';
+import { cardOf, readResponse, TEST_HR_PASSWORD, type ReplyActivity } from '../../channels/support/botServer.js';
 
 export const HR_CREDENTIALS = `Basic ${Buffer.from(`rh:${TEST_HR_PASSWORD}`).toString('base64')}`;
 
 /** GET on the dashboard's JSON with the password. */
 export async function hrGet(url: string, path: string, authorization = HR_CREDENTIALS): Promise<{ status: number; json: any; text: string }> {
-  const response = await fetch(`${url}${path}`, { headers: authorization ? { authorization } : {} });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text };
+  return readResponse(await fetch(`${url}${path}`, { headers: authorization ? { authorization } : {} }));
 }
 
 /** POST on the dashboard's JSON, same-origin, with the password. */
