@@ -80,14 +80,13 @@
   window.startWebChatSession().then(
     function (session) {
       var directLine = window.createSameOriginDirectLine({ session: session });
-      // HR's replies to questions passed on from this browser: asked once the chat is shown, then every minute.
-      var check = function () {
+      // HR's replies to questions passed on from this browser: asked once the conversation starts (by the
+      // channel itself), then every minute while the page is open.
+      window.setInterval(function () {
         directLine.checkReplies().catch(function () {
           // Not reachable right now: the next check will ask again.
         });
-      };
-      window.setTimeout(check, 1500);
-      window.setInterval(check, 60000);
+      }, 60000);
       WebChat.renderWebChat(
         {
           directLine: directLine,

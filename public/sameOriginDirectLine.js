@@ -191,6 +191,11 @@
       post({ type: 'conversationUpdate', from: { id: userId, role: 'user' } }).then(
         function (result) {
           deliver(result.activities);
+          // HR's replies waiting since the last visit: asked once Web Chat shows activities, so none is
+          // delivered before anyone listens (their claims are forgotten once shown).
+          checkReplies().catch(function () {
+            // Not reachable right now: the check every minute will ask again.
+          });
         },
         function () {
           connectionStatus$.next(ConnectionStatus.FailedToConnect);

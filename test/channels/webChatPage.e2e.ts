@@ -9,8 +9,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDialogs } from '../../src/answers/dialogs.js';
+import { DEFAULT_DIALOGS_DIR } from '../../src/projectRoot.js';
 import { startTestBot, type TestBot } from './support/botServer.js';
 import { launchChromium, screenshotPath } from './support/browser.js';
+
+/** The bot's own sentences: the buttons the test clicks are named by them. */
+const dialogs = loadDialogs(DEFAULT_DIALOGS_DIR);
 
 let bot: TestBot;
 let browser: Browser;
@@ -138,8 +143,8 @@ describe('the web chat page', () => {
   });
 
   it('answers a clicked suggested action with a comparison card, one column per role', async () => {
-    await page.locator('.webchat__suggested-actions button', { hasText: 'Comparer les deux' }).click();
-    await shows(/Les compétences requises : Chef de produit digital/);
+    await page.locator('.webchat__suggested-actions button', { hasText: dialogs.answers.followUpCompare }).click();
+    await shows(/Chef de produit digital \/ Chef de produit marketing : Les compétences requises/);
     await shows('Stratégie de communication');
     const lastCard = page.locator('.ac-adaptiveCard').last();
     await expect.poll(() => lastCard.getByText('Chef de produit marketing', { exact: true }).count()).toBeGreaterThan(0);
