@@ -207,13 +207,6 @@ export function roleEndingLabel(label: string, roles: readonly Role[], pack: Lan
   return ending.length === 1 ? ending[0]! : null;
 }
 
-/** Roles named in a text, in the order of the role list. */
-export function rolesMentioned(text: string, roles: readonly Role[], pack: LanguagePack): Role[] {
-  const key = nameKey(text, pack);
-  const bare = new Set(words(text));
-  return roles.filter((role) => [role.name, ...role.aliases].some((name) => containsRun(key, nameKey(name, pack))) || role.abbreviations.some((abbreviation) => bare.has(abbreviation) && abbreviation.length >= 3));
-}
-
 /**
  * The role a paragraph is about: the one it opens with ("L'Aide-soignant, lui, accompagne… sous la
  * responsabilité de l'Infirmier" is about the Aide-soignant), unless two roles open it together
