@@ -53,6 +53,8 @@ export const CANDIDATE_OPTIONS = Object.freeze({
   clarifyChoices: 3,
   /** Bullets of two articles within this ratio of each other answer equally well. */
   itemTieAcrossArticles: 0.9,
+  /** A bullet this many times better than any other article's is ahead of the library. */
+  itemAheadRatio: 1.25,
 });
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -247,6 +249,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       features: {
         itemRivalClose: rivalClose,
         itemShared: tie ? 1 : 0,
+        // "Qui répond aux messages privés ?" in a library: a bullet well ahead of every other article's says where to look.
+        itemAheadOfLibrary: entry.f1 >= CANDIDATE_OPTIONS.itemAheadRatio * library.bestItemElsewhere(evidence) ? 1 : 0,
         ...shared,
         ...roleFeatures(facts, reading, roles, facts.articleRoles),
         // The bullet's own owner is what a reverse lookup answers: a named role is only asked about.
@@ -307,6 +311,8 @@ export interface LibraryView {
   bestStrength: number;
   /** How much the question's words point to this article rather than to the others (0..1). */
   distinctiveness(evidence: Evidence): number;
+  /** The best bullet match of the other articles weighed for the question (0 when none). */
+  bestItemElsewhere(evidence: Evidence): number;
 }
 
 /** Readings that belong to no article: smalltalk, the clarification between articles, the abstention. */

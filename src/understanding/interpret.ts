@@ -31,6 +31,7 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
   const library: LibraryView = {
     bestStrength: all[0]?.strength ?? 0,
     distinctiveness: (evidence) => router.distinctiveness(evidence.content, evidence.article),
+    bestItemElsewhere: (evidence) => Math.max(0, ...all.filter((other) => other !== evidence).map((other) => other.items[0]?.f1 ?? 0)),
   };
   // Once the question names a role of some article, another article's "not covered" says nothing about it.
   const naming = all.some((evidence) => evidence.roles.size > 0);

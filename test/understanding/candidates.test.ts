@@ -75,6 +75,11 @@ describe('candidate readings in a library', () => {
     expect(library.answer('Quelles sont les missions du CA ?', emptyContext()).answer.kind).toBe('clarify');
   });
 
+  it('mark a bullet well ahead of every other article\'s as ahead of the library', () => {
+    const reading = library.candidates('Qui conseille les exploitants sur leurs cultures ?', emptyContext()).find((entry) => entry.label.startsWith('item:missions[conseiller-agricole]'));
+    expect(reading?.features.itemAheadOfLibrary).toBe(1);
+  });
+
   it('follow the conversation when it is about one of them', () => {
     const context: ConversationContext = { article: 'differences-conseiller-agricole-chef-d-exploitation', section: 'missions', roles: ['chef-d-exploitation'], pendingQuestion: null };
     expect(library.answer('Et pour le CA ?', context).answer).toMatchObject({ kind: 'list', article: 'differences-conseiller-agricole-chef-d-exploitation', roles: ['conseiller-agricole'] });
