@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { looksFeminine, masculine } from '../text/morphology.js';
+import { looksFeminine, masculine, splitWrittenElisions } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -27,13 +27,22 @@ const MIN_OCCURRENCES = 2;
 /** Initialisms shorter than this name nothing. */
 const MIN_INITIALISM = 2;
 
+/** Punctuation around a written word: quotes, brackets, and what ends a clause. */
+const EDGE_PUNCTUATION = /^[«"(\[]+|[»")\].,;:!?…]+$/gu;
+
+/** A written word without the punctuation around it. */
+function bare(word: string): string {
+  return word.replace(EDGE_PUNCTUATION, '');
+}
+
 /** Words as written, with elided articles split off ("l’Infirmier" → "l’", "Infirmier") and edge punctuation dropped. */
 export function writtenWords(text: string): string[] {
-  return text
-    .replace(/(^|[\s(«"])((?:[ldjmnstc]|qu)['’])(?=\p{L})/giu, '$1$2 ')
-    .split(/\s+/)
-    .map((word) => word.replace(/^[«"(\[]+|[»")\].,;:!?…]+$/gu, ''))
-    .filter((word) => word !== '');
+  return splitWrittenElisions(text).split(/\s+/).map(bare).filter((word) => word !== '');
+}
+
+/** Written words joined back into a name, each elided article glued to its word again ("Chargé d’affaires"). */
+function joinWritten(parts: readonly string[]): string {
+  return parts.join(' ').replace(/([’'])\s/g, '$1');
 }
 
 /** Stems of a name's words without its small link words: the form names are compared in. */
@@ -87,7 +96,7 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
       .map((name) => {
         let from = 0;
         while (from < name.length - 1 && pack.has('determiners', words(name[from]!).join(''))) from += 1;
-        return name.slice(from).join(' ').replace(/([’'])\s/g, '$1');
+        return joinWritten(name.slice(from));
       })
       .filter((name) => name !== '' && name.split(' ').length <= MAX_NAME_WORDS);
     if (cleaned.length >= 2 && cleaned.length > best.length) best = cleaned;
@@ -124,7 +133,7 @@ export function nameCandidates(label: string, pack: LanguagePack, whole = false)
     }
   });
   return [...starts]
-    .map((start) => written.slice(start).join(' ').replace(/([’'])\s/g, '$1'))
+    .map((start) => joinWritten(written.slice(start)))
     .filter((name) => name.split(' ').length <= MAX_NAME_WORDS);
 }
 
@@ -338,8 +347,8 @@ const MAX_ALIAS_WORDS = 5;
 /** Adds the other names a role's own paragraphs give it: "on parle aussi de commercial itinérant". */
 export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] {
   // Each word with whether punctuation closes it: the alias stops there.
-  const raw = paragraph.replace(/(^|[\s(«"])((?:[ldjmnstc]|qu)['’])(?=\p{L})/giu, '$1$2 ').replace(/\(/g, ' (').split(/\s+/).filter((part) => part !== '');
-  const written = raw.map((part) => ({ word: part.replace(/^[«"(\[]+|[»")\].,;:!?…]+$/gu, ''), closes: /[,.;:)»!?…]$/.test(part) || part.startsWith('(') }));
+  const raw = splitWrittenElisions(paragraph).replace(/\(/g, ' (').split(/\s+/).filter((part) => part !== '');
+  const written = raw.map((part) => ({ word: bare(part), closes: /[,.;:)»!?…]$/.test(part) || part.startsWith('(') }));
   const folded = written.map((entry) => words(entry.word).join(''));
   const found: string[] = [];
   for (let at = 0; at < folded.length; at += 1) {
@@ -347,13 +356,12 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
     if (cue === 0) continue;
     let start = at + cue;
     while (start < folded.length && pack.has('determiners', folded[start]!)) start += 1;
-    if (start < written.length && written[start]!.word.startsWith('(')) continue;
     const name: string[] = [];
     for (let k = start; k < written.length; k += 1) {
       if (written[k]!.word !== '') name.push(written[k]!.word);
       if (written[k]!.closes || name.length > MAX_ALIAS_WORDS) break;
     }
-    if (name.length > 0 && name.length <= MAX_ALIAS_WORDS) found.push(name.join(' ').replace(/([’'])\s/g, '$1'));
+    if (name.length > 0 && name.length <= MAX_ALIAS_WORDS) found.push(joinWritten(name));
   }
   return found;
 }
@@ -383,7 +391,7 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
           if (!link) spelled += word[0];
           if (!letters.startsWith(spelled)) break;
           if (spelled === letters) {
-            found = written.slice(start, end + 1).join(' ').replace(/([’'])\s/g, '$1');
+            found = joinWritten(written.slice(start, end + 1));
             break;
           }
         }

@@ -8,6 +8,14 @@
 /** French elided articles and pronouns: l', d', qu', j'… lean on the next word and are split from it. */
 export const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=[a-z0-9])/g;
 
+/** An elided article or pronoun as written (any case, straight or curly apostrophe) before a word: "l’Infirmier", "D'affaires". */
+const WRITTEN_ELISION = /(^|[\s(«"])((?:[ldjmnstc]|qu)['’])(?=\p{L})/giu;
+
+/** Text as written, with each elided article split from the word it leans on: "de l’Infirmier" → "de l’ Infirmier". */
+export function splitWrittenElisions(text: string): string {
+  return text.replace(WRITTEN_ELISION, '$1$2 ');
+}
+
 /** An elided article typed without its apostrophe, glued to the word it leans on ("daffaires", "lentreprise"). */
 const GLUED_ELISION = /^(?:d|l|j|n|s|c|qu)(?=[aeiouyh])/;
 

@@ -4,6 +4,7 @@
  */
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { agentNoun, ELISION, masculine } from './morphology.js';
+import { TextCache } from './textCache.js';
 
 /** Characters that never carry meaning in a question: C0/C1 controls, bidi marks, lone surrogates. */
 // eslint-disable-next-line no-control-regex
@@ -35,64 +36,56 @@ export function stripMarkup(text: string): string {
  * "Compétences du Chef’s" → "competences du chef's".
  */
 export function fold(text: string): string {
-  let folded = foldCache.get(text);
-  if (folded === undefined) {
-    folded = sanitize(text)
+  // Article texts are folded many times while an article is read and indexed (role names, lists, concepts).
+  return foldCache.get(text, () =>
+    sanitize(text)
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .toLowerCase()
       .replace(/[’‘`´ʼ′]/g, "'")
       .replace(/œ/g, 'oe')
       .replace(/æ/g, 'ae')
-      .replace(/ß/g, 'ss');
-    // Article texts are folded many times while an article is read and indexed (role names, lists, concepts).
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    if (text.length <= FOLD_CACHE_MAX_LENGTH) foldCache.set(text, folded);
-  }
-  return folded;
+      .replace(/ß/g, 'ss'),
+  );
 }
 
-/** Folded texts, kept while they fit: the cap bounds memory, long texts (pasted pages) are not kept. */
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 20_000;
-const FOLD_CACHE_MAX_LENGTH = 2_000;
+/** Texts kept while they fit: the cap bounds memory, long texts (pasted pages) are not kept. */
+const CACHE_LIMIT = 20_000;
+const CACHE_MAX_TEXT_LENGTH = 2_000;
+const foldCache = new TextCache<string>(CACHE_LIMIT, CACHE_MAX_TEXT_LENGTH);
 
 /**
  * Splits folded text into words: elisions split off ("l'analyse" → "l", "analyse"), any non-alphanumeric is a separator
  * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
  */
 export function words(text: string): string[] {
-  const cached = wordsCache.get(text);
-  if (cached !== undefined) return [...cached];
-  const split = fold(text)
-    // "1 900 €" and "1900 €" are the same number.
-    .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
-    // The elided word stays as a word of its own: "l'infirmier" → "l infirmier", so "de l'infirmier" names a role.
-    .replace(ELISION, '$& ')
-    .split(/[^a-z0-9+€]+/)
-    .filter((word) => word.length > 0);
-  if (wordsCache.size >= FOLD_CACHE_LIMIT) wordsCache.clear();
-  if (text.length <= FOLD_CACHE_MAX_LENGTH) wordsCache.set(text, split);
+  const split = wordsCache.get(text, () =>
+    fold(text)
+      // "1 900 €" and "1900 €" are the same number.
+      .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
+      // The elided word stays as a word of its own: "l'infirmier" → "l infirmier", so "de l'infirmier" names a role.
+      .replace(ELISION, '$& ')
+      .split(/[^a-z0-9+€]+/)
+      .filter((word) => word.length > 0),
+  );
+  // A copy: callers may change theirs.
   return [...split];
 }
 
-/** The words of texts split before (a copy is returned: callers may change theirs). */
-const wordsCache = new Map<string, readonly string[]>();
+/** The words of texts split before. */
+const wordsCache = new TextCache<readonly string[]>(CACHE_LIMIT, CACHE_MAX_TEXT_LENGTH);
 
-const stemCache = new Map<string, string>();
+const stemCache = new TextCache<string>(50_000);
 
 /**
  * Snowball French stem of a folded word, cached (the vocabulary is small and questions repeat words).
  * Words are stemmed without accents on both sides, so "etudes" and "études" meet.
  */
 export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
+  return stemCache.get(word, () => {
     const singular = masculine(word);
-    stemmed = word.length <= 3 ? word : (agentNoun(singular) ?? frenchStemmer(singular));
-    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
-  }
-  return stemmed;
+    return word.length <= 3 ? word : (agentNoun(singular) ?? frenchStemmer(singular));
+  });
 }
 
 /** Slug used for ids: lower case, accents removed, non-alphanumerics → '-', trimmed. */

@@ -8,13 +8,18 @@
 export class TextCache<Value> {
   private readonly values = new Map<string, Value>();
 
-  constructor(private readonly limit: number) {}
+  /** `maxTextLength`: longer texts (a pasted page) are computed each time, never kept. */
+  constructor(
+    private readonly limit: number,
+    private readonly maxTextLength = Infinity,
+  ) {}
 
   /** The value for `text`, computed once. */
   get(text: string, compute: (text: string) => Value): Value {
     let value = this.values.get(text);
     if (value === undefined) {
       value = compute(text);
+      if (text.length > this.maxTextLength) return value;
       if (this.values.size >= this.limit) this.values.clear();
       this.values.set(text, value);
     }
