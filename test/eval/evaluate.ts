@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadEngine, type Engine } from '../../src/answers/engine.js';
+import { KnowledgeFileError } from '../../src/errors.js';
 import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
 import { readYamlFile } from '../../src/text/readYamlFile.js';
@@ -113,7 +114,18 @@ export function engineFor(knowledge: string): Promise<Engine> {
  * set's own article (its folder's only article).
  */
 export async function evaluate(set: EvalSet, report: EvalReport, options: { library?: boolean } = {}): Promise<void> {
-  const engine = await engineFor(options.library ? LIBRARY : set.knowledge);
+  let engine: Engine;
+  try {
+    engine = await engineFor(options.library ? LIBRARY : set.knowledge);
+  } catch (error) {
+    // An article the bot refuses answers nothing: every question of its set counts as missed.
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    for (const entry of casesOf(set)) {
+      const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];
+      for (const { q, expect } of turns) record(report, set, entry.category, q, expect, { kind: 'error', article: null, section: null, roles: [] }, false);
+    }
+    return;
+  }
   const own = options.library ? (await engineFor(set.knowledge)).knowledge.articles : [];
   const requiredArticle = own.length === 1 ? own[0]!.id : undefined;
   for (const entry of casesOf(set)) {
@@ -127,18 +139,23 @@ export async function evaluate(set: EvalSet, report: EvalReport, options: { libr
       const roleNamed = (features['articleRoleNamed'] ?? 0) > 0;
       const rolesOfSeveralArticles = (features['articlesRoleTie'] ?? 0) > 0;
       const ok = matches(expect, got, requiredArticle) || (options.library === true && acceptableInLibrary(expect, { ...got, roleNamed, rolesOfSeveralArticles }, requiredArticle, index === 0));
-      const bucket = report.byCategory.get(entry.category) ?? { total: 0, correct: 0 };
-      bucket.total += 1;
-      report.total += 1;
-      if (ok) {
-        bucket.correct += 1;
-        report.correct += 1;
-      } else {
-        report.failures.push({ set: set.name, category: entry.category, question: q, expected: expect, got });
-      }
-      report.byCategory.set(entry.category, bucket);
+      record(report, set, entry.category, q, expect, got, ok);
     }
   }
+}
+
+/** Counts one answer in its category, keeping it among the failures when it missed. */
+function record(report: EvalReport, set: EvalSet, category: string, question: string, expected: Expectation, got: Failure['got'], ok: boolean): void {
+  const bucket = report.byCategory.get(category) ?? { total: 0, correct: 0 };
+  bucket.total += 1;
+  report.total += 1;
+  if (ok) {
+    bucket.correct += 1;
+    report.correct += 1;
+  } else {
+    report.failures.push({ set: set.name, category, question, expected, got });
+  }
+  report.byCategory.set(category, bucket);
 }
 
 export function emptyReport(): EvalReport {
