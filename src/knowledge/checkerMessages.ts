@@ -11,7 +11,6 @@ export const problems = {
   empty: 'le fichier est vide.',
   noTitle: "pas de titre : un article Markdown commence par « # Titre », un export texte par son titre (ou une ligne de catégorie, puis le titre).",
   noSection: "aucune section : les intertitres doivent être seuls sur leur ligne (« ## Compétences » en Markdown).",
-  listBeforeFirstHeading: 'une liste avant le premier intertitre : placez les listes dans une section.',
   noRoles: (found: readonly string[]) =>
     `impossible de trouver au moins deux rôles (trouvé : ${list(found)}). Nommez les rôles dans le titre (« Différences entre un X et un Y ») ou devant leurs listes (« Compétences du X : », « **X** », « ### X »).`,
   noRoleContent: "aucune section ne donne de contenu propre à un rôle : chaque rôle a besoin de sa liste (« X : » puis des puces) ou de son paragraphe.",
@@ -29,6 +28,7 @@ export const doubts = {
     `le tableau de la section ${quoted(heading)} n'a de rôles ni en colonnes ni en lignes : ses cases sont lues comme communes à tous les rôles.`,
   duplicateHeading: (heading: string, firstLine: number) => `l'intertitre ${quoted(heading)} apparaît déjà ligne ${firstLine}.`,
   emptySection: (heading: string) => `la section ${quoted(heading)} est vide.`,
+  listBeforeFirstHeading: "une liste avant le premier intertitre (un sommaire ?) n'appartient à aucune section : elle n'est pas lue.",
   noRoleList: (heading: string) =>
     `dans la section ${quoted(heading)}, aucune liste ni aucun paragraphe n'a été rattaché à un rôle : tout son contenu est lu comme commun.`,
   roleWithoutContent: (role: string) => `le rôle ${quoted(role)} n'a aucun contenu propre dans l'article.`,

@@ -303,15 +303,15 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     const aliases = [...new Set(forms.slice(1).map(([form]) => form))].filter((form) => fold(form) !== fold(name));
     return { id: slugify(name), name, aliases, abbreviations: [], feminine: false };
   });
-  // An initialism written as a label ("Côté CESF") joins the role it abbreviates.
-  withAbbreviations(roles, pack);
+  // An initialism written as a label ("Côté CESF", "PO :") joins the role whose name it abbreviates.
+  const isInitialism = (role: Role) => /^[A-Z0-9]{2,6}$/.test(role.name);
+  const named = roles.filter((role) => !isInitialism(role));
   const merged = roles.filter((role) => {
-    const owner = roles.find((other) => other !== role && other.abbreviations.includes(fold(role.name)));
-    if (owner && /^[A-Z0-9]{2,6}$/.test(role.name)) {
-      owner.aliases.push(role.name);
-      return false;
-    }
-    return true;
+    if (!isInitialism(role)) return true;
+    const owners = named.filter((other) => abbreviationsOf(other.name, new Set(), pack).includes(fold(role.name)));
+    if (owners.length !== 1) return true;
+    owners[0]!.aliases.push(role.name);
+    return false;
   });
 
   // The title's names join the role they match; one left over goes to the one role left (by elimination).
@@ -375,7 +375,7 @@ const MAX_EXPANSION_WORDS = 8;
  * small link words aside, spell it. The initialism stays as an alias.
  */
 export function spellOutInitialisms(roles: Role[], texts: readonly string[], pack: LanguagePack): void {
-  for (const role of roles) {
+  for (const role of [...roles]) {
     if (!/^[A-ZÀ-Ý]{2,6}$/.test(role.name.trim())) continue;
     const letters = fold(role.name);
     let found: string | null = null;
@@ -400,6 +400,13 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
     }
     if (found === null) continue;
     const acronym = role.name;
+    const same = roles.find((other) => other !== role && slugify(other.name) === slugify(found!));
+    if (same) {
+      // The initialism is another name of a role already found: one role, two names.
+      same.aliases.push(acronym, ...role.aliases);
+      roles.splice(roles.indexOf(role), 1);
+      continue;
+    }
     role.name = found.charAt(0).toUpperCase() + found.slice(1);
     role.id = slugify(role.name);
     role.aliases = [...new Set([acronym, ...role.aliases])].filter((alias) => fold(alias) !== fold(role.name));

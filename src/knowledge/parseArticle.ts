@@ -334,7 +334,7 @@ function viewOf(blocks: readonly Block[]): Pick<Section, 'intro' | 'byRole' | 's
 }
 
 /** Splits the nodes into title, category, intro and sections. */
-function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack) {
+function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack, diagnostics: Diagnostic[]) {
   let category: string | undefined;
   let title: string;
   let cursor: number;
@@ -366,7 +366,8 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   while (at < rest.length && !(rest[at]!.type === 'heading' && (rest[at] as Heading).level === sectionLevel)) {
     const node = rest[at]!;
     if (node.type === 'paragraph' && !isNoise(node.text, pack)) intro.push(node.text);
-    else if (node.type === 'list') throw new KnowledgeFileError(file, node.line, problems.listBeforeFirstHeading);
+    // A list before the first section (a "Sommaire" of links) belongs to no section: it is not read.
+    else if (node.type === 'list') diagnostics.push({ line: node.line, severity: 'doubt', message: doubts.listBeforeFirstHeading });
     at += 1;
   }
   const sections: RawSection[] = [];
@@ -403,7 +404,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
   const { nodes } = markdown ? readMarkdown(source) : readTextExport(source);
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
-  const { category, title, intro, sections: rawSections, sectionLevel } = outline(nodes, markdown, file, pack);
+  const diagnostics: Diagnostic[] = [];
+  const { category, title, intro, sections: rawSections, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel));
@@ -411,7 +413,6 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   spellOutInitialisms(roles, [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))], pack);
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 
-  const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const sections: Section[] = rawSections.map((raw, index) => {
     const concludes = pack.prefixLength('conclusionHeadings', words(raw.heading.text)) > 0;
@@ -424,7 +425,12 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0);
     const headingShared = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('sharedCues', folded, at) > 0);
     const isShared = !isConclusion && roleIds.length === 0 && (headingShared || view.sharedItems.length > 0);
-    const isDefinition = !isConclusion && proseOnly && roles.every((role) => (view.byRole[role.id]?.prose.length ?? 0) > 0);
+    // A section defines the roles when it gives each a paragraph, or when its heading says so ("En deux mots : qui est
+    // qui ?") and it gives each role something of its own (one "Rôle : …" bullet each).
+    const definitionHeading = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0);
+    const isDefinition =
+      !isConclusion &&
+      ((proseOnly && roles.every((role) => (view.byRole[role.id]?.prose.length ?? 0) > 0)) || (definitionHeading && roles.every((role) => view.byRole[role.id] !== undefined)));
     let id = slugify(raw.heading.text);
     const first = seen.get(id);
     if (first !== undefined) {

@@ -17,7 +17,7 @@ import { startBotProcess, type BotProcess } from './support/botProcess.js';
 const ARTICLE = 'differences-chef-de-produit-digital-marketing.txt';
 const QUESTION = 'Quelles sont les compétences du chef de produit digital ?';
 const NEW_SKILL = 'Pilotage de la feuille de route produit';
-/** A title, then a bullet before any heading: the parser refuses it at line 3. */
+/** A title, then a bullet before any heading and no section at all: the parser refuses it at line 1. */
 const BROKEN_ARTICLE = 'Différences entre un A et un B\n\n  • une puce avant tout titre\n';
 
 /** A writable copy of the project's knowledge folder. */
@@ -80,8 +80,8 @@ describe('the bot server with KNOWLEDGE_WATCH=1', () => {
     const broken = join(folder, 'nouvel-article.txt');
     writeFileSync(broken, BROKEN_ARTICLE);
     const error = await bot.waitForLog((line) => line.level === 'error');
-    expect(error.msg.startsWith(`${broken}:3: ${problems.listBeforeFirstHeading}`)).toBe(true);
-    expect(error).toMatchObject({ file: broken, line: 3 });
+    expect(error.msg.startsWith(`${broken}:1: ${problems.noSection}`)).toBe(true);
+    expect(error).toMatchObject({ file: broken, line: 1 });
     // Nothing lost: the good article (with the edit) keeps answering.
     expect(await answerOn(bot, QUESTION)).toContain(NEW_SKILL);
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
@@ -102,7 +102,7 @@ describe('the bot server started on a folder with a broken file', () => {
     writeFileSync(broken, BROKEN_ARTICLE);
     bot = await startBotProcess({ KNOWLEDGE_DIR: folder });
     const error = await bot.waitForLog((line) => line.level === 'error');
-    expect(error.msg.startsWith(`${broken}:3: ${problems.listBeforeFirstHeading}`)).toBe(true);
+    expect(error.msg.startsWith(`${broken}:1: ${problems.noSection}`)).toBe(true);
     expect(error.msg).toContain(KNOWLEDGE_WATCH_MESSAGES.skipped);
     expect(await answerOn(bot, QUESTION)).toContain('Analyse de données');
   }, 60_000);

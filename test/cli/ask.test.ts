@@ -82,6 +82,6 @@ describe('npm run ask', () => {
   it('stops with file:line when a knowledge file is malformed', () => {
     const { status, stderr } = ask(['--knowledge', resolve(PROJECT_ROOT, 'test/fixtures/malformed'), 'bonjour']);
     expect(status).toBe(1);
-    expect(stderr).toMatch(/malformed\/article\.txt:3: /);
+    expect(stderr).toMatch(/malformed\/article\.txt:1: /);
   });
 });

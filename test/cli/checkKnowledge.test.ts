@@ -33,7 +33,7 @@ describe('npm run check:knowledge', () => {
     writeFileSync(join(folder, 'brouillon.txt'), 'Différences entre un A et un B\n\n  • une puce avant tout titre\n');
     const { status, stdout } = check(['--knowledge', folder]);
     expect(status).toBe(1);
-    expect(stdout).toContain(`✘ ${join(folder, 'brouillon.txt')}:3 :`);
+    expect(stdout).toContain(`✘ ${join(folder, 'brouillon.txt')}:1 :`);
   });
 
   it('fails on doubts with --strict', () => {

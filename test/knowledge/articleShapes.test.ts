@@ -159,4 +159,39 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(missions.byRole['serveur']!.items[0]!.text).toBe('servir les clients');
     expect(missions.byRole['barman']!.items[0]!.text).toBe('voir le Portail RH (https://rh.exemple.org/bar)');
   });
+
+  it('merges initialisms used as labels into the roles whose names they abbreviate, instead of new roles', () => {
+    const section = (heading: string, first: string, second: string) => [`## ${heading}`, '', `${first} :`, '- un point', '', `${second} :`, '- un autre point', ''];
+    const article = parse(
+      [
+        '# Différences entre un Technicien de maintenance et un Responsable des achats',
+        '',
+        ...section('Missions', 'Technicien de maintenance', 'Responsable des achats'),
+        ...section('Compétences', 'TM', 'RA'),
+        ...section('Salaire', 'TM', 'RA'),
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['technicien-de-maintenance', 'responsable-des-achats']);
+    expect(article.roles.map((role) => role.aliases)).toEqual([['TM'], ['RA']]);
+    expect(texts(article, 'salaire', 'responsable-des-achats')).toEqual(['un autre point']);
+  });
+
+  it('spells out an initialism two role names could stand for from the text, and joins it to the role of that name', () => {
+    const section = (heading: string, first: string, second: string) => [heading, '', `${first} :`, '• un point', `${second} :`, '• un autre point', ''];
+    const article = parse(
+      [
+        'Agent de service hospitalier ou assistant de soins hospitaliers : qui fait quoi ?',
+        '',
+        "Dans la suite, l'agent de service hospitalier (ASH) est désigné par son sigle.",
+        '',
+        ...section('Missions', 'Agent de service hospitalier', 'Assistant de soins hospitaliers'),
+        ...section('Compétences', 'ASH', 'Assistant de soins hospitaliers'),
+        ...section('Salaire', 'ASH', 'Assistant de soins hospitaliers'),
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['agent-de-service-hospitalier', 'assistant-de-soins-hospitaliers']);
+    expect(article.roles[0]!.aliases).toEqual(['ASH']);
+    expect(texts(article, 'salaire', 'agent-de-service-hospitalier')).toEqual(['un point']);
+  });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problems } from '../../src/knowledge/checkerMessages.js';
 import { articleReport, skippedReport, totalsReport } from '../../src/knowledge/checkReport.js';
 import { readArticles } from '../../src/knowledge/loadKnowledge.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
@@ -38,7 +39,7 @@ describe('the article checker report', () => {
 
   it('skips a file that is not an article, says why in French, and counts it', () => {
     expect(skipped.map(skippedReport)).toEqual([
-      `✘ ${join(folder, 'brouillon.txt')}:3 : une liste avant le premier intertitre : placez les listes dans une section. Ce fichier est ignoré ; les autres articles répondent.`,
+      `✘ ${join(folder, 'brouillon.txt')}:1 : ${problems.noSection} Ce fichier est ignoré ; les autres articles répondent.`,
     ]);
     expect(totalsReport(articles, skipped)).toBe('2 articles servis, 1 doute, 1 fichier ignoré.');
   });

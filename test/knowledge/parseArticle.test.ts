@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeFileError } from '../../src/errors.js';
-import { problems } from '../../src/knowledge/checkerMessages.js';
+import { doubts, problems } from '../../src/knowledge/checkerMessages.js';
 import { parseArticle as parseWith } from '../../src/knowledge/parseArticle.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -153,6 +153,26 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(missions!.byRole['pilote']!.items.map((item) => item.text)).toEqual(['Décoller']);
     expect(article.roles[1]!.aliases).toEqual(['premier officier']);
   });
+
+  it('reads a section whose heading asks who is who, with one "Rôle : …" bullet per role, as the definition', () => {
+    const article = parseArticle(
+      [
+        '# Différences entre un Pilote et un Copilote',
+        '',
+        '## En deux mots : qui est qui ?',
+        '',
+        '- Pilote : commandant de bord, il décide.',
+        '- Copilote : il assiste le pilote.',
+        '',
+        '## Missions',
+        '',
+        '- Pilote : décoller',
+        '- Copilote : surveiller',
+      ].join('\n'),
+      'qui.md',
+    );
+    expect(article.sections.map((section) => section.isDefinition)).toEqual([true, false]);
+  });
 });
 
 describe('parseArticle on role names after an elided article', () => {
@@ -229,9 +249,15 @@ describe('parseArticle on malformed files', () => {
     expect(failure('')).toBeInstanceOf(KnowledgeFileError);
   });
 
-  it('names the file and line of a bullet outside any section', () => {
+  it('names the file and line of a file with no section', () => {
     const error = failure('Différences entre un A et un B\n\n  • orphelin\n') as KnowledgeFileError;
-    expect(error.message).toBe(`bad.txt:3: ${problems.listBeforeFirstHeading}`);
+    expect(error.message).toBe(`bad.txt:1: ${problems.noSection}`);
+  });
+
+  it('leaves a list before the first heading (a table of contents) out, as a doubt with its line', () => {
+    const article = parseArticle(['# Différences entre un Pilote et un Copilote', '', '- [Missions](#missions)', '', '## Missions', '', '- Pilote : décoller', '- Copilote : surveiller'].join('\n'), 'sommaire.md');
+    expect(article.sections.map((section) => section.id)).toEqual(['missions']);
+    expect(article.diagnostics).toEqual([{ line: 3, severity: 'doubt', message: doubts.listBeforeFirstHeading }]);
   });
 
   it('says when it cannot find two roles', () => {

@@ -117,9 +117,9 @@ describe('watchKnowledge', () => {
     expect(current.knowledge.articles).toHaveLength(1);
     expect(answerOf(current, COMPETENCES_DIGITAL)).toContain(NEW_SKILL);
     const [error] = errors();
-    expect(error?.msg.startsWith(`${broken}:3: ${problems.listBeforeFirstHeading}`)).toBe(true);
+    expect(error?.msg.startsWith(`${broken}:1: ${problems.noSection}`)).toBe(true);
     expect(error?.msg).toContain(KNOWLEDGE_WATCH_MESSAGES.skipped);
-    expect(error?.obj).toMatchObject({ file: broken, line: 3 });
+    expect(error?.obj).toMatchObject({ file: broken, line: 1 });
 
     cpSync(join(PROJECT_ROOT, 'test/fixtures/second-article/differences-responsable-relations-publiques-charge-de-communication.txt'), broken);
     await eventually(() => expect(current.knowledge.articles).toHaveLength(2));
