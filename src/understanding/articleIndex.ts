@@ -80,6 +80,8 @@ export interface ArticleIndex {
   distinctiveRoleWords: { word: string; stem: string }[];
   /** Clipped role words ("tech", "inge") → the stem of the role word they start. */
   roleWordPrefixes: Map<string, string>;
+  /** Clippings that start several role words ("pharma": pharmacie, pharmaceutique) → their stems; the name around decides. */
+  sharedRoleWordPrefixes: Map<string, Set<string>>;
   /** True when the roles' telling words come before the shared ones ("UX designer"), false for "Chef de produit digital". */
   distinctiveFirst: boolean;
   sections: IndexedSection[];
@@ -269,23 +271,31 @@ const MIN_CLIPPING = 4;
 /** A word telling one role from the other may be clipped shorter ("resp log"). */
 const MIN_DISTINCTIVE_CLIPPING = 3;
 
-/** Clippings of role-name words that start exactly one of them and are not words of their own. */
-function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: ReadonlySet<string>): Map<string, string> {
+/**
+ * Clippings of role-name words that are not words of their own: `unique` when they start exactly one role
+ * word, `shared` (with every stem they may stand for) when they start several.
+ */
+function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: ReadonlySet<string>): { unique: Map<string, string>; shared: Map<string, Set<string>> } {
   const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_DISTINCTIVE_CLIPPING && !linkWords.has(word));
   const distinctive = new Set(roles.flatMap((role) => [...role.distinctiveStems]));
-  const clippings = new Map<string, string>();
-  const taken = new Set<string>();
+  const stemsOf = new Map<string, Set<string>>();
   for (const word of roleWords) {
     const shortest = distinctive.has(stem(word)) ? MIN_DISTINCTIVE_CLIPPING : MIN_CLIPPING;
     for (let length = shortest; length < word.length; length += 1) {
       const clipping = word.slice(0, length);
       if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping)) continue;
-      if (clippings.has(clipping) && clippings.get(clipping) !== stem(word)) taken.add(clipping);
-      else clippings.set(clipping, stem(word));
+      const stems = stemsOf.get(clipping) ?? new Set<string>();
+      stems.add(stem(word));
+      stemsOf.set(clipping, stems);
     }
   }
-  for (const clipping of taken) clippings.delete(clipping);
-  return clippings;
+  const unique = new Map<string, string>();
+  const shared = new Map<string, Set<string>>();
+  for (const [clipping, stems] of stemsOf) {
+    if (stems.size === 1) unique.set(clipping, [...stems][0]!);
+    else shared.set(clipping, stems);
+  }
+  return { unique, shared };
 }
 
 /** Same root: "logisticien" for "logistique", "marketeur" for "marketing" (a long shared start). */
@@ -414,13 +424,15 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   const stemLines = ` ${allTexts.map((text) => contentStems(words(text))).join(' | ')} `;
 
 
+  const clippings = clippedRoleWords(roles, lexicon, linkWords);
   return {
     article,
     libraryRoles: libraryRoles ?? roleStems,
     linkWords,
     roles,
     sharedNameStems,
-    roleWordPrefixes: clippedRoleWords(roles, lexicon, linkWords),
+    roleWordPrefixes: clippings.unique,
+    sharedRoleWordPrefixes: clippings.shared,
     distinctiveRoleWords: [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' ').filter((word) => role.distinctiveStems.has(stem(word))))))].map((word) => ({ word, stem: stem(word) })),
     distinctiveFirst: (() => {
       const first = words(article.roles[0]?.name ?? '').filter((word) => !linkWords.has(word)).map(stem);

@@ -86,17 +86,9 @@ interface RoleMentions {
 }
 
 /** Finds the roles named: full names and initialisms (strong), "le marketing" (medium), a bare word (weak). */
-function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenStems: string[], lexicon: Lexicon): RoleMentions {
+function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: string[], lexicon: Lexicon): RoleMentions {
   const { tokens } = reading;
   const { stopWords, language } = lexicon;
-  // "tech", "ingé", "assist": the start of a word of a role name stands for it.
-  // A word the article itself uses ("contrôle" in "contrôle de gestion") is that word, not a clipping.
-  // So does a word of the same root ("logisticien" for "Responsable logistique").
-  const stems = givenStems.map((stemmed, at) => {
-    const word = tokens[at]!;
-    if (index.surfaceWords.has(word) || stopWords.has(word)) return stemmed;
-    return index.roleWordPrefixes.get(word) ?? roleWordByRoot(word, index) ?? stemmed;
-  });
   const consumed = new Set<number>();
   const roles = new Map<string, MentionStrength>();
   const weakRoles = new Set<string>();
@@ -185,10 +177,39 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, givenSt
   return { roles, weakRoles, genericRole: genericRole && roles.size === 0, consumed, objectRoles };
 }
 
+/**
+ * The stems of a question's words, a role word written otherwise read as that role word: "tech", "ingé",
+ * "assist" (the start of a role word), "logisticien" for "Responsable logistique" (the same root), and a
+ * clipping that starts several role words read by the name it follows ("délégué pharma" is the Délégué
+ * pharmaceutique, "préparateur en pharma" the Préparateur en pharmacie). A word the article itself uses
+ * ("contrôle" in "contrôle de gestion") is that word, not a clipping.
+ */
+export function roleWordStems(tokens: readonly string[], index: ArticleIndex, stopWords: ReadonlySet<string>): string[] {
+  const stems = tokens.map(stem);
+  return stems.map((stemmed, at) => {
+    const word = tokens[at]!;
+    if (index.surfaceWords.has(word) || stopWords.has(word)) return stemmed;
+    return index.roleWordPrefixes.get(word) ?? clippingAfterName(at, tokens, stems, index) ?? roleWordByRoot(word, index) ?? stemmed;
+  });
+}
+
+/** The role word a shared clipping stands for when the word before it belongs to one role's name that has exactly one of them. */
+function clippingAfterName(at: number, tokens: readonly string[], stems: readonly string[], index: ArticleIndex): string | null {
+  const candidates = index.sharedRoleWordPrefixes.get(tokens[at]!);
+  const before = neighbourOf(tokens, at, -1, index.linkWords);
+  if (!candidates || before === null) return null;
+  const meant = new Set(
+    index.roles
+      .filter((role) => role.nameStems.has(stems[before]!))
+      .flatMap((role) => [...candidates].filter((candidate) => role.nameStems.has(candidate))),
+  );
+  return meant.size === 1 ? [...meant][0]! : null;
+}
+
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
-  const stems = tokens.map(stem);
+  const stems = roleWordStems(tokens, index, lexicon.stopWords);
   const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   // Role names are read before synonyms: their words are not the subject of the question.

@@ -42,6 +42,14 @@ describe('candidate readings for an article of three roles', () => {
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
   });
 
+  it("mark a bullet of the role a yes/no question is about as that role's own, and another role's bullet not", () => {
+    const question = "Est-ce que l'assistant RH prépare les contrats de travail ?";
+    const own = candidate(question, 'item:que-fait-chacun-au-quotidien[assistant-rh]');
+    expect(own?.features).toMatchObject({ itemOwnerAsked: 1 });
+    const others = threeRoles.candidates(question, emptyContext()).filter((entry) => entry.label.startsWith('item:') && !entry.label.includes('[assistant-rh]'));
+    expect(others.every((entry) => (entry.features.itemOwnerAsked ?? 0) === 0)).toBe(true);
+  });
+
   it('always offer the abstention', () => {
     expect(candidate('Quelle est la couleur préférée ?', 'abstain')).toBeDefined();
   });

@@ -15,6 +15,7 @@ const ACCOUNTING = resolve(PROJECT_ROOT, 'test/fixtures/holdout2-article');
 const shared = readerFor(SHARED_KNOWLEDGE);
 const accounting = readerFor(ACCOUNTING);
 const veterinary = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/nested-role-names'));
+const pharmacy = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout25'));
 const roles = (reader: typeof shared, question: string) => Object.fromEntries(reader.weigh(question).roles);
 
 describe('naming a role', () => {
@@ -33,6 +34,14 @@ describe('naming a role', () => {
     expect(roles(accounting, 'Le poste comptable demande quoi ?')).toEqual({ comptable: 3 });
     expect(roles(veterinary, 'Les compétences du vétérinaire ?')).toEqual({ veterinaire: 3 });
     expect(roles(veterinary, "Les compétences de l'auxiliaire spécialisé vétérinaire ?")).toEqual({ 'auxiliaire-specialise-veterinaire': 3 });
+  });
+
+  it('reads a clipping that starts several role words by the role name it follows, and not as another job', () => {
+    // "pharma" starts "pharmacien", "pharmacie" and "pharmaceutique": after "délégué" it can only be the Délégué pharmaceutique.
+    expect(roles(pharmacy, "Le salaire d'un délégué pharma ?")).toEqual({ 'delegue-pharmaceutique': 3 });
+    expect(roles(pharmacy, "les missions d'un préparateur en pharma")).toEqual({ 'preparateur-en-pharmacie': 3 });
+    expect(pharmacy.weigh("Le salaire d'un délégué pharma ?").otherJob).toBeNull();
+    expect(roles(pharmacy, 'la pharma, ça paie ?')).toEqual({});
   });
 
   it('reads names joined by a coordinator as both roles (coordinators)', () => {
