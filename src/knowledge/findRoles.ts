@@ -361,7 +361,16 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
       if (written[k]!.word !== '') name.push(written[k]!.word);
       if (written[k]!.closes || name.length > MAX_ALIAS_WORDS) break;
     }
-    if (name.length > 0 && name.length <= MAX_ALIAS_WORDS) found.push(joinWritten(name));
+    if (name.length === 0 || name.length > MAX_ALIAS_WORDS) continue;
+    // "vendeur ou vendeuse": two names.
+    let part: string[] = [];
+    for (const word of [...name, '']) {
+      if (word !== '' && !pack.has('alternativeWords', words(word).join(' '))) part.push(word);
+      else if (part.length > 0) {
+        found.push(joinWritten(part));
+        part = [];
+      }
+    }
   }
   return found;
 }

@@ -37,13 +37,16 @@ function isNoise(text: string, pack: LanguagePack): boolean {
   return pack.prefixLength('noiseLines', words(text)) > 0;
 }
 
-/** A line ending with a colon, short enough to introduce content rather than say something. */
+/** What ends a lead-in: a colon, or a dash after a space ("Conseiller de vente —"). */
+const LEAD_IN_END = /(?:\s*:|\s+[-–—])\s*$/;
+
+/** A line ending with a colon or a dash, short enough to introduce content rather than say something. */
 function isLeadIn(text: string): boolean {
-  return /:\s*$/.test(text) && text.split(/\s+/).length <= MAX_LABEL_WORDS;
+  return LEAD_IN_END.test(text) && text.split(/\s+/).length <= MAX_LABEL_WORDS;
 }
 
 function withoutColon(text: string): string {
-  return text.replace(/\s*:\s*$/, '').trim();
+  return text.replace(LEAD_IN_END, '').trim();
 }
 
 /** A bold lead that stands alone ("**Assistant RH**") or a lead-in line ("Pour la Chargée de formation :"). */

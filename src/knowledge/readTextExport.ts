@@ -39,6 +39,8 @@ interface Bullet {
   line: number;
   indent: number;
   ordered: boolean;
+  /** Written with a bullet mark; false for a line of its own under a bullet. */
+  marked: boolean;
 }
 
 /** Nests consecutive bullets by indentation into list items. */
@@ -61,6 +63,8 @@ export function readTextExport(source: string): SourceDocument {
   const nodes: SourceNode[] = [];
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   let bullets: Bullet[] = [];
+  /** The last line read into the current list: a line right after it may continue its last bullet. */
+  let listEnd = 0;
   let table: { header: string[]; rows: string[][]; line: number } | null = null;
   const flush = () => {
     if (bullets.length > 0) nodes.push({ type: 'list', ordered: bullets.every((bullet) => bullet.ordered), items: nest(bullets), line: bullets[0]!.line });
@@ -97,7 +101,20 @@ export function readTextExport(source: string): SourceDocument {
     }
     const bullet = BULLET.exec(expanded);
     if (bullet) {
-      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined });
+      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined, marked: true });
+      listEnd = line;
+      return;
+    }
+    // A line under a bullet, indented past its marker and with no blank line between, belongs to that bullet:
+    // a sentence wrapped onto the next line goes on (it starts in lower case), a line of its own ("Statut :
+    // cadre", "Formation : bac +3") is one more point under the bullet.
+    const marked = bullets.findLast((candidate) => candidate.marked);
+    const indent = expanded.length - expanded.trimStart().length;
+    if (marked && listEnd === line - 1 && indent > marked.indent) {
+      const text = plainText(trimmed);
+      if (/^\p{Ll}/u.test(text)) bullets[bullets.length - 1]!.text += ` ${text}`;
+      else bullets.push({ text, line, indent: marked.indent + 1, ordered: false, marked: false });
+      listEnd = line;
       return;
     }
     flush();

@@ -194,4 +194,53 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(article.roles[0]!.aliases).toEqual(['ASH']);
     expect(texts(article, 'salaire', 'agent-de-service-hospitalier')).toEqual(['un point']);
   });
+
+  it('reads lines without bullet under a bullet as its points, a wrapped line as the same point, and "X —" as a label', () => {
+    const article = parse(
+      [
+        'Différences entre un Caviste et un Sommelier',
+        '',
+        'Fiche des postes',
+        '',
+        '  • Caviste',
+        '    Statut : employé',
+        '    Formation : CAP, puis une mention',
+        '    complémentaire en sommellerie',
+        '  • Sommelier',
+        '    Statut : agent de maîtrise',
+        '',
+        'Horaires',
+        '',
+        '  • Caviste —',
+        '    • Travail le samedi',
+        '  • Sommelier —',
+        '    • Service du soir',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['fiche-des-postes', 'horaires']);
+    expect(texts(article, 'fiche-des-postes', 'caviste')).toEqual(['Statut : employé', 'Formation : CAP, puis une mention complémentaire en sommellerie']);
+    expect(texts(article, 'horaires', 'sommelier')).toEqual(['Service du soir']);
+    expect(article.roles.map((role) => role.aliases)).toEqual([[], []]);
+  });
+
+  it('takes both names of "on dit souvent X ou Y" as aliases of the role the paragraph is about', () => {
+    const article = parse(
+      [
+        '# Différences entre un Conseiller de clientèle et un Chargé de recouvrement',
+        '',
+        '## Définition',
+        '',
+        'Le Conseiller de clientèle (on dit souvent téléconseiller ou téléconseillère) répond aux appels.',
+        '',
+        'Le Chargé de recouvrement relance les impayés.',
+        '',
+        '## Missions',
+        '',
+        '- Conseiller de clientèle : répondre',
+        '- Chargé de recouvrement : relancer',
+      ].join('\n'),
+    );
+    expect(article.roles[0]!.aliases).toEqual(['téléconseiller', 'téléconseillère']);
+  });
 });
