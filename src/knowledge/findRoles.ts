@@ -375,6 +375,30 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
   return found;
 }
 
+/** A name in quotes at the start of a point: « Le chauffeur », "le routier". */
+const QUOTED_LEAD = /^\s*(?:«\s*([^»]{1,40}?)\s*»|"([^"]{1,40})"|“([^”]{1,40})”)\s*/;
+
+/** A name said in a naming section is short: "le grand routier", not a sentence. */
+const MAX_NICKNAME_WORDS = 3;
+
+/**
+ * The names in quotes a point of a naming section ("Dans le jargon de l'agence", "Comment on les appelle")
+ * starts with, joined by "ou" or a comma: « Le chauffeur » ou « le routier » → chauffeur, routier.
+ */
+export function quotedNames(text: string, pack: LanguagePack): string[] {
+  const names: string[] = [];
+  let rest = text;
+  for (let quoted = QUOTED_LEAD.exec(rest); quoted; quoted = QUOTED_LEAD.exec(rest)) {
+    const written = writtenWords(quoted[1] ?? quoted[2] ?? quoted[3] ?? '');
+    while (written.length > 1 && pack.has('determiners', words(written[0]!).join(' '))) written.shift();
+    if (written.length > 0 && written.length <= MAX_NICKNAME_WORDS) names.push(joinWritten(written));
+    rest = rest.slice(quoted[0].length).replace(/^,\s*/, '');
+    const joiner = /^(\S+)\s+/.exec(rest);
+    if (joiner && pack.has('alternativeWords', words(joiner[1]!).join(' '))) rest = rest.slice(joiner[0].length);
+  }
+  return names;
+}
+
 /** Longest spelled-out name an initialism may stand for. */
 const MAX_EXPANSION_WORDS = 8;
 

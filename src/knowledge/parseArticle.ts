@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, findRoles, isFeminine, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, findRoles, isFeminine, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -453,6 +453,16 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     for (const role of roles) {
       for (const paragraph of section.byRole[role.id]?.prose ?? []) {
         for (const alias of aliasesInProse(paragraph, pack)) {
+          if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+        }
+      }
+    }
+  }
+  // A section about what people call the roles ("Dans le jargon de l'agence") gives each role its nicknames.
+  for (const section of sections.filter((candidate) => words(candidate.heading).some((_, at, folded) => pack.prefixLength('namingHeadings', folded, at) > 0))) {
+    for (const role of roles) {
+      for (const item of section.byRole[role.id]?.items ?? []) {
+        for (const alias of quotedNames(item.text, pack)) {
           if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
         }
       }

@@ -22,6 +22,7 @@ export const WORD_CLASSES = [
   'betweenWords',
   'nameLinkWords',
   'definitionHeadings',
+  'namingHeadings',
   'discourseConnectives',
   // Reading questions.
   'comparisonCues',

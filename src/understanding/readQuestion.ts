@@ -215,8 +215,12 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));
   if (otherOne) tokens.forEach((token, position) => (language.has('otherWords', token) || language.has('otherManyWords', token) || language.has('stressedPronouns', token)) && markerPositions.add(position));
   const smalltalk: QuestionReading['smalltalk'] = [];
+  // Greetings, thanks and goodbyes open or close a clause ("merci, et pour l'autre ?", "ok, à plus"); inside
+  // one the same words say something else ("on n'a plus de camion" is not "à plus").
+  const opensClause = (start: number) => start === 0 || clauseOf[start - 1] !== clauseOf[start];
+  const closesClause = (end: number) => end === tokens.length || clauseOf[end] !== clauseOf[end - 1];
   for (const [intent, phrases] of tools.smalltalk) {
-    const found = phrases.find(tokens);
+    const found = phrases.find(tokens).filter(([start, end]) => opensClause(start) || closesClause(end));
     if (found.length > 0) {
       const positions = new Set<number>();
       mark(positions, found);

@@ -243,4 +243,31 @@ describe('roles from labels alone, and doubts for the writer', () => {
     );
     expect(article.roles[0]!.aliases).toEqual(['téléconseiller', 'téléconseillère']);
   });
+
+  it('gives each role the names in quotes that open its points in a section about what people call them', () => {
+    const article = parse(
+      [
+        '# Différences entre un Conducteur de bus et un Régulateur',
+        '',
+        '## Missions',
+        '',
+        '- Conducteur de bus : conduire',
+        '- Régulateur : réguler le trafic',
+        '',
+        '## Dans le jargon du dépôt',
+        '',
+        '**Conducteur de bus**',
+        '- « Le machiniste » ou « le chauffeur », les termes les plus courants',
+        '',
+        '**Régulateur**',
+        '- « Le PC » : on désigne souvent le poste plutôt que la personne',
+        '',
+        '## Horaires',
+        '',
+        '- Conducteur de bus : « le matin » surtout',
+        '- Régulateur : en journée',
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => role.aliases)).toEqual([['machiniste', 'chauffeur'], ['PC']]);
+  });
 });

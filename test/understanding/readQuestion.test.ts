@@ -101,3 +101,16 @@ describe('the cost of reading a question', () => {
     expect(reading.corrections.length).toBeLessThanOrEqual(READING_LIMITS.typoLookups);
   });
 });
+
+describe('smalltalk words', () => {
+  const intents = (question: string) => reader.read(question).smalltalk.map((found) => found.intent);
+
+  it('count when they open or close a clause', () => {
+    expect(intents('Merci, et pour le marketing ?')).toEqual(['thanks']);
+    expect(intents('ok, à plus')).toEqual(['goodbye']);
+  });
+
+  it('do not count inside a clause, where the same words say something else', () => {
+    expect(intents("Qui s'occupe des tests quand on n'a plus de budget ?")).toEqual([]);
+  });
+});
