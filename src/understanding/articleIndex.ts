@@ -265,6 +265,22 @@ function sentences(paragraph: string): string[] {
   return paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((sentence) => sentence.trim() !== '');
 }
 
+/**
+ * The section of another article about the same subject as `from` ("Missions" for "Missions principales"):
+ * the one sharing the most heading-level terms, or null when none shares any. A follow-up that names a role
+ * of another article ("et pour le chargé d'affaires ?") carries the subject there.
+ */
+export function sameSubjectSection(from: IndexedSection, to: ArticleIndex): Section | null {
+  const headingTerms = (section: IndexedSection) => [...section.terms].filter(([, weight]) => weight >= SECTION_FIELD_WEIGHTS.listHeader);
+  const wanted = new Map(headingTerms(from));
+  let best: { section: Section; shared: number } | null = null;
+  for (const candidate of to.sections) {
+    const shared = headingTerms(candidate).reduce((sum, [term, weight]) => sum + Math.min(weight, wanted.get(term) ?? 0), 0);
+    if (shared > 0 && (best === null || shared > best.shared)) best = { section: candidate.section, shared };
+  }
+  return best?.section ?? null;
+}
+
 /** Shortest clipping that stands for a role word ("tech" for "technicien", "inge" for "ingénieur"). */
 const MIN_CLIPPING = 4;
 

@@ -80,7 +80,7 @@ interface Facts {
   articleRoles: string[];
 }
 
-function factsOf(reading: QuestionReading, evidence: Evidence, context: ConversationContext): Facts {
+function factsOf(reading: QuestionReading, evidence: Evidence, context: ConversationContext, carried: Section | null): Facts {
   const { markers } = reading;
   const article = evidence.article.article;
   const named = [...evidence.roles.keys()];
@@ -89,7 +89,8 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const subjects = lookingUp ? onlySubjects : named;
   const inContext = context.article === article.id;
   const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];
-  const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : null;
+  // In another article, the conversation's subject is that article's section about the same thing, once the question names one of its roles.
+  const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : evidence.roles.size > 0 ? carried : null;
   return {
     evidence,
     subjects,
@@ -186,8 +187,8 @@ function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon
 }
 
 /** Every candidate reading of the question for one article. */
-export function articleCandidates(reading: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, library: LibraryView): Candidate[] {
-  const facts = factsOf(reading, evidence, context);
+export function articleCandidates(reading: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, library: LibraryView, carried: Section | null = null): Candidate[] {
+  const facts = factsOf(reading, evidence, context, carried);
   const { markers } = reading;
   const article = evidence.article;
   const topic = uncoveredTopic(facts, reading, lexicon);

@@ -5,7 +5,7 @@
  */
 import type { ConversationContext } from './context.js';
 import type { Lexicon } from '../language/lexicon.js';
-import type { ArticleIndex } from './articleIndex.js';
+import { sameSubjectSection, type ArticleIndex } from './articleIndex.js';
 import type { ArticleRouter } from './articleRouter.js';
 import { articleCandidates, libraryCandidates, type Candidate, type Interpretation, type LibraryView } from './candidates.js';
 import { ARTICLE_TIE_MARGIN, READING_WEIGHTS, scoreOf, type Feature } from './readingModel.js';
@@ -45,7 +45,11 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
     const pointed = candidateReading.evidence.article.article.id === context.article || candidateReading.evidence.roles.size > 0 || candidateReading.evidence.genericRole;
     return pointed || candidateReading.reason !== 'topic' || !covered.has(candidateReading.topicId ?? '');
   };
-  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library)).filter(heard), ...libraryCandidates(reading, all, context, library)];
+  // The conversation's section, to carry its subject into another article a follow-up turns to.
+  const contextIndex = indexes.find((index) => index.article.id === context.article);
+  const contextSection = contextIndex?.sections.find((entry) => entry.section.id === context.section);
+  const carried = (evidence: Evidence) => (contextSection && evidence.article !== contextIndex ? sameSubjectSection(contextSection, evidence.article) : null);
+  return [...all.flatMap((evidence) => articleCandidates(reading, evidence, context, lexicon, library, carried(evidence))).filter(heard), ...libraryCandidates(reading, all, context, library)];
 }
 
 /** Scores candidates and ranks them, best first (earlier candidates win ties). */

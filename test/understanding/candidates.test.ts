@@ -93,3 +93,24 @@ describe('candidate readings in a library', () => {
     expect(library.answer('Et pour le CA ?', context).answer).toMatchObject({ kind: 'list', article: 'differences-conseiller-agricole-chef-d-exploitation', roles: ['conseiller-agricole'] });
   });
 });
+
+const banking = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout29'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings in a library, after an answer from another article', () => {
+  const afterBranch: ConversationContext = {
+    article: 'differences-conseiller-clientele-particuliers-conseiller-patrimonial',
+    section: 'missions-principales',
+    roles: ['conseiller-patrimonial'],
+    pendingQuestion: null,
+  };
+
+  it("carry the conversation's subject to the section about the same thing in the article whose role a follow-up names", () => {
+    const reading = banking.candidates("et pour le chargé d'affaires ?", afterBranch).find((entry) => entry.label === 'section:missions[charge-d-affaires-entreprises]');
+    expect(reading?.features).toMatchObject({ sectionFromContext: 1 });
+  });
+
+  it('carry nothing to an article whose roles the question does not name', () => {
+    const readings = banking.candidates('Et pour les salaires ?', afterBranch).filter((entry) => entry.label.startsWith('section:missions['));
+    expect(readings.every((entry) => (entry.features.sectionFromContext ?? 0) === 0)).toBe(true);
+  });
+});
