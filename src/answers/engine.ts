@@ -2,7 +2,7 @@
  * The answering engine: knowledge folder + dialogs → `answer(question, context)`.
  * Pure after start-up: no I/O, no framework; channels call it and render the Answer.
  */
-import type { ConversationContext } from '../understanding/context.js';
+import { discussedAfter, type ConversationContext } from '../understanding/context.js';
 import { fill, loadDialogs, type Dialogs } from './dialogs.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
@@ -160,8 +160,9 @@ function withDecision(draft: Answer, decision: Decision): Answer {
 /** The context after an answer: a fallback or smalltalk keeps the previous one. */
 function nextContext(answer: Answer, previous: ConversationContext): ConversationContext {
   if (answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview') {
-    if (answer.kind === 'list' && answer.roles.length === 0) return { article: answer.article, section: answer.section, roles: previous.roles, pendingQuestion: null };
-    return { article: answer.article, section: answer.section, roles: answer.roles, pendingQuestion: null };
+    const discussed = discussedAfter(previous, answer.article, answer.roles);
+    if (answer.kind === 'list' && answer.roles.length === 0) return { article: answer.article, section: answer.section, roles: previous.roles, discussed, pendingQuestion: null };
+    return { article: answer.article, section: answer.section, roles: answer.roles, discussed, pendingQuestion: null };
   }
   return { ...previous, pendingQuestion: null };
 }

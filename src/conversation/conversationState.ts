@@ -41,6 +41,7 @@ const contextSchema = z.object({
   article: z.string().nullable().catch(null),
   section: z.string().nullable().catch(null),
   roles: z.array(z.string()).catch([]),
+  discussed: z.array(z.string()).optional().catch(undefined),
   pendingQuestion: z.string().nullable().optional().catch(null),
 });
 
@@ -69,9 +70,9 @@ export function readConversationState(stored: unknown): ConversationState {
   const parsed = stateSchema.safeParse(stored ?? {});
   if (!parsed.success) return emptyConversationState();
   const { context, welcomed, recentAnswers } = parsed.data;
-  const { pendingQuestion, ...rest } = context;
+  const { pendingQuestion, discussed, ...rest } = context;
   return {
-    context: pendingQuestion === undefined ? rest : { ...rest, pendingQuestion },
+    context: { ...rest, ...(discussed === undefined ? {} : { discussed }), ...(pendingQuestion === undefined ? {} : { pendingQuestion }) },
     welcomed,
     recentAnswers,
   };

@@ -71,6 +71,8 @@ interface Facts {
   /** Every role named, subject or object. */
   named: string[];
   contextRoles: string[];
+  /** The article's roles the conversation has not answered about yet (empty outside the conversation's article). */
+  undiscussed: string[];
   contextSection: Section | null;
   inContext: boolean;
   leans: boolean;
@@ -89,6 +91,8 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const subjects = lookingUp ? onlySubjects : named;
   const inContext = context.article === article.id;
   const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];
+  const discussed = inContext ? context.discussed ?? contextRoles : [];
+  const undiscussed = discussed.length > 0 ? article.roles.map((role) => role.id).filter((id) => !discussed.includes(id)) : [];
   // In another article, the conversation's subject is that article's section about the same thing, once the question names one of its roles.
   const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : evidence.roles.size > 0 ? carried : null;
   return {
@@ -96,6 +100,7 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
     subjects,
     named,
     contextRoles,
+    undiscussed,
     contextSection,
     inContext,
     leans: markers.followUp || markers.pronoun || markers.otherOne,
@@ -120,6 +125,7 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   if (facts.subjects.length === 0) add(facts.named);
   add(facts.contextRoles);
   if (facts.contextRoles.length > 0) add(facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)));
+  if (reading.markers.otherMany) add(facts.undiscussed);
   add(available);
   if (facts.evidence.weakRoles.size === 1) add([...facts.evidence.weakRoles]);
   // Each role alone, so a question about one role is always answerable even with another named in context.
@@ -161,6 +167,10 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     rolesFromContextSilent: fromContext && !facts.leans ? 1 : 0,
     // "l'autre" is one role; "les deux autres", "les autres" are all the others.
     rolesComplement: markers.otherOne && subjects.length === 0 && (complement.length === 1 || markers.otherMany) && sameSet(roles, complement) ? 1 : 0,
+    // "Et les deux autres ?" after two roles were answered about: the roles not seen yet, fewer than the others of the last one.
+    rolesNotYetDiscussed: markers.otherMany && subjects.length === 0 && facts.undiscussed.length < complement.length && sameSet(roles, facts.undiscussed) ? 1 : 0,
+    // "Compare avec les trois autres", "le directeur par rapport aux autres": the role in question and all the others.
+    rolesWithTheOthers: markers.otherMany && markers.comparison && isAll && (subjects.length > 0 || facts.contextRoles.length > 0) ? 1 : 0,
     rolesAllAsked: allAsked ? 1 : 0,
     rolesAllUnasked: isAll && !allAsked ? 1 : 0,
     rolesWeakWord: subjects.length === 0 && facts.evidence.weakRoles.size === 1 && sameSet(roles, [...facts.evidence.weakRoles]) ? 1 : 0,

@@ -7,9 +7,17 @@ export interface ConversationContext {
   article: string | null;
   section: string | null;
   roles: string[];
+  /** Every role of this article answered about so far in the conversation: "les deux autres" are the ones not yet seen. */
+  discussed?: string[];
   /** The question waiting for a clarification choice, answered once the user picks. */
   pendingQuestion?: string | null;
 }
 
 /** The context of a conversation that has not asked anything yet. */
 export const emptyContext = (): ConversationContext => ({ article: null, section: null, roles: [] });
+
+/** The roles discussed after an answer about `roles` of `article`: added to the earlier ones of the same article. */
+export function discussedAfter(previous: ConversationContext, article: string | null, roles: readonly string[]): string[] {
+  const before = article === previous.article ? previous.discussed ?? previous.roles : [];
+  return [...new Set([...before, ...roles])];
+}

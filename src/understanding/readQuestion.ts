@@ -187,7 +187,11 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     mark(markerPositions, found);
     return found.length > 0;
   };
-  let comparison = find(lexicon.comparison);
+  // "les deux autres" counts the others; it does not compare like "les deux" alone.
+  const countsOthers = ([, end]: [number, number]) => language.has('otherManyWords', tokens[end] ?? '');
+  const comparisons = lexicon.comparison.find(tokens).filter((span) => !countsOthers(span));
+  mark(markerPositions, comparisons);
+  let comparison = comparisons.length > 0;
   // Any form of a comparison word ("différencie", "se distinguent") counts, not only the listed ones.
   tokens.forEach((token, position) => {
     if (lexicon.markerConcepts.has(conceptOf(lexicon, token))) {

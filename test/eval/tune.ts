@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
+import { discussedAfter, emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { FEATURES, READING_WEIGHTS, scoreOf, type Feature, type FeatureVector } from '../../src/understanding/readingModel.js';
 import { acceptableInLibrary, casesOf, engineFor, evalSets, LIBRARY, matches } from './evaluate.js';
@@ -62,7 +62,8 @@ async function examples(): Promise<Example[]> {
           collected.push({ candidates, question: q });
           // The next turn is read after the answer that was expected.
           if (['list', 'comparison', 'overview'].includes(expect.kind)) {
-            context = { article: expect.article ?? article ?? context.article, section: expect.section ?? null, roles: expect.roles ?? [], pendingQuestion: null };
+            const next = expect.article ?? article ?? context.article;
+            context = { article: next, section: expect.section ?? null, roles: expect.roles ?? [], discussed: discussedAfter(context, next, expect.roles ?? []), pendingQuestion: null };
           }
         }
       }
