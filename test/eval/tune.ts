@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discussedAfter, emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
-import { FEATURES, READING_WEIGHTS, scoreOf, type Feature, type FeatureVector } from '../../src/understanding/readingModel.js';
+import { FEATURES, PENALTY_FEATURES, READING_WEIGHTS, scoreOf, type Feature, type FeatureVector } from '../../src/understanding/readingModel.js';
 import { acceptableInLibrary, casesOf, engineFor, evalSets, LIBRARY, matches } from './evaluate.js';
 
 interface Example {
@@ -121,6 +121,7 @@ for (let epoch = 0; epoch < TUNING.epochs; epoch += 1) {
       // A confident answer where the bot should have said it does not know costs more than other mistakes.
       const cost = target.label === 'abstain' || target.label.startsWith('topic:') || target.label.startsWith('other-job:') ? TUNING.wrongAnswerCost : 1;
       for (const name of FEATURES) weights[name] += cost * TUNING.rate * ((target.features[name] ?? 0) - (predicted.features[name] ?? 0));
+      for (const name of PENALTY_FEATURES) weights[name] = Math.min(0, weights[name]);
     }
     for (const name of FEATURES) sum[name] += weights[name];
     steps += 1;

@@ -31,6 +31,19 @@ describe('candidate readings for an article of three roles', () => {
     expect(reading?.features).toMatchObject({ rolesAllAsked: 1, comparisonAsked: 1 });
   });
 
+  it('offer the roles the conversation has not seen yet for "les deux autres", once two were answered about', () => {
+    const context: ConversationContext = { ...after('quelles-competences', ['charge-de-formation']), discussed: ['assistant-rh', 'charge-de-formation'] };
+    const reading = candidate('Et les deux autres ?', 'section:quelles-competences[gestionnaire-de-paie]', context);
+    expect(reading?.features).toMatchObject({ rolesNotYetDiscussed: 1 });
+    expect(candidate('Et les deux autres ?', 'section:quelles-competences[assistant-rh,gestionnaire-de-paie]', context)?.features.rolesNotYetDiscussed).toBe(0);
+  });
+
+  it('offer every role for "compare avec les autres" about the role in question, and not for "et les deux autres ?"', () => {
+    const everyRole = 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]';
+    expect(candidate('Compare avec les deux autres', everyRole, after('quelles-competences', ['assistant-rh']))?.features).toMatchObject({ rolesWithTheOthers: 1 });
+    expect(candidate('Et les deux autres ?', everyRole, after('quelles-competences', ['assistant-rh']))?.features.rolesWithTheOthers).toBe(0);
+  });
+
   it('offer to ask which role is meant for "et l\'autre ?" when two roles are left', () => {
     const reading = candidate("Et l'autre ?", 'clarify-roles', after('quelles-competences', ['assistant-rh']));
     expect(reading?.features).toMatchObject({ otherOneAmbiguous: 1 });
