@@ -139,6 +139,7 @@ function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionRe
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
+    articleRoleNamedWhole: facts.evidence.wholeNames.size > 0 ? 1 : 0,
     articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
@@ -340,7 +341,10 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
   }
   candidates.push({ reading: { kind: 'fallback', reason: 'unknown', evidence: first ?? null }, features: { kindAbstain: 1 }, label: 'abstain' });
   // "Le CA" when two articles have a role abbreviated CA, and the conversation is about neither: which one?
-  const naming = all.filter((evidence) => evidence.roles.size > 0);
+  // A role's whole name outweighs part of another article's role name ("chargé d'affaires" beside "Chargé d'affaires entreprises").
+  const namingAny = all.filter((evidence) => evidence.roles.size > 0);
+  const namingWhole = namingAny.filter((evidence) => evidence.wholeNames.size > 0);
+  const naming = namingWhole.length > 0 ? namingWhole : namingAny;
   const strongest = (evidence: Evidence) => Math.max(...evidence.roles.values());
   if (naming.length >= 2 && !naming.some((evidence) => evidence.article.article.id === context.article) && strongest(naming[0]!) === strongest(naming[1]!)) {
     candidates.push({

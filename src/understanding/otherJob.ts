@@ -103,7 +103,10 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
     const next = neighbour(at, 1);
     if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
-      return tokens.slice(at, next + 1).join(' ');
+      const title = tokens.slice(at, next + 1);
+      // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.
+      if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;
+      return title.join(' ');
     }
   }
   // "un product designer" when roles are "UX designer" and "UI designer": a word of no role name

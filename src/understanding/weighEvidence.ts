@@ -48,6 +48,8 @@ export interface Evidence {
   article: ArticleIndex;
   /** Role id → mention strength. */
   roles: Map<string, MentionStrength>;
+  /** Roles named by one of their whole names or an initialism, not by part of a name ("chargé d'affaires" for "Chargé d'affaires entreprises"). */
+  wholeNames: Set<string>;
   /** Roles whose distinctive word appears without the rest of the name: used when nothing else decides. */
   weakRoles: Set<string>;
   /** Roles named only as the object of a preposition: a "Qui … pour les X ?" still looks for another role. */
@@ -75,6 +77,7 @@ export interface Evidence {
 /** Roles a question names, and the words that name them (read on stems, before synonyms). */
 interface RoleMentions {
   roles: Map<string, MentionStrength>;
+  wholeNames: Set<string>;
   /** Roles whose distinctive word appears without the rest of the name: used when nothing else decides. */
   weakRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
@@ -92,6 +95,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const consumed = new Set<number>();
   const roles = new Map<string, MentionStrength>();
   const weakRoles = new Set<string>();
+  const namedWhole = new Set<string>();
   const weakPositions: { roleId: string; at: number }[] = [];
   const subjectRoles = new Set<string>();
   const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
@@ -113,6 +117,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       // Only consecutive words (link words aside) make a name.
       if (positions[positions.length - 1]! - positions[0]! >= parts.length * 3) continue;
       note(role.role.id, 3);
+      namedWhole.add(role.role.id);
       for (const at of positions) consumed.add(at);
       const opening = [tokens[positions[0]! - 1], tokens[positions[0]! - 2], tokens[positions[0]! - 3]].find((word) => word !== undefined && !index.linkWords.has(word));
       if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
@@ -125,6 +130,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
       if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {
         note(role.role.id, 3);
+        namedWhole.add(role.role.id);
         consumed.add(at);
         continue;
       }
@@ -174,7 +180,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     weakRoles.clear();
   }
   const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId)));
-  return { roles, weakRoles, genericRole: genericRole && roles.size === 0, consumed, objectRoles };
+  return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, consumed, objectRoles };
 }
 
 /**
@@ -210,7 +216,7 @@ function clippingAfterName(at: number, tokens: readonly string[], stems: readonl
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = roleWordStems(tokens, index, lexicon.stopWords);
-  const { roles, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
+  const { roles, wholeNames, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   // Role names are read before synonyms: their words are not the subject of the question.
   const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
@@ -226,6 +232,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const surfaceTerms: string[] = [];
   /** Concepts the question says with a phrase of several words. */
   const phraseConcepts = new Set<string>();
+  /** Words written for a role word ("log" for "logistique", "logisticien"): they name a role, they are not unknown. */
+  const roleWordForms = new Set<string>();
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -237,6 +245,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
     if (!covered) {
       content.push(token.concept);
+      const written = tokens[token.start]!;
+      if (token.end - token.start === 1 && stems[token.start] !== stem(written) && index.roles.some((role) => role.nameStems.has(stems[token.start]!))) roleWordForms.add(token.concept);
       if (token.end - token.start > 1) phraseConcepts.add(token.concept);
       if (token.end - token.start === 1 && looksLikeVerb(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
@@ -275,7 +285,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   // Only words of the clause that asks count as unknown: "Je suis manager, c'est quoi un développeur backend ?".
   // A number the article does not have ("3 compétences") is no sign of another subject.
   // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
-  const unknown = content.filter((concept) => focusConcepts.has(concept) && !index.vocabulary.has(concept) && !topicSignals.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
+  const unknown = content.filter((concept) => focusConcepts.has(concept) && !index.vocabulary.has(concept) && !topicSignals.has(concept) && !roleWordForms.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
 
   const stemLine = ` ${stems.filter((_, at) => !index.linkWords.has(tokens[at]!)).join(' ')} `;
   const sections = index.sections
@@ -343,5 +353,5 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? STRENGTH.item * items[0].f1 : 0) -
     STRENGTH.unknownWord * unknown.length -
     (otherJob ? STRENGTH.otherJob : 0);
-  return { article: index, roles, weakRoles, objectRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }

@@ -60,6 +60,12 @@ describe('what is no other job', () => {
     expect(otherJob("Comment devenir chef d'équipe de production ?", readerFor(fixture('holdout6-article')))).toBe('chef d equipe');
   });
 
+  it("reads a role head with another complement that the article writes as what a lookup asks for (\"Qui est rattaché au…\")", () => {
+    const retail = readerFor(fixture('holdout27'));
+    expect(otherJob('Qui est rattaché au directeur régional ?', retail)).toBeNull();
+    expect(otherJob('Combien gagne un directeur financier ?', retail)).toBe('directeur financier');
+  });
+
   it('never reads a role of another article of the library as another job', () => {
     const library = readerFor(fixture('library'));
     const index = library.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'chef-de-produit-digital'))!;

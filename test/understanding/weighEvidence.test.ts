@@ -44,6 +44,20 @@ describe('naming a role', () => {
     expect(roles(pharmacy, 'la pharma, ça paie ?')).toEqual({});
   });
 
+  it('tells a role named by its whole name or initialism from one named by part of its name', () => {
+    const banking = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout29'));
+    const business = banking.indexes.find((index) => index.roles.some((role) => role.role.id === 'charge-d-affaires-entreprises'))!;
+    expect([...banking.weigh("Que fait un chargé d'affaires entreprises ?", business).wholeNames]).toEqual(['charge-d-affaires-entreprises']);
+    expect(banking.weigh("Que fait un chargé d'affaires ?", business).roles.get('charge-d-affaires-entreprises')).toBe(3);
+    expect(banking.weigh("Que fait un chargé d'affaires ?", business).wholeNames.size).toBe(0);
+  });
+
+  it('does not count a clipped or derived role word as an unknown word', () => {
+    const logistics = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md'));
+    expect(logistics.weigh('il fait quoi au quotidien le resp log ?').unknown).not.toContain('log');
+    expect(logistics.weigh('Quelles études pour devenir logisticien ?').unknown).toEqual([]);
+  });
+
   it('reads names joined by a coordinator as both roles (coordinators)', () => {
     expect(roles(accounting, 'comptable ou contrôleur de gestion ?')).toEqual({ comptable: 3, 'controleur-de-gestion': 3 });
     expect(roles(shared, 'Le digital ou le marketing ?')).toEqual({ [DIGITAL]: 3, [MARKETING]: 2 });
