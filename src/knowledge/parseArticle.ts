@@ -374,10 +374,16 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     at += 1;
   }
   const sections: RawSection[] = [];
+  /** Sections that only head question sub-sections ("## Questions fréquentes" then "### …?"): dropped when empty. */
+  const headsQuestions = new Set<RawSection>();
   let noise = false;
   for (; at < rest.length; at += 1) {
     const node = rest[at]!;
-    if (node.type === 'heading' && node.level <= sectionLevel) {
+    // A sub-heading written as a question ("### Les heures de nuit sont-elles majorées ?", a FAQ) is a section of
+    // its own: it answers one question, it names no role.
+    const question = markdown && node.type === 'heading' && node.level > sectionLevel && /\?\s*$/.test(node.text);
+    if (node.type === 'heading' && (node.level <= sectionLevel || question)) {
+      if (question && !noise && sections.length > 0) headsQuestions.add(sections[sections.length - 1]!);
       // "À lire aussi" as a heading: what follows it is a list of links, not content.
       noise = isNoise(node.text, pack);
       if (!noise) sections.push({ heading: { ...node, text: headingText(node.text) }, body: [] });
@@ -385,7 +391,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     }
     if (!noise) sections[sections.length - 1]?.body.push(node);
   }
-  return { category, title, intro, sections, sectionLevel };
+  return { category, title, intro, sections: sections.filter((section) => !(headsQuestions.has(section) && section.body.length === 0)), sectionLevel };
 }
 
 /** The texts of a node, for searching the article's own words. */
@@ -425,9 +431,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     const roleIds = Object.keys(view.byRole);
     const proseOnly = builder.blocks.every((block) => block.type === 'prose');
     const isLast = index === rawSections.length - 1;
-    const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0);
+    // A heading written as a question ("Les heures de nuit sont-elles majorées ?") answers it for every role: no conclusion.
+    const asksQuestion = /\?\s*$/.test(raw.heading.text);
+    const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0 && !asksQuestion);
     const headingShared = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('sharedCues', folded, at) > 0);
-    const isShared = !isConclusion && roleIds.length === 0 && (headingShared || view.sharedItems.length > 0);
+    const isShared = !isConclusion && roleIds.length === 0 && (headingShared || asksQuestion || view.sharedItems.length > 0);
     // A section defines the roles when it gives each a paragraph, or when its heading says so ("En deux mots : qui est
     // qui ?") and it gives each role something of its own (one "Rôle : …" bullet each).
     const definitionHeading = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0);

@@ -270,4 +270,37 @@ describe('roles from labels alone, and doubts for the writer', () => {
     );
     expect(article.roles.map((role) => role.aliases)).toEqual([['machiniste', 'chauffeur'], ['PC']]);
   });
+
+  it('makes each sub-heading written as a question (a FAQ) a section every role shares, and drops the empty heading above them', () => {
+    const article = parse(
+      [
+        '# Différences entre un Veilleur de nuit et un Agent d’accueil',
+        '',
+        '## Missions',
+        '',
+        '**Veilleur de nuit :**',
+        '- surveiller',
+        '',
+        '**Agent d’accueil :**',
+        '- accueillir',
+        '',
+        '## Questions fréquentes',
+        '',
+        '### Les nuits sont-elles majorées ?',
+        '',
+        'Oui, de 25 %.',
+        '',
+        '### Qui paie les formations ?',
+        '',
+        "L'employeur.",
+      ].join('\n'),
+    );
+    expect(article.sections.map((section) => [section.id, section.isShared, section.isConclusion])).toEqual([
+      ['missions', false, false],
+      ['les-nuits-sont-elles-majorees', true, false],
+      ['qui-paie-les-formations', true, false],
+    ]);
+    expect(article.roles).toHaveLength(2);
+    expect(article.diagnostics).toEqual([]);
+  });
 });
