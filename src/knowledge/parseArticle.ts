@@ -455,7 +455,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   });
   // One section defines the roles: the one whose heading says so, else the first that gives each role a paragraph.
   const definitions = sections.filter((section) => section.isDefinition);
-  const named = definitions.find((section) => words(section.heading).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0));
+  // Two headings may say so ("En bref", a table, and "Quel est le rôle de chacun ?", a paragraph each): prose defines best.
+  const proseOnly = (section: Section) => section.blocks.every((block) => block.type === 'prose');
+  const named = definitions
+    .filter((section) => words(section.heading).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0))
+    .sort((a, b) => Number(proseOnly(b)) - Number(proseOnly(a)))[0];
   for (const section of definitions) section.isDefinition = section === (named ?? definitions[0]);
   for (const section of sections.filter((candidate) => candidate.isDefinition)) {
     for (const role of roles) {

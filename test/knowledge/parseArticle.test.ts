@@ -154,6 +154,34 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.roles[1]!.aliases).toEqual(['premier officier']);
   });
 
+  it('prefers, of two sections whose headings say they define the roles, the one that gives each role a paragraph', () => {
+    const article = parseArticle(
+      [
+        '# Différences entre un Pilote et un Copilote',
+        '',
+        '## En bref',
+        '',
+        '| Rôle | Statut |',
+        '| --- | --- |',
+        '| Pilote | cadre |',
+        '| Copilote | cadre |',
+        '',
+        '## Quel est le rôle de chacun ?',
+        '',
+        'Le pilote commande l’avion.',
+        '',
+        'Le copilote assiste le pilote.',
+        '',
+        '## Missions',
+        '',
+        '- Pilote : décoller',
+        '- Copilote : surveiller',
+      ].join('\n'),
+      'deux.md',
+    );
+    expect(article.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['quel-est-le-role-de-chacun']);
+  });
+
   it('reads a section whose heading asks who is who, with one "Rôle : …" bullet per role, as the definition', () => {
     const article = parseArticle(
       [
