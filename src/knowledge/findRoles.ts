@@ -352,10 +352,17 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
   const folded = written.map((entry) => words(entry.word).join(''));
   const found: string[] = [];
   for (let at = 0; at < folded.length; at += 1) {
-    const cue = pack.prefixLength('aliasCues', folded, at);
+    const plainCue = pack.prefixLength('aliasCues', folded, at);
+    // "Appelé « APS » ou « agent de sûreté »": some cues give names only in quotes ("appelé à encadrer" names nothing).
+    const cue = plainCue || pack.prefixLength('quotedAliasCues', folded, at);
     if (cue === 0) continue;
     let start = at + cue;
     while (start < folded.length && pack.has('determiners', folded[start]!)) start += 1;
+    if (/^[«"“]/.test(raw[start] ?? '')) {
+      found.push(...quotedNames(raw.slice(start).join(' '), pack));
+      continue;
+    }
+    if (plainCue === 0) continue;
     const name: string[] = [];
     for (let k = start; k < written.length; k += 1) {
       if (written[k]!.word !== '') name.push(written[k]!.word);

@@ -463,7 +463,9 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   for (const section of definitions) section.isDefinition = section === (named ?? definitions[0]);
   for (const section of sections.filter((candidate) => candidate.isDefinition)) {
     for (const role of roles) {
-      for (const paragraph of section.byRole[role.id]?.prose ?? []) {
+      // A role's paragraph, or its bullet ("- Appelé « APS » sur le site, il protège…"), may give it another name.
+      const content = section.byRole[role.id];
+      for (const paragraph of [...(content?.prose ?? []), ...(content?.items.map((item) => item.text) ?? [])]) {
         for (const alias of aliasesInProse(paragraph, pack)) {
           if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
         }

@@ -17,6 +17,7 @@ export const WORD_CLASSES = [
   'sharedCues',
   'commonGroundCues',
   'aliasCues',
+  'quotedAliasCues',
   'alternativeWords',
   'coordinators',
   'betweenWords',

@@ -332,7 +332,15 @@ export function roleWordByRoot(word: string, index: ArticleIndex): string | null
 
 /** The stems of a role's names and aliases, link words left out: chef, produit, digital, numer. */
 function nameStemsOf(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<string>): Set<string> {
-  return new Set(expandedVariants(role, lexicon).flatMap((name) => words(name).filter((word) => !linkWords.has(word)).map(stem)));
+  return new Set(expandedVariants(role, lexicon).flatMap((name) => nameWords(name, lexicon, linkWords).map(stem)));
+}
+
+/**
+ * The words of a name that can name its role: link words left out, and coordinators too ("et" in "Agent de
+ * prévention et de sécurité" names nothing: any question with "et" would otherwise point at that role).
+ */
+function nameWords(name: string, lexicon: Lexicon, linkWords: ReadonlySet<string>): string[] {
+  return words(name).filter((word) => !linkWords.has(word) && !lexicon.language.has('coordinators', word));
 }
 
 /** The name stems of every role of a library, built once and shared by its articles' indexes. */
@@ -352,7 +360,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     const first = words(role.name).find((word) => !linkWords.has(word));
     const sole = new Set<string>();
     for (const name of expandedVariants(role, lexicon)) {
-      const distinct = words(name).filter((word) => !linkWords.has(word)).map(stem).filter((word) => !others.has(word));
+      const distinct = nameWords(name, lexicon, linkWords).map(stem).filter((word) => !others.has(word));
       if (distinct.length === 1) sole.add(distinct[0]!);
     }
     return {

@@ -303,4 +303,26 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(article.roles).toHaveLength(2);
     expect(article.diagnostics).toEqual([]);
   });
+
+  it('takes the quoted names after « Appelé » in a role\'s bullet of the definition section as aliases, and nothing after « appelé à »', () => {
+    const article = parse(
+      [
+        '# Les postes de la sécurité : qui fait quoi ?',
+        '',
+        '## Les postes en bref',
+        '',
+        '**Agent de prévention et de sécurité :**',
+        '- Appelé « APS » ou « agent de sûreté » sur le site, il protège les biens.',
+        '',
+        '**Opérateur vidéo :**',
+        '- Il est appelé à surveiller les écrans.',
+        '',
+        '## Missions',
+        '',
+        '- Agent de prévention et de sécurité : rondes',
+        '- Opérateur vidéo : surveiller',
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => role.aliases)).toEqual([['APS', 'agent de sûreté'], []]);
+  });
 });

@@ -52,6 +52,12 @@ describe('naming a role', () => {
     expect(banking.weigh("Que fait un chargé d'affaires ?", business).wholeNames.size).toBe(0);
   });
 
+  it('does not read a coordinator inside a role name ("Agent de prévention et de sécurité") as naming that role', () => {
+    const security = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout32'));
+    expect(Object.keys(roles(security, 'Différence entre SSIAP 1 et SSIAP 2 ?'))).toEqual(['agent-de-securite-incendie-ssiap-1', 'chef-d-equipe-ssiap-2']);
+    expect(roles(security, "Les missions de l'agent de prévention et de sécurité ?")).toEqual({ 'agent-de-prevention-et-de-securite': 3 });
+  });
+
   it('does not count a clipped or derived role word as an unknown word', () => {
     const logistics = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md'));
     expect(logistics.weigh('il fait quoi au quotidien le resp log ?').unknown).not.toContain('log');
