@@ -65,6 +65,8 @@ export function words(text: string): string[] {
       .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
       // The elided word stays as a word of its own: "l'infirmier" → "l infirmier", so "de l'infirmier" names a role.
       .replace(ELISION, '$& ')
+      // "ssiap1" is "SSIAP 1": a level or grade typed against its word.
+      .replace(/\b([a-z]{3,})(\d{1,2})\b/g, '$1 $2')
       .split(/[^a-z0-9+€]+/)
       .filter((word) => word.length > 0),
   );

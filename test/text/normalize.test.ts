@@ -14,6 +14,11 @@ describe('normalize', () => {
     expect(words('1 900 à 2 400 €')).toEqual(['1900', 'a', '2400', '€']);
   });
 
+  it('splits a level typed against its word ("ssiap1" is "ssiap 1"), not a code like "b2b"', () => {
+    expect(words('jpeux etre ssiap1 ?')).toEqual(['jpeux', 'etre', 'ssiap', '1']);
+    expect(words('le B2B et le bac+5')).toEqual(['le', 'b2b', 'et', 'le', 'bac+5']);
+  });
+
   it('removes control characters and lone surrogates', () => {
     expect(sanitize('a\u0000b\uD800c\u200Bd')).toBe('abcd');
   });
