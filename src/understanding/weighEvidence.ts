@@ -234,6 +234,12 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const phraseConcepts = new Set<string>();
   /** Words written for a role word ("log" for "logistique", "logisticien"): they name a role, they are not unknown. */
   const roleWordForms = new Set<string>();
+  // "Qu'est-ce qui rapproche ces postes ?": a word asking what the roles share is known to every article.
+  const commonGroundAt = new Set<number>();
+  tokens.forEach((_, at) => {
+    const length = lexicon.language.prefixLength('commonGroundCues', tokens, at);
+    for (let k = at; k < at + length; k += 1) commonGroundAt.add(k);
+  });
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -247,6 +253,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       content.push(token.concept);
       const written = tokens[token.start]!;
       if (token.end - token.start === 1 && stems[token.start] !== stem(written) && index.roles.some((role) => role.nameStems.has(stems[token.start]!))) roleWordForms.add(token.concept);
+      if (commonGroundAt.has(token.start)) roleWordForms.add(token.concept);
       if (token.end - token.start > 1) phraseConcepts.add(token.concept);
       if (token.end - token.start === 1 && looksLikeVerb(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".

@@ -58,6 +58,10 @@ describe('naming a role', () => {
     expect(roles(security, "Les missions de l'agent de prévention et de sécurité ?")).toEqual({ 'agent-de-prevention-et-de-securite': 3 });
   });
 
+  it('does not count a word asking what the roles share (commonGroundCues) as an unknown word', () => {
+    expect(shared.weigh("Qu'est-ce qui rapproche ces deux postes ?").unknown).toEqual([]);
+  });
+
   it('does not count a clipped or derived role word as an unknown word', () => {
     const logistics = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md'));
     expect(logistics.weigh('il fait quoi au quotidien le resp log ?').unknown).not.toContain('log');
