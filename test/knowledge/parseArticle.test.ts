@@ -114,6 +114,10 @@ describe('parseArticle on other articles of the family', () => {
   });
 });
 
+
+/** The missions section the pilot articles below end with. */
+const PILOT_MISSIONS = ['## Missions', '', '- Pilote : décoller', '- Copilote : surveiller'];
+
 describe('parseArticle on layouts seen in other exports', () => {
   it('reads numbered headings as headings', () => {
     const article = parseArticle(
@@ -172,10 +176,7 @@ describe('parseArticle on layouts seen in other exports', () => {
         '',
         'Le copilote assiste le pilote.',
         '',
-        '## Missions',
-        '',
-        '- Pilote : décoller',
-        '- Copilote : surveiller',
+        ...PILOT_MISSIONS,
       ].join('\n'),
       'deux.md',
     );
@@ -192,10 +193,7 @@ describe('parseArticle on layouts seen in other exports', () => {
         '- Pilote : commandant de bord, il décide.',
         '- Copilote : il assiste le pilote.',
         '',
-        '## Missions',
-        '',
-        '- Pilote : décoller',
-        '- Copilote : surveiller',
+        ...PILOT_MISSIONS,
       ].join('\n'),
       'qui.md',
     );
@@ -283,7 +281,7 @@ describe('parseArticle on malformed files', () => {
   });
 
   it('leaves a list before the first heading (a table of contents) out, as a doubt with its line', () => {
-    const article = parseArticle(['# Différences entre un Pilote et un Copilote', '', '- [Missions](#missions)', '', '## Missions', '', '- Pilote : décoller', '- Copilote : surveiller'].join('\n'), 'sommaire.md');
+    const article = parseArticle(['# Différences entre un Pilote et un Copilote', '', '- [Missions](#missions)', '', ...PILOT_MISSIONS].join('\n'), 'sommaire.md');
     expect(article.sections.map((section) => section.id)).toEqual(['missions']);
     expect(article.diagnostics).toEqual([{ line: 3, severity: 'doubt', message: doubts.listBeforeFirstHeading }]);
   });
