@@ -219,7 +219,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     const entry = evidence.sections.find((candidate) => candidate.section === section);
     const evidenceScore = entry ? Math.min(1, entry.score / CANDIDATE_OPTIONS.sectionSaturation) : 0;
     const isContext = section === facts.contextSection;
-    const definitionAsked = section.isDefinition && markers.definition && !markers.comparison;
+    // "C'est quoi les missions du X ?" asks for the missions: a section the words point to strongly outweighs the cue.
+    const definitionAsked = section.isDefinition && markers.definition && !markers.comparison && !(best?.strong === true && best.section !== section);
     const definitionRoleOnly = section.isDefinition && facts.subjects.length >= 1 && noQuestion && !facts.leans;
     const sectionFeatures: FeatureVector = {
       kindSection: 1,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { SHARED_KNOWLEDGE } from '../support/paths.js';
 
 const threeRoles = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/shapes-md'), dialogsDir: DEFAULT_DIALOGS_DIR });
 const ARTICLE = 'differences-assistant-rh-charge-de-formation-gestionnaire-paie';
@@ -107,6 +108,7 @@ describe('candidate readings in a library', () => {
   });
 });
 
+const productManagers = await loadEngine({ knowledgeDir: SHARED_KNOWLEDGE, dialogsDir: DEFAULT_DIALOGS_DIR });
 const banking = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout29'), dialogsDir: DEFAULT_DIALOGS_DIR });
 
 describe('candidate readings in a library, after an answer from another article', () => {
@@ -125,5 +127,18 @@ describe('candidate readings in a library, after an answer from another article'
   it('carry nothing to an article whose roles the question does not name', () => {
     const readings = banking.candidates('Et pour les salaires ?', afterBranch).filter((entry) => entry.label.startsWith('section:missions['));
     expect(readings.every((entry) => (entry.features.sectionFromContext ?? 0) === 0)).toBe(true);
+  });
+});
+
+describe('candidate readings of a definition cue', () => {
+  const definition = (question: string) =>
+    productManagers.candidates(question, emptyContext()).find((entry) => entry.label === 'section:definition-des-roles[chef-de-produit-digital]');
+
+  it('mark the definition as asked for "c\'est quoi un X ?"', () => {
+    expect(definition("C'est quoi un chef de produit digital ?")?.features.sectionDefinitionAsked).toBe(1);
+  });
+
+  it('do not when the words point strongly to another section ("c\'est quoi les compétences du X ?")', () => {
+    expect(definition("C'est quoi les compétences du chef de produit digital ?")?.features.sectionDefinitionAsked ?? 0).toBe(0);
   });
 });
