@@ -114,6 +114,8 @@ export class TypoCorrector {
       this.remember(word, rest);
       return rest;
     }
+    // "doficine": the apostrophe and a letter both missing; the rest is corrected, unless the whole word is closer.
+    const ungluedFix = glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH ? this.correct(word.slice(glued.length)) : null;
     const completed = this.complete(word);
     if (completed) {
       this.remember(word, completed);
@@ -158,6 +160,7 @@ export class TypoCorrector {
     // The list holds rare forms too ("misions", "désinger"), so one edit from an article's own word is
     // still taken as a typo. Checked last: most questions never load the dictionary.
     if (best !== null && (bestDistance >= 1.25 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
+    if (ungluedFix !== null && (best === null || bestDistance >= 1)) best = ungluedFix;
     this.remember(word, best);
     return best;
   }

@@ -26,6 +26,10 @@ describe('TypoCorrector', () => {
     expect(new TypoCorrector(['entreprise', 'affaires'], []).correct('daffaires')).toBe('affaires');
   });
 
+  it('corrects the word an elided article is glued to when it is misspelt too ("doficine")', () => {
+    expect(new TypoCorrector(['officine', 'pharmacien'], []).correct('doficine')).toBe('officine');
+  });
+
   it('measures swaps of neighbouring letters as one edit', () => {
     expect(editDistance('prodiut', 'produit')).toBe(1);
     expect(editDistance('confie', 'confond')).toBe(3);
