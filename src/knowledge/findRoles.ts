@@ -62,6 +62,12 @@ function containsRun(outer: readonly string[], inner: readonly string[]): boolea
   return false;
 }
 
+/** True when a text (a heading, a label) holds one of the names, word for word, link words aside. */
+export function namesOneOf(text: string, names: readonly string[], pack: LanguagePack): boolean {
+  const key = nameKey(text, pack);
+  return names.some((name) => containsRun(key, nameKey(name, pack)));
+}
+
 /**
  * The names a title lists: "Différences entre un X et un Y", "X, Y ou Z : qui fait quoi ?",
  * "Directeur, gouvernante et chef de réception — quelles différences". The part of the title
@@ -298,7 +304,9 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   roleClusters.sort((a, b) => order.indexOf(a.key.join(' ')) - order.indexOf(b.key.join(' ')));
 
   const roles: Role[] = roleClusters.map((cluster) => {
-    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || b[1] - a[1]);
+    // The masculine form, then the capitalised one ("Secrétaire de mairie" in the title beside "Le secrétaire de mairie"), then the most written.
+    const capitalised = (form: string) => Number(/^\p{Lu}/u.test(form));
+    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || capitalised(b[0]) - capitalised(a[0]) || b[1] - a[1]);
     const name = forms[0]![0];
     const aliases = [...new Set(forms.slice(1).map(([form]) => form))].filter((form) => fold(form) !== fold(name));
     return { id: slugify(name), name, aliases, abbreviations: [], feminine: false };

@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, findRoles, isFeminine, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -79,8 +79,9 @@ function toItems(items: readonly SourceItem[]): Item[] {
 /** Every line of a section that may name a role: the labels the role finder reads. */
 function labelsOf(section: RawSection, index: number, sectionLevel: number): LabelOccurrence[] {
   const found: LabelOccurrence[] = [];
+  // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) names no role.
   const add = (text: string | null | undefined, line: number, inline = false) => {
-    if (text) found.push({ text, section: index, line, inline });
+    if (text && !/\?\s*$/.test(text)) found.push({ text, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {
     for (const item of items) {
@@ -394,6 +395,55 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   return { category, title, intro, sections: sections.filter((section) => !(headsQuestions.has(section) && section.body.length === 0)), sectionLevel };
 }
 
+/** Sub-headings a section has at the level under the sections'. */
+function subHeadingsOf(section: RawSection, sectionLevel: number): Heading[] {
+  return section.body.filter((node): node is Heading => node.type === 'heading' && node.level === sectionLevel + 1);
+}
+
+/** Sub-headings two role blocks must share for the article to read as organised role first. */
+const MIN_SHARED_SUB_HEADINGS = 2;
+
+/**
+ * An article organised role first — "## Le secrétaire de mairie" then "### Missions", "### Compétences", the
+ * same sub-headings under each role — read in the usual shape: one section per sub-heading (in the order they
+ * first appear), each role's part under its name, as if written "### Le secrétaire de mairie" inside it. What a
+ * role's block says before its first sub-heading defines that role: those paragraphs make a section of their
+ * own, headed by the article's title. A section headed by a title name with no sub-headings stays as written.
+ */
+function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title: string, pack: LanguagePack): RawSection[] {
+  const names = namesInTitle(title, pack);
+  const isRoleBlock = (section: RawSection) => namesOneOf(section.heading.text, names, pack) && subHeadingsOf(section, sectionLevel).length >= MIN_SHARED_SUB_HEADINGS;
+  const blocks = sections.filter(isRoleBlock);
+  if (blocks.length < 2) return sections;
+  const keys = (section: RawSection) => subHeadingsOf(section, sectionLevel).map((heading) => slugify(headingText(heading.text)));
+  const shared = keys(blocks[0]!).filter((key) => blocks.every((block) => keys(block).includes(key)));
+  // Sub-headings that are themselves role names are the usual layout ("## Missions" then "### Le chef").
+  if (shared.length < MIN_SHARED_SUB_HEADINGS || subHeadingsOf(blocks[0]!, sectionLevel).some((heading) => namesOneOf(heading.text, names, pack))) return sections;
+
+  const label = (block: RawSection): Heading => ({ ...block.heading, level: sectionLevel + 1 });
+  const definition: RawSection = { heading: { ...blocks[0]!.heading, text: title }, body: [] };
+  const bySubHeading = new Map<string, RawSection>();
+  for (const block of blocks) {
+    let current: RawSection | null = null;
+    const intro: SourceNode[] = [];
+    for (const node of block.body) {
+      if (node.type === 'heading' && node.level === sectionLevel + 1) {
+        const key = slugify(headingText(node.text));
+        current = bySubHeading.get(key) ?? { heading: { ...node, level: sectionLevel, text: headingText(node.text) }, body: [] };
+        bySubHeading.set(key, current);
+        current.body.push(label(block));
+        continue;
+      }
+      if (current) current.body.push(node);
+      else intro.push(node);
+    }
+    if (intro.length > 0) definition.body.push(label(block), ...intro);
+  }
+  const transposed = [...(definition.body.length > 0 ? [definition] : []), ...bySubHeading.values()];
+  const first = sections.indexOf(blocks[0]!);
+  return [...sections.slice(0, first).filter((section) => !blocks.includes(section)), ...transposed, ...sections.slice(first).filter((section) => !blocks.includes(section))];
+}
+
 /** The texts of a node, for searching the article's own words. */
 function nodeTexts(node: SourceNode): string[] {
   const items = (list: readonly SourceItem[]): string[] => list.flatMap((item) => [item.text, ...items(item.children)]);
@@ -414,7 +464,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const { nodes } = markdown ? readMarkdown(source) : readTextExport(source);
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
-  const { category, title, intro, sections: rawSections, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
+  const { category, title, intro, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
+  const rawSections = transposeRoleBlocks(outlined, sectionLevel, title, pack);
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel));

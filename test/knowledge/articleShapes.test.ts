@@ -326,3 +326,51 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(article.roles.map((role) => role.aliases)).toEqual([['APS', 'agent de sûreté'], []]);
   });
 });
+
+describe('an article organised role first', () => {
+  const article = parse(
+    [
+      '# Caviste ou sommelier : quelles différences ?',
+      '',
+      '## Le caviste',
+      '',
+      'Le caviste tient une boutique de vins.',
+      '',
+      '### Missions',
+      '- Conseiller les clients',
+      '### Salaire',
+      '- 1 900 € brut',
+      '',
+      '## Le sommelier',
+      '',
+      'Le sommelier sert le vin au restaurant.',
+      '',
+      '### Missions',
+      '- Composer la carte des vins',
+      '### Salaire',
+      '- 2 200 € brut',
+      '',
+      '## Questions fréquentes',
+      '',
+      '**Un caviste peut-il devenir sommelier ?**',
+      'Oui, avec une mention complémentaire.',
+    ].join('\n'),
+  );
+
+  it('reads one section per sub-heading, each role\'s part under its name, and the roles from the title', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['caviste', 'sommelier']);
+    expect(article.sections.map((section) => section.id)).toEqual(['caviste-ou-sommelier-quelles-differences', 'missions', 'salaire', 'questions-frequentes']);
+    expect(texts(article, 'missions', 'sommelier')).toEqual(['Composer la carte des vins']);
+    expect(texts(article, 'salaire', 'caviste')).toEqual(['1 900 € brut']);
+  });
+
+  it("defines each role with what its block says before its first sub-heading", () => {
+    const definition = article.sections[0]!;
+    expect(definition.isDefinition).toBe(true);
+    expect(definition.byRole['caviste']!.prose).toEqual(['Le caviste tient une boutique de vins.']);
+  });
+
+  it('takes no role from a bold question of its FAQ', () => {
+    expect(article.roles).toHaveLength(2);
+  });
+});
