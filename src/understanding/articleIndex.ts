@@ -392,7 +392,10 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     const add = (concepts: string[], weight: number) => {
       for (const concept of concepts) if (!lexicon.markerConcepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, weight));
     };
-    for (const [term, weight] of headingWeights(section.heading, lexicon)) add([term], weight);
+    // The section that defines the roles is found by what the question asks ("c'est quoi un X ?"), not by its
+    // heading's words: "Qui fait quoi dans nos crèches ?" defines, it does not list the missions.
+    const headingShare = section.isDefinition ? SECTION_FIELD_WEIGHTS.intro / SECTION_FIELD_WEIGHTS.heading : 1;
+    for (const [term, weight] of headingWeights(section.heading, lexicon)) add([term], weight * headingShare);
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);

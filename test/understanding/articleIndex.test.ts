@@ -1,6 +1,8 @@
 /** The article index's use of the language pack: heading words, link words, the sections parsed as definition and conclusion. */
 import { describe, expect, it } from 'vitest';
 import { headingWeights, linkWordsOf } from '../../src/understanding/articleIndex.js';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { SHARED_KNOWLEDGE } from '../support/paths.js';
 import { packWith, readerFor } from '../support/reader.js';
 
@@ -36,5 +38,13 @@ describe('the sections the parser marks', () => {
     const conclusion = index!.sections.find((entry) => entry.section.isConclusion)!;
     expect(definition.terms.get('definition')).toBe(3);
     expect(conclusion.terms.get('conclusion')).toBe(3);
+  });
+
+  it("weigh the definition section's own heading words like an intro: « Qui fait quoi ? » defines, it lists no missions", () => {
+    const nursery = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout33'));
+    const definition = nursery.indexes[0]!.sections.find((entry) => entry.section.isDefinition)!;
+    expect(definition.section.heading).toBe('Qui fait quoi dans nos crèches ?');
+    expect(definition.terms.get('responsabilite')).toBe(1);
+    expect(definition.terms.get('definition')).toBe(3);
   });
 });
