@@ -56,6 +56,8 @@ export interface Evidence {
   objectRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
   genericRole: boolean;
+  /** "Entre un CDD et un CDI": the question compares two things, neither of them a role of this article. */
+  comparesOtherThings: boolean;
   /** Another job is named ("chef de projet", "data scientist"). */
   otherJob: string | null;
   /** Content concepts left once roles and markers are taken out. */
@@ -212,12 +214,29 @@ function clippingAfterName(at: number, tokens: readonly string[], stems: readonl
   return meant.size === 1 ? [...meant][0]! : null;
 }
 
+/**
+ * "Entre un CDD et un CDI": after a word that opens a comparison ("entre"), the two things joined by a
+ * coordinator are content words and neither names a role of this article (role words are consumed).
+ */
+function comparedThingsAreNoRoles(tokens: readonly string[], consumed: ReadonlySet<number>, index: ArticleIndex, lexicon: Lexicon): boolean {
+  const { language } = lexicon;
+  const opener = tokens.findIndex((word) => language.has('betweenWords', word));
+  if (opener < 0) return false;
+  const first = neighbourOf(tokens, opener, 1, index.linkWords);
+  const joiner = first === null ? null : neighbourOf(tokens, first, 1, index.linkWords);
+  const second = joiner === null ? null : neighbourOf(tokens, joiner, 1, index.linkWords);
+  if (first === null || joiner === null || second === null || !language.has('coordinators', tokens[joiner]!)) return false;
+  const thing = (at: number) => !consumed.has(at) && !lexicon.stopWords.has(tokens[at]!) && !lexicon.fillers.hasWord(tokens[at]!);
+  return thing(first) && thing(second);
+}
+
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = roleWordStems(tokens, index, lexicon.stopWords);
   const { roles, wholeNames, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
+  const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
   // Role names are read before synonyms: their words are not the subject of the question.
   const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
 
@@ -360,5 +379,5 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? STRENGTH.item * items[0].f1 : 0) -
     STRENGTH.unknownWord * unknown.length -
     (otherJob ? STRENGTH.otherJob : 0);
-  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, comparesOtherThings, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }

@@ -3,8 +3,9 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~59 %), item lookups (~89.7 %)
- * and the overall figure (~94.9 %) since holdouts 24–32, written in nine new house styles, joined the sets.
+ * which): the library holdouts' routing questions (category `library`, ~62 %), item lookups (~88.9 %),
+ * paraphrases (~89.6 %) and the overall figure (~94.9 %) since holdouts 24–35, written in twelve new house
+ * styles, joined the sets.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -19,6 +20,7 @@ const EVALUATION_TIMEOUT_MS = 300_000;
 const BELOW_TARGET = new Map([
   ['library', 0.55],
   ['item', 0.885],
+  ['paraphrase', 0.89],
 ]);
 
 /** The floor held while the overall figure is below its 95 % target. */

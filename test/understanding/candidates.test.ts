@@ -142,3 +142,11 @@ describe('candidate readings of a definition cue', () => {
     expect(definition("C'est quoi les compétences du chef de produit digital ?")?.features.sectionDefinitionAsked ?? 0).toBe(0);
   });
 });
+
+describe('the overview candidate', () => {
+  it('is marked as comparing other things when the question compares two things that are no roles', () => {
+    const overview = (question: string) => productManagers.candidates(question, emptyContext()).find((entry) => entry.label === 'overview');
+    expect(overview("C'est quoi la différence entre un CDD et un CDI ?")?.features.overviewOfOtherThings).toBe(1);
+    expect(overview('Quelle différence entre le CPD et le CPM ?')?.features.overviewOfOtherThings).toBe(0);
+  });
+});

@@ -58,6 +58,12 @@ describe('naming a role', () => {
     expect(roles(security, "Les missions de l'agent de prévention et de sécurité ?")).toEqual({ 'agent-de-prevention-et-de-securite': 3 });
   });
 
+  it('tells a comparison of two things that are no roles ("entre un CDD et un CDI") from one of the roles (betweenWords)', () => {
+    expect(shared.weigh("C'est quoi la différence entre un CDD et un CDI ?").comparesOtherThings).toBe(true);
+    expect(shared.weigh('Quelle différence entre le CPD et le CPM ?').comparesOtherThings).toBe(false);
+    expect(shared.weigh('Quelle différence entre le digital et le marketing ?').comparesOtherThings).toBe(false);
+  });
+
   it('does not count a word asking what the roles share (commonGroundCues) as an unknown word', () => {
     expect(shared.weigh("Qu'est-ce qui rapproche ces deux postes ?").unknown).toEqual([]);
   });
