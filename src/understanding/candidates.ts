@@ -10,7 +10,7 @@ import type { Section } from '../knowledge/knowledgeBase.js';
 import type { ConversationContext } from './context.js';
 import type { Lexicon } from '../language/lexicon.js';
 import type { ArticleIndex, IndexedItem } from './articleIndex.js';
-import type { FeatureVector } from './readingModel.js';
+import { featureVector, type FeatureVector } from './readingModel.js';
 import type { QuestionReading } from './readQuestion.js';
 import { unknownWeight, type Evidence } from './weighEvidence.js';
 
@@ -241,7 +241,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       const answered = section.isConclusion ? [] : roles;
       candidates.push({
         reading: { kind: 'section', evidence, section, roles: answered, mode: answered.length >= 2 ? 'comparison' : 'list' },
-        features: { ...shared, ...sectionFeatures, ...roleOwn, comparisonAsked: roles.length >= 2 && (markers.comparison || markers.allRoles) ? 1 : 0 },
+        features: featureVector(shared, sectionFeatures, roleOwn, { comparisonAsked: roles.length >= 2 && (markers.comparison || markers.allRoles) ? 1 : 0 }),
         label: `section:${section.id}[${roles.join(',')}]`,
       });
     }
@@ -259,26 +259,30 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     const roles = owner ? [owner] : [];
     for (const tie of rivalClose > 0 && other && owner && other.item.roleId ? [null, other.item] : [null]) candidates.push({
       reading: { kind: 'item', evidence, item: entry.item, askedRole, yesNo: (markers.yesNo || markers.rising) && askedRole !== null, shared: tie },
-      features: {
-        itemRivalClose: rivalClose,
-        itemShared: tie ? 1 : 0,
-        // "Qui répond aux messages privés ?" in a library: a bullet well ahead of every other article's says where to look.
-        itemAheadOfLibrary: entry.f1 >= CANDIDATE_OPTIONS.itemAheadRatio * library.bestItemElsewhere(evidence) ? 1 : 0,
-        ...shared,
-        ...roleFeatures(facts, reading, roles, facts.articleRoles),
-        // The bullet's own owner is what a reverse lookup answers: a named role is only asked about.
-        rolesNamedMissing: 0,
-        singleRoleButComparing: 0,
-        kindItem: 1,
-        itemMatch: entry.f1,
-        itemMatchWho: facts.lookingUp && markers.who ? entry.f1 : 0,
-        itemMatchYesNo: (markers.yesNo || (markers.rising && askedRole !== null)) ? entry.f1 : 0,
-        itemHolds: entry.weight >= 1.5 * unknownTotal ? 1 : 0,
-        itemOwnerConflict: askedRole !== null && owner !== askedRole && !markers.yesNo && !markers.rising ? 1 : 0,
-        itemOwnerAsked: askedRole !== null && owner === askedRole && !tie ? 1 : 0,
-        itemButSeveralNamed: facts.subjects.length >= 2 ? 1 : 0,
-        itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
-      },
+      features: featureVector(
+        {
+          itemRivalClose: rivalClose,
+          itemShared: tie ? 1 : 0,
+          // "Qui répond aux messages privés ?" in a library: a bullet well ahead of every other article's says where to look.
+          itemAheadOfLibrary: entry.f1 >= CANDIDATE_OPTIONS.itemAheadRatio * library.bestItemElsewhere(evidence) ? 1 : 0,
+        },
+        shared,
+        roleFeatures(facts, reading, roles, facts.articleRoles),
+        {
+          // The bullet's own owner is what a reverse lookup answers: a named role is only asked about.
+          rolesNamedMissing: 0,
+          singleRoleButComparing: 0,
+          kindItem: 1,
+          itemMatch: entry.f1,
+          itemMatchWho: facts.lookingUp && markers.who ? entry.f1 : 0,
+          itemMatchYesNo: (markers.yesNo || (markers.rising && askedRole !== null)) ? entry.f1 : 0,
+          itemHolds: entry.weight >= 1.5 * unknownTotal ? 1 : 0,
+          itemOwnerConflict: askedRole !== null && owner !== askedRole && !markers.yesNo && !markers.rising ? 1 : 0,
+          itemOwnerAsked: askedRole !== null && owner === askedRole && !tie ? 1 : 0,
+          itemButSeveralNamed: facts.subjects.length >= 2 ? 1 : 0,
+          itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
+        },
+      ),
       label: `item:${entry.item.section.id}[${tie ? `${owner ?? ''}+${tie.roleId ?? ''}` : owner ?? ''}] ${entry.item.text.slice(0, 40)}`,
     });
   }
@@ -287,16 +291,14 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   const overviewRoles = facts.subjects.length >= 2 ? facts.subjects : facts.articleRoles;
   candidates.push({
     reading: { kind: 'overview', evidence, roles: overviewRoles },
-    features: {
-      ...shared,
-      ...roleFeatures(facts, reading, overviewRoles, facts.articleRoles),
+    features: featureVector(shared, roleFeatures(facts, reading, overviewRoles, facts.articleRoles), {
       kindOverview: 1,
       overviewAsked: markers.overview ? 1 : 0,
       overviewComparingWithoutSection: markers.comparison && !(best?.strong ?? false) ? 1 : 0,
       overviewRolesOnly: facts.subjects.length >= 2 && noQuestion && evidence.unknown.length === 0 ? 1 : 0,
       overviewOfOtherThings: evidence.comparesOtherThings ? 1 : 0,
       singleRoleButComparing: 0,
-    },
+    }),
     label: 'overview',
   });
 

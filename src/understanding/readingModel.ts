@@ -259,6 +259,19 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
 export const ARTICLE_TIE_MARGIN = 0.05;
 
 /** A candidate's score under a weight table. */
+/**
+ * One feature vector from parts written like an object spread (a later part wins), keeping only the features
+ * that are not zero: a candidate carries the ten or so that speak for it rather than fifty, which keeps
+ * scoring and memory light (absent features are 0 everywhere).
+ */
+export function featureVector(...parts: readonly FeatureVector[]): FeatureVector {
+  const merged: Record<string, number> = {};
+  for (const part of parts) for (const name in part) merged[name] = part[name as Feature]!;
+  const vector: FeatureVector = {};
+  for (const name in merged) if (merged[name] !== 0) vector[name as Feature] = merged[name];
+  return vector;
+}
+
 export function scoreOf(features: FeatureVector, weights: Readonly<Record<Feature, number>> = READING_WEIGHTS): number {
   let score = 0;
   for (const name in features) score += (features[name as Feature] ?? 0) * weights[name as Feature];

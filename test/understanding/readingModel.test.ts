@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, READING_WEIGHTS, scoreOf } from '../../src/understanding/readingModel.js';
+import { FEATURES, READING_WEIGHTS, featureVector, scoreOf } from '../../src/understanding/readingModel.js';
 
 describe('the reading model', () => {
   it('has one finite weight for every feature, and no weight for a feature it does not know', () => {
@@ -18,5 +18,15 @@ describe('the reading model', () => {
     expect(READING_WEIGHTS.otherJobNamed + READING_WEIGHTS.kindOtherJobFallback).toBeGreaterThan(READING_WEIGHTS.kindAbstain);
     expect(READING_WEIGHTS.sectionUnsupported).toBeLessThan(0);
     expect(READING_WEIGHTS.rolesNamedMissing).toBeLessThan(0);
+  });
+});
+
+describe('a feature vector', () => {
+  it('merges its parts like an object spread, a later part winning, and keeps only the features that are not zero', () => {
+    expect(featureVector({ kindItem: 1, rolesNamedMissing: 2 }, { rolesNamedMissing: 0, itemMatch: 0.4 }, { itemShared: 0 })).toEqual({ kindItem: 1, itemMatch: 0.4 });
+  });
+
+  it('scores the same as the vector with its zeros', () => {
+    expect(scoreOf(featureVector({ kindItem: 1, itemMatch: 0.5, itemShared: 0 }))).toBeCloseTo(scoreOf({ kindItem: 1, itemMatch: 0.5, itemShared: 0 }));
   });
 });
