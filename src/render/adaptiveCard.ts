@@ -28,6 +28,24 @@ export const MAX_CARD_ACTIONS = 6;
 const BULLET_INDENT_PX = 16;
 
 /**
+ * The largest card we send, in bytes of JSON. Teams refuses a message over about 28 kB; the activity around
+ * the card (ids, addresses, suggested actions) takes a little of that. An overview of many sections and roles
+ * shows fewer bullets per role until it fits.
+ */
+export const CARD_BYTE_BUDGET = 25_000;
+
+/** What `speak` holds at most: the beginning of the answer, not a 7 kB reading of the whole card. */
+const SPEAK_MAX_CHARS = 600;
+
+/** What `fallbackText` (shown by a client that cannot render the card) holds at most. */
+const FALLBACK_MAX_CHARS = 4_000;
+
+/** The beginning of a text, cut at a space, with "…" when something was left out. */
+function beginning(text: string, maxChars: number): string {
+  return text.length > maxChars ? `${text.slice(0, text.lastIndexOf(' ', maxChars))} …` : text;
+}
+
+/**
  * The two layouts of a comparison or an overview: Teams' `targetWidth` for each, and the `id` prefix
  * the web page's stylesheet uses to show only one (public/style.css hides `narrow` on wide screens and
  * `wide` on narrow ones). Teams calls a phone "narrow" or "very narrow".
@@ -196,24 +214,29 @@ const summaryItems = (summary: string): AnswerItem[] =>
     .filter((part) => part !== '')
     .map((part) => ({ text: part, children: [] }));
 
-/** One role's line of an overview row: its name, then its bullets. */
-const overviewCell = (cell: OverviewAnswer['rows'][number]['cells'][number]): CardElement[] => [
-  text(cell.roleName, { weight: 'Bolder', spacing: 'Small' }),
-  ...summaryItems(cell.summary).flatMap((item) => bullet(item, 0)),
-];
+/**
+ * One role's line of an overview row: its name, then its first `maxItems` bullets in one text block (an
+ * overview covers every section and role: a block per bullet would make the card several times larger).
+ */
+const overviewCell = (cell: OverviewAnswer['rows'][number]['cells'][number], maxItems: number): CardElement[] => {
+  const items = summaryItems(cell.summary);
+  const shown = items.slice(0, maxItems).map((item) => `• ${item.text}`);
+  if (items.length > maxItems) shown.push('• …');
+  return [text(cell.roleName, { weight: 'Bolder', spacing: 'Small' }), ...(shown.length > 0 ? [text(shown.join('\n'), { spacing: 'Small' })] : [])];
+};
 
 /**
  * Each section heading, then each role's name and its bullets, then the conclusion. One layout,
  * stacked, at every width: an overview covers every section, so two layouts would double the
  * largest card (Teams refuses messages over about 28 kB).
  */
-function overviewBody(answer: OverviewAnswer): CardElement[] {
+function overviewBody(answer: OverviewAnswer, maxItems = Infinity): CardElement[] {
   return [
     title(answer.title),
     ...paragraphs(answer.intro),
     ...answer.rows.flatMap((row): CardElement[] => [
       text(row.heading, { weight: 'Bolder', size: 'Default', spacing: 'Medium', style: 'heading' }),
-      ...row.cells.flatMap(overviewCell),
+      ...row.cells.flatMap((cell) => overviewCell(cell, maxItems)),
     ]),
     ...(answer.conclusion.length > 0
       ? [{ type: 'Container', separator: true, spacing: 'Medium', items: paragraphs(answer.conclusion) }]
@@ -320,17 +343,32 @@ function cardId(plainText: string, options: AdaptiveCardOptions): string {
 /** Renders any answer as an Adaptive Card (list, comparison, overview, and messages with buttons). */
 export function renderAdaptiveCard(answer: Answer, options: AdaptiveCardOptions = {}): AdaptiveCard {
   const plainText = renderText(answer);
-  const body = bodyOf(answer, cardId(plainText, options));
   const isArticleAnswer = answer.kind === 'list' || answer.kind === 'comparison' || answer.kind === 'overview';
-  if (isArticleAnswer && options.feedback) body.push(...feedbackRow(options.feedback));
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    fallbackText: plainText,
-    speak: plainText,
-    lang: 'fr',
-    body,
-    actions: actionsOf(answer, options),
+  const cardWith = (body: CardElement[]): AdaptiveCard => {
+    if (isArticleAnswer && options.feedback) body.push(...feedbackRow(options.feedback));
+    return {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: ADAPTIVE_CARD_VERSION,
+      fallbackText: beginning(plainText, FALLBACK_MAX_CHARS),
+      speak: beginning(plainText, SPEAK_MAX_CHARS),
+      lang: 'fr',
+      body,
+      actions: actionsOf(answer, options),
+    };
   };
+  let card = cardWith(bodyOf(answer, cardId(plainText, options)));
+  // An overview of many sections and roles shows fewer bullets per role until the card fits Teams' limit.
+  for (let maxItems = MAX_OVERVIEW_ITEMS; answer.kind === 'overview' && maxItems >= 1 && cardBytes(card) > CARD_BYTE_BUDGET; maxItems -= 1) {
+    card = cardWith(overviewBody(answer, maxItems));
+  }
+  return card;
+}
+
+/** Bullets per role an overview starts from when it must shrink to fit. */
+const MAX_OVERVIEW_ITEMS = 4;
+
+/** The size of a card as sent: bytes of its JSON. */
+export function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card));
 }

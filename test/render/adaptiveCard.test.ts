@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerKind } from '../../src/answers/answer.js';
 import { parseSubmitData } from '../../src/render/submitData.js';
-import { ADAPTIVE_CARD_VERSION, RESPONSIVE_LAYOUTS, renderAdaptiveCard, type CardElement } from '../../src/render/adaptiveCard.js';
+import { ADAPTIVE_CARD_VERSION, CARD_BYTE_BUDGET, RESPONSIVE_LAYOUTS, cardBytes, renderAdaptiveCard, type CardElement } from '../../src/render/adaptiveCard.js';
 import { sampleAnswers } from './sampleAnswers.js';
 import { renderText } from '../../src/render/text.js';
 
@@ -96,11 +96,24 @@ describe('renderAdaptiveCard', () => {
     };
     const card = renderAdaptiveCard(overview);
     const shown = texts(card.body);
-    expect(shown).toEqual(expect.arrayContaining(['Chef de produit digital', 'Diplôme en informatique', 'Formation continue']));
-    expect(shown.filter((value) => value === '•')).toHaveLength(3);
+    // A role's bullets are one text block of "•" lines: an overview covers every section and role.
+    expect(shown).toEqual(expect.arrayContaining(['Chef de produit digital', '• Diplôme en informatique\n• Formation continue']));
     expect(shown.join(' ')).not.toContain(' ; ');
     expect(card.body.some((element) => element.targetWidth !== undefined)).toBe(false);
     expect(shown).toContain('Deux métiers complémentaires.');
+  });
+
+  it('keeps an overview of many sections and roles under the byte budget Teams accepts, with fewer bullets per role', () => {
+    const many = (count: number, word: string) => Array.from({ length: count }, (_, index) => `${word} ${index} : une phrase assez longue pour peser dans la carte`).join(' ; ');
+    const roles = sampleAnswers.overview.rows[0]!.cells;
+    const overview = {
+      ...sampleAnswers.overview,
+      rows: Array.from({ length: 14 }, (_, index) => ({ sectionId: `section-${index}`, heading: `Section ${index}`, cells: roles.map((cell) => ({ ...cell, summary: many(12, cell.roleName) })) })),
+    };
+    const card = renderAdaptiveCard(overview, { feedback });
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
+    expect(texts(card.body).some((value) => value.endsWith('• …'))).toBe(true);
+    expect(card.speak.length).toBeLessThan(700);
   });
 
   it('puts 👍 and 👎 side by side under article answers (two auto-width columns), with data the runner reads back', () => {
