@@ -48,7 +48,8 @@ function joinWritten(parts: readonly string[]): string {
 /** Stems of a name's words without its small link words: the form names are compared in. */
 export function nameKey(name: string, pack: LanguagePack): string[] {
   // Names and labels repeat across a library: each is read once.
-  return nameKeys.get(pack, name, () => words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map(stem));
+  // "Éditrice" and "éditeur", "directrice" and "directeur" are one name: words are compared in the masculine.
+  return nameKeys.get(pack, name, () => words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map((word) => stem(masculine(word))));
 }
 
 const nameKeys = new TextCachePerOwner<LanguagePack, string[]>(20_000);
@@ -75,7 +76,8 @@ export function namesOneOf(text: string, names: readonly string[], pack: Languag
  */
 export function namesInTitle(title: string, pack: LanguagePack): string[] {
   let best: string[] = [];
-  for (const part of title.replace(/[?!.]+\s*$/, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
+  // "l'assistant médico-administratif (AMA)": the initialism in brackets is no part of the name.
+  for (const part of title.replace(/[?!.]+\s*$/, '').replace(/\s*\([^()]*\)/g, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
     const names: string[][] = [];
     let started = false;
     const pieces = part.split(',');
@@ -334,8 +336,36 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
       }
     }
   }
-  withAbbreviations(merged, pack);
-  return merged;
+  // The title's full name names the role when the lists shorten it ("Agent d'escale commercial" in the title,
+  // "Chez l'agent d'escale :" in the lists): the role is the Agent d'escale commercial, "agent d'escale" an alias.
+  for (const role of merged) {
+    const key = nameKey(role.name, pack);
+    const full = titleNames.find((name) => {
+      const titleKey = nameKey(name, pack);
+      return titleKey.length > key.length && key.every((part, at) => titleKey[at] === part) && role.aliases.some((alias) => nameKey(alias, pack).join(' ') === titleKey.join(' '));
+    });
+    if (!full) continue;
+    const alias = role.aliases.find((form) => nameKey(form, pack).join(' ') === nameKey(full, pack).join(' '))!;
+    role.aliases = [role.name, ...role.aliases.filter((form) => form !== alias)];
+    role.name = alias.charAt(0).toUpperCase() + alias.slice(1);
+    role.id = slugify(role.name);
+  }
+  // "Pour l'agent d'accueil :" beside the title's "agent d'accueil hospitalier": a name the title does not write,
+  // which only one longer name extends with a qualifier, is that role said short ("Vétérinaire" beside
+  // "Auxiliaire spécialisé vétérinaire" is no such case: the longer name does not start with it).
+  const keyOf = (role: Role) => nameKey(role.name, pack);
+  const inTitle = (role: Role) => titleNames.some((name) => [role.name, ...role.aliases].some((form) => nameKey(form, pack).join(' ') === nameKey(name, pack).join(' ')));
+  const shortForms = merged.filter((role) => {
+    if (inTitle(role)) return false;
+    const key = keyOf(role);
+    const longer = merged.filter((other) => other !== role && keyOf(other).length > key.length && key.every((part, at) => keyOf(other)[at] === part));
+    if (longer.length !== 1) return false;
+    longer[0]!.aliases.push(role.name, ...role.aliases);
+    return true;
+  });
+  const found = merged.filter((role) => !shortForms.includes(role));
+  withAbbreviations(found, pack);
+  return found;
 }
 
 /** Sets each role's initialisms; one two roles share ("cp" for both chefs de produit) names neither. */
@@ -447,6 +477,9 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
       if (found !== null) break;
     }
     if (found === null) continue;
+    // "assistant médico-administratif (AMA)": the initialism written after its expansion is not part of it.
+    const spelled = found.split(' ');
+    if (spelled.length > 1 && fold(bare(spelled[spelled.length - 1]!)) === letters) found = spelled.slice(0, -1).join(' ');
     const acronym = role.name;
     const same = roles.find((other) => other !== role && slugify(other.name) === slugify(found!));
     if (same) {

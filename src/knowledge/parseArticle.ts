@@ -80,12 +80,17 @@ function toItems(items: readonly SourceItem[]): Item[] {
 function labelsOf(section: RawSection, index: number, sectionLevel: number): LabelOccurrence[] {
   const found: LabelOccurrence[] = [];
   // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) names no role.
+  // "Éditeur / éditrice": a name in both genders is two forms of one name.
   const add = (text: string | null | undefined, line: number, inline = false) => {
-    if (text && !/\?\s*$/.test(text)) found.push({ text, section: index, line, inline });
+    if (!text || /\?\s*$/.test(text)) return;
+    for (const form of text.split(/\s+\/\s+/)) found.push({ text: form, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {
     for (const item of items) {
-      add(itemLabel(item), item.line);
+      // A bullet that only groups sub-bullets ("Corriger les épreuves", then the tasks) names a role by its whole
+      // text ("Le Conseiller de vente"), never by the words after an article inside it ("les épreuves").
+      const grouping = item.children.length > 0 && item.strongLead === undefined && !isLeadIn(item.text);
+      add(itemLabel(item), item.line, grouping);
       add(inlineLabel(item)?.label, item.line, true);
     }
   };
@@ -128,7 +133,12 @@ class SectionBuilder {
   ) {}
 
   private roleOf(label: string): Role | null {
-    return roleNamedIn(label, this.roles, this.pack);
+    // "Éditeur / éditrice": either form names the role.
+    for (const form of label.split(/\s+\/\s+/)) {
+      const role = roleNamedIn(form, this.roles, this.pack);
+      if (role) return role;
+    }
+    return null;
   }
 
   private isShared(label: string): boolean {

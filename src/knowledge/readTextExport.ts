@@ -28,10 +28,14 @@ function plainText(text: string): string {
 const MAX_TITLE_CHARS = 200;
 const MAX_TITLE_WORDS = 30;
 
+/** Pictographs an intranet puts before a heading ("🎯 Missions", "💶 Rémunération"), with their variation selectors. */
+const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+\s*)+/u;
+
 function looksLikeHeading(text: string, title = false): boolean {
-  if (text.length > (title ? MAX_TITLE_CHARS : MAX_HEADING_CHARS) || text.split(/\s+/).length > (title ? MAX_TITLE_WORDS : MAX_HEADING_WORDS)) return false;
-  if (/[.:;,!…]$/.test(text)) return false;
-  return /^[\p{Lu}\p{N}«"]/u.test(text);
+  const words = text.replace(LEADING_PICTOGRAPHS, '');
+  if (words.length > (title ? MAX_TITLE_CHARS : MAX_HEADING_CHARS) || words.split(/\s+/).length > (title ? MAX_TITLE_WORDS : MAX_HEADING_WORDS)) return false;
+  if (/[.:;,!…]$/.test(words)) return false;
+  return /^[\p{Lu}\p{N}«"]/u.test(words);
 }
 
 interface Bullet {

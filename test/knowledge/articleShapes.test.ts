@@ -374,3 +374,66 @@ describe('an article organised role first', () => {
     expect(article.roles).toHaveLength(2);
   });
 });
+
+describe('role names as intranets write them', () => {
+  it('reads text-export headings that start with an emoji', () => {
+    const article = parse(['Comparaison', '', 'Différences entre un Caviste et un Sommelier', '', '🎯 Missions', '', 'Caviste :', '• conseiller', 'Sommelier :', '• servir', '', '💶 Salaire', '', 'Caviste :', '• 1 900 €', 'Sommelier :', '• 2 200 €'].join('\n'), 'emoji.txt');
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'salaire']);
+  });
+
+  it('names a role by the title\'s full name when the lists shorten it, and leaves the initialism in brackets out of the name', () => {
+    const article = parse(
+      [
+        'Comparaison',
+        '',
+        "Différences entre l'assistant médico-administratif (AMA) et l'agent d'escale commercial",
+        '',
+        'Missions',
+        '',
+        "L'AMA :",
+        '• coder les actes',
+        "Chez l'agent d'escale :",
+        '• enregistrer les passagers',
+        '',
+        'Horaires',
+        '',
+        "L'AMA :",
+        '• de jour',
+        "Chez l'agent d'escale :",
+        '• en décalé',
+      ].join('\n'),
+      'names.txt',
+    );
+    expect(article.roles.map((role) => role.name)).toEqual(['Assistant médico-administratif', "Agent d'escale commercial"]);
+    expect(article.roles[1]!.aliases).toContain("agent d'escale");
+    expect(texts(article, 'missions', 'agent-d-escale-commercial')).toEqual(['enregistrer les passagers']);
+  });
+
+  it('reads "Éditeur / éditrice" as one role in both genders, and a bullet grouping tasks as no role', () => {
+    const article = parse(
+      [
+        '# Différences entre éditeur et correcteur',
+        '',
+        '## Missions',
+        '',
+        '- **Éditeur / éditrice** — choisit les textes',
+        '- **Correcteur / correctrice** — relit',
+        '',
+        '## Compétences',
+        '',
+        '**Éditeur :**',
+        '- Corriger les épreuves',
+        '  - relire',
+        '',
+        '**Correcteur :**',
+        '- Corriger les épreuves',
+        '  - pointer',
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => [role.id, role.aliases])).toEqual([
+      ['editeur', ['éditrice']],
+      ['correcteur', ['correctrice']],
+    ]);
+  });
+});
+
