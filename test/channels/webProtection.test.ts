@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/channels/server.js';
 import { activity, fromPage, openPageSession, post, startTestBot, type PageSession, type TestBot } from './support/botServer.js';
 
 const LIMIT = 3;
@@ -103,6 +105,23 @@ describe('security headers', () => {
     expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('are exactly the headers helmet 8 sets with our policy: same names, values and order', () => {
+    const set: [string, string][] = [];
+    const removed: string[] = [];
+    const response = { setHeader: (name: string, value: string) => void set.push([name, value]), removeHeader: (name: string) => void removed.push(name) };
+    let called = false;
+    helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } })({} as never, response as never, () => (called = true));
+    expect(called).toBe(true);
+    expect(SECURITY_HEADERS).toEqual(set);
+    // helmet also removes X-Powered-By, which Express is told never to send.
+    expect(removed).toEqual(['X-Powered-By']);
+  });
+
+  it.each(['/', '/api/webchat', '/api/messages', '/healthz', '/nowhere', '/webchat/webchat.js'])('are all sent on %s, with the same values', async (path) => {
+    const response = await fetch(`${bot.url}${path}`);
+    for (const [name, value] of SECURITY_HEADERS) expect(response.headers.get(name), name).toBe(value);
   });
 });
 
