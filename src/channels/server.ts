@@ -179,8 +179,11 @@ export function createApp(options: ServerOptions): express.Express {
     next(isReady() ? undefined : new HttpError(503, HTTP_ERROR_MESSAGES.notReady));
   };
 
-  app.use((_request, response, next) => {
+  // API answers are never cached: no ETag, whose hash of each reply (a few kB) bought nothing.
+  const apiApp = withoutETag(app);
+  app.use((request, response, next) => {
     for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value);
+    if (request.url.startsWith('/api/')) response.app = apiApp;
     // While stopping, each response closes its connection so keep-alive clients reconnect elsewhere.
     if (isStopping()) response.setHeader('Connection', 'close');
     next();
@@ -267,6 +270,15 @@ export function createApp(options: ServerOptions): express.Express {
   app.use((_request, _response, next) => next(new HttpError(404, HTTP_ERROR_MESSAGES.notFound)));
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * The app as API responses see it (`response.app`): the same settings, read through, except that
+ * Express generates no ETag. Static files keep theirs (`express.static`, `sendFile` elsewhere).
+ */
+function withoutETag(app: express.Express): express.Application {
+  const settings = Object.create(app.settings as object, { etag: { value: false }, 'etag fn': { value: undefined } }) as unknown;
+  return Object.create(app, { settings: { value: settings } }) as express.Application;
 }
 
 /** The host of a serviceUrl, for the log (the whole URL may carry a path chosen by an attacker). */

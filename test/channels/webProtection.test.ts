@@ -125,6 +125,42 @@ describe('security headers', () => {
   });
 });
 
+describe('ETags', () => {
+  /** The status of a GET with If-None-Match (node:http: fetch makes such a request uncacheable). */
+  const conditionalStatus = (path: string, etag: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: bot.port, path, headers: { 'if-none-match': etag } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  it('are not computed for API answers', async () => {
+    const turn = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' },
+      body: JSON.stringify(activity(`c-${randomUUID()}`, { text: 'aide' })),
+    });
+    expect(turn.status).toBe(200);
+    expect(turn.headers.get('etag')).toBeNull();
+    const session = await fetch(`${bot.url}/api/webchat/session`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.51' } });
+    expect(session.status).toBe(200);
+    expect(session.headers.get('etag')).toBeNull();
+    expect((await fetch(`${bot.url}/api/nowhere`)).headers.get('etag')).toBeNull();
+  });
+
+  it('are still sent with the page, its files and the probes, and a matching one still gets 304', async () => {
+    for (const path of ['/', '/webchat/webchat.js', '/favicon.png', '/healthz']) {
+      const response = await fetch(`${bot.url}${path}`);
+      const etag = response.headers.get('etag');
+      expect(etag, path).toBeTruthy();
+      expect(await conditionalStatus(path, etag!), path).toBe(304);
+    }
+  });
+});
+
 describe('the Host allow-list of the page and its channel', () => {
   /** A raw request with a Host header of our choosing (fetch does not let a test set it). */
   function requestWithHost(host: string, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
