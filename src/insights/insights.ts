@@ -15,9 +15,18 @@ import { weekOf, type InsightEvent, type InsightsStore, type VoteRecord } from '
 export const EVENT_QUEUE = Object.freeze({
   /** Events waiting beyond this are dropped (the database is down or far too slow). */
   maxPending: 10_000,
-  /** Events are written this long after the first one queued, in one batch. */
-  flushDelayMs: 25,
-  /** Largest batch written in one transaction (SQLite writes on the event loop: small batches keep it free). */
+  /**
+   * Events are written this long after the first one queued, in one batch (and at once on a
+   * graceful stop: the composition root flushes before it closes the database). Each transaction
+   * costs SQLite a commit and a rewrite of the pages it touched: in batches of 8 an event costs
+   * about 80 µs of CPU, in batches of 100 about 40 µs (at 25 ms, writing them took about 3 % of a
+   * turn's CPU under load). Events wait in memory this long at most, lost only if the process dies.
+   */
+  flushDelayMs: 250,
+  /**
+   * Largest batch written in one transaction (SQLite writes on the event loop: small batches keep
+   * it free; larger ones cost no less per event and hold it longer).
+   */
   maxBatch: 100,
   /** At most one warning about dropped events per this period. */
   warnEveryMs: 60_000,
