@@ -5,6 +5,7 @@
  * conversation is kept as a keyed hash, the question text only for unanswered questions and 👎.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Answer } from '../answers/answer.js';
 import type { FeedbackEntry } from '../conversation/feedbackStore.js';
@@ -31,6 +32,12 @@ export const EVENT_QUEUE = Object.freeze({
   /** At most one warning about dropped events per this period. */
   warnEveryMs: 60_000,
 });
+
+/**
+ * Conversations whose hash is kept in memory: each answer of a conversation needs it, and an HMAC
+ * costs about 1 % of a turn. Ids stay in this process's memory only, as in the conversation state.
+ */
+const HASHES_KEPT = 2_000;
 
 /** Longest question text kept. */
 const MAX_KEPT_QUESTION = 2_000;
@@ -68,6 +75,7 @@ export class Insights {
   private lastWarning = 0;
   private droppedSinceWarning = 0;
   private hashKey: Buffer;
+  private readonly hashes = new LRUCache<string, string>({ max: HASHES_KEPT });
   /** Events and votes dropped since start-up (database down, queue full). */
   dropped = 0;
   /** Events and votes written since start-up. */
@@ -80,11 +88,18 @@ export class Insights {
   /** Sets the conversation hash key (read from the database at start-up, shared by every process). */
   useHashKey(key: string | Buffer): void {
     this.hashKey = Buffer.from(key);
+    this.hashes.clear();
   }
 
   /** A keyed hash of a conversation: tells conversations apart, names none. */
   conversationHash(channelId: string, conversationId: string): string {
-    return createHmac('sha256', this.hashKey).update(`${channelId}\u0000${conversationId}`).digest('hex').slice(0, 32);
+    const conversation = `${channelId}\u0000${conversationId}`;
+    let hash = this.hashes.get(conversation);
+    if (hash === undefined) {
+      hash = createHmac('sha256', this.hashKey).update(conversation).digest('hex').slice(0, 32);
+      this.hashes.set(conversation, hash);
+    }
+    return hash;
   }
 
   private now(): Date {

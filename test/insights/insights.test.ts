@@ -3,6 +3,7 @@
  * keep the question only when it went unanswered, never throw, and are dropped with a counter and
  * one warning when the database fails.
  */
+import { createHmac } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../src/answers/engine.js';
@@ -121,5 +122,18 @@ describe('the event queue', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the conversation hash', () => {
+  it('is the HMAC of channel and conversation under the key, the same when computed again, and follows a new key', () => {
+    const insights = new Insights({ store: () => null, logger: pino({ level: 'silent' }), hashKey: 'k'.repeat(32) });
+    const expected = (key: string) => createHmac('sha256', key).update('msteams\u0000a:conversation').digest('hex').slice(0, 32);
+    expect(insights.conversationHash('msteams', 'a:conversation')).toBe(expected('k'.repeat(32)));
+    expect(insights.conversationHash('msteams', 'a:conversation')).toBe(expected('k'.repeat(32)));
+    expect(insights.conversationHash('webchat', 'a:conversation')).not.toBe(expected('k'.repeat(32)));
+    // The key shared by every process, read from the database at start-up: kept hashes are forgotten.
+    insights.useHashKey('z'.repeat(32));
+    expect(insights.conversationHash('msteams', 'a:conversation')).toBe(expected('z'.repeat(32)));
   });
 });
