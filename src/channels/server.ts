@@ -183,7 +183,8 @@ export function createApp(options: ServerOptions): express.Express {
   const apiApp = withoutETag(app);
   app.use((request, response, next) => {
     for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value);
-    if (request.url.startsWith('/api/')) response.app = apiApp;
+    // Express routes paths whatever their case: /API/messages is an API answer too.
+    if (request.url.slice(0, 5).toLowerCase() === '/api/') response.app = apiApp;
     // While stopping, each response closes its connection so keep-alive clients reconnect elsewhere.
     if (isStopping()) response.setHeader('Connection', 'close');
     next();

@@ -149,6 +149,14 @@ describe('ETags', () => {
     expect(session.status).toBe(200);
     expect(session.headers.get('etag')).toBeNull();
     expect((await fetch(`${bot.url}/api/nowhere`)).headers.get('etag')).toBeNull();
+    // Express routes paths whatever their case.
+    const upperCase = await fetch(`${bot.url}/API/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.52' },
+      body: JSON.stringify(activity(`c-${randomUUID()}`, { text: 'aide' })),
+    });
+    expect(upperCase.status).toBe(200);
+    expect(upperCase.headers.get('etag')).toBeNull();
   });
 
   it('are still sent with the page, its files and the probes, and a matching one still gets 304', async () => {
