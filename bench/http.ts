@@ -2,7 +2,8 @@
  * `npm run bench:http`: the bot server under HTTP load, next to two yardsticks, in one run.
  *
  * Servers, each a child process started the same way (plain `node`, same environment, loopback only):
- * - the bot as `npm start` runs it: dist/index.js (the npm script builds first), MemoryStorage, info logs;
+ * - the bot as `npm start` runs it: dist/index.js (the npm script builds first), MemoryStorage, info logs,
+ *   insights in an SQLite file of its own, empty at the start of each benchmark;
  * - a bare Express route returning a fixed JSON (bench/servers/bareRoute.mjs);
  * - the SDK floor: the Agents SDK's turn pipeline sending the same replies without our code
  *   (bench/servers/sdkFloor.mjs), to show which part of the gap is the SDK's.
@@ -80,10 +81,10 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /**
  * Keys not passed on from this shell: the bot's configuration (anonymous mode, memory storage, no
- * watch) and NODE_ENV (the SDK refuses anonymous mode when it is "production").
+ * watch, insights in a fresh SQLite file of the run) and NODE_ENV (the SDK refuses anonymous mode when it is "production").
  */
 const BOT_CONFIG_KEYS =
-  /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|\w*RATE_LIMIT_PER_MINUTE|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|connections__.*)$/;
+  /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|DATABASE_URL|INSIGHTS_\w+|\w*RATE_LIMIT_PER_MINUTE|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|connections__.*)$/;
 
 /** One timestamp for every request: bodies are built once (see BODIES). */
 const TIMESTAMP = new Date().toISOString();
@@ -266,7 +267,16 @@ try {
   const botLog = join(workDir, 'bot.log');
   // One load generator is one client address: the per-client limit on /api/messages (600 a minute by
   // default, against floods) is lifted, as Teams' traffic comes from a few addresses too.
-  const botEnvironment = { ...childEnvironment, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info', MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000' };
+  // Insights in an empty SQLite file of this run: every run starts from the same database (inserts
+  // cost more as the file grows), and the project's data/insights.sqlite gets no benchmark events.
+  const botEnvironment = {
+    ...childEnvironment,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000',
+    INSIGHTS_SQLITE_FILE: join(workDir, 'insights.sqlite'),
+  };
   const bot = await startServerProcess('bot', [...profiled('bot'), 'dist/index.js'], botEnvironment, botLog);
   servers.push(bot);
   const botPid = bot.child.pid!;

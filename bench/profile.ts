@@ -2,7 +2,8 @@
  * `npm run bench:profile -- <file.cpuprofile | folder>`: the top frames of a V8 CPU profile (as
  * `node --cpu-prof` writes it, e.g. under `npm run bench:http -- --cpu-prof DIR`), by self time, and
  * the same grouped by package, so the cost of our code and of each dependency reads at a glance.
- * Options: --top N (frames listed, 25 by default).
+ * Options: --top N (frames listed, 25 by default), --inclusive (also list frames by inclusive time:
+ * their own time plus that of everything they call, each sample counted once per frame).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const { values: options, positionals } = parseArgs({ options: { top: { type: 'string', default: '25' } }, allowPositionals: true });
+const { values: options, positionals } = parseArgs({ options: { top: { type: 'string', default: '25' }, inclusive: { type: 'boolean', default: false } }, allowPositionals: true });
 const target = positionals[0];
 if (!target) {
   console.error('usage: npm run bench:profile -- <file.cpuprofile | folder> [--top N]');
@@ -51,11 +52,16 @@ function origin(url: string): string {
   return url;
 }
 
+/** A frame's name as listed: function, origin and line. */
+function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame']): string {
+  return idle.has(functionName) ? functionName : `${functionName || '(anonymous)'}  ${origin(url)}${url ? `:${lineNumber + 1}` : ''}`;
+}
+
 const frames = new Map<string, number>();
 const packages = new Map<string, number>();
 for (const [id, ms] of selfMs) {
-  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-  const name = idle.has(functionName) ? functionName : `${functionName || '(anonymous)'}  ${origin(url)}${url ? `:${lineNumber + 1}` : ''}`;
+  const { functionName, url } = byId.get(id)!.callFrame;
+  const name = frameName(byId.get(id)!.callFrame);
   frames.set(name, (frames.get(name) ?? 0) + ms);
   const group = idle.has(functionName) ? functionName : origin(url);
   packages.set(group, (packages.get(group) ?? 0) + ms);
@@ -72,4 +78,25 @@ for (const [name, ms] of [...frames].filter(([name]) => name !== '(idle)').sort(
 console.log('\nBy origin');
 for (const [name, ms] of [...packages].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) {
   console.log(`  ${percent(ms)}  ${name}`);
+}
+
+if (options.inclusive) {
+  // Each sample's time goes to every distinct frame on its stack (a recursive frame counts once).
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+    const seen = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const name = frameName(byId.get(node)!.callFrame);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+  }
+  console.log('\nTop frames by inclusive time');
+  for (const [name, ms] of [...inclusive].filter(([name]) => name !== '(root)').sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`  ${percent(ms)}  ${name}`);
+  }
 }

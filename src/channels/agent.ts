@@ -11,7 +11,7 @@ import type { ContactBook } from '../conversation/contactBook.js';
 import { readConversationState, type ConversationState } from '../conversation/conversationState.js';
 import { DialogRunner, type TurnInput, type TurnResult } from '../conversation/dialogRunner.js';
 import type { FeedbackStore } from '../conversation/feedbackStore.js';
-import { parseSubmitData, type TicketSubmit } from '../render/submitData.js';
+import { parseSubmitData, type SubmitData, type TicketSubmit } from '../render/submitData.js';
 import { ChannelDeliveryError } from '../errors.js';
 import { cleanForLog } from '../logger.js';
 import type { Insights } from '../insights/insights.js';
@@ -207,7 +207,7 @@ function turnLogger(logger: Logger, context: TurnContext): Logger {
  * The question itself is personal data: at info level only with LOG_QUESTIONS=1, else at debug.
  */
 function logTurn(log: Logger, input: TurnInput, result: TurnResult, logQuestions: boolean): void {
-  const submitted = parseSubmitData(input.value);
+  const submitted = submitDataOf(input.value);
   const question = submitted?.action === 'ask' ? submitted.question : input.text;
   for (const reply of result.replies) {
     if (reply.kind === 'answer') {
@@ -233,16 +233,24 @@ function logTurn(log: Logger, input: TurnInput, result: TurnResult, logQuestions
   }
 }
 
+/**
+ * The card button data of an activity, or null. A typed message has no value: it is not parsed at
+ * all (zod builds a whole error for it, and each message goes through three selectors and the log).
+ */
+function submitDataOf(value: unknown): SubmitData | null {
+  return value === undefined || value === null ? null : parseSubmitData(value);
+}
+
 /** Selects a message whose value is a 👍/👎 click from one of our cards. */
 async function isFeedbackSubmit(context: TurnContext): Promise<boolean> {
   const { activity } = context;
-  return activity.type === ActivityTypes.Message && parseSubmitData(activity.value)?.action === 'feedback';
+  return activity.type === ActivityTypes.Message && submitDataOf(activity.value)?.action === 'feedback';
 }
 
 /** Selects a message whose value is one of our card buttons with one of these actions. */
 function isSubmit(...actions: string[]): (context: TurnContext) => Promise<boolean> {
   return async ({ activity }) => {
-    const action = parseSubmitData(activity.value)?.action;
+    const action = submitDataOf(activity.value)?.action;
     return activity.type === ActivityTypes.Message && action !== undefined && actions.includes(action);
   };
 }

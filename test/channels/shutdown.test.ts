@@ -1,11 +1,16 @@
 /**
  * Probes and graceful shutdown. /healthz (liveness) and /readyz (readiness) in process; then the
  * real entry point as a child process: a request still arriving when SIGTERM comes is answered,
- * then the process exits 0 (or 1 when a request outlives SHUTDOWN_TIMEOUT_MS).
+ * then the process exits 0 (or 1 when a request outlives SHUTDOWN_TIMEOUT_MS), and the insights
+ * events still queued in memory are written first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
@@ -152,5 +157,33 @@ describe('SIGTERM', () => {
     expect(await exitCode(bot.child)).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(bot.output()).toContain('requests still running at the shutdown deadline were cut');
+  }, 30_000);
+
+  it('writes the insights events still queued before it exits: none is lost', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'shutdown-insights-'));
+    const file = join(folder, 'insights.sqlite');
+    try {
+      const bot = await startBotProcess({ INSIGHTS_SQLITE_FILE: file });
+      await bot.waitForLog('insights database ready');
+      const questions = ['Quelles sont les compétences du CPD ?', 'Et pour le marketing ?', 'Où est la cantine ?'];
+      for (const text of questions) {
+        const { status } = await post(`http://127.0.0.1:${bot.port}`, activity('c-queued', { text }));
+        expect(status).toBe(200);
+      }
+      // At once: the events are still in the queue (written in batches a moment after the first).
+      bot.child.kill('SIGTERM');
+      expect(await exitCode(bot.child)).toBe(0);
+      const database = new SQLite(file, { readonly: true });
+      try {
+        const rows = database.prepare('SELECT kind, question FROM insight_events ORDER BY at').all() as { kind: string; question: string | null }[];
+        expect(rows).toHaveLength(questions.length);
+        // Privacy unchanged: only the unanswered question keeps its text.
+        expect(rows.filter((row) => row.question !== null)).toEqual([{ kind: 'fallback', question: 'Où est la cantine ?' }]);
+      } finally {
+        database.close();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 30_000);
 });

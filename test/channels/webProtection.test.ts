@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import helmet from 'helmet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ERROR_MESSAGES } from '../../src/channels/httpError.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/channels/server.js';
 import { activity, fromPage, openPageSession, post, startTestBot, type PageSession, type TestBot } from './support/botServer.js';
 
 const LIMIT = 3;
@@ -103,6 +105,67 @@ describe('security headers', () => {
     expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('are exactly the headers helmet 8 sets with our policy: same names, values and order', () => {
+    const set: [string, string][] = [];
+    const removed: string[] = [];
+    const response = { setHeader: (name: string, value: string) => void set.push([name, value]), removeHeader: (name: string) => void removed.push(name) };
+    let called = false;
+    helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } })({} as never, response as never, () => (called = true));
+    expect(called).toBe(true);
+    expect(SECURITY_HEADERS).toEqual(set);
+    // helmet also removes X-Powered-By, which Express is told never to send.
+    expect(removed).toEqual(['X-Powered-By']);
+  });
+
+  it.each(['/', '/api/webchat', '/api/messages', '/healthz', '/nowhere', '/webchat/webchat.js'])('are all sent on %s, with the same values', async (path) => {
+    const response = await fetch(`${bot.url}${path}`);
+    for (const [name, value] of SECURITY_HEADERS) expect(response.headers.get(name), name).toBe(value);
+  });
+});
+
+describe('ETags', () => {
+  /** The status of a GET with If-None-Match (node:http: fetch makes such a request uncacheable). */
+  const conditionalStatus = (path: string, etag: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: bot.port, path, headers: { 'if-none-match': etag } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+
+  it('are not computed for API answers', async () => {
+    const turn = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.50' },
+      body: JSON.stringify(activity(`c-${randomUUID()}`, { text: 'aide' })),
+    });
+    expect(turn.status).toBe(200);
+    expect(turn.headers.get('etag')).toBeNull();
+    const session = await fetch(`${bot.url}/api/webchat/session`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.51' } });
+    expect(session.status).toBe(200);
+    expect(session.headers.get('etag')).toBeNull();
+    expect((await fetch(`${bot.url}/api/nowhere`)).headers.get('etag')).toBeNull();
+    // Express routes paths whatever their case.
+    const upperCase = await fetch(`${bot.url}/API/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.52' },
+      body: JSON.stringify(activity(`c-${randomUUID()}`, { text: 'aide' })),
+    });
+    expect(upperCase.status).toBe(200);
+    expect(upperCase.headers.get('etag')).toBeNull();
+  });
+
+  it('are still sent with the page, its files and the probes, and a matching one still gets 304', async () => {
+    for (const path of ['/', '/webchat/webchat.js', '/favicon.png', '/healthz']) {
+      const response = await fetch(`${bot.url}${path}`);
+      const etag = response.headers.get('etag');
+      expect(etag, path).toBeTruthy();
+      expect(await conditionalStatus(path, etag!), path).toBe(304);
+    }
   });
 });
 
