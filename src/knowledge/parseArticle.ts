@@ -229,7 +229,12 @@ class SectionBuilder {
     for (const item of node.items) {
       const label = itemLabel(item);
       const inline = inlineLabel(item);
-      if (label !== null && (item.children.length > 0 || label === withoutColon(item.text) || item.strongLead !== undefined)) {
+      // Under a role's own heading ("### Éditeur"), a bullet that groups tasks ("Piloter la fabrication", then its
+      // steps) and names no role is one of that role's points, with its sub-points.
+      const groupsTasks =
+        label !== null && item.children.length > 0 && item.strongLead === undefined && !isLeadIn(item.text) &&
+        this.current !== null && this.current !== 'shared' && this.roleOf(label) === null && !this.isShared(label);
+      if (label !== null && !groupsTasks && (item.children.length > 0 || label === withoutColon(item.text) || item.strongLead !== undefined)) {
         flushLoose();
         closeOpen();
         const owner = this.roleOf(label) ?? (this.isShared(label) ? 'shared' : null);

@@ -435,5 +435,33 @@ describe('role names as intranets write them', () => {
       ['correcteur', ['correctrice']],
     ]);
   });
+
+  it("keeps a bullet that groups tasks under a role's own heading as that role's point, with its sub-points", () => {
+    const article = parse(
+      [
+        '# Différences entre éditeur et correcteur',
+        '',
+        '## Missions',
+        '',
+        '### Éditeur',
+        '',
+        '- Piloter la fabrication',
+        '  - Établir le calendrier',
+        '',
+        '### Correcteur',
+        '',
+        '- Corriger les épreuves',
+        '  - Relever les fautes',
+        '',
+        '## Salaire',
+        '',
+        '- Éditeur : 2 500 €',
+        '- Correcteur : 2 000 €',
+      ].join('\n'),
+    );
+    const missions = article.sections.find((section) => section.id === 'missions')!;
+    expect(missions.byRole['editeur']!.items).toEqual([{ text: 'Piloter la fabrication', line: 7, children: [{ text: 'Établir le calendrier', line: 8, children: [] }] }]);
+    expect(missions.sharedItems).toEqual([]);
+  });
 });
 
