@@ -63,6 +63,18 @@ function containsRun(outer: readonly string[], inner: readonly string[]): boolea
   return false;
 }
 
+/** True when two names are the same name, link words and gender aside. */
+function sameName(a: string, b: string, pack: LanguagePack): boolean {
+  return nameKey(a, pack).join(' ') === nameKey(b, pack).join(' ');
+}
+
+/** True when `longer` is `shorter` followed by a qualifier ("agent d'accueil hospitalier", "agent d'accueil"). */
+function extendsName(longer: string, shorter: string, pack: LanguagePack): boolean {
+  const long = nameKey(longer, pack);
+  const short = nameKey(shorter, pack);
+  return long.length > short.length && short.every((part, at) => long[at] === part);
+}
+
 /** True when a text (a heading, a label) holds one of the names, word for word, link words aside. */
 export function namesOneOf(text: string, names: readonly string[], pack: LanguagePack): boolean {
   const key = nameKey(text, pack);
@@ -325,9 +337,11 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   });
 
   // The title's names join the role they match; one left over goes to the one role left (by elimination).
+  const writesName = (role: Role, name: string) => [role.name, ...role.aliases].some((form) => sameName(form, name, pack));
+  const inTitle = (role: Role) => titleNames.some((name) => writesName(role, name));
   if (titleNames.length > 0 && merged.length > 0) {
-    const unmatched = titleNames.filter((name) => !merged.some((role) => [role.name, ...role.aliases].some((form) => nameKey(form, pack).join(' ') === nameKey(name, pack).join(' '))));
-    const free = merged.filter((role) => !titleNames.some((name) => [role.name, ...role.aliases].some((form) => nameKey(form, pack).join(' ') === nameKey(name, pack).join(' '))));
+    const unmatched = titleNames.filter((name) => !merged.some((role) => writesName(role, name)));
+    const free = merged.filter((role) => !inTitle(role));
     for (const name of unmatched) {
       const target = roleNamedIn(name, free, pack) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
       if (target) {
@@ -339,26 +353,18 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   // The title's full name names the role when the lists shorten it ("Agent d'escale commercial" in the title,
   // "Chez l'agent d'escale :" in the lists): the role is the Agent d'escale commercial, "agent d'escale" an alias.
   for (const role of merged) {
-    const key = nameKey(role.name, pack);
-    const full = titleNames.find((name) => {
-      const titleKey = nameKey(name, pack);
-      return titleKey.length > key.length && key.every((part, at) => titleKey[at] === part) && role.aliases.some((alias) => nameKey(alias, pack).join(' ') === titleKey.join(' '));
-    });
+    const full = role.aliases.find((alias) => extendsName(alias, role.name, pack) && titleNames.some((name) => sameName(alias, name, pack)));
     if (!full) continue;
-    const alias = role.aliases.find((form) => nameKey(form, pack).join(' ') === nameKey(full, pack).join(' '))!;
-    role.aliases = [role.name, ...role.aliases.filter((form) => form !== alias)];
-    role.name = alias.charAt(0).toUpperCase() + alias.slice(1);
+    role.aliases = [role.name, ...role.aliases.filter((form) => form !== full)];
+    role.name = full.charAt(0).toUpperCase() + full.slice(1);
     role.id = slugify(role.name);
   }
   // "Pour l'agent d'accueil :" beside the title's "agent d'accueil hospitalier": a name the title does not write,
   // which only one longer name extends with a qualifier, is that role said short ("Vétérinaire" beside
   // "Auxiliaire spécialisé vétérinaire" is no such case: the longer name does not start with it).
-  const keyOf = (role: Role) => nameKey(role.name, pack);
-  const inTitle = (role: Role) => titleNames.some((name) => [role.name, ...role.aliases].some((form) => nameKey(form, pack).join(' ') === nameKey(name, pack).join(' ')));
   const shortForms = merged.filter((role) => {
     if (inTitle(role)) return false;
-    const key = keyOf(role);
-    const longer = merged.filter((other) => other !== role && keyOf(other).length > key.length && key.every((part, at) => keyOf(other)[at] === part));
+    const longer = merged.filter((other) => other !== role && extendsName(other.name, role.name, pack));
     if (longer.length !== 1) return false;
     longer[0]!.aliases.push(role.name, ...role.aliases);
     return true;

@@ -7,7 +7,7 @@
  * column or row.
  */
 import { KnowledgeFileError } from '../errors.js';
-import type { LanguagePack } from '../language/languagePack.js';
+import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
 import { aliasesInProse, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
@@ -39,6 +39,21 @@ function isNoise(text: string, pack: LanguagePack): boolean {
 
 /** What ends a lead-in: a colon, or a dash after a space ("Conseiller de vente —"). */
 const LEAD_IN_END = /(?:\s*:|\s+[-–—])\s*$/;
+
+/** A line written as a question ("Les nuits sont-elles majorées ?"): it asks, it names no role. */
+function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text);
+}
+
+/** The forms of a name written in both genders ("Éditeur / éditrice"), or the name alone. */
+function nameForms(text: string): string[] {
+  return text.split(/\s+\/\s+/);
+}
+
+/** True when a heading or label holds a phrase of the word class ("Points communs" for sharedCues). */
+function says(text: string, wordClass: WordClass, pack: LanguagePack): boolean {
+  return words(text).some((_, at, folded) => pack.prefixLength(wordClass, folded, at) > 0);
+}
 
 /** A line ending with a colon or a dash, short enough to introduce content rather than say something. */
 function isLeadIn(text: string): boolean {
@@ -82,8 +97,8 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number): Lab
   // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) names no role.
   // "Éditeur / éditrice": a name in both genders is two forms of one name.
   const add = (text: string | null | undefined, line: number, inline = false) => {
-    if (!text || /\?\s*$/.test(text)) return;
-    for (const form of text.split(/\s+\/\s+/)) found.push({ text: form, section: index, line, inline });
+    if (!text || isQuestion(text)) return;
+    for (const form of nameForms(text)) found.push({ text: form, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {
     for (const item of items) {
@@ -134,7 +149,7 @@ class SectionBuilder {
 
   private roleOf(label: string): Role | null {
     // "Éditeur / éditrice": either form names the role.
-    for (const form of label.split(/\s+\/\s+/)) {
+    for (const form of nameForms(label)) {
       const role = roleNamedIn(form, this.roles, this.pack);
       if (role) return role;
     }
@@ -142,8 +157,7 @@ class SectionBuilder {
   }
 
   private isShared(label: string): boolean {
-    const folded = words(label);
-    return folded.some((_, at) => this.pack.prefixLength('sharedCues', folded, at) > 0);
+    return says(label, 'sharedCues', this.pack);
   }
 
   /** The lead-in waiting for a list, said as a sentence of the section after all. */
@@ -397,7 +411,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     const node = rest[at]!;
     // A sub-heading written as a question ("### Les heures de nuit sont-elles majorées ?", a FAQ) is a section of
     // its own: it answers one question, it names no role.
-    const question = markdown && node.type === 'heading' && node.level > sectionLevel && /\?\s*$/.test(node.text);
+    const question = markdown && node.type === 'heading' && node.level > sectionLevel && isQuestion(node.text);
     if (node.type === 'heading' && (node.level <= sectionLevel || question)) {
       if (question && !noise && sections.length > 0) headsQuestions.add(sections[sections.length - 1]!);
       // "À lire aussi" as a heading: what follows it is a list of links, not content.
@@ -430,8 +444,8 @@ function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title
   const isRoleBlock = (section: RawSection) => namesOneOf(section.heading.text, names, pack) && subHeadingsOf(section, sectionLevel).length >= MIN_SHARED_SUB_HEADINGS;
   const blocks = sections.filter(isRoleBlock);
   if (blocks.length < 2) return sections;
-  const keys = (section: RawSection) => subHeadingsOf(section, sectionLevel).map((heading) => slugify(headingText(heading.text)));
-  const shared = keys(blocks[0]!).filter((key) => blocks.every((block) => keys(block).includes(key)));
+  const keysOf = new Map(blocks.map((block) => [block, subHeadingsOf(block, sectionLevel).map((heading) => slugify(headingText(heading.text)))]));
+  const shared = keysOf.get(blocks[0]!)!.filter((key) => blocks.every((block) => keysOf.get(block)!.includes(key)));
   // Sub-headings that are themselves role names are the usual layout ("## Missions" then "### Le chef").
   if (shared.length < MIN_SHARED_SUB_HEADINGS || subHeadingsOf(blocks[0]!, sectionLevel).some((heading) => namesOneOf(heading.text, names, pack))) return sections;
 
@@ -498,13 +512,13 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     const proseOnly = builder.blocks.every((block) => block.type === 'prose');
     const isLast = index === rawSections.length - 1;
     // A heading written as a question ("Les heures de nuit sont-elles majorées ?") answers it for every role: no conclusion.
-    const asksQuestion = /\?\s*$/.test(raw.heading.text);
+    const asksQuestion = isQuestion(raw.heading.text);
     const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0 && !asksQuestion);
-    const headingShared = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('sharedCues', folded, at) > 0);
+    const headingShared = says(raw.heading.text, 'sharedCues', pack);
     const isShared = !isConclusion && roleIds.length === 0 && (headingShared || asksQuestion || view.sharedItems.length > 0);
     // A section defines the roles when it gives each a paragraph, or when its heading says so ("En deux mots : qui est
     // qui ?") and it gives each role something of its own (one "Rôle : …" bullet each).
-    const definitionHeading = words(raw.heading.text).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0);
+    const definitionHeading = says(raw.heading.text, 'definitionHeadings', pack);
     const isDefinition =
       !isConclusion &&
       ((proseOnly && roles.every((role) => (view.byRole[role.id]?.prose.length ?? 0) > 0)) || (definitionHeading && roles.every((role) => view.byRole[role.id] !== undefined)));
@@ -524,7 +538,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   // Two headings may say so ("En bref", a table, and "Quel est le rôle de chacun ?", a paragraph each): prose defines best.
   const proseOnly = (section: Section) => section.blocks.every((block) => block.type === 'prose');
   const named = definitions
-    .filter((section) => words(section.heading).some((_, at, folded) => pack.prefixLength('definitionHeadings', folded, at) > 0))
+    .filter((section) => says(section.heading, 'definitionHeadings', pack))
     .sort((a, b) => Number(proseOnly(b)) - Number(proseOnly(a)))[0];
   for (const section of definitions) section.isDefinition = section === (named ?? definitions[0]);
   for (const section of sections.filter((candidate) => candidate.isDefinition)) {
@@ -539,7 +553,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     }
   }
   // A section about what people call the roles ("Dans le jargon de l'agence") gives each role its nicknames.
-  for (const section of sections.filter((candidate) => words(candidate.heading).some((_, at, folded) => pack.prefixLength('namingHeadings', folded, at) > 0))) {
+  for (const section of sections.filter((candidate) => says(candidate.heading, 'namingHeadings', pack))) {
     for (const role of roles) {
       for (const item of section.byRole[role.id]?.items ?? []) {
         for (const alias of quotedNames(item.text, pack)) {

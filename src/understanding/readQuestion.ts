@@ -48,6 +48,8 @@ export interface QuestionReading {
   inFocus: Set<number>;
   /** Token positions of definition words ("c'est quoi", "définition"). */
   definitionPositions: Set<number>;
+  /** Token positions of words asking what the roles share ("Qu'est-ce qui rapproche ces postes ?"). */
+  commonGroundPositions: Set<number>;
   /** Smalltalk intents found, with their positions. */
   smalltalk: { intent: string; positions: Set<number> }[];
   /** Token positions joined by a hyphen to the token before ("sage-femme": the position of "femme"). */
@@ -210,6 +212,11 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const definitionPositions = new Set<number>();
   mark(definitionPositions, lexicon.definition.find(tokens));
   const definition = definitionPositions.size > 0;
+  const commonGroundPositions = new Set<number>();
+  tokens.forEach((_, at) => {
+    const length = language.prefixLength('commonGroundCues', tokens, at);
+    for (let k = at; k < at + length; k += 1) commonGroundPositions.add(k);
+  });
   // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
   const otherMany = tokens.some((token) => language.has('otherManyWords', token));
   // "les deux autres" are the others, not both.
@@ -239,6 +246,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,
     definitionPositions,
+    commonGroundPositions,
     smalltalk,
     joined,
   };

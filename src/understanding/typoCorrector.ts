@@ -114,8 +114,6 @@ export class TypoCorrector {
       this.remember(word, rest);
       return rest;
     }
-    // "doficine": the apostrophe and a letter both missing; the rest is corrected, unless the whole word is closer.
-    const ungluedFix = glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH ? this.correct(word.slice(glued.length)) : null;
     const completed = this.complete(word);
     if (completed) {
       this.remember(word, completed);
@@ -160,7 +158,10 @@ export class TypoCorrector {
     // The list holds rare forms too ("misions", "désinger"), so one edit from an article's own word is
     // still taken as a typo. Checked last: most questions never load the dictionary.
     if (best !== null && (bestDistance >= 1.25 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
-    if (ungluedFix !== null && (best === null || bestDistance >= 1)) best = ungluedFix;
+    // "doficine": the apostrophe and a letter both missing; the rest is corrected, unless the whole word is closer.
+    if (glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH && (best === null || bestDistance >= 1)) {
+      best = this.correct(word.slice(glued.length)) ?? best;
+    }
     this.remember(word, best);
     return best;
   }

@@ -251,14 +251,11 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const surfaceTerms: string[] = [];
   /** Concepts the question says with a phrase of several words. */
   const phraseConcepts = new Set<string>();
-  /** Words written for a role word ("log" for "logistique", "logisticien"): they name a role, they are not unknown. */
-  const roleWordForms = new Set<string>();
-  // "Qu'est-ce qui rapproche ces postes ?": a word asking what the roles share is known to every article.
-  const commonGroundAt = new Set<number>();
-  tokens.forEach((_, at) => {
-    const length = lexicon.language.prefixLength('commonGroundCues', tokens, at);
-    for (let k = at; k < at + length; k += 1) commonGroundAt.add(k);
-  });
+  /**
+   * Concepts that are no sign of a subject the article lacks: a role word written otherwise ("log" for
+   * "logistique", "logisticien") and a word asking what the roles share.
+   */
+  const neverUnknown = new Set<string>();
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -271,8 +268,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     if (!covered) {
       content.push(token.concept);
       const written = tokens[token.start]!;
-      if (token.end - token.start === 1 && stems[token.start] !== stem(written) && index.roles.some((role) => role.nameStems.has(stems[token.start]!))) roleWordForms.add(token.concept);
-      if (commonGroundAt.has(token.start)) roleWordForms.add(token.concept);
+      if (token.end - token.start === 1 && stems[token.start] !== stem(written) && index.roles.some((role) => role.nameStems.has(stems[token.start]!))) neverUnknown.add(token.concept);
+      // "Qu'est-ce qui rapproche ces postes ?": a word asking what the roles share is known to every article.
+      if (reading.commonGroundPositions.has(token.start)) neverUnknown.add(token.concept);
       if (token.end - token.start > 1) phraseConcepts.add(token.concept);
       if (token.end - token.start === 1 && looksLikeVerb(tokens[token.start]!)) verbLike.add(token.concept);
       // The word's own stem too, when a synonym group renamed it: "qualités" is "competence" and "~qualit".
@@ -311,7 +309,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   // Only words of the clause that asks count as unknown: "Je suis manager, c'est quoi un développeur backend ?".
   // A number the article does not have ("3 compétences") is no sign of another subject.
   // Words of two letters the article does not know ("fé", "ok") are chat noise, not another subject.
-  const unknown = content.filter((concept) => focusConcepts.has(concept) && !index.vocabulary.has(concept) && !topicSignals.has(concept) && !roleWordForms.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
+  const unknown = content.filter((concept) => focusConcepts.has(concept) && !index.vocabulary.has(concept) && !topicSignals.has(concept) && !neverUnknown.has(concept) && !/^\d+$/.test(concept) && concept.length > 2);
 
   const stemLine = ` ${stems.filter((_, at) => !index.linkWords.has(tokens[at]!)).join(' ')} `;
   const sections = index.sections
