@@ -48,7 +48,7 @@ const fmt = (value: number, unit: 'ms' | 'µs' = 'ms') => (unit === 'µs' ? `${(
 async function inProcess(name: string, location: DatabaseLocation): Promise<void> {
   const engine = await realEngine();
   const answers: Answer[] = QUESTIONS.map((question) => engine.answer(question, emptyContext()).answer);
-  const database = openDatabase(location);
+  const database = await openDatabase(location);
   await database.migrate();
   const store = new InsightsStore(database.db);
   const writes: number[] = [];

@@ -21,3 +21,6 @@ export function isStale(output, inputs) {
   const built = statSync(output).mtimeMs;
   return inputs.some((input) => (statSync(input).isDirectory() ? newestSource(input) : statSync(input).mtimeMs) > built);
 }
+
+/** The first line of the server bundle (scripts/bundleServer.mjs), how `npm start` tells it from tsc's output. */
+export const BUNDLE_BANNER = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";

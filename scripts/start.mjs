@@ -2,13 +2,13 @@
 /**
  * `npm start`: reads .env when there is one, compiles src/ → dist/ if TypeScript is installed
  * (incremental, so an up-to-date build costs a second) and writes the compact French word list if it
- * is missing, then runs the bot server.
+ * is missing, bundles the server as `npm run build` does, then runs it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { isStale } from './buildState.mjs';
+import { BUNDLE_BANNER, isStale } from './buildState.mjs';
 
 const root = new URL('../', import.meta.url);
 const envFile = new URL('.env', root);
@@ -29,6 +29,12 @@ if (tsc) {
   const words = createRequire(import.meta.url).resolve('an-array-of-french-words/package.json');
   if (isStale(fileURLToPath(new URL('dist/data/french-words.txt', root)), [words])) {
     execFileSync(process.execPath, ['dist/cli/buildDictionary.js'], { cwd: root, stdio: 'inherit' });
+  }
+  // The server as one module (what `npm run build` ships), again when tsc rewrote it or a source is newer.
+  const server = fileURLToPath(new URL('dist/index.js', root));
+  const bundled = readFileSync(server, 'utf8').startsWith(BUNDLE_BANNER);
+  if (!bundled || isStale(server, [fileURLToPath(new URL('src', root))])) {
+    execFileSync(process.execPath, ['scripts/bundleServer.mjs'], { cwd: root, stdio: 'inherit' });
   }
 } else if (!existsSync(new URL('dist/index.js', root))) {
   console.error('dist/index.js is missing and TypeScript is not installed: run npm install, then npm start.');

@@ -7,7 +7,7 @@ import { loadEngine, type Engine } from './answers/engine.js';
 import { warmUpFrenchDictionary } from './understanding/frenchDictionary.js';
 import { createBot } from './channels/bot.js';
 import { HUNG_TURNS_AT_EXIT } from './channels/turnDeadline.js';
-import { createStorage } from './channels/redisStorage.js';
+import { createStorage } from './channels/conversationStorage.js';
 import { createMetrics } from './channels/metrics.js';
 import { startServer } from './channels/server.js';
 import { config } from './config.js';

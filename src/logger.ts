@@ -8,8 +8,8 @@
  * questions come from clients, and a bidi override or a line break in them could make a log line
  * read differently from what was sent.
  */
+import { createRequire } from 'node:module';
 import { pino, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { PinoPretty } from 'pino-pretty';
 import type { Config } from './config.js';
 
 /** What the logger needs from the configuration. */
@@ -69,6 +69,8 @@ export function createLogger({ logLevel, logFormat = 'auto' }: LoggerConfig, des
   const base: LoggerOptions = { level: logLevel, base: { pid: process.pid } };
   if (resolveLogFormat(logFormat, destination ? false : process.stdout.isTTY) === 'pretty') {
     // Synchronous pretty stream (no worker thread): a log line is on screen before the next one.
+    // Loaded only here: a server writing JSON lines never pays for it at start-up.
+    const { PinoPretty } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     const pretty = PinoPretty({
       colorize: process.stdout.isTTY === true,
       translateTime: 'SYS:HH:MM:ss.l',

@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type express from 'express';
-import * as oidc from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
@@ -116,14 +116,19 @@ export interface OidcAuthOptions {
 /** Entra ID (or any OpenID Connect provider) sign-in. */
 export function oidcAuth(settings: Extract<Config['hrDashboard'], { kind: 'oidc' }>, logger: Logger, options: OidcAuthOptions = {}): HrAuth {
   const signer = new CookieSigner(settings.sessionSecret ? Buffer.from(settings.sessionSecret) : randomBytes(32));
-  let discovered: Promise<oidc.Configuration> | undefined;
-  // Discovery happens on the first sign-in, not at start-up: the bot starts without reaching Entra ID.
+  let discovered: Promise<{ oidc: typeof OpenIdClient; config: OpenIdClient.Configuration }> | undefined;
+  // Discovery happens on the first sign-in, not at start-up: the bot starts without reaching Entra ID,
+  // and without loading the OpenID Connect client.
   const configuration = () => {
-    const execute = options.allowHttpProvider ? [oidc.allowInsecureRequests] : [];
-    discovered ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, { execute }).catch((error: unknown) => {
-      discovered = undefined;
-      throw error;
-    });
+    discovered ??= import('openid-client')
+      .then(async (oidc) => {
+        const execute = options.allowHttpProvider ? [oidc.allowInsecureRequests] : [];
+        return { oidc, config: await oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, { execute }) };
+      })
+      .catch((error: unknown) => {
+        discovered = undefined;
+        throw error;
+      });
     return discovered;
   };
   const redirectUri = (request: express.Request) => settings.redirectUri ?? `${request.protocol}://${request.get('host')}/rh/callback`;
@@ -147,7 +152,7 @@ export function oidcAuth(settings: Extract<Config['hrDashboard'], { kind: 'oidc'
     },
     routes(router) {
       router.get('/login', async (request, response) => {
-        const config = await configuration();
+        const { oidc, config } = await configuration();
         const verifier = oidc.randomPKCECodeVerifier();
         const state = oidc.randomState();
         const nonce = oidc.randomNonce();
@@ -165,7 +170,7 @@ export function oidcAuth(settings: Extract<Config['hrDashboard'], { kind: 'oidc'
       router.get('/callback', async (request, response) => {
         const login = signer.verify<{ verifier: string; state: string; nonce: string }>(cookie(request, LOGIN_COOKIE));
         if (!login) throw new HttpError(401, HTTP_ERROR_MESSAGES.unauthorized, { reason: 'sign-in callback without its login cookie' });
-        const config = await configuration();
+        const { oidc, config } = await configuration();
         const current = new URL(request.originalUrl, redirectUri(request));
         let claims: Record<string, unknown>;
         try {

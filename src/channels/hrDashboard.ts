@@ -7,7 +7,6 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { toCsv, type CsvTable } from '../insights/csv.js';
 import type { InsightsSummary, InsightsStore } from '../insights/insightsStore.js';
@@ -17,9 +16,10 @@ import type { HrAuth, HrUser } from './hrAuth.js';
 import { HTTP_ERROR_MESSAGES, HttpError } from './httpError.js';
 import { sameOriginOnly } from './server.js';
 import type { TicketDesk } from './ticketDesk.js';
+import { PROJECT_ROOT } from '../projectRoot.js';
 
 /** The dashboard's page, script and style. */
-export const DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/', import.meta.url));
+export const DASHBOARD_DIR = join(PROJECT_ROOT, 'dashboard', '/');
 
 /** Chart.js's self-contained build, served from node_modules (no CDN). */
 export const CHART_BUNDLE = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');

@@ -4,7 +4,6 @@ import { ExceptionHelper, type AgentErrorDefinition } from '@microsoft/agents-ac
 import { HostingErrors, type Storage, type StoreItem } from '@microsoft/agents-hosting';
 import { createClient } from 'redis';
 import { CONFIG_DEFAULTS } from '../config.js';
-import { BoundedMemoryStorage, type BoundedMemoryStorageOptions } from './boundedMemoryStorage.js';
 
 /** The two logging methods the storage needs; a pino logger fits as is. */
 export interface StorageLogger {
@@ -305,40 +304,6 @@ export class RedisStorage implements Storage {
     this.state = 'up';
     this.skippedOperations = 0;
   }
-}
-
-/** Options of {@link createStorage}: without `redisUrl` state stays in this process's memory. */
-export interface CreateStorageOptions extends Omit<RedisStorageOptions, 'url'> {
-  redisUrl?: string | undefined;
-  /** Bounds of the in-memory storage; the configuration's defaults when omitted. */
-  memory?: Partial<BoundedMemoryStorageOptions>;
-}
-
-/** The storage for `new AgentApplication({ storage })`, and how to release it on shutdown. */
-export interface StorageHandle {
-  storage: Storage;
-  backend: 'memory' | 'redis';
-  close(): Promise<void>;
-}
-
-/**
- * Picks the conversation-state storage: BoundedMemoryStorage by default, RedisStorage when a URL is given.
- * Waits briefly for Redis but never fails because it is down (the bot then answers without context);
- * a malformed URL, on the other hand, throws at start-up.
- */
-export async function createStorage(options: CreateStorageOptions): Promise<StorageHandle> {
-  const { redisUrl, memory, ...redisOptions } = options;
-  if (!redisUrl) {
-    const storage = new BoundedMemoryStorage({
-      maxItems: memory?.maxItems ?? CONFIG_DEFAULTS.stateMaxConversations,
-      idleTtlMs: memory?.idleTtlMs ?? CONFIG_DEFAULTS.stateIdleTtlMinutes * 60_000,
-    });
-    return { storage, backend: 'memory', close: async () => {} };
-  }
-  const storage = new RedisStorage({ ...redisOptions, url: redisUrl });
-  // Down at start-up is not fatal: the 'error' listener has logged it and reconnection goes on.
-  await storage.connect(options.connectTimeoutMs ?? REDIS_STORAGE_DEFAULTS.connectTimeoutMs);
-  return { storage, backend: 'redis', close: () => storage.close() };
 }
 
 /** Drops `undefined` values so they do not override the defaults when spread. */

@@ -12,7 +12,6 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OutboundHostValidator, type AuthConfiguration, type CloudAdapter } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -27,15 +26,16 @@ import { SigningKeyGate } from './signingKeyGate.js';
 import type { TurnRunner } from './turnDeadline.js';
 import { runWebTurn } from './webChannel.js';
 import { WebSessions } from './webSession.js';
+import { PROJECT_ROOT } from '../projectRoot.js';
 
 /** Largest request body accepted (an activity with a long question is a few kB). */
 export const MAX_BODY_SIZE = '100kb';
 
 /** The page, its script and its style: `public/` at the root of the repository. */
-export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+export const PUBLIC_DIR = join(PROJECT_ROOT, 'public', '/');
 
 /** The Teams colour icon, also the page's favicon. */
-export const APP_ICON = fileURLToPath(new URL('../../appPackage/color.png', import.meta.url));
+export const APP_ICON = join(PROJECT_ROOT, 'appPackage', 'color.png');
 
 /** The official Web Chat bundle, served from node_modules so the page works offline. */
 export const WEBCHAT_BUNDLE = join(

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     .option('--export-user <id>', "affiche en JSON les tickets d'une personne (droit d'accès)")
     .parse(process.argv)
     .opts<{ all?: boolean; yes?: boolean; user?: string; exportUser?: string }>();
-  const database = openDatabase(config.insightsDatabase);
+  const database = await openDatabase(config.insightsDatabase);
   try {
     await database.migrate();
     const store = new InsightsStore(database.db);

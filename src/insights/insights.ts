@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import type { Answer } from '../answers/answer.js';
 import type { FeedbackEntry } from '../conversation/feedbackStore.js';
 import { questionKey } from './questionKey.js';
-import { weekOf, type InsightEvent, type InsightsStore, type VoteRecord } from './insightsStore.js';
+import type { InsightEvent, InsightsStore, VoteRecord } from './insightsStore.js';
+import { weekOf } from './week.js';
 
 /** Tuning of the event queue. */
 export const EVENT_QUEUE = Object.freeze({

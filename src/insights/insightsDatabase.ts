@@ -1,12 +1,13 @@
 /**
  * The insights database as the process runs it: opened and migrated at start-up (retried in the
  * background while the server is unreachable, so the bot starts and answers anyway), purged once a
- * day, closed on shutdown.
+ * day, closed on shutdown. The database modules (Kysely, the SQLite and PostgreSQL drivers) are loaded
+ * by that first attempt, after the server is listening, not before it: the first answer does not need them.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { InsightsStore } from './insightsStore.js';
-import { openDatabase, type DatabaseLocation, type OpenDatabase } from './openDatabase.js';
+import type { InsightsStore } from './insightsStore.js';
+import type { DatabaseLocation, OpenDatabase } from './openDatabase.js';
 
 /** How often start-up retries a database that could not be reached. */
 export const MIGRATION_RETRY_MS = 30_000;
@@ -68,7 +69,8 @@ export function startInsightsDatabase(options: InsightsDatabaseOptions): Insight
 
   const attempt = async (): Promise<boolean> => {
     try {
-      database ??= openDatabase(location);
+      const [{ openDatabase }, { InsightsStore }] = await Promise.all([import('./openDatabase.js'), import('./insightsStore.js')]);
+      database ??= await openDatabase(location);
       const applied = await database.migrate();
       const ready = new InsightsStore(database.db);
       // One hash key for every process on this database, drawn by the first one.

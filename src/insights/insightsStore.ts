@@ -62,13 +62,6 @@ export interface PurgeResult {
 /** Unanswered questions read for grouping: the most recent ones. */
 const MAX_UNANSWERED_READ = 5_000;
 
-/** The Monday of a date's week (UTC), YYYY-MM-DD. */
-export function weekOf(at: Date): string {
-  const monday = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  return monday.toISOString().slice(0, 10);
-}
-
 /** PostgreSQL returns COUNT as a string (bigint): one number type for both databases. */
 const toNumber = (value: unknown): number => Number(value ?? 0);
 

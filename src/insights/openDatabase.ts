@@ -7,7 +7,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { AssistantError } from '../errors.js';
 import { migrationProvider } from './migrations.js';
 import type { InsightsDatabase } from './schema.js';
@@ -41,8 +40,11 @@ export interface OpenDatabase {
   migrate(): Promise<string[]>;
 }
 
-/** Opens (and for SQLite creates) the database; does not touch the schema. */
-export function openDatabase(location: DatabaseLocation): OpenDatabase {
+/**
+ * Opens (and for SQLite creates) the database; does not touch the schema. The PostgreSQL client is
+ * loaded only when the location asks for it.
+ */
+export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   let db: Kysely<InsightsDatabase>;
   if (location.kind === 'sqlite') {
     if (location.file !== ':memory:') mkdirSync(dirname(location.file), { recursive: true });
@@ -53,6 +55,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
     sqlite.pragma('busy_timeout = 2000');
     db = new Kysely<InsightsDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: location.url,
       max: POSTGRES_LIMITS.poolSize,

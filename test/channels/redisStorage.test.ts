@@ -4,10 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   REDIS_STORAGE_MESSAGES,
   RedisStorage,
-  createStorage,
   type RedisStorageOptions,
   type StorageLogger,
 } from '../../src/channels/redisStorage.js';
+import { createStorage } from '../../src/channels/conversationStorage.js';
 import { BoundedMemoryStorage } from '../../src/channels/boundedMemoryStorage.js';
 import { freePort, redisServerInstalled, startRedisServer, type RedisServer } from './support/redisServer.js';
 

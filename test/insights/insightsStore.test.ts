@@ -5,7 +5,8 @@
  * figures and the retention purge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InsightsStore, weekOf, type InsightEvent } from '../../src/insights/insightsStore.js';
+import { InsightsStore, type InsightEvent } from '../../src/insights/insightsStore.js';
+import { weekOf } from '../../src/insights/week.js';
 import { openDatabase, type OpenDatabase } from '../../src/insights/openDatabase.js';
 import { questionKey } from '../../src/insights/questionKey.js';
 import { bothDatabases } from './support/databases.js';
@@ -46,13 +47,6 @@ const unanswered = (answerId: string, question: string, at = '2026-11-03T09:00:0
     closest_section: 'missions',
   });
 
-describe('the week of an event', () => {
-  it('is the Monday of its week, in UTC', () => {
-    expect(weekOf(new Date('2026-11-08T23:59:00Z'))).toBe('2026-11-02');
-    expect(weekOf(new Date('2026-11-02T00:00:00Z'))).toBe('2026-11-02');
-  });
-});
-
 describe('the normalised form of a question', () => {
   it('is the same whatever the capitals, accents, little words and word order', () => {
     expect(questionKey('Combien de jours de congés ?')).toBe(questionKey('combien jours conges'));
@@ -67,7 +61,7 @@ describe.each(bothDatabases())('the insights store on $name', (databases) => {
   beforeAll(async () => {
     if (!databases.available) return;
     await databases.setUp();
-    database = openDatabase(await databases.fresh());
+    database = await openDatabase(await databases.fresh());
     await database.migrate();
     store = new InsightsStore(database.db);
   }, 60_000);

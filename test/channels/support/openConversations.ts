@@ -8,7 +8,7 @@
 import { MemoryStorage } from '@microsoft/agents-hosting';
 import { pino } from 'pino';
 import { createBot } from '../../../src/channels/bot.js';
-import { createStorage } from '../../../src/channels/redisStorage.js';
+import { createStorage } from '../../../src/channels/conversationStorage.js';
 import { runWebTurn } from '../../../src/channels/webChannel.js';
 import { MemoryFeedbackStore } from '../../../src/conversation/feedbackStore.js';
 import { realEngine } from './botServer.js';
