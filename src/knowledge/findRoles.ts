@@ -18,6 +18,11 @@ export interface LabelOccurrence {
   line: number;
   /** "X : texte" on one line: X is a name only as a whole ("Pilote : 80 000 €", not "Préparer le chantier : …"). */
   inline?: boolean;
+  /**
+   * A paragraph opening on one of the title's names ("Le CPE organise…"): it counts only for a name no label
+   * writes, whole or longer ("Le conservateur…" beside "Conservateur des bibliothèques :" is that role said short).
+   */
+  subject?: boolean;
 }
 
 /** A role name is short: a longer "label" is a sentence. */
@@ -293,7 +298,13 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     cluster.sections.add(section);
     cluster.fromTitle ||= fromTitle;
   };
-  for (const label of labels) for (const candidate of nameCandidates(label.text, pack, label.inline)) note(candidate, label.section, false);
+  const written = labels.filter((label) => !label.subject);
+  for (const label of written) for (const candidate of nameCandidates(label.text, pack, label.inline)) note(candidate, label.section, false);
+  const labelKeys = [...clusters.values()].map((cluster) => cluster.key);
+  for (const label of labels.filter((candidate) => candidate.subject)) {
+    const key = nameKey(label.text, pack);
+    if (!labelKeys.some((other) => other.length >= key.length && key.every((part, at) => other[at] === part))) note(label.text, label.section, false);
+  }
   titleNames.forEach((name) => note(name, -1, true));
 
   // Each label is explained by its longest candidate written in several places, and in about as many as
@@ -498,6 +509,39 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
     role.id = slugify(role.name);
     role.aliases = [...new Set([acronym, ...role.aliases])].filter((alias) => fold(alias) !== fold(role.name));
   }
+}
+
+/**
+ * "L'assistant d'éducation (AED)": an initialism in brackets right after a role's name is another name of
+ * that role, whatever letters it takes (here the D of the elided "d'", which no spelling rule predicts).
+ */
+export function bracketedInitialisms(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): void {
+  for (const text of texts) {
+    for (const match of text.matchAll(/\(\s*([A-ZÀ-Ý]{2,6})\s*\)/g)) {
+      const before = writtenWords(text.slice(0, match.index));
+      const initialism = match[1]!;
+      for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
+        const name = joinWritten(before.slice(before.length - length));
+        const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((form) => sameName(form, name, pack)));
+        if (!role) continue;
+        // "diplôme d'État d'éducateur spécialisé (DEES)" names the diploma: the initialism must start as the name
+        // does and take its letters in order.
+        if (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0]) break;
+        if (![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
+        break;
+      }
+    }
+  }
+}
+
+/** True when every letter of `letters` appears in `text`, in order. */
+function isSubsequence(letters: string, text: string): boolean {
+  let at = 0;
+  for (const letter of letters) {
+    at = text.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /**

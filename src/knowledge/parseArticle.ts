@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -121,6 +121,22 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number): Lab
     }
   }
   return found;
+}
+
+/**
+ * Paragraphs that open on a name the title gives ("Le CPE organise…", "L'assistant d'éducation surveille…"),
+ * read as labels of that name: an article written as prose, one paragraph per role, names its roles no other way.
+ */
+function subjectsNamedInTitle(sections: readonly RawSection[], title: string, pack: LanguagePack): LabelOccurrence[] {
+  const named: Role[] = namesInTitle(title, pack).map((name) => ({ id: slugify(name), name, aliases: [], abbreviations: [], feminine: false }));
+  if (named.length === 0) return [];
+  return sections.flatMap((section, index) =>
+    section.body.flatMap((node) => {
+      if (node.type !== 'paragraph' || paragraphLabel(node) !== null) return [];
+      const subject = subjectOf(node.text, named, pack);
+      return subject ? [{ text: subject.name, section: index, line: node.line, inline: true, subject: true }] : [];
+    }),
+  );
 }
 
 /** Reads a section's nodes into blocks, giving each piece to the role its label or sentence names. */
@@ -498,8 +514,10 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel));
-  const roles = findRoles(title, labels, pack);
-  spellOutInitialisms(roles, [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))], pack);
+  const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
+  const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
+  spellOutInitialisms(roles, texts, pack);
+  bracketedInitialisms(roles, texts, pack);
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 
   const seen = new Map<string, number>();
@@ -511,10 +529,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     const roleIds = Object.keys(view.byRole);
     const proseOnly = builder.blocks.every((block) => block.type === 'prose');
     const isLast = index === rawSections.length - 1;
-    // A heading written as a question ("Les heures de nuit sont-elles majorées ?") answers it for every role: no conclusion.
+    // A heading written as a question ("Les heures de nuit sont-elles majorées ?") answers it for every role, and a
+    // heading saying what the roles share ("Ce qu'ils partagent") is that: neither is a conclusion, even last.
     const asksQuestion = isQuestion(raw.heading.text);
-    const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0 && !asksQuestion);
     const headingShared = says(raw.heading.text, 'sharedCues', pack);
+    const isConclusion = (concludes && roleIds.length === 0) || (isLast && proseOnly && roleIds.length === 0 && !asksQuestion && !headingShared);
     const isShared = !isConclusion && roleIds.length === 0 && (headingShared || asksQuestion || view.sharedItems.length > 0);
     // A section defines the roles when it gives each a paragraph, or when its heading says so ("En deux mots : qui est
     // qui ?") and it gives each role something of its own (one "Rôle : …" bullet each).
@@ -563,7 +582,6 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     }
   }
   withAbbreviations(roles, pack);
-  const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
   for (const role of roles) role.feminine = isFeminine(role, texts, pack);
   for (const role of roles) {
     if (!sections.some((section) => section.byRole[role.id])) diagnostics.push({ line: rawSections[0]!.heading.line, severity: 'doubt', message: doubts.roleWithoutContent(role.name) });

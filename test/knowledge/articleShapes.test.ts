@@ -465,3 +465,79 @@ describe('role names as intranets write them', () => {
   });
 });
 
+
+describe('an article written as prose, one paragraph per role', () => {
+  const prose = (closing: string[]) =>
+    parse(
+      [
+        "# Différences entre le CPE, l'assistant d'éducation et le professeur principal",
+        '',
+        '## Qui sont-ils ?',
+        '',
+        "Le conseiller principal d'éducation (CPE) est responsable de la vie scolaire.",
+        '',
+        "L'assistant d'éducation (AED) surveille les élèves, titulaire du diplôme d'État d'éducateur spécialisé (DEES) ou non.",
+        '',
+        'Le professeur principal est un enseignant qui suit une classe.',
+        '',
+        '## Que font-ils au quotidien ?',
+        '',
+        'Le CPE organise le service de vie scolaire.',
+        '',
+        "L'assistant d'éducation fait l'appel en étude.",
+        '',
+        'Le professeur principal prépare le conseil de classe.',
+        '',
+        ...closing,
+      ].join('\n'),
+    );
+
+  it('takes its roles from the title names its paragraphs open with, an initialism spelled out as the text does', () => {
+    const article = prose([]);
+    expect(article.roles.map((role) => role.id).sort()).toEqual(['assistant-d-education', 'conseiller-principal-d-education', 'professeur-principal']);
+    const daily = article.sections.find((section) => section.id === 'que-font-ils-au-quotidien')!;
+    expect(daily.byRole['conseiller-principal-d-education']!.prose).toEqual(['Le CPE organise le service de vie scolaire.']);
+  });
+
+  it("takes an initialism in brackets after a role's name as another of its names, not a diploma's initialism", () => {
+    const article = prose([]);
+    const assistant = article.roles.find((role) => role.id === 'assistant-d-education')!;
+    expect(assistant.aliases).toContain('AED');
+    expect(assistant.aliases).not.toContain('DEES');
+    expect(article.roles.find((role) => role.id === 'conseiller-principal-d-education')!.aliases).toContain('CPE');
+  });
+
+  it('reads a last section whose heading says what the roles share as shared, not as a conclusion', () => {
+    const article = prose(["## Ce qu'ils partagent", '', 'Tous les trois travaillent pour la réussite des élèves.']);
+    const shared = article.sections.find((section) => section.id === 'ce-qu-ils-partagent')!;
+    expect(shared.isShared).toBe(true);
+    expect(shared.isConclusion).toBe(false);
+  });
+
+  it('keeps a paragraph opening on a short form of a labelled role as that role, not a new one', () => {
+    const article = parse(
+      [
+        '# Conservateur, bibliothécaire : quelles différences ?',
+        '',
+        '## Missions',
+        '',
+        '**Conservateur des bibliothèques** : diriger le réseau.',
+        '',
+        '**Bibliothécaire** : accueillir le public.',
+        '',
+        '## Carrière',
+        '',
+        'Le conservateur devient directeur.',
+        '',
+        'Le bibliothécaire passe le concours.',
+        '',
+        '## Salaire',
+        '',
+        '**Conservateur des bibliothèques** : 3 000 €.',
+        '',
+        '**Bibliothécaire** : 2 200 €.',
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['conservateur-des-bibliotheques', 'bibliothecaire']);
+  });
+});
