@@ -224,6 +224,28 @@ export function roleNamedIn(text: string, roles: readonly Role[], pack: Language
   return best && !tie ? (best as { role: Role }).role : null;
 }
 
+/** Most words a label may add after a role's name and still be that role ("Traducteur-réviseur senior"). */
+const MAX_QUALIFIER_WORDS = 2;
+
+/**
+ * The role a label opens with, followed by a qualifier of a word or two ("Traducteur junior : 28 000 €",
+ * "Interprète confirmé : …"): that role at one level. A label naming two roles names neither.
+ */
+export function roleOpeningLabel(label: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  // "Traducteur-réviseur": a compound opening on the role's name is that role too; "(3 à 8 ans)" is an aside.
+  const key = nameKey(label.replace(/\s*\([^()]*\)/g, '').replace(/(\p{L})-(\p{L})/gu, '$1 $2'), pack);
+  const opening = roles.filter((role) =>
+    [role.name, ...role.aliases].some((name) => {
+      const nameParts = nameKey(name, pack);
+      return nameParts.length > 0 && key.length > nameParts.length && key.length - nameParts.length <= MAX_QUALIFIER_WORDS && nameParts.every((part, at) => key[at] === part);
+    }),
+  );
+  if (opening.length !== 1) return null;
+  const [role] = opening;
+  const others = roles.filter((other) => other !== role);
+  return others.some((other) => [other.name, ...other.aliases].some((name) => containsRun(key, nameKey(name, pack)))) ? null : role!;
+}
+
 /**
  * The role a label ends with ("Compétences du CPD", "Côté Chargée de formation", "Chef de produit
  * digital"): a label that goes on after the name ("L'Acheteur a un rôle stratégique") is a sentence.

@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -83,7 +83,8 @@ function itemLabel(item: SourceItem): string | null {
 function inlineLabel(entry: LabelledText): { label: string; text: string } | null {
   if (entry.strongLead !== undefined && entry.afterLead) return { label: entry.strongLead, text: entry.afterLead };
   const colon = /^([^:]{1,80}?)\s*:\s+(.+)$/.exec(entry.text);
-  if (!colon || colon[1]!.split(/\s+/).length > MAX_LABEL_WORDS / 2) return null;
+  // "Traducteur confirmé (3 à 8 ans d'expérience) : …": an aside in brackets does not make the label a sentence.
+  if (!colon || colon[1]!.replace(/\s*\([^()]*\)/g, '').split(/\s+/).length > MAX_LABEL_WORDS / 2) return null;
   return { label: colon[1]!.trim(), text: colon[2]!.trim() };
 }
 
@@ -280,6 +281,17 @@ class SectionBuilder {
       if (inline && inlineRole && !open) {
         flushLoose();
         this.list(inlineRole, inline.label, [{ text: inline.text, line: item.line, children: toItems(item.children) }], node.ordered, item.line);
+        continue;
+      }
+      // "Traducteur junior : 28 000 €": the role at one level; the level stays in the point.
+      const levelRole = inline && !inlineRole && !open ? roleOpeningLabel(inline.label, this.roles, this.pack) : null;
+      if (levelRole) {
+        flushLoose();
+        const point = { text: item.text, line: item.line, children: toItems(item.children) };
+        // One list per role, however many levels it lists in a row.
+        const last = this.blocks.at(-1);
+        if (last?.type === 'roleList' && last.roleId === levelRole.id && last.header === undefined) last.items.push(point);
+        else this.list(levelRole, undefined, [point], node.ordered, item.line);
         continue;
       }
       const converted = { text: item.text, line: item.line, children: toItems(item.children) };

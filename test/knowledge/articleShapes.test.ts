@@ -541,3 +541,47 @@ describe('an article written as prose, one paragraph per role', () => {
     expect(article.roles.map((role) => role.id)).toEqual(['conservateur-des-bibliotheques', 'bibliothecaire']);
   });
 });
+
+describe('salary lines written per role and level', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre un Traducteur et un Interprète',
+      '',
+      'Missions',
+      '',
+      'Missions du traducteur :',
+      '',
+      '  • Traduire des documents',
+      '',
+      'Missions de l’interprète :',
+      '',
+      '  • Interpréter en cabine',
+      '',
+      'Rémunération indicative',
+      '',
+      '  • Traducteur junior : 28 000 à 32 000 €',
+      '  • Traducteur confirmé (3 à 8 ans d’expérience) : 33 000 à 40 000 €',
+      '  • Traducteur-réviseur senior : 41 000 à 48 000 €',
+      '  • Interprète junior : 32 000 à 36 000 €',
+      '  • Interprète et traducteur stagiaires : 1 200 €',
+    ].join('\n'),
+    'article.txt',
+  );
+  const pay = article.sections.find((section) => section.id === 'remuneration-indicative')!;
+
+  it("gives a line opening on a role's name and a level (an aside in brackets aside) to that role, level and all, in one list", () => {
+    expect(pay.byRole['traducteur']!.items.map((item) => item.text)).toEqual([
+      'Traducteur junior : 28 000 à 32 000 €',
+      'Traducteur confirmé (3 à 8 ans d’expérience) : 33 000 à 40 000 €',
+      'Traducteur-réviseur senior : 41 000 à 48 000 €',
+    ]);
+    expect(pay.blocks.filter((block) => block.type === 'roleList' && block.roleId === 'traducteur')).toHaveLength(1);
+    expect(pay.byRole['interprete']!.items.map((item) => item.text)).toEqual(['Interprète junior : 32 000 à 36 000 €']);
+  });
+
+  it('leaves a line naming two roles to neither', () => {
+    expect(pay.sharedItems.map((item) => item.text)).toEqual(['Interprète et traducteur stagiaires : 1 200 €']);
+  });
+});

@@ -18,6 +18,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(lexicon.stopWords.has('le')).toBe(true);
   });
 
+  it('reads the steps of a job and who a role reports to as the words articles head such sections with', () => {
+    expect(conceptOf(lexicon, 'etapes')).toBe('deroulement');
+    expect(conceptOf(lexicon, 'processus')).toBe('deroulement');
+    expect(conceptOf(lexicon, 'superieur')).toBe('rattachement');
+  });
+
   it('takes its cue phrases from the pack, compared stem by stem', () => {
     expect(lexicon.comparison.find(words('les différences'))).toEqual([[1, 2]]);
     const other = loadLexicon(DEFAULT_LEXICON, packWith({ comparisonCues: ['versus'] }));
