@@ -55,6 +55,15 @@ const CACHE_MAX_TEXT_LENGTH = 2_000;
 const foldCache = new TextCache<string>(CACHE_LIMIT, CACHE_MAX_TEXT_LENGTH);
 
 /**
+ * A heading without the inverted subjects of its question ("À qui rendent-ils compte ?" → "À qui rendent compte ?"):
+ * in a heading they refer to no one, and they would split the phrase the heading is written around. Questions
+ * keep theirs, which the reader reads ("peut-il" after a role named before).
+ */
+export function withoutInvertedSubjects(heading: string): string {
+  return heading.replace(/-(?:t-)?(?:ils?|elles?|on)(?![\p{L}\p{N}])/giu, '');
+}
+
+/**
  * Splits folded text into words: elisions split off ("l'analyse" → "l", "analyse"), any non-alphanumeric is a separator
  * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
  */

@@ -6,7 +6,7 @@
 import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
-import { stem, words } from '../text/normalize.js';
+import { stem, withoutInvertedSubjects, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
@@ -123,7 +123,7 @@ const conceptCache = new TextCachePerOwner<Lexicon, string[]>(50_000);
  * technologies, "Outils du quotidien" about tools, "Perspectives de salaire" about prospects and salary.
  */
 export function headingWeights(heading: string, lexicon: Lexicon): Map<string, number> {
-  const tokens = words(heading);
+  const tokens = words(withoutInvertedSubjects(heading));
   const weights = new Map<string, number>();
   const put = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   let seenHead = false;
@@ -383,7 +383,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   const withoutNames = (text: string) => conceptsOf(stripNames(text), lexicon);
   /** A heading or header's concepts and its own word stems: synonyms join "qualités" and "maîtrise", the stems tell them apart. */
   const headingTerms = (text: string) => {
-    const folded = stripNames(text);
+    const folded = stripNames(withoutInvertedSubjects(text));
     return [...conceptsOf(folded, lexicon), ...surfaceTermsOf(words(folded), lexicon)];
   };
 

@@ -19,6 +19,11 @@ describe('heading words', () => {
     expect(weights('Formation et parcours')).toMatchObject({ formation: 3, '~parcour': 3 });
   });
 
+  it('reads a heading written as a question without its inverted subject, so its phrase is whole', () => {
+    expect(weights('À qui rendent-ils compte ?')).toHaveProperty('rattachement');
+    expect(weights('Que font-elles ?')).toEqual(weights('Que font ?'));
+  });
+
   it('follows the pack: without "et" as a coordinator, the second noun only qualifies the first', () => {
     const other = readerFor(SHARED_KNOWLEDGE, packWith({ coordinators: ['ou'] }));
     expect(weights('Formation et parcours', other.lexicon)).toMatchObject({ formation: 3, '~parcour': 2 });
