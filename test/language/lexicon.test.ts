@@ -24,6 +24,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'superieur')).toBe('rattachement');
   });
 
+  it('reads "peut devenir quoi" as a question about the career', () => {
+    const signals = [...lexicon.topics.get('carriere')!.signals];
+    expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
+  });
+
   it('takes its cue phrases from the pack, compared stem by stem', () => {
     expect(lexicon.comparison.find(words('les différences'))).toEqual([[1, 2]]);
     const other = loadLexicon(DEFAULT_LEXICON, packWith({ comparisonCues: ['versus'] }));
