@@ -66,6 +66,7 @@ export const WORD_CLASSES = [
   'conclusionWords',
   'definitionWords',
   'copulas',
+  'identityVerbs',
   'masculineDeterminers',
   'feminineDeterminers',
   'indefiniteDeterminers',

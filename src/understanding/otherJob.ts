@@ -130,6 +130,10 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // word shaped like a present participle is an adjective.
     const copula = language.has('copulas', before);
     if (!opensSubjectJob(before, language) && !(copula && !looksLikeParticiple(word))) continue;
+    // "Qui coupe les griffes du chien ?": in a lookup, a noun after the verb is what the task is done to or
+    // for; only "qui est …" (identityVerbs) or "qui peut devenir …" asks about a job.
+    const asksWho = tokens.slice(0, at).some((token) => language.has('identityVerbs', token));
+    if (reading.markers.who && !copula && !asksWho && !language.has('becomingWords', before)) continue;
     // "un commercial", "un agent": a head noun of job titles alone is a job even when the article uses the
     // word otherwise ("un profil commercial").
     // A head with a complement ("responsable du bureau d'études") is read whole below.

@@ -50,6 +50,7 @@ describe('what is no other job', () => {
     ['Qui travaille avec les développeurs ?', 'people the roles work with (plural)'],
     ['Mon responsable RH peut-il refuser mes congés ?', 'a title after a possessive is the asker\'s context'],
     ['Un mi-temps est-il possible ?', 'a compound of the HR vocabulary'],
+    ['Qui coupe les griffes du chien ?', 'in a lookup, a noun after the verb is what the task is done to'],
   ])('%s (%s)', (question) => {
     expect(otherJob(question)).toBeNull();
   });
@@ -58,6 +59,8 @@ describe('what is no other job', () => {
     const engineering = readerFor(fixture('holdout9-article'));
     expect(otherJob("Qui peut devenir responsable du bureau d'études ?", engineering)).toBeNull();
     expect(otherJob("Comment devenir chef d'équipe de production ?", readerFor(fixture('holdout6-article')))).toBe('chef d equipe');
+    expect(otherJob('Qui est le notaire ?')).toBe('notaire');
+    expect(otherJob('Qui peut devenir notaire ?')).toBe('notaire');
   });
 
   it("reads a role head with another complement that the article writes as what a lookup asks for (\"Qui est rattaché au…\")", () => {
