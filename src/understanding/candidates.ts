@@ -188,11 +188,14 @@ function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon
   // question the article answers; nor does a subject asked in the same breath as a covered one.
   const sectionAsked = evidence.sections[0]?.strong === true || (facts.subjects.length >= 2 && (reading.markers.comparison || reading.markers.overview));
   if (evidence.topics.some((topic) => topic.covered && topic.asked)) return null;
-  // A bullet that matches the question on two words or more answers it, subject word included.
+  // A bullet that matches the question on two words or more answers it, subject word included; in a lookup
+  // ("Qui forme les intérimaires ?"), so does a bullet that holds the subject's own word.
   const top = evidence.items[0];
-  const bulletHolds = top !== undefined && top.f1 >= CANDIDATE_OPTIONS.itemForTopic && top.matched.length >= 2;
   const lookup = reading.markers.who || reading.markers.yesNo;
-  const answeredByBullet = (id: string) => bulletHolds && (lookup || top.matched.some((concept) => lexicon.topics.get(id)?.signals.has(concept)));
+  const holdsSubject = (id: string) => top !== undefined && top.matched.some((concept) => lexicon.topics.get(id)?.signals.has(concept));
+  const bulletMatches = top !== undefined && top.f1 >= CANDIDATE_OPTIONS.itemForTopic;
+  const answeredByBullet = (id: string) =>
+    bulletMatches && ((top.matched.length >= 2 && (lookup || holdsSubject(id))) || (lookup && holdsSubject(id)));
   const topic = evidence.topics.find((candidate) => !candidate.covered && (candidate.asked || !sectionAsked) && !answeredByBullet(candidate.id));
   return topic ? { id: topic.id, name: topic.name } : null;
 }

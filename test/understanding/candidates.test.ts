@@ -152,3 +152,22 @@ describe('the overview candidate', () => {
     expect(overview('Quelle différence entre le CPD et le CPM ?')?.features.overviewOfOtherThings ?? 0).toBe(0);
   });
 });
+
+const production = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout18'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('the "not covered" reading of a subject the article has no section for', () => {
+  const topics = (question: string) =>
+    production
+      .candidates(question, emptyContext())
+      .filter((entry) => entry.label.startsWith('topic:'))
+      .map((entry) => entry.label);
+
+  it('is not offered for a lookup that a bullet holding the subject word answers ("Qui forme les intérimaires ?")', () => {
+    expect(topics('Qui forme les intérimaires au poste ?')).toEqual([]);
+  });
+
+  it('is offered when the question asks about the subject itself', () => {
+    expect(topics('Quel contrat pour les intérimaires ?')).toEqual(['topic:contrat']);
+    expect(topics('Combien de jours de congés ?')).toEqual(['topic:conges']);
+  });
+});
