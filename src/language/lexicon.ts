@@ -19,12 +19,23 @@ const lexiconSchema = z
   .object({
     synonyms: z.record(z.string(), phraseList).default({}),
     topics: z
-      .record(z.string(), z.object({ name: z.string().min(1), words: phraseList }).strict())
+      .record(
+        z.string(),
+        // within: the synonym groups whose sections cover the subject too ("les horaires" in "Conditions de travail").
+        z.object({ name: z.string().min(1), words: phraseList, within: z.array(z.string().min(1)).default([]) }).strict(),
+      )
       .default({}),
     rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
     acronyms: z.record(z.string(), z.string().min(1)).default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((data, context) => {
+    for (const [id, topic] of Object.entries(data.topics)) {
+      topic.within.forEach((concept, at) => {
+        if (!data.synonyms[concept]) context.addIssue({ code: 'custom', path: ['topics', id, 'within', at], message: `« ${concept} » n'est pas un groupe de synonymes du lexique` });
+      });
+    }
+  });
 
 /** The compiled lexicon. */
 export interface Lexicon {
@@ -48,7 +59,8 @@ export interface Lexicon {
   /** Stem of a single-word synonym → concept. */
   stemConcepts: Map<string, string>;
   /** Topic id → its name, the concepts/stems that signal it, and those of them that are whole phrases. */
-  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string> }>;
+  /** Each subject: its name, the concepts that signal it, its phrases, and the synonym groups whose sections cover it too. */
+  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string> }>;
   /** The pack's cue classes, compared stem by stem. */
   comparison: PhraseSet;
   overview: PhraseSet;
@@ -96,7 +108,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
       }
     }
   }
-  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string> }>();
+  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string> }>();
   for (const [id, topic] of Object.entries(data.topics)) {
     const signals = new Set<string>();
     const phrases = new Set<string>();
@@ -118,7 +130,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
     }
-    topics.set(id, { name: topic.name, signals, phrases });
+    topics.set(id, { name: topic.name, signals, phrases, within: new Set(topic.within) });
   }
   // Words that name a subject stay meaningful even if French stop-word lists contain them.
   const meaningful = new Set<string>();

@@ -290,7 +290,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         name: topic.name,
         // A heading or list header covers a subject; a bullet only through a whole phrase ("voiture de fonction"),
         // since one word may mean something else there ("marge brute" is no salary).
-        covered: [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (topic.phrases.has(signal) && index.itemConcepts.has(signal))),
+        covered:
+          [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (topic.phrases.has(signal) && index.itemConcepts.has(signal))) ||
+          [...topic.within].some((concept) => index.coveredSignals.has(concept)),
         asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
       });
     }

@@ -24,6 +24,17 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'superieur')).toBe('rattachement');
   });
 
+  it('covers the working hours with a section about the working conditions (topics.within)', () => {
+    expect([...lexicon.topics.get('horaires')!.within]).toEqual(['environnement']);
+  });
+
+  it('refuses a topic covered "within" a group the lexicon does not have, with the line', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lexicon-within-'));
+    const file = join(folder, 'lexique.yaml');
+    writeFileSync(file, ['synonyms:', '  salaire: [paie]', 'topics:', '  horaires:', '    name: "les horaires"', '    within: [ambiance]', ''].join('\n'));
+    expect(() => loadLexicon(file, pack)).toThrow(/ambiance.*n'est pas un groupe de synonymes/);
+  });
+
   it('reads "peut devenir quoi" as a question about the career', () => {
     const signals = [...lexicon.topics.get('carriere')!.signals];
     expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
