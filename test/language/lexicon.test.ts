@@ -22,6 +22,7 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'etapes')).toBe('deroulement');
     expect(conceptOf(lexicon, 'processus')).toBe('deroulement');
     expect(conceptOf(lexicon, 'superieur')).toBe('rattachement');
+    expect(conceptOf(lexicon, 'consignes')).toBe('regle');
   });
 
   it('covers the working hours with a section about the working conditions (topics.within)', () => {
