@@ -247,6 +247,23 @@ export function roleOpeningLabel(label: string, roles: readonly Role[], pack: La
 }
 
 /**
+ * Every role a text names: by a whole name, an alias, an initialism, or the head word of its name when no
+ * other role's name has it ("Quel matériel utilise le géomètre ?" names the Géomètre-topographe; "une escale"
+ * does not name the Agent d'escale).
+ */
+export function rolesMentionedIn(text: string, roles: readonly Role[], pack: LanguagePack): Role[] {
+  const key = nameKey(text, pack);
+  const bare = new Set(words(text));
+  return roles.filter((role) => {
+    if ([role.name, ...role.aliases].some((name) => containsRun(key, nameKey(name, pack)))) return true;
+    if (role.abbreviations.some((abbreviation) => bare.has(abbreviation))) return true;
+    const others = new Set(roles.filter((other) => other !== role).flatMap((other) => [other.name, ...other.aliases].flatMap((name) => nameKey(name, pack))));
+    const head = nameKey(role.name, pack)[0];
+    return head !== undefined && !others.has(head) && key.includes(head);
+  });
+}
+
+/**
  * The role a label ends with ("Compétences du CPD", "Côté Chargée de formation", "Chef de produit
  * digital"): a label that goes on after the name ("L'Acheteur a un rôle stratégique") is a sentence.
  */

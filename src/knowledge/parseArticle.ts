@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -337,6 +337,10 @@ class SectionBuilder {
 
   build(): this {
     const proseOnly = !this.raw.body.some((node) => node.type === 'list' || node.type === 'table');
+    // "Que fait un géomètre-topographe sur un chantier ?": under a heading that names one role, what no label
+    // gives to another is that role's.
+    const named = rolesMentionedIn(this.raw.heading.text, this.roles, this.pack);
+    if (named.length === 1 && !says(this.raw.heading.text, 'sharedCues', this.pack)) this.current = named[0]!;
     for (const node of this.raw.body) {
       switch (node.type) {
         case 'heading':

@@ -585,3 +585,71 @@ describe('salary lines written per role and level', () => {
     expect(pay.sharedItems.map((item) => item.text)).toEqual(['Interprète et traducteur stagiaires : 1 200 €']);
   });
 });
+
+describe('a FAQ whose questions name one role', () => {
+  const article = parse(
+    [
+      '# FAQ : géomètre-topographe ou dessinateur-projeteur ?',
+      '',
+      '## Le quotidien',
+      '',
+      '### Que fait un géomètre-topographe sur un chantier ?',
+      '',
+      '- Il implante les axes des ouvrages',
+      '',
+      '### Le dessinateur va-t-il sur le terrain ?',
+      '',
+      'Rarement : il travaille surtout au bureau.',
+      '',
+      '### Comment se passe un projet, étape par étape ?',
+      '',
+      '- Le relevé, puis le dessin',
+      '',
+      '### Quels logiciels ?',
+      '',
+      '**Géomètre-topographe**',
+      '- Covadis',
+      '',
+      '**Dessinateur-projeteur**',
+      '- Mensura',
+    ].join('\n'),
+  );
+  const section = (id: string) => article.sections.find((candidate) => candidate.id === id)!;
+
+  it("gives what a question about one role answers to that role, named whole or by its head word", () => {
+    expect(section('que-fait-un-geometre-topographe-sur-un-chantier').byRole['geometre-topographe']!.items.map((item) => item.text)).toEqual(['Il implante les axes des ouvrages']);
+    expect(section('le-dessinateur-va-t-il-sur-le-terrain').byRole['dessinateur-projeteur']!.prose).toEqual(['Rarement : il travaille surtout au bureau.']);
+  });
+
+  it('keeps a question about no role shared, and the labels under a question still give each role its list', () => {
+    expect(section('comment-se-passe-un-projet-etape-par-etape').isShared).toBe(true);
+    expect(Object.keys(section('quels-logiciels').byRole)).toEqual(['geometre-topographe', 'dessinateur-projeteur']);
+  });
+});
+
+describe('a heading that uses a word of a role name as a thing', () => {
+  it('does not give the section to that role ("Comment se passe une escale ?" beside the Agent d\'escale)', () => {
+    const article = parse(
+      [
+        "# Agent d'escale ou agent de piste : quelles différences ?",
+        '',
+        '## Missions',
+        '',
+        "**Agent d'escale** : enregistrer les passagers.",
+        '',
+        '**Agent de piste** : charger les bagages.',
+        '',
+        '## Comment se passe une escale ?',
+        '',
+        "- L'avion arrive, puis repart",
+        '',
+        '## Salaire',
+        '',
+        "**Agent d'escale** : 1 900 €.",
+        '',
+        '**Agent de piste** : 1 850 €.',
+      ].join('\n'),
+    );
+    expect(article.sections.find((section) => section.id === 'comment-se-passe-une-escale')!.isShared).toBe(true);
+  });
+});
