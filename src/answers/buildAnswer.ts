@@ -337,9 +337,11 @@ export class AnswerBuilder {
       .map((section) => ({
         sectionId: section.id,
         heading: section.heading,
-        cells: shown.map((role) => ({ roleId: role.id, roleName: role.name, summary: summaryOf(section, role.id) })),
+        // A role the section says nothing about gets no empty line.
+        cells: shown.map((role) => ({ roleId: role.id, roleName: role.name, summary: summaryOf(section, role.id) })).filter((cell) => cell.summary !== ''),
       }))
-      .filter((row) => row.cells.some((cell) => cell.summary !== ''));
+      // A section about one role only ("Qu'est-ce qu'un géomètre ?" in a FAQ) tells the roles apart in no way.
+      .filter((row) => row.cells.length >= Math.min(2, shown.length));
     return {
       kind: 'overview',
       article: article.id,

@@ -236,9 +236,25 @@ class SectionBuilder {
       this.prose(node.text, node.line, this.current.id);
       return;
     }
-    // In a section of prose, a paragraph that opens with one role is about that role.
-    const subject = proseOnly && this.current === null ? subjectOf(node.text, this.roles, this.pack) : null;
-    this.prose(node.text, node.line, subject?.id ?? null);
+    // In a section of prose, a paragraph that opens with one role is about that role; one that turns to another
+    // role in a later sentence ("Pour un géomètre, … . Le dessinateur-projeteur, lui, …") is split there.
+    if (!proseOnly || this.current !== null) {
+      this.prose(node.text, node.line, null);
+      return;
+    }
+    for (const part of this.partsByRole(node.text)) this.prose(part.text, node.line, part.roleId);
+  }
+
+  /** A paragraph's sentences grouped by the role each group opens on (the first group may have none). */
+  private partsByRole(text: string): { text: string; roleId: string | null }[] {
+    const parts: { text: string; roleId: string | null }[] = [];
+    for (const sentence of text.split(/(?<=[.!?…])\s+(?=\p{Lu})/u)) {
+      const subject = subjectOf(sentence, this.roles, this.pack);
+      const last = parts.at(-1);
+      if (last && (subject === null || subject.id === last.roleId)) last.text = `${last.text} ${sentence}`;
+      else parts.push({ text: sentence, roleId: subject?.id ?? null });
+    }
+    return parts;
   }
 
   private listNode(node: Extract<SourceNode, { type: 'list' }>): void {
@@ -575,7 +591,17 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const named = definitions
     .filter((section) => says(section.heading, 'definitionHeadings', pack))
     .sort((a, b) => Number(proseOnly(b)) - Number(proseOnly(a)))[0];
-  for (const section of definitions) section.isDefinition = section === (named ?? definitions[0]);
+  // A FAQ may define each role under its own question ("Qu'est-ce qu'un géomètre-topographe ?", then "… un
+  // dessinateur-projeteur ?"): when every role has one, or no heading says it defines them all, those sections
+  // define one role each, rather than a section that gives each role a paragraph ("Le métier est-il physique ?").
+  const definesOne = sections.filter((section) => {
+    const owners = Object.keys(section.byRole);
+    const asks = says(section.heading, 'definitionCues', pack) || says(section.heading, 'definitionHeadings', pack);
+    return asks && owners.length === 1 && rolesMentionedIn(section.heading, roles, pack).length === 1 && (section.byRole[owners[0]!]?.prose.length ?? 0) > 0;
+  });
+  const definedOneByOne = new Set(definesOne.map((section) => Object.keys(section.byRole)[0])).size;
+  const perRole = definedOneByOne === roles.length || (!named && definedOneByOne >= 2);
+  for (const section of sections) section.isDefinition = perRole ? definesOne.includes(section) : section === (named ?? definitions[0]);
   for (const section of sections.filter((candidate) => candidate.isDefinition)) {
     for (const role of roles) {
       // A role's paragraph, or its bullet ("- Appelé « APS » sur le site, il protège…"), may give it another name.

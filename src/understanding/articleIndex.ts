@@ -104,7 +104,8 @@ export interface ArticleIndex {
   itemConcepts: Set<string>;
   /** True when the article writes these words in a row, link words aside ("responsable du bureau d'études"). */
   mentions(phrase: readonly string[]): boolean;
-  definitionSection: Section | null;
+  /** The section that defines the roles, or in a FAQ the sections that define one role each. */
+  definitionSections: Section[];
   conclusionSection: Section | null;
 }
 
@@ -478,7 +479,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     coveredSignals: sectionLevel,
     itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
     mentions: (phrase) => stemLines.includes(` ${contentStems(phrase)} `),
-    definitionSection: article.sections.find((section) => section.isDefinition) ?? null,
+    definitionSections: article.sections.filter((section) => section.isDefinition),
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };
 }

@@ -215,7 +215,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   const sections = new Map<string, Section>();
   for (const entry of evidence.sections.slice(0, CANDIDATE_OPTIONS.sections)) sections.set(entry.section.id, entry.section);
   if (facts.contextSection) sections.set(facts.contextSection.id, facts.contextSection);
-  if (article.definitionSection) sections.set(article.definitionSection.id, article.definitionSection);
+  for (const definition of article.definitionSections) sections.set(definition.id, definition);
   // "Qu'ont-ils en commun ?": the section every role shares.
   if (markers.shared) for (const section of article.article.sections) if (section.isShared) sections.set(section.id, section);
   for (const section of sections.values()) {

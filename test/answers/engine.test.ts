@@ -49,6 +49,15 @@ describe('engine answers', () => {
     expect(answer.conclusion[0]).toMatch(/^Il est clair que/);
   });
 
+  it('leaves out of the general difference a section about one role only, and never shows a role with nothing', async () => {
+    const faq = await loadEngine({ knowledgeDir: join(import.meta.dirname, '../fixtures/holdout46'), dialogsDir: DIALOGS });
+    const answer = faq.answer('Quelle différence entre géomètre et dessinateur ?', emptyContext()).answer;
+    if (answer.kind !== 'overview') throw new Error(`overview expected, got ${answer.kind}`);
+    expect(answer.rows.length).toBeGreaterThan(3);
+    for (const row of answer.rows) expect(row.cells.map((cell) => cell.roleId)).toEqual(['geometre-topographe', 'dessinateur-projeteur']);
+    expect(answer.rows.map((row) => row.sectionId)).not.toContain('qu-est-ce-qu-un-geometre-topographe');
+  });
+
   it('defines a role from its paragraph', () => {
     const answer = ask("C'est quoi un chef de produit numérique ?");
     expect(answer).toMatchObject({ kind: 'list', section: 'definition-des-roles', roles: [DIGITAL] });

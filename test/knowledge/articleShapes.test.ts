@@ -621,6 +621,36 @@ describe('a FAQ whose questions name one role', () => {
     expect(section('le-dessinateur-va-t-il-sur-le-terrain').byRole['dessinateur-projeteur']!.prose).toEqual(['Rarement : il travaille surtout au bureau.']);
   });
 
+  it('splits a paragraph where a later sentence turns to another role', () => {
+    const week = parse(
+      [
+        '# FAQ : géomètre-topographe ou dessinateur-projeteur ?',
+        '',
+        '## Le métier',
+        '',
+        "### Qu'est-ce qu'un géomètre-topographe ?",
+        '',
+        'Le géomètre-topographe mesure le terrain.',
+        '',
+        "### Qu'est-ce qu'un dessinateur-projeteur ?",
+        '',
+        'Le dessinateur-projeteur dessine les ouvrages.',
+        '',
+        '### Le métier est-il physique ?',
+        '',
+        'Pour le géomètre-topographe, oui : il marche beaucoup. Il porte la station. Le dessinateur-projeteur, lui, travaille assis.',
+      ].join('\n'),
+    );
+    const physical = week.sections.find((candidate) => candidate.id === 'le-metier-est-il-physique')!;
+    expect(physical.byRole['geometre-topographe']!.prose).toEqual(['Pour le géomètre-topographe, oui : il marche beaucoup. Il porte la station.']);
+    expect(physical.byRole['dessinateur-projeteur']!.prose).toEqual(['Le dessinateur-projeteur, lui, travaille assis.']);
+    // Each role is defined under its own question, not by the section that happens to give both a paragraph.
+    expect(week.sections.filter((candidate) => candidate.isDefinition).map((candidate) => candidate.id)).toEqual([
+      'qu-est-ce-qu-un-geometre-topographe',
+      'qu-est-ce-qu-un-dessinateur-projeteur',
+    ]);
+  });
+
   it('keeps a question about no role shared, and the labels under a question still give each role its list', () => {
     expect(section('comment-se-passe-un-projet-etape-par-etape').isShared).toBe(true);
     expect(Object.keys(section('quels-logiciels').byRole)).toEqual(['geometre-topographe', 'dessinateur-projeteur']);
