@@ -254,13 +254,16 @@ export function roleOpeningLabel(label: string, roles: readonly Role[], pack: La
 export function rolesMentionedIn(text: string, roles: readonly Role[], pack: LanguagePack): Role[] {
   const key = nameKey(text, pack);
   const bare = new Set(words(text));
-  return roles.filter((role) => {
+  const mentioned = roles.filter((role) => {
     if ([role.name, ...role.aliases].some((name) => containsRun(key, nameKey(name, pack)))) return true;
     if (role.abbreviations.some((abbreviation) => bare.has(abbreviation))) return true;
     const others = new Set(roles.filter((other) => other !== role).flatMap((other) => [other.name, ...other.aliases].flatMap((name) => nameKey(name, pack))));
     const head = nameKey(role.name, pack)[0];
     return head !== undefined && !others.has(head) && key.includes(head);
   });
+  // "l'Auxiliaire spécialisé vétérinaire" names that role, not also the Vétérinaire inside its name.
+  const within = (role: Role, other: Role) => other !== role && containsRun(nameKey(other.name, pack), nameKey(role.name, pack)) && containsRun(key, nameKey(other.name, pack));
+  return mentioned.filter((role) => !mentioned.some((other) => within(role, other)));
 }
 
 /**

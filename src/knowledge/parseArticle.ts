@@ -140,6 +140,9 @@ function subjectsNamedInTitle(sections: readonly RawSection[], title: string, pa
   );
 }
 
+/** Who a list belongs to: one role, several, every role, or no one the parser can tell. */
+type Owner = Role | readonly Role[] | 'shared' | null;
+
 /** Reads a section's nodes into blocks, giving each piece to the role its label or sentence names. */
 class SectionBuilder {
   readonly blocks: Block[] = [];
@@ -204,13 +207,25 @@ class SectionBuilder {
     this.blocks.push({ type: 'prose', roleId, text, line });
   }
 
-  private list(owner: Role | 'shared' | null, header: string | undefined, items: Item[], ordered: boolean, line: number): void {
+  private list(owner: Owner, header: string | undefined, items: Item[], ordered: boolean, line: number): void {
     if (items.length === 0) {
-      if (owner && owner !== 'shared') this.diagnostics.push({ line, severity: 'doubt', message: doubts.emptyList(header ?? owner.name) });
+      if (owner && owner !== 'shared') this.diagnostics.push({ line, severity: 'doubt', message: doubts.emptyList(header ?? (Array.isArray(owner) ? owner : [owner]).map((role) => role.name).join(', ')) });
       return;
     }
-    if (owner && owner !== 'shared') this.blocks.push({ type: 'roleList', roleId: owner.id, ...(header ? { header } : {}), items, ordered, line });
+    // A list two roles share ("Conducteur et contrôleur :") is each one's list.
+    if (Array.isArray(owner)) for (const role of owner) this.blocks.push({ type: 'roleList', roleId: role.id, ...(header ? { header } : {}), items, ordered, line });
+    else if (owner && owner !== 'shared') this.blocks.push({ type: 'roleList', roleId: (owner as Role).id, ...(header ? { header } : {}), items, ordered, line });
     else this.blocks.push({ type: 'sharedList', ...(header ? { header } : {}), items, ordered, line });
+  }
+
+  /**
+   * Whom a list header gives its list to: one role, several ("Conducteur et contrôleur :", fewer than all of
+   * them), every role ('shared', "Points communs"), or no one it can tell.
+   */
+  private ownerOf(label: string): Owner {
+    const several = rolesMentionedIn(label, this.roles, this.pack);
+    if (several.length >= 2) return several.length < this.roles.length ? several : 'shared';
+    return this.roleOf(label) ?? (this.isShared(label) ? 'shared' : null);
   }
 
   private paragraph(node: Extract<SourceNode, { type: 'paragraph' }>, proseOnly: boolean): void {
@@ -262,7 +277,7 @@ class SectionBuilder {
     if (node.items.some((item) => itemLabel(item) !== null && this.roleOf(itemLabel(item)!) !== null)) this.flushLead();
     this.pendingLead = null;
     const loose: Item[] = [];
-    let open: { owner: Role | 'shared' | null; header: string; items: Item[]; line: number } | null = null;
+    let open: { owner: Owner; header: string; items: Item[]; line: number } | null = null;
     const closeOpen = () => {
       if (open) this.list(open.owner, open.header, open.items, node.ordered, open.line);
       open = null;
@@ -284,7 +299,7 @@ class SectionBuilder {
       if (label !== null && !groupsTasks && (item.children.length > 0 || label === withoutColon(item.text) || item.strongLead !== undefined)) {
         flushLoose();
         closeOpen();
-        const owner = this.roleOf(label) ?? (this.isShared(label) ? 'shared' : null);
+        const owner = this.ownerOf(label);
         if (owner === null && item.children.length > 0 && item.strongLead !== undefined) {
           this.diagnostics.push({ line: item.line, severity: 'doubt', message: doubts.labelWithoutRole(label, this.roles.map((role) => role.name)) });
         }

@@ -683,3 +683,66 @@ describe('a heading that uses a word of a role name as a thing', () => {
     expect(article.sections.find((section) => section.id === 'comment-se-passe-une-escale')!.isShared).toBe(true);
   });
 });
+
+describe('a list header that names several roles', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre Conducteur de bus, Contrôleur et Régulateur',
+      '',
+      'Missions',
+      '',
+      '  • Pour le conducteur de bus :',
+      '    • Conduire le bus',
+      '  • Côté contrôleur :',
+      '    • Contrôler les titres',
+      '  • Le régulateur :',
+      '    • Réguler le réseau',
+      '',
+      'Horaires',
+      '',
+      '  • Conducteur et contrôleur :',
+      '    • Travail en roulement',
+      '  • Le régulateur :',
+      '    • Travail en 3x8',
+      '  • Conducteur, contrôleur et régulateur :',
+      '    • Une tenue fournie',
+    ].join('\n'),
+    'article.txt',
+  );
+  const hours = article.sections.find((section) => section.id === 'horaires')!;
+
+  it('gives the list to each role it names when it names some of them', () => {
+    expect(hours.byRole['conducteur-de-bus']!.items.map((item) => item.text)).toEqual(['Travail en roulement']);
+    expect(hours.byRole['controleur']!.items.map((item) => item.text)).toEqual(['Travail en roulement']);
+    expect(hours.byRole['regulateur']!.items.map((item) => item.text)).toEqual(['Travail en 3x8']);
+  });
+
+  it('makes the list shared when it names them all, kept under its header as written', () => {
+    expect(hours.sharedItems.map((item) => [item.text, item.children.map((child) => child.text)])).toEqual([['Conducteur, contrôleur et régulateur', ['Une tenue fournie']]]);
+  });
+});
+
+describe('a list header naming a role whose name holds another role', () => {
+  it('gives the list to the longer name only ("Missions de l’Auxiliaire spécialisé vétérinaire", not also the Vétérinaire)', () => {
+    const article = parse(
+      [
+        'Comparaison',
+        '',
+        'Différences entre un Vétérinaire et un Auxiliaire spécialisé vétérinaire',
+        '',
+        'Missions',
+        '',
+        '  • Missions du Vétérinaire :',
+        '    • Opérer',
+        '  • Missions de l’Auxiliaire spécialisé vétérinaire :',
+        '    • Stériliser le matériel',
+      ].join('\n'),
+      'article.txt',
+    );
+    const missions = article.sections.find((section) => section.id === 'missions')!;
+    expect(missions.byRole['veterinaire']!.items.map((item) => item.text)).toEqual(['Opérer']);
+    expect(missions.byRole['auxiliaire-specialise-veterinaire']!.items.map((item) => item.text)).toEqual(['Stériliser le matériel']);
+  });
+});
