@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -147,6 +147,8 @@ type Owner = Role | readonly Role[] | 'shared' | null;
 class SectionBuilder {
   readonly blocks: Block[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** The roles with their head words as names, computed once ({@link rolesByHead}). */
+  private headNamed: Role[] | undefined;
   /** The role the last label named: following lists and paragraphs are its own. */
   private current: Role | 'shared' | null = null;
   /** The label that named `current`, kept as its list's header ("Pour l’Infirmier"). */
@@ -265,11 +267,62 @@ class SectionBuilder {
     const parts: { text: string; roleId: string | null }[] = [];
     for (const sentence of text.split(/(?<=[.!?…])\s+(?=\p{Lu})/u)) {
       const subject = subjectOf(sentence, this.roles, this.pack);
+      const clauses = subject === null ? this.clausesByRole(sentence) : [];
+      if (clauses.length >= 2) {
+        parts.push(...clauses);
+        continue;
+      }
       const last = parts.at(-1);
       if (last && (subject === null || subject.id === last.roleId)) last.text = `${last.text} ${sentence}`;
       else parts.push({ text: sentence, roleId: subject?.id ?? null });
     }
     return parts;
+  }
+
+  /**
+   * A sentence that gives each role a clause ("L'hiver : le chef de culture arrête l'assolement, pendant que
+   * l'ouvrier révise les outils et que le technicien présente le bilan."): each role's clauses, after what the
+   * sentence says before the first of them. Fewer than two roles: nothing (the sentence stays whole).
+   */
+  private clausesByRole(sentence: string): { text: string; roleId: string }[] {
+    // Commas, colons and semicolons end a clause, and so does "et que" ("… et que le technicien présente …").
+    const pieces = sentence.split(/(?<=[,:;])\s+|\s+(?=et que\s)/u);
+    let lead = '';
+    const clauses: { text: string; roleId: string }[] = [];
+    for (const piece of pieces) {
+      const subject = subjectOf(piece, this.rolesByHead(), this.pack);
+      const last = clauses.at(-1);
+      if (subject) clauses.push({ text: this.withoutClauseOpener(piece), roleId: subject.id });
+      else if (last) last.text = `${last.text} ${piece}`;
+      else lead = `${lead}${lead ? ' ' : ''}${piece}`;
+    }
+    if (new Set(clauses.map((clause) => clause.roleId)).size < 2) return [];
+    const byRole = new Map<string, string[]>();
+    const bare = (text: string) => text.replace(/[\s.,;:]+$/u, '');
+    for (const clause of clauses) byRole.set(clause.roleId, [...(byRole.get(clause.roleId) ?? []), bare(clause.text)]);
+    return [...byRole].map(([roleId, texts]) => ({ roleId, text: `${lead}${lead ? ' ' : ''}${texts.join(' ; ')}.` }));
+  }
+
+  /** The roles, each also named by the head word of its name when no other role's name has it ("l'ouvrier"). */
+  private rolesByHead(): Role[] {
+    this.headNamed ??= this.roles.map((role) => {
+      const head = writtenWords(role.name)[0];
+      const alone = head !== undefined && rolesMentionedIn(head, this.roles, this.pack).length === 1;
+      return alone && !role.aliases.includes(head) ? { ...role, aliases: [...role.aliases, head] } : role;
+    });
+    return this.headNamed;
+  }
+
+  /** A clause without the word that joined it to the one before ("pendant que l'ouvrier …" → "l'ouvrier …"). */
+  private withoutClauseOpener(clause: string): string {
+    const written = clause.split(/\s+/);
+    let opener = this.pack.prefixLength('clauseOpeners', words(clause));
+    let at = 0;
+    while (opener > 0 && at < written.length) {
+      opener -= words(written[at]!).length;
+      at += 1;
+    }
+    return written.slice(at).join(' ');
   }
 
   private listNode(node: Extract<SourceNode, { type: 'list' }>): void {

@@ -20,6 +20,7 @@ export const WORD_CLASSES = [
   'quotedAliasCues',
   'alternativeWords',
   'coordinators',
+  'clauseOpeners',
   'betweenWords',
   'nameLinkWords',
   'definitionHeadings',

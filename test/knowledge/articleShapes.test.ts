@@ -746,3 +746,31 @@ describe('a list header naming a role whose name holds another role', () => {
     expect(missions.byRole['auxiliaire-specialise-veterinaire']!.items.map((item) => item.text)).toEqual(['Stériliser le matériel']);
   });
 });
+
+describe('prose that gives each role a clause of the same sentence', () => {
+  const article = parse(
+    [
+      '# Chef de culture, ouvrier agricole polyvalent, technicien agricole : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '**Chef de culture** : planifier.',
+      '',
+      '**Ouvrier agricole polyvalent** : planter.',
+      '',
+      '**Technicien agricole** : conseiller.',
+      '',
+      '## Le rythme de la saison',
+      '',
+      "L'hiver est le temps de la préparation : le chef de culture arrête l'assolement, pendant que l'ouvrier révise les outils et que le technicien présente le bilan.",
+    ].join('\n'),
+  );
+  const season = article.sections.find((section) => section.id === 'le-rythme-de-la-saison')!;
+
+  it("gives each role its clause after what the sentence says first, without the word that joined it", () => {
+    expect(season.byRole['chef-de-culture']!.prose).toEqual(["L'hiver est le temps de la préparation : le chef de culture arrête l'assolement."]);
+    expect(season.byRole['ouvrier-agricole-polyvalent']!.prose).toEqual(["L'hiver est le temps de la préparation : l'ouvrier révise les outils."]);
+    expect(season.byRole['technicien-agricole']!.prose).toEqual(["L'hiver est le temps de la préparation : le technicien présente le bilan."]);
+    expect(season.intro).toEqual([]);
+  });
+});
