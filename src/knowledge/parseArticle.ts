@@ -147,6 +147,8 @@ type Owner = Role | readonly Role[] | 'shared' | null;
 class SectionBuilder {
   readonly blocks: Block[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** Prose blocks that are one clause of a sentence shared out between roles: no role's own paragraph. */
+  readonly clauses = new Set<Block>();
   /** The roles with their head words as names, computed once ({@link rolesByHead}). */
   private headNamed: Role[] | undefined;
   /** The role the last label named: following lists and paragraphs are its own. */
@@ -259,17 +261,20 @@ class SectionBuilder {
       this.prose(node.text, node.line, null);
       return;
     }
-    for (const part of this.partsByRole(node.text)) this.prose(part.text, node.line, part.roleId);
+    for (const part of this.partsByRole(node.text)) {
+      this.prose(part.text, node.line, part.roleId);
+      if (part.clause) this.clauses.add(this.blocks.at(-1)!);
+    }
   }
 
   /** A paragraph's sentences grouped by the role each group opens on (the first group may have none). */
-  private partsByRole(text: string): { text: string; roleId: string | null }[] {
-    const parts: { text: string; roleId: string | null }[] = [];
+  private partsByRole(text: string): { text: string; roleId: string | null; clause?: boolean }[] {
+    const parts: { text: string; roleId: string | null; clause?: boolean }[] = [];
     for (const sentence of text.split(/(?<=[.!?…])\s+(?=\p{Lu})/u)) {
       const subject = subjectOf(sentence, this.roles, this.pack);
       const clauses = subject === null ? this.clausesByRole(sentence) : [];
       if (clauses.length >= 2) {
-        parts.push(...clauses);
+        parts.push(...clauses.map((clause) => ({ ...clause, clause: true })));
         continue;
       }
       const last = parts.at(-1);
@@ -638,9 +643,12 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     // A section defines the roles when it gives each a paragraph, or when its heading says so ("En deux mots : qui est
     // qui ?") and it gives each role something of its own (one "Rôle : …" bullet each).
     const definitionHeading = says(raw.heading.text, 'definitionHeadings', pack);
+    // A paragraph of its own, that is: clauses of one sentence shared out between the roles ("L'hiver : le chef
+    // arrête l'assolement, pendant que l'ouvrier…") tell the season, they define no one.
+    const ownParagraph = (role: Role) => builder.blocks.some((block) => block.type === 'prose' && block.roleId === role.id && !builder.clauses.has(block));
     const isDefinition =
       !isConclusion &&
-      ((proseOnly && roles.every((role) => (view.byRole[role.id]?.prose.length ?? 0) > 0)) || (definitionHeading && roles.every((role) => view.byRole[role.id] !== undefined)));
+      ((proseOnly && roles.every(ownParagraph)) || (definitionHeading && roles.every((role) => view.byRole[role.id] !== undefined)));
     let id = slugify(raw.heading.text);
     const first = seen.get(id);
     if (first !== undefined) {

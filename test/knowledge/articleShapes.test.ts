@@ -754,11 +754,9 @@ describe('prose that gives each role a clause of the same sentence', () => {
       '',
       '## Missions',
       '',
-      '**Chef de culture** : planifier.',
-      '',
-      '**Ouvrier agricole polyvalent** : planter.',
-      '',
-      '**Technicien agricole** : conseiller.',
+      '- **Chef de culture** : planifier.',
+      '- **Ouvrier agricole polyvalent** : planter.',
+      '- **Technicien agricole** : conseiller.',
       '',
       '## Le rythme de la saison',
       '',
@@ -772,5 +770,9 @@ describe('prose that gives each role a clause of the same sentence', () => {
     expect(season.byRole['ouvrier-agricole-polyvalent']!.prose).toEqual(["L'hiver est le temps de la préparation : l'ouvrier révise les outils."]);
     expect(season.byRole['technicien-agricole']!.prose).toEqual(["L'hiver est le temps de la préparation : le technicien présente le bilan."]);
     expect(season.intro).toEqual([]);
+  });
+
+  it('does not take clauses of one sentence for paragraphs that define the roles', () => {
+    expect(season.isDefinition).toBe(false);
   });
 });
