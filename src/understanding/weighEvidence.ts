@@ -289,9 +289,10 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         id,
         name: topic.name,
         // A heading or list header covers a subject; a bullet only through a whole phrase ("voiture de fonction"),
-        // since one word may mean something else there ("marge brute" is no salary).
+        // since one word may mean something else there ("marge brute" is no salary), and only the phrase asked
+        // ("les jours fériés" in a bullet says nothing of "congés payés").
         covered:
-          [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (topic.phrases.has(signal) && index.itemConcepts.has(signal))) ||
+          [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (topic.phrases.has(signal) && index.itemConcepts.has(signal) && content.includes(signal))) ||
           [...topic.within].some((concept) => index.coveredSignals.has(concept)),
         asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
       });

@@ -112,3 +112,13 @@ describe('another job', () => {
     expect(without.weigh('Hésiter entre chef de projet et chef de produit digital').otherJob).not.toBe('chef de projet');
   });
 });
+
+describe('subjects the article covers', () => {
+  const transport = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout45'));
+  const conges = (question: string) => transport.weigh(question).topics.find((topic) => topic.id === 'conges');
+
+  it('are covered by a bullet only through the phrase the question asks ("jours fériés"), not another phrase of the subject', () => {
+    expect(conges('Combien de jours de congés payés pour un conducteur ?')?.covered).toBe(false);
+    expect(conges('Le conducteur travaille-t-il les jours fériés ?')?.covered).toBe(true);
+  });
+});
