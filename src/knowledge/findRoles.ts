@@ -576,6 +576,37 @@ export function bracketedInitialisms(roles: readonly Role[], texts: readonly str
   }
 }
 
+/** Longest nickname read in quotes inside brackets. */
+const MAX_NICKNAME_CHARACTERS = 40;
+
+/**
+ * "Le Masseur-kinésithérapeute (le « kiné » dans les services)": a name in quotes at the start of a bracket right
+ * after a role's name is another name of that role. A role found only by that nickname ("Chez le kiné :" in the
+ * lists) is the same role: it joins the one the text names in full. Returns the roles left.
+ */
+export function bracketedNicknames(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): Role[] {
+  const nickname = new RegExp(`\\(\\s*(?:[\\p{L}]+[’']?\\s*)?[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
+  const merged = new Set<Role>();
+  for (const text of texts) {
+    for (const match of text.matchAll(nickname)) {
+      const before = writtenWords(text.slice(0, match.index));
+      const name = match[1]!.trim();
+      for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
+        const written = joinWritten(before.slice(before.length - length));
+        const role = roles.find((candidate) => !merged.has(candidate) && [candidate.name, ...candidate.aliases].some((form) => sameName(form, written, pack)));
+        if (!role) continue;
+        if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
+        for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
+          role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
+          merged.add(other);
+        }
+        break;
+      }
+    }
+  }
+  return roles.filter((role) => !merged.has(role));
+}
+
 /** True when every letter of `letters` appears in `text`, in order. */
 function isSubsequence(letters: string, text: string): boolean {
   let at = 0;

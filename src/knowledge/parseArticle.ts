@@ -10,7 +10,7 @@ import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -623,6 +623,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
   spellOutInitialisms(roles, texts, pack);
   bracketedInitialisms(roles, texts, pack);
+  const nicknamed = bracketedNicknames(roles, texts, pack);
+  roles.splice(0, roles.length, ...nicknamed);
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 
   const seen = new Map<string, number>();

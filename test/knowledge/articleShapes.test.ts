@@ -776,3 +776,43 @@ describe('prose that gives each role a clause of the same sentence', () => {
     expect(season.isDefinition).toBe(false);
   });
 });
+
+describe('roles named in the lists by the nicknames the text gives them', () => {
+  const article = parse(
+    [
+      'Fiches métiers',
+      '',
+      'Différences entre un Masseur-kinésithérapeute et un Ergothérapeute',
+      '',
+      'Définition des métiers',
+      '',
+      'Le Masseur-kinésithérapeute (le « kiné » dans les services) rééduque le corps en mouvement.',
+      '',
+      'L’Ergothérapeute (l’« ergo ») part des activités de la vie quotidienne.',
+      '',
+      'Missions au quotidien',
+      '',
+      '  • Chez le kiné :',
+      '    • Mener les séances de rééducation',
+      '  • Pour l’ergo :',
+      '    • Préconiser les aides techniques',
+      '',
+      'Patients suivis',
+      '',
+      '  • Chez le kiné :',
+      '    • Suites d’opération',
+      '  • Pour l’ergo :',
+      '    • Suites d’AVC',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('takes a name in quotes in the bracket after a role as its nickname, and the lists by that nickname as its own', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['masseur-kinesitherapeute', 'ergotherapeute']);
+    expect(article.roles[0]!.aliases).toContain('kiné');
+    expect(article.roles[1]!.aliases).toContain('ergo');
+    const missions = article.sections.find((section) => section.id === 'missions-au-quotidien')!;
+    expect(missions.byRole['masseur-kinesitherapeute']!.items.map((item) => item.text)).toEqual(['Mener les séances de rééducation']);
+    expect(missions.byRole['ergotherapeute']!.items.map((item) => item.text)).toEqual(['Préconiser les aides techniques']);
+  });
+});
