@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { looksFeminine, masculine, splitWrittenElisions } from '../text/morphology.js';
+import { looksFeminine, masculine, splitWrittenElisions, withoutInclusiveEndings } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -94,7 +94,7 @@ export function namesOneOf(text: string, names: readonly string[], pack: Languag
 export function namesInTitle(title: string, pack: LanguagePack): string[] {
   let best: string[] = [];
   // "l'assistant médico-administratif (AMA)": the initialism in brackets is no part of the name.
-  for (const part of title.replace(/[?!.]+\s*$/, '').replace(/\s*\([^()]*\)/g, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
+  for (const part of withoutInclusiveEndings(title).replace(/[?!.]+\s*$/, '').replace(/\s*\([^()]*\)/g, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
     const names: string[][] = [];
     let started = false;
     const pieces = part.split(',');

@@ -8,6 +8,7 @@
  */
 import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
+import { withoutInclusiveEndings } from '../text/morphology.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
 import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
@@ -47,7 +48,8 @@ function isQuestion(text: string): boolean {
 
 /** The forms of a name written in both genders ("Éditeur / éditrice"), or the name alone. */
 function nameForms(text: string): string[] {
-  return text.split(/\s+\/\s+/);
+  // "Chargé·e de recrutement", "le/la chargé(e)": the name in the masculine, as roles are named.
+  return withoutInclusiveEndings(text).split(/\s+\/\s+/);
 }
 
 /** True when a heading or label holds a phrase of the word class ("Points communs" for sharedCues). */

@@ -3,7 +3,7 @@
  * so that both sides of every comparison are written the same way.
  */
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { agentNoun, ELISION, masculine } from './morphology.js';
+import { agentNoun, ELISION, masculine, withoutInclusiveEndings } from './morphology.js';
 import { TextCache } from './textCache.js';
 
 /** Characters that never carry meaning in a question: C0/C1 controls, bidi marks, lone surrogates. */
@@ -55,21 +55,13 @@ const CACHE_MAX_TEXT_LENGTH = 2_000;
 const foldCache = new TextCache<string>(CACHE_LIMIT, CACHE_MAX_TEXT_LENGTH);
 
 /**
- * A heading without the inverted subjects of its question ("À qui rendent-ils compte ?" → "À qui rendent compte ?"):
- * in a heading they refer to no one, and they would split the phrase the heading is written around. Questions
- * keep theirs, which the reader reads ("peut-il" after a role named before).
- */
-export function withoutInvertedSubjects(heading: string): string {
-  return heading.replace(/-(?:t-)?(?:ils?|elles?|on)(?![\p{L}\p{N}])/giu, '');
-}
-
-/**
  * Splits folded text into words: elisions split off ("l'analyse" → "l", "analyse"), any non-alphanumeric is a separator
  * (so "a-t-il", "UX/UI" and "week-end" split), digits kept.
  */
 export function words(text: string): string[] {
   const split = wordsCache.get(text, () =>
-    fold(text)
+    // "chargé·e", "technicien(ne)": one word, in the masculine ("ne" alone would read as a negation).
+    withoutInclusiveEndings(fold(text))
       // "1 900 €" and "1900 €" are the same number.
       .replace(/(\d)[\s.](?=\d{3}\b)/g, '$1')
       // The elided word stays as a word of its own: "l'infirmier" → "l infirmier", so "de l'infirmier" names a role.

@@ -6,7 +6,8 @@
 import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
-import { stem, withoutInvertedSubjects, words } from '../text/normalize.js';
+import { dropInvertedPronouns } from '../text/morphology.js';
+import { fold, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
@@ -124,7 +125,7 @@ const conceptCache = new TextCachePerOwner<Lexicon, string[]>(50_000);
  * technologies, "Outils du quotidien" about tools, "Perspectives de salaire" about prospects and salary.
  */
 export function headingWeights(heading: string, lexicon: Lexicon): Map<string, number> {
-  const tokens = words(withoutInvertedSubjects(heading));
+  const tokens = words(dropInvertedPronouns(fold(heading)));
   const weights = new Map<string, number>();
   const put = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   let seenHead = false;
@@ -384,7 +385,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   const withoutNames = (text: string) => conceptsOf(stripNames(text), lexicon);
   /** A heading or header's concepts and its own word stems: synonyms join "qualités" and "maîtrise", the stems tell them apart. */
   const headingTerms = (text: string) => {
-    const folded = stripNames(withoutInvertedSubjects(text));
+    const folded = stripNames(dropInvertedPronouns(fold(text)));
     return [...conceptsOf(folded, lexicon), ...surfaceTermsOf(words(folded), lexicon)];
   };
 

@@ -816,3 +816,36 @@ describe('roles named in the lists by the nicknames the text gives them', () => 
     expect(missions.byRole['ergotherapeute']!.items.map((item) => item.text)).toEqual(['Préconiser les aides techniques']);
   });
 });
+
+describe('role names in inclusive writing', () => {
+  const article = parse(
+    [
+      '# Chargé(e) de recrutement ou Technicien·ne de paie : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '**Chargé·e de recrutement**',
+      '- Rédiger les annonces',
+      '',
+      '**Technicien·ne de paie**',
+      '- Établir les bulletins',
+      '',
+      '## Compétences',
+      '',
+      'Pour le/la chargé(e) de recrutement :',
+      "- Sens de l'écoute",
+      '',
+      'Pour le/la technicien(ne) de paie :',
+      '- Rigueur',
+    ].join('\n'),
+  );
+
+  it('names each role once, in the masculine, whatever inclusive form the title and the labels use', () => {
+    expect(article.roles.map((role) => [role.id, role.name])).toEqual([
+      ['charge-de-recrutement', 'Chargé de recrutement'],
+      ['technicien-de-paie', 'Technicien de paie'],
+    ]);
+    const skills = article.sections.find((section) => section.id === 'competences')!;
+    expect(skills.byRole['technicien-de-paie']!.items.map((item) => item.text)).toEqual(['Rigueur']);
+  });
+});

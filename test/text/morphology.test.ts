@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  agentNoun,
-  dropInvertedPronouns,
-  gluedElision,
-  hasJobTitleEnding,
-  hyphenatedPairs,
-  inversions,
-  looksLikeParticiple,
-  looksLikeVerb,
-  looksPlural,
-  masculine,
-  titleGender,
-} from '../../src/text/morphology.js';
+import { agentNoun, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender, withoutInclusiveEndings } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
 describe('French morphology', () => {
@@ -80,3 +68,16 @@ describe('French morphology', () => {
     expect([...hyphenatedPairs('une sage-femme ou un aide-soignant ?')]).toEqual(['sage femme', 'aide soignant']);
   });
 });
+
+describe('withoutInclusiveEndings', () => {
+  it('writes inclusive forms in the masculine, names and determiners alike', () => {
+    expect(withoutInclusiveEndings('le/la chargé(e) de recrutement')).toBe('le chargé de recrutement');
+    expect(withoutInclusiveEndings('Technicien·ne, conseiller.ère, directeur(trice), salarié·e·s')).toBe('Technicien, conseiller, directeur, salarié');
+    expect(withoutInclusiveEndings('Un(e) chef·fe de projet')).toBe('Un chef de projet');
+  });
+
+  it('leaves ordinary text alone: a sentence end, an aside in brackets, a web address', () => {
+    expect(withoutInclusiveEndings('Il est chargé. Elle aussi (en CDI), voir www.exemple.fr')).toBe('Il est chargé. Elle aussi (en CDI), voir www.exemple.fr');
+  });
+});
+

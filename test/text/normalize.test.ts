@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, sanitize, slugify, stem, withoutInvertedSubjects, words } from '../../src/text/normalize.js';
+import { fold, sanitize, slugify, stem, words } from '../../src/text/normalize.js';
 
 describe('normalize', () => {
   it('folds case, accents, apostrophes and ligatures', () => {
@@ -36,10 +36,9 @@ describe('normalize', () => {
   });
 });
 
-describe('withoutInvertedSubjects', () => {
-  it('drops the inverted subject of a question written as a heading, and nothing else', () => {
-    expect(withoutInvertedSubjects('À qui rendent-ils compte ?')).toBe('À qui rendent compte ?');
-    expect(withoutInvertedSubjects('Que fait-on, a-t-il dit, peut-elle ?')).toBe('Que fait, a dit, peut ?');
-    expect(withoutInvertedSubjects('Week-end, Île-de-France, bâton-onze')).toBe('Week-end, Île-de-France, bâton-onze');
+describe('words in inclusive writing', () => {
+  it('reads "technicien·ne" and "chargé(e)" as one word each, in the masculine', () => {
+    expect(words('Le/la technicien·ne et le chargé(e)')).toEqual(['le', 'technicien', 'et', 'le', 'charge']);
   });
 });
+
