@@ -1,12 +1,17 @@
 /**
  * The intranet's plain-text export → source nodes: headings stand alone on their line (short, no
- * final punctuation, or numbered "2. Formation" between blank lines), bullets (•, -, ◦, 1.) nest by
+ * final punctuation, or numbered "2. Formation" between blank lines), bullets (•, -, ◦, →, ✓, an emoji, 1.) nest by
  * indentation, a line of pipes is a table row. The same node types as the Markdown reader.
  */
 import { stripMarkup } from '../text/normalize.js';
 import { squeeze, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
 
-const BULLET = /^(\s*)(?:[•◦▪▫‣∙·●○■□➢➤►▸–—*+-]|(\d{1,2})[.)])\s+(.*)$/;
+/**
+ * A bullet: the usual marks, the arrows, ticks and emoji that intranet pages put before their points
+ * ("✓ Réaliser les entremets", "→ Travail de nuit", "  ✅ Permis B"), or "1." / "2)". An emoji marks a
+ * bullet only on an indented line: at the margin it opens a heading ("🎯 Missions").
+ */
+const BULLET = /^(\s*)(?:[•◦▪▫‣∙·●○■□◆◇★☆➢➤➜➔►▸▶▷→⇒✓✔✗✘☐☑✅❌–—*+-]|(?<=^\s+)\p{Extended_Pictographic}\uFE0F?|(\d{1,2})[.)])\s+(.*)$/u;
 const NUMBERED = /^\d{1,2}[.)]\s+(.*)$/;
 const TABLE_ROW = /^\|(.*)\|$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;

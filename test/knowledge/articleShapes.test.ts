@@ -849,3 +849,35 @@ describe('role names in inclusive writing', () => {
     expect(skills.byRole['technicien-de-paie']!.items.map((item) => item.text)).toEqual(['Rigueur']);
   });
 });
+
+describe('text-export bullets marked with arrows, ticks or emoji', () => {
+  it('reads "– ", "✓ ", "→ " and an indented emoji as bullets, and an emoji at the margin as a heading', () => {
+    const article = parse(
+      [
+        'Fiches métiers',
+        '',
+        'Différences entre un Boulanger et un Pâtissier',
+        '',
+        '🎯 Missions',
+        '',
+        'Missions du boulanger :',
+        '– Pétrir la pâte',
+        'Missions du pâtissier :',
+        '✓ Réaliser les entremets',
+        '',
+        'Horaires',
+        '',
+        'Pour le boulanger :',
+        '→ Travail de nuit',
+        'Pour le pâtissier :',
+        '  ✅ Travail en journée',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'horaires']);
+    const hours = article.sections.find((section) => section.id === 'horaires')!;
+    expect(hours.byRole['boulanger']!.items.map((item) => item.text)).toEqual(['Travail de nuit']);
+    expect(hours.byRole['patissier']!.items.map((item) => item.text)).toEqual(['Travail en journée']);
+    expect(article.sections[0]!.byRole['patissier']!.items.map((item) => item.text)).toEqual(['Réaliser les entremets']);
+  });
+});
