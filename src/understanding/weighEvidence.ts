@@ -86,6 +86,8 @@ interface RoleMentions {
   genericRole: boolean;
   /** Token positions that name a role: not the subject of the question. */
   consumed: Set<number>;
+  /** Token positions that name, whole, a role of another article of the library: words this article does not know. */
+  foreign: Set<number>;
   /** Roles named only as the object of a preposition ("pour les commerciaux itinérants"), not as the subject. */
   objectRoles: Set<string>;
 }
@@ -123,6 +125,20 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       for (const at of positions) consumed.add(at);
       const opening = [tokens[positions[0]! - 1], tokens[positions[0]! - 2], tokens[positions[0]! - 3]].find((word) => word !== undefined && !index.linkWords.has(word));
       if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
+    }
+  }
+  // "Et pour un gestionnaire de paie ?" read in another article of the library: the whole name of a role of
+  // another article says nothing of this one's sections ("paie" would count as a salary word here); its words
+  // stay foreign to this article.
+  const foreign = new Set<number>();
+  const ownNames = index.roles.map((role) => role.nameStems);
+  const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((part) => b.has(part));
+  for (const names of index.libraryRoles) {
+    if (names.size < 2 || ownNames.some((own) => sameSet(own, names))) continue;
+    for (let start = 0; start + names.size <= contentAt.length; start += 1) {
+      const positions = contentAt.slice(start, start + names.size);
+      if (positions.some((at) => consumed.has(at)) || new Set(positions.map((at) => stems[at]!)).size !== names.size) continue;
+      if (positions.every((at) => names.has(stems[at]!)) && positions[positions.length - 1]! - positions[0]! < names.size * 3) for (const at of positions) foreign.add(at);
     }
   }
 
@@ -182,7 +198,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     weakRoles.clear();
   }
   const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId)));
-  return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, consumed, objectRoles };
+  return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, consumed, foreign, objectRoles };
 }
 
 /**
@@ -234,11 +250,12 @@ function comparedThingsAreNoRoles(tokens: readonly string[], consumed: ReadonlyS
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = roleWordStems(tokens, index, lexicon.stopWords);
-  const { roles, wholeNames, weakRoles, genericRole, consumed, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
+  const { roles, wholeNames, weakRoles, genericRole, consumed, foreign, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
   // Role names are read before synonyms: their words are not the subject of the question.
-  const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : word)), lexicon);
+  // Another article's role name stays in the question as words this article does not know ('#' makes no word).
+  const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : foreign.has(at) ? `#${word}` : word)), lexicon);
 
   const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
   const content: string[] = [];

@@ -122,3 +122,20 @@ describe('subjects the article covers', () => {
     expect(conges('Le conducteur travaille-t-il les jours fériés ?')?.covered).toBe(true);
   });
 });
+
+describe('the whole name of a role of another article of the library', () => {
+  const chargés = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout49'));
+  const clientele = chargés.indexes.find((index) => index.article.id === 'differences-charge-clientele-recouvrement')!;
+  const payroll = chargés.indexes.find((index) => index.article.id === 'differences-responsable-paie-gestionnaire-paie')!;
+
+  it('is no evidence for this article\'s sections, and stays words this article does not know ("paie" is no salary word there)', () => {
+    const elsewhere = chargés.weigh('Et pour un gestionnaire de paie ?', clientele);
+    expect(elsewhere.content).not.toContain('salaire');
+    expect(elsewhere.unknown.length).toBeGreaterThan(0);
+    expect(elsewhere.sections.some((entry) => entry.section.id === 'salaire')).toBe(false);
+  });
+
+  it('names the role in its own article', () => {
+    expect(chargés.weigh('Et pour un gestionnaire de paie ?', payroll).wholeNames.has('gestionnaire-de-paie')).toBe(true);
+  });
+});
