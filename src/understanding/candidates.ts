@@ -344,7 +344,14 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
   const intent = reading.smalltalk[0];
   if (intent) {
     const only = !anyContent && !anyRole;
-    candidates.push({ reading: { kind: 'smalltalk', intent: intent.intent }, features: { kindSmalltalk: 1, smalltalkOnly: only ? 1 : 0 }, label: `smalltalk:${intent.intent}` });
+    // "slt, les compétences du chargé c koi ?": a greeting before a question that names a role (whole, or by the
+    // head its roles share, with a section asked) is not the message; "Merci, c'est plus clair" or "aide" name none.
+    const besideQuestion = all.some((evidence) => evidence.wholeNames.size > 0 || (evidence.genericRole && evidence.sections[0]?.strong === true));
+    candidates.push({
+      reading: { kind: 'smalltalk', intent: intent.intent },
+      features: { kindSmalltalk: 1, smalltalkOnly: only ? 1 : 0, smalltalkBesideQuestion: besideQuestion ? 1 : 0 },
+      label: `smalltalk:${intent.intent}`,
+    });
   }
   candidates.push({ reading: { kind: 'fallback', reason: 'unknown', evidence: first ?? null }, features: { kindAbstain: 1 }, label: 'abstain' });
   // "Le CA" when two articles have a role abbreviated CA, and the conversation is about neither: which one?

@@ -144,6 +144,8 @@ export const FEATURES = [
   'smalltalkOnly',
   /** Smalltalk patterns alongside a real question. */
   'smalltalkWithQuestion',
+  /** A smalltalk reading of a message that also names a role ("slt, les compétences du chargé ?"). */
+  'smalltalkBesideQuestion',
   /** The question has no content word, no role and no cue at all. */
   'emptyQuestion',
 
@@ -172,7 +174,7 @@ export type FeatureVector = Partial<Record<Feature, number>>;
  * asked for, a section nothing supports, a bullet of another role than the one asked about. Fitting keeps
  * their weights at or below zero, so a few odd questions cannot turn a penalty into a reward.
  */
-export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed'];
+export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'smalltalkBesideQuestion'];
 
 /**
  * The weight of each feature: how much it adds to (or takes from) a candidate's score.
@@ -243,6 +245,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   otherJobNamed: 2.9,
   smalltalkOnly: 6,
   smalltalkWithQuestion: 0.68,
+  smalltalkBesideQuestion: -1.5,
   emptyQuestion: 3,
   articlesTie: 0.16,
   articlesUnanchored: 0.44,

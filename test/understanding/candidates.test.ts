@@ -171,3 +171,10 @@ describe('the "not covered" reading of a subject the article has no section for'
     expect(topics('Combien de jours de congés ?')).toEqual(['topic:conges']);
   });
 });
+
+describe('the smalltalk reading', () => {
+  it('is marked as beside a question when the message also names a role, and not for smalltalk alone', () => {
+    expect(candidate("Salut, quelles compétences pour l'assistant RH ?", 'smalltalk:')?.features.smalltalkBesideQuestion).toBe(1);
+    expect(candidate('Merci beaucoup !', 'smalltalk:')?.features.smalltalkBesideQuestion ?? 0).toBe(0);
+  });
+});
