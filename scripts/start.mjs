@@ -5,7 +5,7 @@
  * is missing, bundles the server as `npm run build` does, then runs it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_BANNER, isStale } from './buildState.mjs';
@@ -32,7 +32,7 @@ if (tsc) {
   }
   // The server as one module (what `npm run build` ships), again when tsc rewrote it or a source is newer.
   const server = fileURLToPath(new URL('dist/index.js', root));
-  const bundled = readFileSync(server, 'utf8').startsWith(BUNDLE_BANNER);
+  const bundled = existsSync(server) && bannerOf(server) === BUNDLE_BANNER;
   if (!bundled || isStale(server, [fileURLToPath(new URL('src', root))])) {
     execFileSync(process.execPath, ['scripts/bundleServer.mjs'], { cwd: root, stdio: 'inherit' });
   }
@@ -41,3 +41,14 @@ if (tsc) {
   process.exit(1);
 }
 await import(new URL('dist/index.js', root).href);
+
+/** The first bytes of a file, as long as the bundle's banner: enough to tell the bundle from tsc's output. */
+function bannerOf(file) {
+  const head = Buffer.alloc(Buffer.byteLength(BUNDLE_BANNER));
+  const descriptor = openSync(file, 'r');
+  try {
+    return head.subarray(0, readSync(descriptor, head, 0, head.length, 0)).toString('utf8');
+  } finally {
+    closeSync(descriptor);
+  }
+}

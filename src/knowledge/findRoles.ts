@@ -560,20 +560,27 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
 export function bracketedInitialisms(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): void {
   for (const text of texts) {
     for (const match of text.matchAll(/\(\s*([A-ZÀ-Ý]{2,6})\s*\)/g)) {
-      const before = writtenWords(text.slice(0, match.index));
+      const found = roleNamedJustBefore(text.slice(0, match.index), roles, pack);
+      if (!found) continue;
+      const { role, name } = found;
       const initialism = match[1]!;
-      for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
-        const name = joinWritten(before.slice(before.length - length));
-        const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((form) => sameName(form, name, pack)));
-        if (!role) continue;
-        // "diplôme d'État d'éducateur spécialisé (DEES)" names the diploma: the initialism must start as the name
-        // does and take its letters in order.
-        if (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0]) break;
-        if (![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
-        break;
-      }
+      // "diplôme d'État d'éducateur spécialisé (DEES)" names the diploma: the initialism must start as the name
+      // does and take its letters in order.
+      if (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0]) continue;
+      if (![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
     }
   }
+}
+
+/** The role whose name (or alias) the text ends with, the shortest such ending first, and that ending. */
+function roleNamedJustBefore(text: string, roles: readonly Role[], pack: LanguagePack): { role: Role; name: string } | null {
+  const before = writtenWords(text);
+  for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
+    const name = joinWritten(before.slice(before.length - length));
+    const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((form) => sameName(form, name, pack)));
+    if (role) return { role, name };
+  }
+  return null;
 }
 
 /** Longest nickname read in quotes inside brackets. */
@@ -589,18 +596,13 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
   const merged = new Set<Role>();
   for (const text of texts) {
     for (const match of text.matchAll(nickname)) {
-      const before = writtenWords(text.slice(0, match.index));
+      const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
+      if (!role) continue;
       const name = match[1]!.trim();
-      for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
-        const written = joinWritten(before.slice(before.length - length));
-        const role = roles.find((candidate) => !merged.has(candidate) && [candidate.name, ...candidate.aliases].some((form) => sameName(form, written, pack)));
-        if (!role) continue;
-        if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
-        for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
-          role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
-          merged.add(other);
-        }
-        break;
+      if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
+      for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
+        role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
+        merged.add(other);
       }
     }
   }

@@ -292,8 +292,9 @@ class SectionBuilder {
    * sentence says before the first of them. Fewer than two roles: nothing (the sentence stays whole).
    */
   private clausesByRole(sentence: string): { text: string; roleId: string }[] {
-    // Commas, colons and semicolons end a clause, and so does "et que" ("… et que le technicien présente …").
-    const pieces = sentence.split(/(?<=[,:;])\s+|\s+(?=et que\s)/u);
+    // Commas, colons and semicolons end a clause, and so does a clause opener of several words inside a piece
+    // ("… révise les outils et que le technicien présente …").
+    const pieces = sentence.split(/(?<=[,:;])\s+/u).flatMap((piece) => this.atClauseOpeners(piece));
     let lead = '';
     const clauses: { text: string; roleId: string }[] = [];
     for (const piece of pieces) {
@@ -318,6 +319,19 @@ class SectionBuilder {
       return alone && !role.aliases.includes(head) ? { ...role, aliases: [...role.aliases, head] } : role;
     });
     return this.headNamed;
+  }
+
+  /** A piece cut before each clause opener of several words it holds after its start ("et que", "tandis que"). */
+  private atClauseOpeners(piece: string): string[] {
+    const written = piece.split(/\s+/);
+    const folded: string[] = [];
+    const starts = written.map((word) => folded.push(...words(word)) - words(word).length);
+    const cuts: string[][] = [[]];
+    written.forEach((word, at) => {
+      if (at > 0 && this.pack.prefixLength('clauseOpeners', folded, starts[at]) >= 2) cuts.push([]);
+      cuts[cuts.length - 1]!.push(word);
+    });
+    return cuts.map((cut) => cut.join(' '));
   }
 
   /** A clause without the word that joined it to the one before ("pendant que l'ouvrier …" → "l'ouvrier …"). */

@@ -72,6 +72,8 @@ export interface ArticleIndex {
   article: Article;
   /** The stems of every role name of the library this article belongs to: a title made of one of them is no other job. */
   libraryRoles: readonly ReadonlySet<string>[];
+  /** The names of other articles' roles of two words or more (stems), which a question may name whole: built once. */
+  otherArticlesRoles: readonly ReadonlySet<string>[];
   /** Articles and prepositions that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
   linkWords: ReadonlySet<string>;
   roles: IndexedRole[];
@@ -345,6 +347,11 @@ function nameWords(name: string, lexicon: Lexicon, linkWords: ReadonlySet<string
   return words(name).filter((word) => !linkWords.has(word) && !lexicon.language.has('coordinators', word));
 }
 
+/** True when two sets of name stems are the same name. */
+function sameStems(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((part) => b.has(part));
+}
+
 /** The name stems of every role of a library, built once and shared by its articles' indexes. */
 export function libraryRoleStems(articles: readonly Article[], lexicon: Lexicon): Set<string>[] {
   const linkWords = linkWordsOf(lexicon.language);
@@ -457,6 +464,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   return {
     article,
     libraryRoles: libraryRoles ?? roleStems,
+    otherArticlesRoles: (libraryRoles ?? []).filter((names) => names.size >= 2 && !roleStems.some((own) => sameStems(own, names))),
     linkWords,
     roles,
     sharedNameStems,

@@ -194,8 +194,7 @@ function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon
   const lookup = reading.markers.who || reading.markers.yesNo;
   const holdsSubject = (id: string) => top !== undefined && top.matched.some((concept) => lexicon.topics.get(id)?.signals.has(concept));
   const bulletMatches = top !== undefined && top.f1 >= CANDIDATE_OPTIONS.itemForTopic;
-  const answeredByBullet = (id: string) =>
-    bulletMatches && ((top.matched.length >= 2 && (lookup || holdsSubject(id))) || (lookup && holdsSubject(id)));
+  const answeredByBullet = (id: string) => bulletMatches && (lookup ? top.matched.length >= 2 || holdsSubject(id) : top.matched.length >= 2 && holdsSubject(id));
   const topic = evidence.topics.find((candidate) => !candidate.covered && (candidate.asked || !sectionAsked) && !answeredByBullet(candidate.id));
   return topic ? { id: topic.id, name: topic.name } : null;
 }

@@ -131,10 +131,9 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   // another article says nothing of this one's sections ("paie" would count as a salary word here); its words
   // stay foreign to this article.
   const foreign = new Set<number>();
-  const ownNames = index.roles.map((role) => role.nameStems);
-  const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((part) => b.has(part));
-  for (const names of index.libraryRoles) {
-    if (names.size < 2 || ownNames.some((own) => sameSet(own, names))) continue;
+  const asked = new Set(contentAt.map((at) => stems[at]!));
+  for (const names of index.otherArticlesRoles) {
+    if (![...names].every((part) => asked.has(part))) continue;
     for (let start = 0; start + names.size <= contentAt.length; start += 1) {
       const positions = contentAt.slice(start, start + names.size);
       if (positions.some((at) => consumed.has(at)) || new Set(positions.map((at) => stems[at]!)).size !== names.size) continue;
