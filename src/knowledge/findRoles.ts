@@ -151,7 +151,9 @@ export function nameCandidates(label: string, pack: LanguagePack, whole = false)
     starts.add(at);
   }
   folded.forEach((word, position) => {
-    if (!whole && position > 0 && position + 1 < written.length && (pack.has('determiners', word) || pack.has('labelOpeners', word))) {
+    // "Fourchettes de salaire – Agent d'exploitation" : a dash inside the label starts a name, as an article does.
+    const startsName = pack.has('determiners', word) || pack.has('labelOpeners', word) || /^[–—-]$/.test(written[position]!);
+    if (!whole && position > 0 && position + 1 < written.length && startsName) {
       let next = position + 1;
       while (next < written.length - 1 && pack.has('determiners', folded[next]!)) next += 1;
       starts.add(next);

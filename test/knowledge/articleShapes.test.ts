@@ -881,3 +881,32 @@ describe('text-export bullets marked with arrows, ticks or emoji', () => {
     expect(article.sections[0]!.byRole['patissier']!.items.map((item) => item.text)).toEqual(['Réaliser les entremets']);
   });
 });
+
+describe('list headers that put the role after a dash', () => {
+  it('names the role whole after the dash ("Fourchettes de salaire – Agent d\'exploitation station d\'épuration"), not its tail', () => {
+    const article = parse(
+      [
+        'Nos métiers',
+        '',
+        "Différences entre un Technicien réseau et un Agent d'exploitation station d'épuration",
+        '',
+        'Au quotidien',
+        '',
+        '  • Au quotidien, le Technicien réseau :',
+        '    • Répare les fuites',
+        "  • Au quotidien, l'Agent d'exploitation station d'épuration :",
+        '    • Règle les bassins',
+        '',
+        'Rémunération',
+        '',
+        '  • Fourchettes de salaire – Technicien réseau :',
+        '    • 2 100 € brut',
+        "  • Fourchettes de salaire – Agent d'exploitation station d'épuration :",
+        '    • 1 950 € brut',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['technicien-reseau', 'agent-d-exploitation-station-d-epuration']);
+    expect(texts(article, 'remuneration', 'agent-d-exploitation-station-d-epuration')).toEqual(['1 950 € brut']);
+  });
+});
