@@ -51,6 +51,7 @@ export const WORD_CLASSES = [
   'otherWords',
   'otherManyWords',
   'allRolesCues',
+  'cardinals',
   'addingWords',
   'stressedPronouns',
   'roleOpeners',

@@ -73,6 +73,14 @@ interface Facts {
   contextRoles: string[];
   /** The article's roles the conversation has not answered about yet (empty outside the conversation's article). */
   undiscussed: string[];
+  /** The roles the conversation answered about in this article, the most recent last. */
+  discussed: string[];
+  /**
+   * The one role "l'autre" points at, or null when it could be several: the only role besides the conversation's,
+   * else the only one not discussed yet, else the only other one discussed ("Compare le docker et le chef de
+   * bord" → "Et le docker ?" → "Et l'autre ?" is the chef de bord).
+   */
+  theOther: string | null;
   contextSection: Section | null;
   inContext: boolean;
   leans: boolean;
@@ -93,6 +101,9 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];
   const discussed = inContext ? context.discussed ?? contextRoles : [];
   const undiscussed = discussed.length > 0 ? article.roles.map((role) => role.id).filter((id) => !discussed.includes(id)) : [];
+  const complement = contextRoles.length > 0 ? article.roles.map((role) => role.id).filter((id) => !contextRoles.includes(id)) : [];
+  const otherDiscussed = discussed.filter((id) => !contextRoles.includes(id));
+  const theOther = [complement, undiscussed, otherDiscussed].find((roles) => roles.length === 1)?.[0] ?? null;
   // In another article, the conversation's subject is that article's section about the same thing, once the question names one of its roles.
   const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : evidence.roles.size > 0 ? carried : null;
   return {
@@ -101,6 +112,8 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
     named,
     contextRoles,
     undiscussed,
+    discussed,
+    theOther: contextRoles.length > 0 ? theOther : null,
     contextSection,
     inContext,
     leans: markers.followUp || markers.pronoun || markers.otherOne,
@@ -126,6 +139,10 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   add(facts.contextRoles);
   if (facts.contextRoles.length > 0) add(facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)));
   if (reading.markers.otherMany) add(facts.undiscussed);
+  if (facts.theOther) add([facts.theOther]);
+  // "Compare les deux" in an article of three: the two the conversation has just been about.
+  const count = reading.markers.roleCount;
+  if (count !== null && count < facts.articleRoles.length && facts.discussed.length >= count) add(facts.discussed.slice(-count));
   add(available);
   if (facts.evidence.weakRoles.size === 1) add([...facts.evidence.weakRoles]);
   // Each role alone, so a question about one role is always answerable even with another named in context.
@@ -158,7 +175,9 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
   const { subjects } = facts;
   const complement = facts.contextRoles.length > 0 ? facts.articleRoles.filter((id) => !facts.contextRoles.includes(id) && all.includes(id)) : [];
   const isAll = roles.length >= 2 && sameSet(roles, all);
-  const allAsked = isAll && (markers.allRoles || ((markers.comparison || markers.overview) && subjects.length === 0));
+  const count = markers.roleCount;
+  const countsAll = count === null || count >= facts.articleRoles.length;
+  const allAsked = isAll && countsAll && (markers.allRoles || ((markers.comparison || markers.overview) && subjects.length === 0));
   const fromContext = subjects.length === 0 && roles.length > 0 && sameSet(roles, facts.contextRoles);
   return {
     rolesAllNamed: subjects.length > 0 && subjects.every((id) => roles.includes(id)) ? 1 : 0,
@@ -167,11 +186,14 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     rolesFromContext: fromContext && facts.leans && !markers.otherOne ? 1 : 0,
     rolesFromContextSilent: fromContext && !facts.leans ? 1 : 0,
     // "l'autre" is one role; "les deux autres", "les autres" are all the others.
-    rolesComplement: markers.otherOne && subjects.length === 0 && (complement.length === 1 || markers.otherMany) && sameSet(roles, complement) ? 1 : 0,
+    rolesComplement: markers.otherOne && subjects.length === 0 && (markers.otherMany ? sameSet(roles, complement) : facts.theOther !== null && sameSet(roles, [facts.theOther])) ? 1 : 0,
     // "Et les deux autres ?" after two roles were answered about: the roles not seen yet, fewer than the others of the last one.
     rolesNotYetDiscussed: markers.otherMany && subjects.length === 0 && facts.undiscussed.length < complement.length && sameSet(roles, facts.undiscussed) ? 1 : 0,
     // "Compare avec les trois autres", "le directeur par rapport aux autres": the role in question and all the others.
     rolesWithTheOthers: markers.otherMany && markers.comparison && isAll && (subjects.length > 0 || facts.contextRoles.length > 0) ? 1 : 0,
+    // "Compare les deux" among three roles: the last two discussed, not all three.
+    rolesLastDiscussed: !countsAll && subjects.length === 0 && roles.length === count && sameSet(roles, facts.discussed.slice(-count!)) ? 1 : 0,
+    rolesCountDiffers: count !== null && !markers.otherMany && roles.length > 0 && roles.length !== count ? 1 : 0,
     rolesAllAsked: allAsked ? 1 : 0,
     rolesAllUnasked: isAll && !allAsked ? 1 : 0,
     rolesWeakWord: subjects.length === 0 && facts.evidence.weakRoles.size === 1 && sameSet(roles, [...facts.evidence.weakRoles]) ? 1 : 0,
@@ -306,7 +328,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
 
   // "Et l'autre ?" with two roles or more left: ask which one rather than guess.
   const left = facts.contextRoles.length > 0 ? facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)) : [];
-  if (markers.otherOne && !markers.otherMany && facts.subjects.length === 0 && left.length >= 2) {
+  if (markers.otherOne && !markers.otherMany && facts.subjects.length === 0 && facts.theOther === null && left.length >= 2) {
     candidates.push({
       reading: { kind: 'clarifyRoles', evidence, section: facts.contextSection, roles: left },
       features: { kindClarifyRoles: 1, otherOneAmbiguous: 1 },

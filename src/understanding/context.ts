@@ -16,8 +16,9 @@ export interface ConversationContext {
 /** The context of a conversation that has not asked anything yet. */
 export const emptyContext = (): ConversationContext => ({ article: null, section: null, roles: [] });
 
-/** The roles discussed after an answer about `roles` of `article`: added to the earlier ones of the same article. */
+/** The roles discussed after an answer about `roles` of `article`: the earlier ones of the same article, then these. */
 export function discussedAfter(previous: ConversationContext, article: string | null, roles: readonly string[]): string[] {
   const before = article === previous.article ? previous.discussed ?? previous.roles : [];
-  return [...new Set([...before, ...roles])];
+  // The most recent last: "compare les deux" takes the two the conversation was about last.
+  return [...before.filter((id) => !roles.includes(id)), ...roles];
 }

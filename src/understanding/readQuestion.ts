@@ -31,6 +31,8 @@ export interface Markers {
   otherMany: boolean;
   /** "compare les trois", "chacun": every role of the article. */
   allRoles: boolean;
+  /** How many roles an every-role cue counts ("les deux", "ces 3"), or null: with fewer than the article has, not all of them. */
+  roleCount: number | null;
   /** "points communs", "en commun": what every role shares. */
   shared: boolean;
 }
@@ -221,6 +223,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const otherMany = tokens.some((token) => language.has('otherManyWords', token));
   // "les deux autres" are the others, not both.
   const allRoles = !otherMany && language.occursIn('allRolesCues', tokens);
+  const roleCount = allRoles ? countInCue(tokens, language) : null;
   // "l'un et l'autre", "de part et d'autre" name every role, not the other one.
   const otherOne = !allRoles && (otherMany || tokens.some((token) => language.has('otherWords', token))) ||
     (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));
@@ -241,7 +244,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles, shared: language.occursIn('commonGroundCues', tokens) },
+    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles, roleCount, shared: language.occursIn('commonGroundCues', tokens) },
     markerPositions,
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,
@@ -250,4 +253,18 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     smalltalk,
     joined,
   };
+}
+
+/** The number an every-role cue says ("les deux" → 2, "les 3" → 3), or null when it says none ("chacun"). */
+function countInCue(tokens: readonly string[], language: LanguagePack): number | null {
+  const cardinals = language.source('cardinals').map((word) => words(word).join(' '));
+  for (let at = 0; at < tokens.length; at += 1) {
+    const length = language.prefixLength('allRolesCues', tokens, at);
+    for (const token of tokens.slice(at, at + length)) {
+      if (/^\d+$/.test(token)) return Number(token);
+      const rank = cardinals.indexOf(token);
+      if (rank >= 0) return rank + 2;
+    }
+  }
+  return null;
 }

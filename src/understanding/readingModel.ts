@@ -54,6 +54,10 @@ export const FEATURES = [
   'otherOneAmbiguous',
   /** "Les deux autres" after several roles were answered about: the roles the conversation has not seen yet. */
   'rolesNotYetDiscussed',
+  /** "Compare les deux" among more roles: the reading takes the roles the conversation was about last, as many as said. */
+  'rolesLastDiscussed',
+  /** The question counts its roles ("les deux", "ces trois") and the reading takes another number of them. */
+  'rolesCountDiffers',
   /** Every role, when the question compares one role (named or the conversation's) with "les autres". */
   'rolesWithTheOthers',
   /** The reading takes every role, and the question asks for all of them or compares without naming. */
@@ -174,7 +178,7 @@ export type FeatureVector = Partial<Record<Feature, number>>;
  * asked for, a section nothing supports, a bullet of another role than the one asked about. Fitting keeps
  * their weights at or below zero, so a few odd questions cannot turn a penalty into a reward.
  */
-export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'smalltalkBesideQuestion'];
+export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'smalltalkBesideQuestion'];
 
 /**
  * The weight of each feature: how much it adds to (or takes from) a candidate's score.
@@ -204,6 +208,8 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   rolesComplement: 0.68,
   otherOneAmbiguous: 4,
   rolesNotYetDiscussed: 0.83,
+  rolesLastDiscussed: 0.8,
+  rolesCountDiffers: -0.5,
   rolesWithTheOthers: 3.47,
   rolesAllAsked: 0.14,
   rolesAllUnasked: -0.21,

@@ -53,6 +53,15 @@ describe('candidate readings for an article of three roles', () => {
     expect(reading?.answer.kind).toBe('clarify');
   });
 
+  it('offer the two roles the conversation was about last for "compare les deux" among three, and count all three as too many', () => {
+    const context: ConversationContext = { ...after('quelles-competences', ['gestionnaire-de-paie']), discussed: ['assistant-rh', 'charge-de-formation', 'gestionnaire-de-paie'] };
+    const lastTwo = candidate('Compare les deux', 'section:quelles-competences[charge-de-formation,gestionnaire-de-paie]', context);
+    expect(lastTwo?.features).toMatchObject({ rolesLastDiscussed: 1 });
+    const all = candidate('Compare les deux', 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]', context);
+    expect(all?.features).toMatchObject({ rolesCountDiffers: 1 });
+    expect(all?.features.rolesAllAsked ?? 0).toBe(0);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
@@ -81,6 +90,11 @@ describe('the chosen reading for an article of three roles', () => {
   it('compares the other two after one role, and all three when asked', () => {
     expect(answer('Et pour les deux autres ?', after('quelles-competences', ['assistant-rh']))).toMatchObject({ kind: 'comparison', section: 'quelles-competences', roles: ['charge-de-formation', 'gestionnaire-de-paie'] });
     expect(answer('Compare les trois sur les compétences')).toMatchObject({ kind: 'comparison', roles: ['assistant-rh', 'charge-de-formation', 'gestionnaire-de-paie'] });
+  });
+
+  it('compares the two roles discussed last for "compare les deux"', () => {
+    const context: ConversationContext = { ...after('quelles-competences', ['charge-de-formation']), discussed: ['assistant-rh', 'charge-de-formation'] };
+    expect(answer('Compare les deux', context)).toMatchObject({ kind: 'comparison', section: 'quelles-competences', roles: ['assistant-rh', 'charge-de-formation'] });
   });
 
   it('takes the one role left for "et l\'autre ?" after two', () => {
@@ -176,5 +190,23 @@ describe('the smalltalk reading', () => {
   it('is marked as beside a question when the message also names a role, and not for smalltalk alone', () => {
     expect(candidate("Salut, quelles compétences pour l'assistant RH ?", 'smalltalk:')?.features.smalltalkBesideQuestion).toBe(1);
     expect(candidate('Merci beaucoup !', 'smalltalk:')?.features.smalltalkBesideQuestion ?? 0).toBe(0);
+  });
+});
+
+const fourRoles = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout52'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings for an article of four roles', () => {
+  const PORT = 'differences-docker-grutier-pointeur-chef-de-bord';
+  const context: ConversationContext = { article: PORT, section: 'quelles-evolutions-possibles', roles: ['docker'], discussed: ['chef-de-bord', 'docker'], pendingQuestion: null };
+
+  it('take "l\'autre" as the other role of the pair just discussed when two roles have not been', () => {
+    const other = fourRoles.candidates("Et l'autre ?", context).find((entry) => entry.label === 'section:quelles-evolutions-possibles[chef-de-bord]');
+    expect(other?.features).toMatchObject({ rolesComplement: 1 });
+    expect(fourRoles.candidates("Et l'autre ?", context).some((entry) => entry.label.startsWith('clarify-roles'))).toBe(false);
+  });
+
+  it('still ask which one is meant when the conversation has seen no other role', () => {
+    const alone: ConversationContext = { ...context, discussed: ['docker'] };
+    expect(fourRoles.candidates("Et l'autre ?", alone).some((entry) => entry.label.startsWith('clarify-roles'))).toBe(true);
   });
 });

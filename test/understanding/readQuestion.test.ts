@@ -41,6 +41,9 @@ describe('reading the kind of question', () => {
     ["C'est quoi un CPD ?", { definition: true }, 'definitionCues'],
     ['Et lui ?', { otherOne: true }, 'addingWords, stressedPronouns'],
     ["et l'autre", { otherOne: true }, 'otherWords'],
+    ['Compare les deux', { allRoles: true, roleCount: 2 }, 'allRolesCues, cardinals'],
+    ['compare les 3', { allRoles: true, roleCount: 3 }, 'allRolesCues, a digit'],
+    ['Et pour chacun ?', { allRoles: true, roleCount: null }, 'allRolesCues without a number'],
   ])('%s → %o (%s)', (question, expected) => {
     expect(markers(question)).toMatchObject(expected);
   });
