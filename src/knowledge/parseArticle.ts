@@ -645,7 +645,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
 
   const seen = new Map<string, number>();
   const sections: Section[] = rawSections.map((raw, index) => {
-    const concludes = pack.prefixLength('conclusionHeadings', words(raw.heading.text)) > 0;
+    // The first section concludes nothing: "En bref : qui fait quoi ?" there sums up who is who.
+    const concludes = index > 0 && pack.prefixLength('conclusionHeadings', words(raw.heading.text)) > 0;
     const builder = new SectionBuilder(raw, roles, pack, sectionLevel, concludes).build();
     diagnostics.push(...builder.diagnostics);
     const view = viewOf(builder.blocks);

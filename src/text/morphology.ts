@@ -174,14 +174,15 @@ export function contract(sentence: string): string {
 
 /**
  * The endings of inclusive writing, after a word: "Chargé(e)", "Chargé·e", "Technicien·ne", "Conseiller.ère",
- * "Directeur(trice)", "salarié·e·s", and the doubled determiners "le/la", "un(e)".
+ * "Directeur(trice)", "salarié·e·s", and the doubled determiners and pronouns "le/la", "le·la", "un(e)", "il·elle".
  */
 const INCLUSIVE_ENDING = /(?<=\p{L})(?:\((?:e|ne|le|te|se|fe|ère|ere|euse|rice|trice|s|es)\)|[·•.](?:e|ne|le|te|se|fe|ère|ere|euse|rice|trice|s|es)(?:[·•.]s)?)(?!\p{L})/giu;
-const DOUBLED_DETERMINER = /\b(le|un|du|au)\s*\/\s*(?:la|une|de la|à la)\b/giu;
+const DOUBLED_DETERMINER = /\b(le|un|du|au|il|ils)\s*[/·•]\s*(?:la|une|de la|à la|elle|elles)\b/giu;
 
 /**
  * A text written in inclusive writing in its masculine form, which names and words are compared in:
- * "le/la chargé(e) de recrutement" → "le chargé de recrutement", "technicien·ne" → "technicien".
+ * "le/la chargé(e) de recrutement" → "le chargé de recrutement", "Le·la régisseur·euse" → "Le régisseur",
+ * "technicien·ne" → "technicien".
  */
 export function withoutInclusiveEndings(text: string): string {
   return text.replace(INCLUSIVE_ENDING, '').replace(DOUBLED_DETERMINER, '$1');

@@ -151,7 +151,7 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
 }
 
 /** Features every answer from this article shares: article fit, unknown words, what it lacks. */
-function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: boolean, distinctive: number): FeatureVector {
+function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: MissingTopic | null, distinctive: number): FeatureVector {
   const { evidence } = facts;
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
@@ -165,6 +165,7 @@ function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionRe
     mostlyUnknown: facts.named.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known ? 1 : 0,
     smalltalkWithQuestion: reading.smalltalk.length > 0 ? 1 : 0,
     answerDespiteMissingTopic: missingTopic ? 1 : 0,
+    missingTopicAsked: missingTopic?.heads ? 1 : 0,
     answerDespiteOtherJob: evidence.otherJob ? 1 : 0,
   };
 }
@@ -204,12 +205,14 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
 }
 
 /** The uncovered subject the question asks about, if any: the article does not cover it. */
-function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon): { id: string; name: string } | null {
+function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon): MissingTopic | null {
   const { evidence } = facts;
   // Named only as context ("je suis en reconversion, quelle formation…"), a missing subject does not hide a
   // question the article answers; nor does a subject asked in the same breath as a covered one.
   const sectionAsked = evidence.sections[0]?.strong === true || (facts.subjects.length >= 2 && (reading.markers.comparison || reading.markers.overview));
-  if (evidence.topics.some((topic) => topic.covered && topic.asked)) return null;
+  // A covered subject that only qualifies a missing one ("le salaire en début de carrière") does not hide it.
+  const headsMissing = evidence.topics.some((topic) => !topic.covered && topic.asked && !topic.qualifying);
+  if (evidence.topics.some((topic) => topic.covered && topic.asked && !(topic.qualifying && headsMissing))) return null;
   // A bullet that matches the question on two words or more answers it, subject word included; in a lookup
   // ("Qui forme les intérimaires ?"), so does a bullet that holds the subject's own word.
   const top = evidence.items[0];
@@ -218,7 +221,14 @@ function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon
   const bulletMatches = top !== undefined && top.f1 >= CANDIDATE_OPTIONS.itemForTopic;
   const answeredByBullet = (id: string) => bulletMatches && (lookup ? top.matched.length >= 2 || holdsSubject(id) : top.matched.length >= 2 && holdsSubject(id));
   const topic = evidence.topics.find((candidate) => !candidate.covered && (candidate.asked || !sectionAsked) && !answeredByBullet(candidate.id));
-  return topic ? { id: topic.id, name: topic.name } : null;
+  return topic ? { id: topic.id, name: topic.name, heads: topic.asked && !topic.qualifying && topic.alone } : null;
+}
+
+/** A subject the question asks about that the article does not cover; `heads` when it is all the question asks before its complements. */
+interface MissingTopic {
+  id: string;
+  name: string;
+  heads: boolean;
 }
 
 /** Every candidate reading of the question for one article. */
@@ -227,7 +237,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   const { markers } = reading;
   const article = evidence.article;
   const topic = uncoveredTopic(facts, reading, lexicon);
-  const shared = articleFeatures(facts, library.bestStrength, reading, topic !== null, library.distinctiveness(evidence));
+  const shared = articleFeatures(facts, library.bestStrength, reading, topic, library.distinctiveness(evidence));
   const candidates: Candidate[] = [];
   const best = evidence.sections[0];
   const noQuestion = evidence.content.length === 0;

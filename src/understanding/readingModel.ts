@@ -140,6 +140,8 @@ export const FEATURES = [
   'topicUncovered',
   /** An answer from the article although the question asks about a subject the article lacks. */
   'answerDespiteMissingTopic',
+  /** The subject the article lacks is what the question asks first, the article's subjects only qualifying it ("le salaire en début de carrière"). */
+  'missingTopicAsked',
   /** An answer about the article's roles although the question names another job. */
   'answerDespiteOtherJob',
   /** Another job is named where a role would stand. */
@@ -178,7 +180,7 @@ export type FeatureVector = Partial<Record<Feature, number>>;
  * asked for, a section nothing supports, a bullet of another role than the one asked about. Fitting keeps
  * their weights at or below zero, so a few odd questions cannot turn a penalty into a reward.
  */
-export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'smalltalkBesideQuestion'];
+export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'smalltalkBesideQuestion', 'missingTopicAsked'];
 
 /**
  * The weight of each feature: how much it adds to (or takes from) a candidate's score.
@@ -247,6 +249,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   mostlyUnknown: -0.52,
   topicUncovered: 3.52,
   answerDespiteMissingTopic: -1.11,
+  missingTopicAsked: -0.6,
   answerDespiteOtherJob: -1.51,
   otherJobNamed: 2.9,
   smalltalkOnly: 6,

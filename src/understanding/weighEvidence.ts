@@ -66,9 +66,12 @@ export interface Evidence {
   unknown: string[];
   /** Content concepts whose word looks like a verb: they weigh less when unknown. */
   verbLike: Set<string>;
-  /** Topics named; covered = the article has a section about it. */
-  /** Topics named; covered = the article has a section about it; asked = named in the clause that asks. */
-  topics: { id: string; name: string; covered: boolean; asked: boolean }[];
+  /**
+   * Topics named; covered = the article has a section about it; asked = named in the clause that asks;
+   * qualifying = named only in a complement of what is asked ("le salaire EN DÉBUT DE CARRIÈRE"); alone = no other
+   * word the article knows is asked before the complements.
+   */
+  topics: { id: string; name: string; covered: boolean; asked: boolean; qualifying: boolean; alone: boolean }[];
   sections: { section: Section; score: number; strong: boolean; matched: string[] }[];
   /** Bullets that share specific words with the question; `weight` sums the idf of the shared words. */
   items: { item: IndexedItem; f1: number; matched: string[]; weight: number }[];
@@ -298,6 +301,11 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     }
   });
 
+  // The words after a preposition that follows the first word asked only qualify it: "Quel salaire en début
+  // de carrière ?" asks about the salary, not the career.
+  const head = sequence.find((token) => token.kind === 'content' && reading.inFocus.has(token.start) && content.includes(token.concept));
+  const complementFrom = head === undefined ? -1 : tokens.findIndex((word, at) => at >= head.end && lexicon.language.has('complementPrepositions', word));
+  const headConcepts = new Set(sequence.filter((token) => token.kind === 'content' && reading.inFocus.has(token.start) && (complementFrom < 0 || token.start < complementFrom)).map((token) => token.concept));
   const topics: Evidence['topics'] = [];
   for (const [id, topic] of lexicon.topics) {
     if (content.some((concept) => topic.signals.has(concept))) {
@@ -311,6 +319,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
           [...topic.signals].some((signal) => index.coveredSignals.has(signal) || (topic.phrases.has(signal) && index.itemConcepts.has(signal) && content.includes(signal))) ||
           [...topic.within].some((concept) => index.coveredSignals.has(concept)),
         asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
+        qualifying: ![...headConcepts].some((concept) => topic.signals.has(concept)),
+        // Nothing else the article knows is asked first: the question is about this subject alone.
+        alone: [...headConcepts].every((concept) => topic.signals.has(concept) || !index.vocabulary.has(concept) || lexicon.fillers.hasWord(concept)),
       });
     }
   }

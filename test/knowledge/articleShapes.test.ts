@@ -910,3 +910,36 @@ describe('list headers that put the role after a dash', () => {
     expect(texts(article, 'remuneration', 'agent-d-exploitation-station-d-epuration')).toEqual(['1 950 € brut']);
   });
 });
+
+describe('a first section that sums up who is who', () => {
+  it('defines the roles under "En bref : qui fait quoi ?", bold labels in inclusive writing, rather than concluding', () => {
+    const article = parse(
+      [
+        '# Régisseur·euse, médiateur·rice : quelles différences ?',
+        '',
+        '## En bref : qui fait quoi ?',
+        '',
+        '**Le·la régisseur·euse** est le·la garant·e des œuvres. Il·elle organise leurs déplacements.',
+        '',
+        '**Le·la médiateur·rice** fait le lien entre les œuvres et les visiteurs.',
+        '',
+        '## Missions',
+        '',
+        '**Régisseur·euse :**',
+        '- Tenir l’inventaire',
+        '',
+        '**Médiateur·rice :**',
+        '- Animer les visites',
+        '',
+        '## Évolutions possibles',
+        '',
+        '**Régisseur·euse** Il·elle peut devenir régisseur·euse général·e.',
+        '',
+        '**Médiateur·rice** Il·elle peut encadrer une équipe.',
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => [role.id, role.aliases])).toEqual([['regisseur', []], ['mediateur', []]]);
+    expect(article.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['en-bref-qui-fait-quoi']);
+    expect(article.sections[0]!.isConclusion).toBe(false);
+  });
+});

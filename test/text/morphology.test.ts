@@ -74,6 +74,7 @@ describe('withoutInclusiveEndings', () => {
     expect(withoutInclusiveEndings('le/la chargé(e) de recrutement')).toBe('le chargé de recrutement');
     expect(withoutInclusiveEndings('Technicien·ne, conseiller.ère, directeur(trice), salarié·e·s')).toBe('Technicien, conseiller, directeur, salarié');
     expect(withoutInclusiveEndings('Un(e) chef·fe de projet')).toBe('Un chef de projet');
+    expect(withoutInclusiveEndings('Le·la régisseur·euse des collections. Il·elle organise')).toBe('Le régisseur des collections. Il organise');
   });
 
   it('leaves ordinary text alone: a sentence end, an aside in brackets, a web address', () => {

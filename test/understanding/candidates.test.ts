@@ -205,6 +205,14 @@ describe('candidate readings for an article of four roles', () => {
     expect(fourRoles.candidates("Et l'autre ?", context).some((entry) => entry.label.startsWith('clarify-roles'))).toBe(false);
   });
 
+  it('offer "not covered" for a salary asked first, the career only qualifying it, and mark answers from the career section', () => {
+    const question = "Quel est le salaire d'un grutier en début de carrière ?";
+    const readings = fourRoles.candidates(question, emptyContext());
+    expect(readings.some((entry) => entry.label === 'topic:salaire')).toBe(true);
+    expect(readings.find((entry) => entry.label === 'section:quelles-evolutions-possibles[grutier]')?.features).toMatchObject({ missingTopicAsked: 1 });
+    expect(fourRoles.answer(question, emptyContext()).answer.kind).toBe('fallback');
+  });
+
   it('still ask which one is meant when the conversation has seen no other role', () => {
     const alone: ConversationContext = { ...context, discussed: ['docker'] };
     expect(fourRoles.candidates("Et l'autre ?", alone).some((entry) => entry.label.startsWith('clarify-roles'))).toBe(true);

@@ -123,6 +123,24 @@ describe('subjects the article covers', () => {
   });
 });
 
+describe('subjects asked first and subjects that only qualify them (complementPrepositions)', () => {
+  const port = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout52'));
+  const topic = (question: string, id: string) => port.weigh(question).topics.find((entry) => entry.id === id);
+
+  it('reads a subject after a preposition that follows what is asked as qualifying it ("le salaire en début de carrière")', () => {
+    expect(topic("Quel est le salaire d'un grutier en début de carrière ?", 'salaire')).toMatchObject({ asked: true, qualifying: false, alone: true });
+    expect(topic("Quel est le salaire d'un grutier en début de carrière ?", 'carriere')).toMatchObject({ covered: true, qualifying: true });
+  });
+
+  it('does not call a subject alone when another word the article knows is asked beside it', () => {
+    expect(topic('Formation et salaire du grutier ?', 'salaire')?.alone).toBe(false);
+  });
+
+  it('counts a heading that names the subject as covering it ("Évolutions possibles" for the career)', () => {
+    expect(topic('Quelles évolutions possibles pour un docker ?', 'carriere')?.covered).toBe(true);
+  });
+});
+
 describe('the whole name of a role of another article of the library', () => {
   const chargés = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout49'));
   const clientele = chargés.indexes.find((index) => index.article.id === 'differences-charge-clientele-recouvrement')!;
