@@ -103,6 +103,11 @@ export interface ArticleIndex {
   surfaceStems: Set<string>;
   /** Concepts that name a topic the article covers in a heading or list header. */
   coveredSignals: Set<string>;
+  /**
+   * Concepts that a bullet of every role of one section holds ("Prime de tutorat…", "Prime d'animation…" under
+   * "Reconnaissance"): a subject every role's list speaks of is covered, though no heading names it.
+   */
+  everyRoleConcepts: Set<string>;
   /** Concepts some bullet uses ("voiture de fonction" in a list of tools): a topic the article does mention. */
   itemConcepts: Set<string>;
   /** True when the article writes these words in a row, link words aside ("responsable du bureau d'études"). */
@@ -486,9 +491,30 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     surfaceWords,
     surfaceStems,
     coveredSignals: sectionLevel,
+    everyRoleConcepts: conceptsOfEveryRole(items),
     itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
     mentions: (phrase) => stemLines.includes(` ${contentStems(phrase)} `),
     definitionSections: article.sections.filter((section) => section.isDefinition),
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };
+}
+
+/** Concepts held by a bullet of each role of a section of two roles or more. */
+function conceptsOfEveryRole(items: readonly IndexedItem[]): Set<string> {
+  const bySection = new Map<Section, Map<string, Set<string>>>();
+  for (const item of items) {
+    if (item.roleId === null || item.prose) continue;
+    const roles = bySection.get(item.section) ?? new Map<string, Set<string>>();
+    bySection.set(item.section, roles);
+    const concepts = roles.get(item.roleId) ?? new Set<string>();
+    roles.set(item.roleId, concepts);
+    for (const concept of item.concepts) concepts.add(concept);
+  }
+  const covered = new Set<string>();
+  for (const [section, roles] of bySection) {
+    if (roles.size < 2 || roles.size < Object.keys(section.byRole).length) continue;
+    const [first, ...others] = [...roles.values()];
+    for (const concept of first!) if (others.every((concepts) => concepts.has(concept))) covered.add(concept);
+  }
+  return covered;
 }

@@ -53,3 +53,19 @@ describe('the sections the parser marks', () => {
     expect(definition.terms.get('definition')).toBe(3);
   });
 });
+
+describe("subjects every role's list speaks of", () => {
+  const training = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout55'));
+  const tutors = training.indexes.find((index) => index.article.id === 'differences-formateur-interne-tuteur-maitre-d-apprentissage')!;
+
+  it('are the concepts a bullet of each role of one section holds ("Prime d’animation…", "Prime de tutorat…")', () => {
+    expect(tutors.everyRoleConcepts.has('salaire')).toBe(true);
+  });
+
+  it("leave out what only some roles' bullets hold", () => {
+    const onlyOne = tutors.items.find((item) => item.text.startsWith('Formation « Maître'))!;
+    const own = [...onlyOne.concepts].filter((concept) => !tutors.items.some((other) => other !== onlyOne && other.roleId !== onlyOne.roleId && other.concepts.has(concept)));
+    expect(own.length).toBeGreaterThan(0);
+    for (const concept of own) expect(tutors.everyRoleConcepts.has(concept)).toBe(false);
+  });
+});

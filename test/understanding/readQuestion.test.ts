@@ -37,6 +37,7 @@ describe('reading the kind of question', () => {
     ['Qui conçoit des prototypes ?', { who: true }, 'whoQuestions'],
     ['Compare les KPI', { comparison: true, overview: false }, 'comparisonCues'],
     ['En gros, quelle différence ?', { overview: true, comparison: true }, 'overviewCues'],
+    ["Tuteur, maître d'apprentissage : je m'y perds", { overview: true }, 'overviewCues'],
     ['Ses missions ?', { pronoun: true }, 'pronouns'],
     ["C'est quoi un CPD ?", { definition: true }, 'definitionCues'],
     ['Et lui ?', { otherOne: true }, 'addingWords, stressedPronouns'],
