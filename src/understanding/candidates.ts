@@ -180,9 +180,11 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
   const countsAll = count === null || count >= facts.articleRoles.length;
   const allAsked = isAll && countsAll && (markers.allRoles || ((markers.comparison || markers.overview) && subjects.length === 0));
   const fromContext = subjects.length === 0 && roles.length > 0 && sameSet(roles, facts.contextRoles);
+  // "Qu'ont en commun le Tech Lead et l'EM ?": the roles named share what the shared list says; it leaves none out.
+  const sharersNamed = roles.length === 0 && markers.shared && subjects.length >= 2;
   return {
     rolesAllNamed: subjects.length > 0 && subjects.every((id) => roles.includes(id)) ? 1 : 0,
-    rolesNamedMissing: subjects.filter((id) => !roles.includes(id)).length,
+    rolesNamedMissing: sharersNamed ? 0 : subjects.filter((id) => !roles.includes(id)).length,
     rolesUnnamedExtra: subjects.length > 0 && !allAsked ? roles.filter((id) => !subjects.includes(id)).length : 0,
     rolesFromContext: fromContext && facts.leans && !markers.otherOne ? 1 : 0,
     rolesFromContextSilent: fromContext && !facts.leans ? 1 : 0,
@@ -200,7 +202,7 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     rolesWeakWord: subjects.length === 0 && facts.evidence.weakRoles.size === 1 && sameSet(roles, [...facts.evidence.weakRoles]) ? 1 : 0,
     singleRoleButComparing: roles.length === 1 && facts.comparing && !markers.otherOne ? 1 : 0,
     severalRolesButOneNamed: roles.length >= 2 && subjects.length === 1 && !markers.comparison && !markers.allRoles ? 1 : 0,
-    noRoleButNamed: roles.length === 0 && subjects.length > 0 ? 1 : 0,
+    noRoleButNamed: roles.length === 0 && subjects.length > 0 && !sharersNamed ? 1 : 0,
   };
 }
 

@@ -62,6 +62,13 @@ describe('candidate readings for an article of three roles', () => {
     expect(all?.features.rolesAllAsked ?? 0).toBe(0);
   });
 
+  it('offer the shared section without counting the roles that share it as left out ("qu\'ont en commun l\'assistant RH et le chargé de formation ?")', () => {
+    const shared = threeRoles.candidates("Qu'ont en commun l'assistant RH et le chargé de formation ?", emptyContext()).find((entry) => entry.label.endsWith('[]') && entry.features.sectionSharedAsked === 1);
+    expect(shared?.label).toBe('section:points-communs[]');
+    expect(shared?.features.rolesNamedMissing ?? 0).toBe(0);
+    expect(shared?.features.noRoleButNamed ?? 0).toBe(0);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
