@@ -47,6 +47,23 @@ export function agentNoun(word: string): string | null {
   return AGENT_NOUN.exec(word)?.[1] ?? null;
 }
 
+/**
+ * The verbs of "venir" and "tenir" change their stem as they conjugate ("intervient", "interviennent",
+ * "intervenir"; "obtient", "obtenir"), which the stemmer does not follow. Participles are left alone: "les candidats
+ * retenus" are chosen, not remembered; "tenue" and "venue" are nouns too.
+ */
+const VENIR_TENIR = /^(.*[vt])(?:ien(?:nen)?t|enir|enant)$/;
+
+/** Nouns that end like those verbs. */
+const VENIR_TENIR_LOOKALIKES: ReadonlySet<string> = new Set(['patient', 'quotient', 'lieutenant']);
+
+/** One stem for every form of a verb of the "venir" or "tenir" family ("intervient" → "interven"), or null. */
+export function irregularVerbStem(word: string): string | null {
+  if (VENIR_TENIR_LOOKALIKES.has(word)) return null;
+  const found = VENIR_TENIR.exec(word);
+  return found ? `${found[1]}en` : null;
+}
+
 /** A plural ending: "développeurs", "travaux". */
 const PLURAL_ENDING = /[sx]$/;
 

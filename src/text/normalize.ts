@@ -3,7 +3,7 @@
  * so that both sides of every comparison are written the same way.
  */
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { agentNoun, ELISION, masculine, withoutInclusiveEndings } from './morphology.js';
+import { agentNoun, ELISION, irregularVerbStem, masculine, withoutInclusiveEndings } from './morphology.js';
 import { TextCache } from './textCache.js';
 
 /** Characters that never carry meaning in a question: C0/C1 controls, bidi marks, lone surrogates. */
@@ -87,7 +87,7 @@ const stemCache = new TextCache<string>(50_000);
 export function stem(word: string): string {
   return stemCache.get(word, () => {
     const singular = masculine(word);
-    return word.length <= 3 ? word : (agentNoun(singular) ?? frenchStemmer(singular));
+    return word.length <= 3 ? word : (agentNoun(singular) ?? irregularVerbStem(singular) ?? frenchStemmer(singular));
   });
 }
 

@@ -118,7 +118,10 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) continue;
     if (!index.distinctiveFirst && (at === 0 || !opensJobTitle(tokens[at - 1]!, language))) continue;
     if (index.distinctiveFirst && side !== at - 1) continue;
-    return tokens.slice(Math.min(at, side), Math.max(at, side) + 1).join(' ');
+    const title = tokens.slice(Math.min(at, side), Math.max(at, side) + 1);
+    // "Qui suit le budget formation ?" beside a Responsable formation: in a lookup, what the article writes is looked up.
+    if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;
+    return title.join(' ');
   }
   // "les missions d'un notaire", "devenir magistrat": where a role would stand, a word the article never
   // uses that reads like a job title (-aire, -ier, -eur, -iste, -ien…) is another job.

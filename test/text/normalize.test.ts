@@ -30,6 +30,13 @@ describe('normalize', () => {
     expect(stem('directrice')).toBe(stem('directeur'));
   });
 
+  it('stems every form of a verb of the "venir" and "tenir" families alike, and not the nouns that end like them', () => {
+    expect(new Set(['intervient', 'interviennent', 'intervenir', 'intervenant'].map(stem)).size).toBe(1);
+    expect(stem('obtient')).toBe(stem('obtenir'));
+    expect(stem('patient')).not.toBe(stem('pat' + 'enir'));
+    expect(stem('retenus')).not.toBe(stem('retenir'));
+  });
+
   it('slugs headings into ids', () => {
     expect(slugify('Objectifs et indicateurs de succès')).toBe('objectifs-et-indicateurs-de-succes');
     expect(slugify('  Définition des rôles ')).toBe('definition-des-roles');

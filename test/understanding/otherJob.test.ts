@@ -69,6 +69,13 @@ describe('what is no other job', () => {
     expect(otherJob('Combien gagne un directeur financier ?', retail)).toBe('directeur financier');
   });
 
+  it('reads a thing the article writes beside the word its roles share as what a lookup asks for ("Qui suit le budget formation ?")', () => {
+    const training = readerFor(fixture('holdout55'));
+    const index = training.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'responsable-formation'))!;
+    expect(training.weigh('Qui suit le budget formation ?', index).otherJob).toBeNull();
+    expect(training.weigh('Quelles compétences pour un assistant formation ?', index).otherJob).toBe('assistant formation');
+  });
+
   it('never reads a role of another article of the library as another job', () => {
     const library = readerFor(fixture('library'));
     const index = library.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'chef-de-produit-digital'))!;
