@@ -209,7 +209,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
   // "avec qui", "à qui" ask about interlocutors, not which role does something.
   const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && !language.has('relativeWhoOpeners', tokens[start - 1] ?? '')));
-  mark(markerPositions, whoFound);
+  // "Quel profil faut-il pour devenir EM ?": the noun of "quel profil", "quel poste" stays a word of the question
+  // (the lookup is still marked); only the interrogative is a marker.
+  mark(markerPositions, whoFound.map(([start, end]) => [start, end - start > 1 && !language.has('whoQuestions', tokens[end - 1]!) ? start + 1 : end] as [number, number]));
   // Definition words are not marked: "définitions" may also be a heading word ("Définition des rôles").
   const definitionPositions = new Set<number>();
   mark(definitionPositions, lexicon.definition.find(tokens));

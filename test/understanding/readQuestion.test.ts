@@ -54,6 +54,14 @@ describe('reading the kind of question', () => {
     expect([...reading.joined].map((position) => reading.tokens.slice(position - 1, position + 1).join('-'))).toEqual(['sage-femme', 'expert-comptable']);
   });
 
+  it('marks only the interrogative of "quel profil", so the noun stays a word of the question (whoQuestions)', () => {
+    const reading = reader.read('Quel profil faut-il pour devenir chef de produit ?');
+    expect(reading.markers.who).toBe(true);
+    expect(reading.markerPositions.has(0)).toBe(true);
+    expect(reading.markerPositions.has(1)).toBe(false);
+    expect([...reader.read("C'est qui le CPD ?").markerPositions].sort()).toEqual(expect.arrayContaining([2]));
+  });
+
   it('marks the words of a follow-up and of "the other one", so they are not the subject', () => {
     const reading = reader.read("et l'autre");
     expect([...reading.markerPositions].sort()).toEqual([0, 1, 2]);
