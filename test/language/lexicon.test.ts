@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeFileError } from '../../src/errors.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { conceptOf, loadLexicon } from '../../src/language/lexicon.js';
+import { conceptSequence } from '../../src/understanding/articleIndex.js';
 import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../../src/projectRoot.js';
 import { words } from '../../src/text/normalize.js';
 import { packWith } from '../support/reader.js';
@@ -22,6 +23,10 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'etapes')).toBe('deroulement');
     expect(conceptOf(lexicon, 'processus')).toBe('deroulement');
     expect(conceptOf(lexicon, 'superieur')).toBe('rattachement');
+    // A role's hierarchy is who it reports to, not the company's organisation chart (a topic no article covers).
+    expect(conceptOf(lexicon, 'hierarchie')).toBe('rattachement');
+    expect(lexicon.topics.get('organisation')?.signals.has('hierarchi')).toBe(false);
+    expect(conceptSequence(words('il rend des comptes à qui'), lexicon).map((token) => token.concept)).toContain('rattachement');
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
   });
 
