@@ -25,6 +25,8 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'superieur')).toBe('rattachement');
     // A role's hierarchy is who it reports to, not the company's organisation chart (a topic no article covers).
     expect(conceptOf(lexicon, 'hierarchie')).toBe('rattachement');
+    // "tempérament" stemmed like "temps": "Temps consacré et statut" was a heading about skills.
+    expect(conceptOf(lexicon, 'temps')).not.toBe('competence');
     expect(lexicon.topics.get('organisation')?.signals.has('hierarchi')).toBe(false);
     expect(conceptSequence(words('il rend des comptes à qui'), lexicon).map((token) => token.concept)).toContain('rattachement');
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
