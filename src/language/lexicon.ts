@@ -144,10 +144,17 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
   for (const word of frenchStopWords) {
     for (const part of words(word)) if (!meaningful.has(part)) stopWords.add(part);
   }
+  // A one-word cue whose stem is a word of a synonym group that does not list it ("respectifs" stems like
+  // "respecter", a rule word) is compared word for word, and does not turn that group into a marker.
+  const stemsLikeOtherWord = (entry: string) => {
+    const parts = words(entry);
+    const concept = parts.length === 1 ? stemConcepts.get(stem(parts[0]!)) : undefined;
+    return concept !== undefined && !(data.synonyms[concept] ?? []).some((word) => words(word).join(' ') === parts[0]);
+  };
   const markerConcepts = new Set<string>();
   for (const entry of [...language.source('comparisonCues'), ...language.source('overviewCues')]) {
     const parts = words(entry);
-    if (parts.length === 1) {
+    if (parts.length === 1 && !stemsLikeOtherWord(entry)) {
       const stemmed = stem(parts[0]!);
       markerConcepts.add(stemConcepts.get(stemmed) ?? stemmed);
     }
@@ -164,8 +171,8 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
     longestPhrase,
     stemConcepts,
     topics,
-    comparison: new PhraseSet(language.source('comparisonCues')),
-    overview: new PhraseSet(language.source('overviewCues')),
+    comparison: new PhraseSet(language.source('comparisonCues'), { exactWhen: stemsLikeOtherWord }),
+    overview: new PhraseSet(language.source('overviewCues'), { exactWhen: stemsLikeOtherWord }),
     followUp: new PhraseSet(language.source('followUpCues')),
     pronouns: new PhraseSet(language.source('pronouns')),
     whoAsks: new PhraseSet(language.source('whoQuestions')),

@@ -54,6 +54,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(other.comparison.find(words('les différences'))).toEqual([]);
   });
 
+  it('compares word for word a cue that stems like a word of a synonym group ("respectifs" beside "respecter")', () => {
+    expect(lexicon.comparison.find(words('il doit respecter les règles'))).toEqual([]);
+    expect(lexicon.comparison.find(words('leurs missions respectives'))).toEqual([[2, 3]]);
+    expect(lexicon.markerConcepts.has('regle')).toBe(false);
+  });
+
   it('never lets a comparison or overview cue name a section (markerConcepts)', () => {
     expect(lexicon.markerConcepts.has(conceptOf(lexicon, 'differencient'))).toBe(true);
   });

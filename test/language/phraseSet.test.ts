@@ -16,6 +16,14 @@ describe('PhraseSet', () => {
     expect(exact.find(words('environ 3 ans'))).toEqual([[0, 1]]);
   });
 
+  it('compares the entries it is told to word for word and the others stem by stem, in one set', () => {
+    const mixed = new PhraseSet(['respectifs', 'différence', 'leurs rôles respectifs'], { exactWhen: (entry) => entry === 'respectifs' });
+    expect(mixed.find(words('respecter les règles'))).toEqual([]);
+    expect(mixed.find(words('missions respectifs'))).toEqual([[1, 2]]);
+    expect(mixed.find(words('les différences'))).toEqual([[1, 2]]);
+    expect(mixed.find(words('leurs rôles respectifs'))).toEqual([[0, 3], [2, 3]]);
+  });
+
   it('tells the length of the phrase at a position and whether one ends at a position', () => {
     const tokens = words('Quelles compétences y a-t-il');
     expect(exact.matchAt(tokens, 2)).toBe(4);
