@@ -588,19 +588,27 @@ function roleNamedJustBefore(text: string, roles: readonly Role[], pack: Languag
 /** Longest nickname read in quotes inside brackets. */
 const MAX_NICKNAME_CHARACTERS = 40;
 
+/** Most words before the quotes in such a bracket ("souvent appelé", "que l'on appelle aussi"). */
+const MAX_CUE_WORDS = 5;
+
 /**
- * "Le Masseur-kinésithérapeute (le « kiné » dans les services)": a name in quotes at the start of a bracket right
- * after a role's name is another name of that role. A role found only by that nickname ("Chez le kiné :" in the
+ * "Le Masseur-kinésithérapeute (le « kiné » dans les services)", "le Prévisionniste de la demande (souvent appelé
+ * « demand planner »)": a name in quotes opening a bracket right after a role's name, or after a naming cue, is
+ * another name of that role. A role found only by that nickname ("Chez le kiné :" in the
  * lists) is the same role: it joins the one the text names in full. Returns the roles left.
  */
 export function bracketedNicknames(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): Role[] {
-  const nickname = new RegExp(`\\(\\s*(?:[\\p{L}]+[’']?\\s*)?[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
+  const nickname = new RegExp(`\\(\\s*((?:[\\p{L}]+[’']?\\s*){0,${MAX_CUE_WORDS}}?)[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
   const merged = new Set<Role>();
   for (const text of texts) {
     for (const match of text.matchAll(nickname)) {
+      // "(le « kiné »)", "(souvent appelé « demand planner »)": one word, or words that end with a naming cue.
+      const lead = words(match[1]!);
+      const cueEnds = (from: number) => [pack.prefixLength('aliasCues', lead, from), pack.prefixLength('quotedAliasCues', lead, from)].includes(lead.length - from);
+      if (lead.length > 1 && !lead.some((_, from) => cueEnds(from))) continue;
       const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
       if (!role) continue;
-      const name = match[1]!.trim();
+      const name = match[2]!.trim();
       if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
       for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
         role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));

@@ -108,6 +108,8 @@ export interface ArticleIndex {
    * "Reconnaissance"): a subject every role's list speaks of is covered, though no heading names it.
    */
   everyRoleConcepts: Set<string>;
+  /** Shared sections whose heading says what the roles share ("Points communs", "Ce qu'ils ont en commun"). */
+  sharingSections: Set<Section>;
   /** Concepts some bullet uses ("voiture de fonction" in a list of tools): a topic the article does mention. */
   itemConcepts: Set<string>;
   /** True when the article writes these words in a row, link words aside ("responsable du bureau d'études"). */
@@ -495,6 +497,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
     mentions: (phrase) => stemLines.includes(` ${contentStems(phrase)} `),
     definitionSections: article.sections.filter((section) => section.isDefinition),
+    sharingSections: new Set(article.sections.filter((section) => section.isShared && lexicon.language.occursIn('sharedCues', words(section.heading)))),
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };
 }

@@ -258,6 +258,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     // "C'est quoi les missions du X ?" asks for the missions: a section the words point to strongly outweighs the cue.
     const definitionAsked = section.isDefinition && markers.definition && !markers.comparison && !(best?.strong === true && best.section !== section);
     const definitionRoleOnly = section.isDefinition && facts.subjects.length >= 1 && noQuestion && !facts.leans;
+    // "Qu'ont-ils en commun ?": the shared section whose heading says so ("Points communs"), if one does, before a shared FAQ.
+    const sharedAsked = section.isShared && markers.shared && (article.sharingSections.size === 0 || article.sharingSections.has(section));
     const sectionFeatures: FeatureVector = {
       kindSection: 1,
       sectionEvidence: evidenceScore,
@@ -268,7 +270,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       sectionDefinitionAsked: definitionAsked ? 1 : 0,
       sectionDefinitionRoleOnly: definitionRoleOnly ? 1 : 0,
       sectionUnsupported: !entry && !isContext && !definitionAsked && !definitionRoleOnly && !(section.isShared && markers.shared) ? 1 : 0,
-      sectionSharedAsked: section.isShared && markers.shared ? 1 : 0,
+      sectionSharedAsked: sharedAsked ? 1 : 0,
     };
     const all = facts.sectionRoles(section);
     for (const roles of roleSets(facts, reading, section)) {

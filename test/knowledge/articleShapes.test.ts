@@ -943,3 +943,29 @@ describe('a first section that sums up who is who', () => {
     expect(article.sections[0]!.isConclusion).toBe(false);
   });
 });
+
+describe('a nickname given after a naming cue in brackets', () => {
+  it('takes « demand planner » in "(souvent appelé « demand planner » dans les offres)" as another name of the role before it', () => {
+    const article = parse(
+      [
+        '# Acheteur ou prévisionniste de la demande : qui fait quoi ?',
+        '',
+        "Cette page compare l'Acheteur et le Prévisionniste de la demande (souvent appelé « demand planner » dans les offres d'emploi).",
+        '',
+        '## Missions',
+        '',
+        '**Acheteur** :',
+        '- Négocier les prix',
+        '',
+        '**Prévisionniste de la demande** :',
+        '- Construire les prévisions',
+      ].join('\n'),
+    );
+    expect(article.roles.find((role) => role.id === 'previsionniste-de-la-demande')!.aliases).toContain('demand planner');
+  });
+
+  it('leaves a quoted phrase after words that name nothing ("(voir « Nos métiers »)")', () => {
+    const article = parse(['# Acheteur ou vendeur : qui fait quoi ?', '', "L'Acheteur (voir aussi « Nos métiers ») et le Vendeur.", '', '## Missions', '', '**Acheteur** :', '- Négocier', '', '**Vendeur** :', '- Vendre'].join('\n'));
+    expect(article.roles.find((role) => role.id === 'acheteur')!.aliases).not.toContain('Nos métiers');
+  });
+});

@@ -225,3 +225,13 @@ describe('candidate readings for an article of four roles', () => {
     expect(fourRoles.candidates("Et l'autre ?", alone).some((entry) => entry.label.startsWith('clarify-roles'))).toBe(true);
   });
 });
+
+const supplyChain = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout57'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('the shared sections of an article that has several', () => {
+  it('mark as asked the one whose heading says what the roles share, not a shared FAQ', () => {
+    const readings = supplyChain.candidates("Qu'est-ce qu'ils ont en commun ?", emptyContext());
+    expect(readings.find((entry) => entry.label === 'section:points-communs[]')?.features.sectionSharedAsked).toBe(1);
+    expect(readings.find((entry) => entry.label === 'section:questions-frequentes-des-managers[]')?.features.sectionSharedAsked ?? 0).toBe(0);
+  });
+});
