@@ -104,8 +104,8 @@ export interface ArticleIndex {
   /** Concepts that name a topic the article covers in a heading or list header. */
   coveredSignals: Set<string>;
   /**
-   * Concepts that a bullet of every role of one section holds ("Prime de tutorat…", "Prime d'animation…" under
-   * "Reconnaissance"): a subject every role's list speaks of is covered, though no heading names it.
+   * Concepts of a word that a bullet of every role of one section holds ("Prime de tutorat…", "Prime d'animation…"
+   * under "Reconnaissance"): a subject every role's list speaks of is covered, though no heading names it.
    */
   everyRoleConcepts: Set<string>;
   /** Shared sections whose heading says what the roles share ("Points communs", "Ce qu'ils ont en commun"). */
@@ -493,7 +493,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     surfaceWords,
     surfaceStems,
     coveredSignals: sectionLevel,
-    everyRoleConcepts: conceptsOfEveryRole(items),
+    everyRoleConcepts: conceptsOfEveryRole(items, lexicon),
     itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
     mentions: (phrase) => stemLines.includes(` ${contentStems(phrase)} `),
     definitionSections: article.sections.filter((section) => section.isDefinition),
@@ -502,22 +502,26 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   };
 }
 
-/** Concepts held by a bullet of each role of a section of two roles or more. */
-function conceptsOfEveryRole(items: readonly IndexedItem[]): Set<string> {
-  const bySection = new Map<Section, Map<string, Set<string>>>();
+/**
+ * Concepts of a word a bullet of each role of a section of two roles or more holds: the same word ("Prime de
+ * tutorat", "Prime d'animation"), not two words of one synonym group ("paie" beside "rapport").
+ */
+function conceptsOfEveryRole(items: readonly IndexedItem[], lexicon: Lexicon): Set<string> {
+  // Section → role → the stems its bullets write, each with one of its words ("prime", "primes" alike).
+  const bySection = new Map<Section, Map<string, Map<string, string>>>();
   for (const item of items) {
     if (item.roleId === null || item.prose) continue;
-    const roles = bySection.get(item.section) ?? new Map<string, Set<string>>();
+    const roles = bySection.get(item.section) ?? new Map<string, Map<string, string>>();
     bySection.set(item.section, roles);
-    const concepts = roles.get(item.roleId) ?? new Set<string>();
-    roles.set(item.roleId, concepts);
-    for (const concept of item.concepts) concepts.add(concept);
+    const written = roles.get(item.roleId) ?? new Map<string, string>();
+    roles.set(item.roleId, written);
+    for (const word of words(item.text)) if (!lexicon.stopWords.has(word)) written.set(stem(word), word);
   }
   const covered = new Set<string>();
   for (const [section, roles] of bySection) {
     if (roles.size < 2 || roles.size < Object.keys(section.byRole).length) continue;
     const [first, ...others] = [...roles.values()];
-    for (const concept of first!) if (others.every((concepts) => concepts.has(concept))) covered.add(concept);
+    for (const [stemmed, word] of first!) if (others.every((written) => written.has(stemmed))) covered.add(conceptOf(lexicon, word));
   }
   return covered;
 }

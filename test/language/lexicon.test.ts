@@ -27,6 +27,8 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'hierarchie')).toBe('rattachement');
     // "tempérament" stemmed like "temps": "Temps consacré et statut" was a heading about skills.
     expect(conceptOf(lexicon, 'temps')).not.toBe('competence');
+    // "rapporte" (what a job pays) stems like "rapport" (a report): only its phrases say salary.
+    expect(conceptOf(lexicon, 'rapport')).not.toBe('salaire');
     expect(lexicon.topics.get('organisation')?.signals.has('hierarchi')).toBe(false);
     expect(conceptSequence(words('il rend des comptes à qui'), lexicon).map((token) => token.concept)).toContain('rattachement');
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');

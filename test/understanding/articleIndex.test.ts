@@ -62,6 +62,11 @@ describe("subjects every role's list speaks of", () => {
     expect(tutors.everyRoleConcepts.has('salaire')).toBe(true);
   });
 
+  it('need the same word in each role\'s list, not two words of one synonym group ("la paie" beside "le rapport")', () => {
+    const audit = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout58')).indexes[0]!;
+    expect(audit.everyRoleConcepts.has('salaire')).toBe(false);
+  });
+
   it("leave out what only some roles' bullets hold", () => {
     const onlyOne = tutors.items.find((item) => item.text.startsWith('Formation « Maître'))!;
     const own = [...onlyOne.concepts].filter((concept) => !tutors.items.some((other) => other !== onlyOne && other.roleId !== onlyOne.roleId && other.concepts.has(concept)));
