@@ -95,7 +95,9 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const article = evidence.article.article;
   const named = [...evidence.roles.keys()];
   const onlySubjects = named.filter((id) => !evidence.objectRoles.has(id));
-  const lookingUp = (markers.who && onlySubjects.length === 0) || markers.yesNo || (markers.rising && onlySubjects.length === 1);
+  // "Les évolutions sont-elles les mêmes pour A et B ?" compares the roles it names: no lookup, whatever the preposition.
+  const comparingNamed = markers.comparison && named.length >= 2;
+  const lookingUp = !comparingNamed && ((markers.who && onlySubjects.length === 0) || markers.yesNo || (markers.rising && onlySubjects.length === 1));
   const subjects = lookingUp ? onlySubjects : named;
   const inContext = context.article === article.id;
   const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];

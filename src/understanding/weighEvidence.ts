@@ -117,6 +117,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     .filter((entry) => entry.parts.length > 0)
     .sort((a, b) => b.parts.length - a.parts.length);
   const contentAt = tokens.map((_, at) => at).filter((at) => !index.linkWords.has(tokens[at]!));
+  const wholeMentions: { roleId: string; start: number; end: number }[] = [];
   for (const { role, parts } of wholeNames) {
     for (let start = 0; start + parts.length <= contentAt.length; start += 1) {
       const positions = contentAt.slice(start, start + parts.length);
@@ -126,9 +127,19 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       note(role.role.id, 3);
       namedWhole.add(role.role.id);
       for (const at of positions) consumed.add(at);
-      const opening = [tokens[positions[0]! - 1], tokens[positions[0]! - 2], tokens[positions[0]! - 3]].find((word) => word !== undefined && !index.linkWords.has(word));
-      if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
+      wholeMentions.push({ roleId: role.role.id, start: positions[0]!, end: positions[positions.length - 1]! });
     }
+  }
+  // "pour l'expert-comptable et le commissaire aux comptes": a name coordinated with an object is an object too.
+  wholeMentions.sort((a, b) => a.start - b.start);
+  let previous: { end: number; object: boolean } | null = null;
+  for (const mention of wholeMentions) {
+    const openingAt = [mention.start - 1, mention.start - 2, mention.start - 3].find((at) => at >= 0 && !index.linkWords.has(tokens[at]!));
+    const opening = openingAt === undefined ? undefined : tokens[openingAt]!;
+    const coordinated: boolean = openingAt !== undefined && language.has('coordinators', opening!) && previous !== null && neighbour(openingAt, -1) === previous.end;
+    const object: boolean = coordinated ? previous!.object : opening !== undefined && language.has('objectPrepositions', opening);
+    if (!object) subjectRoles.add(mention.roleId);
+    previous = { end: mention.end, object };
   }
   // "Et pour un gestionnaire de paie ?" read in another article of the library: the whole name of a role of
   // another article says nothing of this one's sections ("paie" would count as a salary word here); its words

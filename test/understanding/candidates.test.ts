@@ -90,6 +90,10 @@ describe('candidate readings for an article of three roles', () => {
 describe('the chosen reading for an article of three roles', () => {
   const answer = (question: string, context = emptyContext()) => threeRoles.answer(question, context).answer;
 
+  it('compares the roles a yes/no question names after "pour" when it asks whether they are the same', () => {
+    expect(answer("Les compétences sont-elles les mêmes pour l'assistant RH et le gestionnaire de paie ?")).toMatchObject({ kind: 'comparison', roles: ['assistant-rh', 'gestionnaire-de-paie'] });
+  });
+
   it('compares exactly the two roles named', () => {
     expect(answer("Différence de compétences entre l'assistant RH et le gestionnaire de paie ?")).toMatchObject({ kind: 'comparison', roles: ['assistant-rh', 'gestionnaire-de-paie'] });
   });

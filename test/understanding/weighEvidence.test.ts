@@ -83,6 +83,11 @@ describe('naming a role', () => {
     expect([...accounting.weigh('Qui prend les rendez-vous pour le comptable ?').objectRoles]).toEqual(['comptable']);
     expect([...accounting.weigh('Le métier de comptable ?').objectRoles]).toEqual([]);
   });
+
+  it('keeps a name coordinated with an object an object too (coordinators)', () => {
+    expect([...accounting.weigh('Qui prépare les dossiers pour le comptable et le contrôleur de gestion ?').objectRoles].sort()).toEqual(['comptable', 'controleur-de-gestion']);
+    expect([...accounting.weigh('Le comptable et le contrôleur de gestion travaillent avec qui ?').objectRoles]).toEqual([]);
+  });
 });
 
 describe('another job', () => {
