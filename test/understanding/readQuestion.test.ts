@@ -43,7 +43,7 @@ describe('reading the kind of question', () => {
     ['Et lui ?', { otherOne: true }, 'addingWords, stressedPronouns'],
     ["et l'autre", { otherOne: true }, 'otherWords'],
     ['Compare les deux', { allRoles: true, roleCount: 2 }, 'allRolesCues, cardinals'],
-    ['Les outils sont-ils les mêmes pour les deux ?', { comparison: true }, 'comparisonCues'],
+    ['Les outils sont-ils les mêmes ?', { comparison: true }, 'comparisonCues'],
     ['Pareil pour le front ?', { comparison: false }, 'comparisonCues: "pareil" alone asks the same again'],
     ['compare les 3', { allRoles: true, roleCount: 3 }, 'allRolesCues, a digit'],
     ['Et pour chacun ?', { allRoles: true, roleCount: null }, 'allRolesCues without a number'],
