@@ -360,13 +360,25 @@ function sameStems(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /** The name stems of every role of a library, built once and shared by its articles' indexes. */
-export function libraryRoleStems(articles: readonly Article[], lexicon: Lexicon): Set<string>[] {
+export function libraryRoleStems(articles: readonly Article[], lexicon: Lexicon): LibraryRoles {
   const linkWords = linkWordsOf(lexicon.language);
-  return articles.flatMap((article) => article.roles.map((role) => nameStemsOf(role, lexicon, linkWords)));
+  const roles = articles.flatMap((article) => article.roles);
+  return { stems: roles.map((role) => nameStemsOf(role, lexicon, linkWords)), names: roles.flatMap((role) => nameStemSets(role, lexicon, linkWords)) };
+}
+
+/** The library's roles: each role's name stems (all its names together), and each of its names on its own. */
+export interface LibraryRoles {
+  stems: Set<string>[];
+  names: Set<string>[];
+}
+
+/** The stems of each name of a role on its own: "Responsable formation" and its initialism "RF" apart. */
+function nameStemSets(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<string>): Set<string>[] {
+  return expandedVariants(role, lexicon).map((name) => new Set(nameWords(name, lexicon, linkWords).map(stem)));
 }
 
 /** Builds the index of one article; `libraryRoles` are the role names of the whole library (the article's own by default). */
-export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: readonly ReadonlySet<string>[]): ArticleIndex {
+export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: LibraryRoles): ArticleIndex {
   const linkWords = linkWordsOf(lexicon.language);
   const roleStems = article.roles.map((role) => nameStemsOf(role, lexicon, linkWords));
   const sharedNameStems = new Set([...(roleStems[0] ?? [])].filter((word) => roleStems.every((set) => set.has(word))));
@@ -470,8 +482,12 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   const clippings = clippedRoleWords(roles, lexicon, linkWords);
   return {
     article,
-    libraryRoles: libraryRoles ?? roleStems,
-    otherArticlesRoles: (libraryRoles ?? []).filter((names) => names.size >= 2 && !roleStems.some((own) => sameStems(own, names))),
+    libraryRoles: libraryRoles?.stems ?? roleStems,
+    otherArticlesRoles: (() => {
+      // Each name of another article's role on its own ("responsable formation", not with its "RF").
+      const ownNames = article.roles.flatMap((role) => nameStemSets(role, lexicon, linkWords));
+      return (libraryRoles?.names ?? []).filter((names) => names.size >= 2 && !ownNames.some((own) => sameStems(own, names)));
+    })(),
     linkWords,
     roles,
     sharedNameStems,

@@ -158,6 +158,14 @@ describe('the whole name of a role of another article of the library', () => {
     expect(elsewhere.sections.some((entry) => entry.section.id === 'salaire')).toBe(false);
   });
 
+  it('is read name by name, an initialism of that role aside ("responsable formation" without its "RF")', () => {
+    const training = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout55'));
+    const referents = training.indexes.find((index) => index.article.id === 'differences-referent-formation-charge-de-formation')!;
+    const lookup = training.weigh('À qui est rattaché le responsable formation ?', referents);
+    expect(lookup.items[0]?.matched ?? []).not.toContain('respons');
+    expect(lookup.unknown.length).toBeGreaterThan(0);
+  });
+
   it('names the role in its own article', () => {
     expect(chargés.weigh('Et pour un gestionnaire de paie ?', payroll).wholeNames.has('gestionnaire-de-paie')).toBe(true);
   });
