@@ -19,8 +19,10 @@ import type { LabelledText, SourceItem, SourceNode } from './sourceNodes.js';
 
 /** A lead-in line longer than this is a sentence ending with a colon, not a label. */
 const MAX_LABEL_WORDS = 12;
-/** Table cells that say "nothing here". */
-const EMPTY_CELL = /^(?:[-–—/×x?]|n\/a|)$/i;
+/** Table cells that say "nothing here", a cross of a who-does-what matrix ("✘", "❌") among them. */
+const EMPTY_CELL = /^(?:[-–—/×x?]|n\/a|[✘✗❌✖]\uFE0F?|)$/iu;
+/** A tick in a who-does-what matrix ("✔", "✅"): the role does what the row (or column) label says. */
+const TICK_CELL = /^[✔✓✅☑]\uFE0F?$/u;
 
 type Heading = Extract<SourceNode, { type: 'heading' }>;
 
@@ -489,7 +491,10 @@ function viewOf(blocks: readonly Block[]): Pick<Section, 'intro' | 'byRole' | 's
         break;
       case 'table':
         for (const cell of block.cells) {
-          const item: Item = { text: cell.label ? `${cell.label} : ${cell.text}` : cell.text, line: cell.line, children: [], ...(cell.label ? { label: cell.label } : {}) };
+          // A tick says the label is the role's: "Établir les bulletins de salaire", not "… : ✔".
+          const ticked = TICK_CELL.test(cell.text.trim()) && cell.label !== '';
+          const text = ticked ? cell.label : cell.label ? `${cell.label} : ${cell.text}` : cell.text;
+          const item: Item = { text, line: cell.line, children: [], ...(cell.label && !ticked ? { label: cell.label } : {}) };
           if (cell.roleId) contentFor(cell.roleId).items.push(item);
           else sharedItems.push(item);
         }

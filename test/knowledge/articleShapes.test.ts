@@ -969,3 +969,24 @@ describe('a nickname given after a naming cue in brackets', () => {
     expect(article.roles.find((role) => role.id === 'acheteur')!.aliases).not.toContain('Nos métiers');
   });
 });
+
+describe('a who-does-what matrix of ticks and crosses', () => {
+  it('gives each role the row labels it ticks, and nothing for a cross', () => {
+    const article = parse(
+      [
+        '# Chargé de recrutement ou gestionnaire de paie : qui fait quoi ?',
+        '',
+        '## Qui fait quoi ?',
+        '',
+        '| Activité | Chargé de recrutement | Gestionnaire de paie |',
+        '|---|:---:|:---:|',
+        "| Rédiger les offres d'emploi | ✔ | ✘ |",
+        '| Établir les bulletins de salaire | ❌ | ✅ |',
+        '| Accueillir les nouveaux arrivants | ✔ | ✔ |',
+        '| Télétravail | Oui | Non |',
+      ].join('\n'),
+    );
+    expect(texts(article, 'qui-fait-quoi', 'charge-de-recrutement')).toEqual(["Rédiger les offres d'emploi", 'Accueillir les nouveaux arrivants', 'Télétravail : Oui']);
+    expect(texts(article, 'qui-fait-quoi', 'gestionnaire-de-paie')).toEqual(['Établir les bulletins de salaire', 'Accueillir les nouveaux arrivants', 'Télétravail : Non']);
+  });
+});
