@@ -249,6 +249,11 @@ function expandedVariants(role: Role, lexicon: Lexicon): string[] {
   for (const name of nameVariants(role)) {
     if (/\p{L}-\p{L}/u.test(name)) variants.add(words(name.replace(/(\p{L})-(\p{L})/gu, '$1$2')).join(' '));
   }
+  // "Gestionnaire de paye" is also "gestionnaire de paie": the lexicon's rewrites, as a question gets them.
+  for (const name of [...variants]) {
+    const rewritten = name.split(' ').flatMap((word) => lexicon.rewrites.get(word) ?? [word]).join(' ');
+    if (rewritten !== name) variants.add(rewritten);
+  }
   for (const name of [...variants]) {
     for (const [acronym, meaning] of lexicon.acronyms) {
       const long = meaning.join(' ');

@@ -79,6 +79,11 @@ describe('naming a role', () => {
     expect(roles(shared, 'Le digital ou le marketing ?')).toEqual({ [DIGITAL]: 3, [MARKETING]: 2 });
   });
 
+  it("reads a role's name in a spelling the lexicon rewrites (\"gestionnaire de paye\" for the Gestionnaire de paie)", () => {
+    const hr = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout59'));
+    expect([...hr.weigh('compétences du gestionnaire de paye').wholeNames]).toEqual(['gestionnaire-de-paie']);
+  });
+
   it('keeps a role after an object preposition as an object, not the subject (objectPrepositions)', () => {
     expect([...accounting.weigh('Qui prend les rendez-vous pour le comptable ?').objectRoles]).toEqual(['comptable']);
     expect([...accounting.weigh('Le métier de comptable ?').objectRoles]).toEqual([]);
