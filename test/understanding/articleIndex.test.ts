@@ -1,6 +1,7 @@
 /** The article index's use of the language pack: heading words, link words, the sections parsed as definition and conclusion. */
 import { describe, expect, it } from 'vitest';
-import { headingWeights, linkWordsOf } from '../../src/understanding/articleIndex.js';
+import { headingWeights, indexArticle, linkWordsOf } from '../../src/understanding/articleIndex.js';
+import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { SHARED_KNOWLEDGE } from '../support/paths.js';
@@ -72,5 +73,17 @@ describe("subjects every role's list speaks of", () => {
     const own = [...onlyOne.concepts].filter((concept) => !tutors.items.some((other) => other !== onlyOne && other.roleId !== onlyOne.roleId && other.concepts.has(concept)));
     expect(own.length).toBeGreaterThan(0);
     for (const concept of own) expect(tutors.everyRoleConcepts.has(concept)).toBe(false);
+  });
+});
+
+describe('role names', () => {
+  it("are also read in the lexicon's rewritten spelling (\"Gestionnaire de paye\" is named by \"gestionnaire de paie\")", () => {
+    const article = parseArticle(
+      ['Fiches', '', 'Différences entre un Gestionnaire de paye et un Comptable', '', 'Missions', '', 'Missions du Gestionnaire de paye :', '• Établir les bulletins', 'Missions du Comptable :', '• Tenir les comptes'].join('\n'),
+      'article.txt',
+      reader.lexicon.language,
+    );
+    const payroll = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'gestionnaire-de-paye')!;
+    expect(payroll.foldedNames).toContain('gestionnaire de paie');
   });
 });
