@@ -48,9 +48,12 @@ export const FEATURES = [
   'rolesFromContext',
   /** The reading keeps the conversation's roles though nothing in the question leans on it. */
   'rolesFromContextSilent',
-  /** The reading takes the roles not discussed so far ("et l'autre ?", "les deux autres"). */
+  /**
+   * The reading takes the role "l'autre" points at (the only other role, else the only one not discussed yet,
+   * else the only other one discussed), or every other role for "les autres".
+   */
   'rolesComplement',
-  /** "l'autre" (one role) with two roles or more not discussed yet: which one? */
+  /** "l'autre" (one role) when the conversation singles out none of the others: which one? */
   'otherOneAmbiguous',
   /** "Les deux autres" after several roles were answered about: the roles the conversation has not seen yet. */
   'rolesNotYetDiscussed',
