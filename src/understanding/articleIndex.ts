@@ -39,6 +39,8 @@ export interface IndexedItem {
   /** The concepts that are not what a section is about: what tells this bullet from the others. */
   specific: Set<string>;
   specificWeight: number;
+  /** The stems of the term a glossary-like bullet explains ("AVQ : activités de la vie quotidienne" → avq), or null. */
+  term: Set<string> | null;
 }
 
 /**
@@ -468,7 +470,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     .filter((draft) => draft.concepts.size > 0)
     .map((draft) => {
       const specific = new Set([...draft.concepts].filter((concept) => !sectionLevel.has(concept)));
-      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific) };
+      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific), term: draft.prose ? null : termOf(draft.text, linkWords) };
     });
 
   const allTexts = [article.title, ...article.intro, ...article.sections.flatMap((section) => [
@@ -545,4 +547,14 @@ function conceptsOfEveryRole(items: readonly IndexedItem[], lexicon: Lexicon): S
     for (const [stemmed, word] of first!) if (others.every((written) => written.has(stemmed))) covered.add(conceptOf(lexicon, word));
   }
   return covered;
+}
+
+/** A term is short: "AVQ", "chemin de fer", not a clause. */
+const MAX_TERM_WORDS = 4;
+
+/** The stems of what a bullet written "Term : explanation" explains, or null for any other bullet. */
+function termOf(text: string, linkWords: ReadonlySet<string>): Set<string> | null {
+  const found = /^([^:]{1,60}?)\s*:\s+\S/.exec(text);
+  const term = found ? words(found[1]!).filter((word) => !linkWords.has(word)) : [];
+  return term.length > 0 && term.length <= MAX_TERM_WORDS ? new Set(term.map(stem)) : null;
 }

@@ -13,6 +13,7 @@ import type { ArticleIndex, IndexedItem } from './articleIndex.js';
 import { featureVector, type FeatureVector } from './readingModel.js';
 import type { QuestionReading } from './readQuestion.js';
 import { unknownWeight, type Evidence } from './weighEvidence.js';
+import { stem } from '../text/normalize.js';
 
 /** What a reading answers, once chosen. */
 export type Interpretation =
@@ -290,6 +291,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   // Bullets, table cells and sentences that match the question, answered with their owner.
   const itemOptions = evidence.items.slice(0, CANDIDATE_OPTIONS.items);
   const unknownTotal = evidence.unknown.reduce((sum, concept) => sum + unknownWeight(concept, article, evidence.verbLike), 0);
+  const questionStems = new Set(reading.tokens.map(stem));
   for (const entry of itemOptions) {
     const owner = entry.item.roleId;
     const other = evidence.items.find((candidate) => candidate.item.roleId !== owner && candidate.item.section === entry.item.section);
@@ -321,6 +323,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
           itemOwnerAsked: askedRole !== null && owner === askedRole && !tie ? 1 : 0,
           itemButSeveralNamed: facts.subjects.length >= 2 ? 1 : 0,
           itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
+          // "AVQ, ça veut dire quoi ?": the bullet that explains that very term.
+          itemDefinesTerm: markers.definition && facts.named.length === 0 && entry.item.term !== null && [...entry.item.term].every((part) => questionStems.has(part)) ? 1 : 0,
         },
       ),
       label: `item:${entry.item.section.id}[${tie ? `${owner ?? ''}+${tie.roleId ?? ''}` : owner ?? ''}] ${entry.item.text.slice(0, 40)}`,

@@ -122,6 +122,8 @@ export const FEATURES = [
   /** The reading answers with both bullets, for both roles. */
   'itemShared',
   /** The bullet matches well ahead of every other article's best bullet (always so with one article). */
+  /** A definition question about the very term a glossary-like bullet explains ("AVQ : activités de la vie quotidienne"). */
+  'itemDefinesTerm',
   'itemAheadOfLibrary',
 
   // The overview.
@@ -244,6 +246,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   itemRivalClose: -0.27,
   itemShared: -0.27,
   itemAheadOfLibrary: 0.39,
+  itemDefinesTerm: 0.6,
   overviewAsked: 0.8,
   overviewComparingWithoutSection: 0.68,
   overviewRolesOnly: 0.88,

@@ -87,3 +87,12 @@ describe('role names', () => {
     expect(payroll.foldedNames).toContain('gestionnaire de paie');
   });
 });
+
+describe('glossary-like bullets', () => {
+  const therapists = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout48')).indexes[0]!;
+
+  it('know the term they explain ("AVQ : activités de la vie quotidienne"), and other bullets none', () => {
+    expect([...(therapists.items.find((item) => item.text.startsWith('AVQ :'))?.term ?? [])]).toEqual(['avq']);
+    expect(therapists.items.find((item) => item.text.startsWith('Évaluer l’autonomie'))?.term).toBeNull();
+  });
+});

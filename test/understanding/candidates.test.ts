@@ -239,3 +239,14 @@ describe('the shared sections of an article that has several', () => {
     expect(readings.find((entry) => entry.label === 'section:questions-frequentes-des-managers[]')?.features.sectionSharedAsked ?? 0).toBe(0);
   });
 });
+
+const therapists = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout48'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('a definition question about a term a glossary explains', () => {
+  it('marks the bullet that explains that very term, and not a bullet that only uses it', () => {
+    const readings = therapists.candidates('AVQ, ça veut dire quoi ?', emptyContext());
+    expect(readings.find((entry) => entry.label.startsWith('item:sigles-utilises-dans-cette-fiche[] AVQ'))?.features.itemDefinesTerm).toBe(1);
+    expect(readings.find((entry) => entry.label.startsWith('item:missions-au-quotidien'))?.features.itemDefinesTerm ?? 0).toBe(0);
+    expect(therapists.answer('AVQ, ça veut dire quoi ?', emptyContext()).answer).toMatchObject({ kind: 'list', section: 'sigles-utilises-dans-cette-fiche' });
+  });
+});

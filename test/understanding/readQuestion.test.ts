@@ -40,6 +40,7 @@ describe('reading the kind of question', () => {
     ["Tuteur, maître d'apprentissage : je m'y perds", { overview: true }, 'overviewCues'],
     ['Ses missions ?', { pronoun: true }, 'pronouns'],
     ["C'est quoi un CPD ?", { definition: true }, 'definitionCues'],
+    ["Qu'est-ce qu'on appelle un chemin de fer ?", { definition: true }, 'definitionCues'],
     ['Et lui ?', { otherOne: true }, 'addingWords, stressedPronouns'],
     ["et l'autre", { otherOne: true }, 'otherWords'],
     ['Compare les deux', { allRoles: true, roleCount: 2 }, 'allRolesCues, cardinals'],
