@@ -48,6 +48,11 @@ export interface QuestionReading {
   capitals: Set<string>;
   /** Token positions in the clauses that ask (the others give context). */
   inFocus: Set<number>;
+  /**
+   * Token positions of the sentences that end with a full stop beside one that asks ("J'ai un technicien qui veut
+   * évoluer. Quelles compétences pour être préparateur ?"): a role named only there is not what is asked about.
+   */
+  aroundQuestion: Set<number>;
   /** Token positions of definition words ("c'est quoi", "définition"). */
   definitionPositions: Set<number>;
   /** Token positions of words asking what the roles share ("Qu'est-ce qui rapproche ces postes ?"). */
@@ -91,9 +96,35 @@ function mark(positions: Set<number>, found: [number, number][]): void {
   for (const [start, end] of found) for (let position = start; position < end; position += 1) positions.add(position);
 }
 
-/** A word that asks ("quel", "comment", "savoir"): its clause is the question proper. */
+/**
+ * A word that asks ("quel", "comment", "savoir"): its clause is the question proper. "qui" after a noun relates
+ * to it ("un technicien qui veut évoluer"): it asks only at the start of its clause or after a grammar word
+ * ("avec qui", "c'est qui").
+ */
 function asks(tokens: readonly string[], language: LanguagePack): boolean {
-  return language.occursIn('askingWords', tokens);
+  return tokens.some((token, at) => {
+    if (!language.has('askingWords', token) && language.prefixLength('askingWords', tokens, at) === 0) return false;
+    if (!language.has('whoQuestions', token) || at === 0) return true;
+    const before = tokens[at - 1]!;
+    return language.has('determiners', before) || language.has('objectPrepositions', before) || language.has('companionPrepositions', before) ||
+      language.has('copulas', before) || language.has('genitivePrepositions', before) || language.has('namePrepositions', before);
+  });
+}
+
+/** Clauses of sentences that end with a full stop or an exclamation when another sentence of the message asks ("?"). */
+function statementClauses(clauses: readonly string[]): Set<number> {
+  const ends = clauses.map((clause) => /[.!?…]\s*$/.exec(clause)?.[0].trim() ?? '');
+  const statements = new Set<number>();
+  if (!ends.includes('?')) return statements;
+  let sentence: number[] = [];
+  clauses.forEach((_, index) => {
+    sentence.push(index);
+    const end = ends[index]!;
+    if (end === '' && index < clauses.length - 1) return;
+    if (end === '.' || end === '!') for (const member of sentence) statements.add(member);
+    sentence = [];
+  });
+  return statements;
 }
 
 /** A clause about the person asking, or a long one: context around the question, not the question. */
@@ -161,11 +192,13 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   let typoLookups = 0;
   const clauses = splitClauses(dropInvertedPronouns(folded), language);
   const asking = clauses.map((clause) => asks(words(clause), language));
+  const statements = statementClauses(clauses);
   clauses.forEach((clause, clauseIndex) => {
     const clauseWords = words(clause);
     // A short fragment before the question is its topic ("Les missions, qu'est-ce qui change ?"): it is asked too.
-    // Context is a clause of its own, about the person asking ("je suis en reconversion", "dans mon équipe…").
-    if (asking[clauseIndex] || !isContextClause(clause, clauseWords, language)) focus.add(clauseIndex);
+    // Context is a clause of its own, about the person asking ("je suis en reconversion", "dans mon équipe…"), or a
+    // sentence that ends with a full stop beside one that asks ("J'ai un technicien qui veut évoluer. Quelles… ?").
+    if (!statements.has(clauseIndex) && (asking[clauseIndex] || !isContextClause(clause, clauseWords, language))) focus.add(clauseIndex);
     const pairs = hyphenatedPairs(clause);
     clauseWords.forEach((word, at) => {
       if (tokens.length >= READING_LIMITS.words) return;
@@ -185,6 +218,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // Without a question anywhere, every clause is the question.
   if (![...focus].some((clauseIndex) => asking[clauseIndex])) clauses.forEach((_, clauseIndex) => focus.add(clauseIndex));
   const inFocus = new Set(clauseOf.flatMap((clauseIndex, position) => (focus.has(clauseIndex) ? [position] : [])));
+  const aroundQuestion = new Set(clauseOf.flatMap((clauseIndex, position) => (statements.has(clauseIndex) ? [position] : [])));
   const markerPositions = new Set<number>();
   const find = (set: PhraseSet, maxStart = Infinity) => {
     const found = set.find(tokens).filter(([start]) => start <= maxStart);
@@ -250,6 +284,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     markerPositions,
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,
+    aroundQuestion,
     definitionPositions,
     commonGroundPositions,
     smalltalk,

@@ -105,7 +105,12 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const namedWhole = new Set<string>();
   const weakPositions: { roleId: string; at: number }[] = [];
   const subjectRoles = new Set<string>();
-  const note = (roleId: string, strength: MentionStrength) => roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
+  /** Roles named in the clauses that ask, and roles named only around them ("J'ai un technicien qui veut évoluer."). */
+  const askedRoles = new Set<string>();
+  const note = (roleId: string, strength: MentionStrength, at: number) => {
+    roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
+    if (!reading.aroundQuestion.has(at)) askedRoles.add(roleId);
+  };
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   let genericRole = false;
@@ -124,7 +129,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       if (positions.some((at) => consumed.has(at)) || !parts.every((part, offset) => stems[positions[offset]!] === part)) continue;
       // Only consecutive words (link words aside) make a name.
       if (positions[positions.length - 1]! - positions[0]! >= parts.length * 3) continue;
-      note(role.role.id, 3);
+      note(role.role.id, 3, positions[0]!);
       namedWhole.add(role.role.id);
       for (const at of positions) consumed.add(at);
       wholeMentions.push({ roleId: role.role.id, start: positions[0]!, end: positions[positions.length - 1]! });
@@ -160,7 +165,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     for (const role of index.roles) {
       // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
       if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {
-        note(role.role.id, 3);
+        note(role.role.id, 3, at);
         namedWhole.add(role.role.id);
         consumed.add(at);
         continue;
@@ -183,11 +188,11 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !index.linkWords.has(word) && !role.nameStems.has(stem(word)));
       if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
       if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
-        note(role.role.id, 3);
+        note(role.role.id, 3, at);
         consumed.add(at);
         for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
       } else if (isHead && (language.has('roleOpeners', previousWord) || at === 0 || afterJobWord)) {
-        note(role.role.id, 2);
+        note(role.role.id, 2, at);
         consumed.add(at);
       } else {
         weakRoles.add(role.role.id);
@@ -205,11 +210,13 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   if ((roles.size > 0 || weakRoles.size >= 2) && (reading.markers.comparison || reading.markers.overview)) {
     for (const { roleId, at } of weakPositions) {
       if (!weakRoles.has(roleId)) continue;
-      note(roleId, 2);
+      note(roleId, 2, at);
       consumed.add(at);
     }
     weakRoles.clear();
   }
+  // A role named only in the context around the question, beside one named in it, is not asked about.
+  if (askedRoles.size > 0) for (const roleId of [...roles.keys()]) if (!askedRoles.has(roleId)) roles.delete(roleId);
   const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId)));
   return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, consumed, foreign, objectRoles };
 }

@@ -79,6 +79,15 @@ describe('telling the question from its context', () => {
     ]);
   });
 
+  it('leaves out a sentence ending with a full stop beside one that asks, and reads "qui" after a noun as relative', () => {
+    const reading = reader.read("J'ai un technicien qui veut évoluer, il aimerait changer. Quelles compétences pour être préparateur ?");
+    const asked = reading.tokens.filter((_, at) => reading.inFocus.has(at));
+    expect(asked).toEqual(['quelles', 'competences', 'pour', 'etre', 'preparateur']);
+    expect(reading.aroundQuestion.has(reading.tokens.indexOf('technicien'))).toBe(true);
+    // Without a sentence that asks, nothing is set aside.
+    expect(reader.read('Je veux les compétences du préparateur.').aroundQuestion.size).toBe(0);
+  });
+
   it('leaves out a clause about the person asking (contextClauseCues)', () => {
     expect(focusWords('Je suis en reconversion, quelle formation faut-il ?')).toEqual(['quelle', 'formation', 'faut']);
     expect(focusWords('Dans mon équipe tout le monde les confond : quelle différence ?')).toEqual(['quelle', 'difference']);

@@ -84,6 +84,11 @@ describe('naming a role', () => {
     expect([...hr.weigh('compétences du gestionnaire de paye').wholeNames]).toEqual(['gestionnaire-de-paie']);
   });
 
+  it('leaves out a role named only in a sentence around the question when the question names another', () => {
+    expect(roles(accounting, "J'ai un comptable dans mon équipe. Quelles compétences pour devenir contrôleur de gestion ?")).toEqual({ 'controleur-de-gestion': 3 });
+    expect(roles(accounting, "J'ai un comptable dans mon équipe. Quelles compétences faut-il ?")).toEqual({ comptable: 3 });
+  });
+
   it('keeps a role after an object preposition as an object, not the subject (objectPrepositions)', () => {
     expect([...accounting.weigh('Qui prend les rendez-vous pour le comptable ?').objectRoles]).toEqual(['comptable']);
     expect([...accounting.weigh('Le métier de comptable ?').objectRoles]).toEqual([]);
