@@ -19,6 +19,7 @@ export const WORD_CLASSES = [
   'aliasCues',
   'quotedAliasCues',
   'alternativeWords',
+  'closingNegations',
   'coordinators',
   'clauseOpeners',
   'betweenWords',

@@ -171,7 +171,9 @@ function questionShape(folded: string, language: LanguagePack) {
   const closed = !request && (closedStart || cleft || (!open && personal.length > 0));
   // "Le CPM fait de l'analyse de données ?": a statement asked by intonation, a closed question once a role is its subject.
   // Follow-ups ("Et pour le marketing ?") are not closed questions.
-  const rising = !request && !open && RISING.test(folded) && language.phrases('followUpOpeners').matchAt(all, 0) === 0;
+  // "Il est plutôt au bureau ou sur le terrain ?" offers alternatives: not a yes/no question ("… ou pas ?" still is).
+  const alternatives = all.some((word, at) => at > 0 && language.has('alternativeWords', word) && all[at + 1] !== undefined && !language.has('closingNegations', all[at + 1]!));
+  const rising = !request && !open && !alternatives && RISING.test(folded) && language.phrases('followUpOpeners').matchAt(all, 0) === 0;
   // "a-t-il", "ont-ils" refer back to a role; "faut-il", "est-il" do not.
   const invertedPronoun = personal.length > 0 && !language.has('emptyInversionVerbs', personal[0]!.verb);
   return { closed, rising, invertedPronoun };

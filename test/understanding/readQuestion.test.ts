@@ -31,6 +31,8 @@ describe('reading the kind of question', () => {
     ['Quelles compétences faut-il pour être CPD ?', { yesNo: false }, 'interrogatives make it open'],
     ['Peux-tu me dire ce que fait le CPD ?', { yesNo: false, rising: false }, 'requestPhrases'],
     ['Le CPM fait de l’analyse de données ?', { yesNo: false, rising: true }, 'a statement with a rising tone'],
+    ['Le CPM, il est plutôt au bureau ou sur le terrain ?', { rising: false }, 'alternativeWords: alternatives are no yes/no'],
+    ['Le CPM travaille le week-end ou pas ?', { rising: true }, 'closingNegations: "ou pas" keeps it yes/no'],
     ['Et pour le marketing ?', { rising: false, followUp: true }, 'followUpOpeners, followUpCues'],
     ['Que fait-il ?', { yesNo: false, pronoun: true }, 'openingInterrogatives at the start'],
     ['Avec qui travaille le CPD ?', { who: false, yesNo: false }, 'askingPhrases, relativeWhoOpeners'],
