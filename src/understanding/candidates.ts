@@ -225,7 +225,8 @@ function uncoveredTopic(facts: Facts, reading: QuestionReading, lexicon: Lexicon
   const holdsSubject = (id: string) => top !== undefined && top.matched.some((concept) => lexicon.topics.get(id)?.signals.has(concept));
   const bulletMatches = top !== undefined && top.f1 >= CANDIDATE_OPTIONS.itemForTopic;
   const answeredByBullet = (id: string) => bulletMatches && (lookup ? top.matched.length >= 2 || holdsSubject(id) : top.matched.length >= 2 && holdsSubject(id));
-  const topic = evidence.topics.find((candidate) => !candidate.covered && (candidate.asked || !sectionAsked) && !answeredByBullet(candidate.id));
+  // A missing subject said only around the question ("Je recrute un DA, quel profil…") counts when no role is named.
+  const topic = evidence.topics.find((candidate) => !candidate.covered && (candidate.asked || (!sectionAsked && facts.named.length === 0)) && !answeredByBullet(candidate.id));
   return topic ? { id: topic.id, name: topic.name, heads: topic.asked && !topic.qualifying && topic.alone } : null;
 }
 
@@ -432,6 +433,8 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
         // Asking "which article?" about words no article knows ("Qui a gagné la coupe du monde ?") is no help.
         unknownWords: Math.min(...all.map((evidence) => evidence.unknown.length)),
         articlesWeakEvidence: 1 - Math.min(1, Math.max(0, first.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
+        // "Les missions d'un chef de marque ?" when every article sees another job: which article is no help.
+        answerDespiteOtherJob: all.every((evidence) => evidence.otherJob !== null) ? 1 : 0,
       },
       label: 'clarify',
     });

@@ -250,3 +250,20 @@ describe('a definition question about a term a glossary explains', () => {
     expect(therapists.answer('AVQ, ça veut dire quoi ?', emptyContext()).answer).toMatchObject({ kind: 'list', section: 'sigles-utilises-dans-cette-fiche' });
   });
 });
+
+const marketing = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout61'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('the clarification between articles', () => {
+  it('is marked as an answer despite another job when every article sees one ("les missions d\'un chef de marque")', () => {
+    const clarify = marketing.candidates("Quelles sont les missions d'un chef de marque ?", emptyContext()).find((entry) => entry.label === 'clarify');
+    expect(clarify?.features.answerDespiteOtherJob).toBe(1);
+    expect(marketing.answer("Quelles sont les missions d'un chef de marque ?", emptyContext()).answer.kind).toBe('fallback');
+  });
+});
+
+describe('a missing subject said around a question that names a role', () => {
+  it('is not offered as "not covered" ("Je recrute un DA, quel profil…")', () => {
+    expect(marketing.candidates('Je recrute un DA, quel profil je dois chercher ?', emptyContext()).some((entry) => entry.label.startsWith('topic:'))).toBe(false);
+    expect(marketing.candidates('Je recrute, quel profil je dois chercher ?', emptyContext()).some((entry) => entry.label === 'topic:recrutement')).toBe(true);
+  });
+});
