@@ -47,6 +47,13 @@ export class ArticleRouter {
     return this.indexes.length;
   }
 
+  /** How many articles of the library have exactly this many roles ("les trois métiers" fits those only). */
+  articlesWithRoles(count: number): number {
+    let found = 0;
+    for (const index of this.indexes) if (index.article.roles.length === count) found += 1;
+    return found;
+  }
+
   /**
    * How much the question's words point to this article rather than to the others, 0..1: a word
    * only this article uses counts fully, a word every article uses not at all (a library of one

@@ -154,22 +154,25 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
 }
 
 /** Features every answer from this article shares: article fit, unknown words, what it lacks. */
-function articleFeatures(facts: Facts, bestStrength: number, reading: QuestionReading, missingTopic: MissingTopic | null, distinctive: number): FeatureVector {
+function articleFeatures(facts: Facts, library: LibraryView, reading: QuestionReading, missingTopic: MissingTopic | null): FeatureVector {
   const { evidence } = facts;
+  const count = reading.markers.roleCount;
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
     articleRoleNamedWhole: facts.evidence.wholeNames.size > 0 ? 1 : 0,
     articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
-    articleStrengthGap: Math.min(1, Math.max(0, bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
-    articleDistinctive: distinctive,
+    articleStrengthGap: Math.min(1, Math.max(0, library.bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
+    articleDistinctive: library.distinctiveness(evidence),
     unknownWords: evidence.unknown.length,
     mostlyUnknown: facts.named.length === 0 && evidence.unknown.length >= 2 && evidence.unknown.length > known ? 1 : 0,
     smalltalkWithQuestion: reading.smalltalk.length > 0 ? 1 : 0,
     answerDespiteMissingTopic: missingTopic ? 1 : 0,
     missingTopicAsked: missingTopic?.heads ? 1 : 0,
     answerDespiteOtherJob: evidence.otherJob ? 1 : 0,
+    // "Les trois métiers du studio": the one article with that many roles.
+    articleRoleCountFits: count !== null && count === facts.articleRoles.length && library.articlesWithRoles(count) === 1 ? 1 : 0,
   };
 }
 
@@ -243,7 +246,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   const { markers } = reading;
   const article = evidence.article;
   const topic = uncoveredTopic(facts, reading, lexicon);
-  const shared = articleFeatures(facts, library.bestStrength, reading, topic, library.distinctiveness(evidence));
+  const shared = articleFeatures(facts, library, reading, topic);
   const candidates: Candidate[] = [];
   const best = evidence.sections[0];
   const noQuestion = evidence.content.length === 0;
@@ -375,6 +378,8 @@ export interface LibraryView {
   distinctiveness(evidence: Evidence): number;
   /** The best bullet match of the other articles weighed for the question (0 when none). */
   bestItemElsewhere(evidence: Evidence): number;
+  /** How many articles of the library have exactly this many roles. */
+  articlesWithRoles(count: number): number;
 }
 
 /** Readings that belong to no article: smalltalk, the clarification between articles, the abstention. */
@@ -415,7 +420,10 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
       (first.strength - second.strength) / first.strength < CANDIDATE_OPTIONS.articleTie;
     const { markers } = reading;
     const unanchored = !all.some((evidence) => evidence.genericRole) && (markers.comparison || markers.overview || markers.definition) && !(first.sections[0]?.strong ?? false);
-    const pointed = Math.max(...all.map((evidence) => library.distinctiveness(evidence)));
+    // "Les trois métiers du studio" points to the one article of three roles as surely as its words would.
+    const count = markers.roleCount;
+    const counted = count !== null && library.articlesWithRoles(count) === 1;
+    const pointed = counted ? 1 : Math.max(...all.map((evidence) => library.distinctiveness(evidence)));
     // "Qui négocie les contrats ?": bullets of several articles answer about as well.
     const byItem = all.filter((evidence) => evidence.items[0]).sort((a, b) => b.items[0]!.f1 - a.items[0]!.f1);
     const itemTie = byItem.length >= 2 && byItem[1]!.items[0]!.f1 >= CANDIDATE_OPTIONS.itemTieAcrossArticles * byItem[0]!.items[0]!.f1;

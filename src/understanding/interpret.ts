@@ -32,6 +32,7 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
     bestStrength: all[0]?.strength ?? 0,
     distinctiveness: (evidence) => router.distinctiveness(evidence.content, evidence.article),
     bestItemElsewhere: (evidence) => Math.max(0, ...all.filter((other) => other !== evidence).map((other) => other.items[0]?.f1 ?? 0)),
+    articlesWithRoles: (count) => router.articlesWithRoles(count),
   };
   // Once the question names a role of some article, another article's "not covered" says nothing about it.
   const naming = all.some((evidence) => evidence.roles.size > 0);

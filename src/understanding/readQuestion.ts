@@ -260,7 +260,10 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "Et lui ?", "et elle ?" alone point at the role not discussed so far, like "et l'autre ?".
   const otherMany = tokens.some((token) => language.has('otherManyWords', token));
   // "les deux autres" are the others, not both.
-  const allRoles = !otherMany && language.occursIn('allRolesCues', tokens);
+  // "Lequel des trois a une voiture ?" asks which one: the words of a who-question are no every-role cue.
+  const whoWords = new Set<number>();
+  mark(whoWords, whoFound);
+  const allRoles = !otherMany && tokens.some((_, at) => !whoWords.has(at) && language.prefixLength('allRolesCues', tokens, at) > 0 && !whoWords.has(at + language.prefixLength('allRolesCues', tokens, at) - 1));
   const roleCount = allRoles ? countInCue(tokens, language) : null;
   // "l'un et l'autre", "de part et d'autre" name every role, not the other one.
   const otherOne = !allRoles && (otherMany || tokens.some((token) => language.has('otherWords', token))) ||

@@ -35,6 +35,8 @@ export const FEATURES = [
   /** How far this article's evidence is below the best article's (0 = the best; 1 = a whole unit below). */
   'articleStrengthGap',
   /** How much the question's words point to this article rather than to the library's others (0..1). */
+  /** The question counts the roles ("les trois métiers") and the article has that many. */
+  'articleRoleCountFits',
   'articleDistinctive',
 
   // The roles of the reading.
@@ -207,6 +209,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   articleInContext: 1.14,
   articleStrengthGap: 0.08,
   articleDistinctive: 0.68,
+  articleRoleCountFits: 0.4,
   rolesAllNamed: -0.27,
   rolesNamedMissing: -0.11,
   rolesUnnamedExtra: -0.65,

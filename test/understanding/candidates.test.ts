@@ -261,6 +261,15 @@ describe('the clarification between articles', () => {
   });
 });
 
+describe('a question that counts the roles in a library', () => {
+  it('points to the one article with that many roles ("les trois métiers du studio")', () => {
+    const question = 'Compare les évolutions des trois métiers du studio';
+    const answer = marketing.answer(question, emptyContext()).answer;
+    expect(answer).toMatchObject({ kind: 'comparison', article: 'differences-directeur-artistique-concepteur-redacteur-graphiste', section: 'evolutions' });
+    expect(marketing.candidates(question, emptyContext()).find((entry) => entry.label.startsWith('section:evolutions[directeur-artistique'))?.features.articleRoleCountFits).toBe(1);
+  });
+});
+
 describe('a missing subject said around a question that names a role', () => {
   it('is not offered as "not covered" ("Je recrute un DA, quel profil…")', () => {
     expect(marketing.candidates('Je recrute un DA, quel profil je dois chercher ?', emptyContext()).some((entry) => entry.label.startsWith('topic:'))).toBe(false);

@@ -50,6 +50,8 @@ describe('reading the kind of question', () => {
     ['Pareil pour le front ?', { comparison: false }, 'comparisonCues: "pareil" alone asks the same again'],
     ['compare les 3', { allRoles: true, roleCount: 3 }, 'allRolesCues, a digit'],
     ['Et pour chacun ?', { allRoles: true, roleCount: null }, 'allRolesCues without a number'],
+    ['Compare les évolutions des trois métiers', { allRoles: true, roleCount: 3 }, 'allRolesCues: "des trois"'],
+    ['Lequel des trois a une voiture ?', { allRoles: false, who: true }, 'whoQuestions: "lequel des trois" asks which one'],
   ])('%s → %o (%s)', (question, expected) => {
     expect(markers(question)).toMatchObject(expected);
   });
