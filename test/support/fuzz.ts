@@ -135,9 +135,13 @@ export const MUTATIONS: Record<string, (random: Random, text: string) => string>
   truncate: (random, text) => text.slice(0, random.int(text.length + 1)),
   /** Near the 2,000-character limit, on both sides of it. */
   nearLimit: (random, text) => (text + ' ').repeat(Math.ceil(2_100 / (text.length + 1))).slice(0, 1_900 + random.int(200)),
-  veryLong: (random, text) => (text + ' ').repeat(200 + random.int(300)),
+  // Capped: two or three of these in a row would otherwise grow a question past the heap (100 chars × 500 × 500…).
+  veryLong: (random, text) => (text + ' ').repeat(200 + random.int(300)).slice(0, VERY_LONG_MAX),
   onlyPunctuation: (random) => Array.from({ length: 1 + random.int(40) }, () => random.pick([...PUNCTUATION])).join(''),
 };
+
+/** The longest fuzzed question: far past the engine's 2,000-character limit, well within memory. */
+const VERY_LONG_MAX = 200_000;
 
 function insert(random: Random, text: string, piece: string): string {
   const at = random.int(text.length + 1);
