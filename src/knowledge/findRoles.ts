@@ -600,7 +600,8 @@ const MAX_CUE_WORDS = 5;
 export function bracketedNicknames(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): Role[] {
   const nickname = new RegExp(`\\(\\s*((?:[\\p{L}]+[’']?\\s*){0,${MAX_CUE_WORDS}}?)[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
   const merged = new Set<Role>();
-  for (const text of texts) {
+  // Only a text with a bracket and a quote can hold one: the pattern is costly on the many that cannot.
+  for (const text of texts.filter((candidate) => candidate.includes('(') && /[«"“]/.test(candidate))) {
     for (const match of text.matchAll(nickname)) {
       // "(le « kiné »)", "(souvent appelé « demand planner »)": one word, or words that end with a naming cue.
       const lead = words(match[1]!);
