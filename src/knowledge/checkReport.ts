@@ -18,11 +18,13 @@ function ownership(section: Section, article: Article): string {
   const parts = article.roles.flatMap((role) => {
     const content = section.byRole[role.id];
     if (!content) return [];
-    const bullets = content.items.filter((item) => item.label === undefined);
-    const cells = content.items.length - bullets.length;
+    const bullets = content.items.filter((item) => item.label === undefined && !item.ticked);
+    const ticked = content.items.filter((item) => item.ticked).length;
+    const cells = content.items.length - bullets.length - ticked;
     const what = [
       ...(bullets.length > 0 ? [plural(countItems(bullets), 'puce', 'puces')] : []),
       ...(cells > 0 ? [plural(cells, 'case', 'cases')] : []),
+      ...(ticked > 0 ? [plural(ticked, 'case cochée', 'cases cochées')] : []),
       ...(content.prose.length > 0 ? [plural(content.prose.length, 'paragraphe', 'paragraphes')] : []),
     ];
     return [`${role.name} (${what.join(' et ')})`];

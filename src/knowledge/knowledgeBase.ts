@@ -13,6 +13,8 @@ export interface Item {
   line: number;
   /** For a table cell: the row label or column header it stands under ("Salaire brut annuel"). */
   label?: string;
+  /** For a ticked cell of a who-does-what matrix ("✔"): its text is the label it ticks. */
+  ticked?: true;
 }
 
 /** One cell of a comparison table: the role it belongs to (null: none) under a row or column label. */

@@ -494,7 +494,7 @@ function viewOf(blocks: readonly Block[]): Pick<Section, 'intro' | 'byRole' | 's
           // A tick says the label is the role's: "Établir les bulletins de salaire", not "… : ✔".
           const ticked = TICK_CELL.test(cell.text.trim()) && cell.label !== '';
           const text = ticked ? cell.label : cell.label ? `${cell.label} : ${cell.text}` : cell.text;
-          const item: Item = { text, line: cell.line, children: [], ...(cell.label && !ticked ? { label: cell.label } : {}) };
+          const item: Item = { text, line: cell.line, children: [], ...(ticked ? { ticked: true as const } : cell.label ? { label: cell.label } : {}) };
           if (cell.roleId) contentFor(cell.roleId).items.push(item);
           else sharedItems.push(item);
         }

@@ -33,6 +33,14 @@ describe('the article checker report', () => {
     expect(report).toContain('« Points communs » (points-communs) [commune à tous les rôles] : commun à tous (2 puces)');
   });
 
+  it('counts the ticked cells of a who-does-what matrix as such', () => {
+    const matrix = readArticles(
+      folderWith({ 'matrice.md': '# Chargé de recrutement ou gestionnaire de paie : qui fait quoi ?\n\n## Qui fait quoi ?\n\n| Activité | Chargé de recrutement | Gestionnaire de paie |\n|---|---|---|\n| Publier les offres | ✔ | ✘ |\n| Établir les bulletins | ✘ | ✔ |\n| Accueillir | ✔ | ✔ |\n' }),
+      pack,
+    ).articles;
+    expect(matrix.flatMap(articleReport).join('\n')).toContain('Chargé de recrutement (2 cases cochées), Gestionnaire de paie (2 cases cochées)');
+  });
+
   it('flags a label that matches no role with its file and line', () => {
     expect(report).toContain(`⚠ ${join(folder, 'bar.md')}:8 : le libellé « Plongeur » ne correspond à aucun rôle`);
   });
