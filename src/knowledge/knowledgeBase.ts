@@ -105,3 +105,12 @@ export interface Article {
 export interface KnowledgeBase {
   articles: Article[];
 }
+
+/**
+ * A point written "Lead : rest" ("Salaire : 2 000 €", "AVQ : activités de la vie quotidienne"), split at its first
+ * colon, or null. The parser reads such a lead as a label, the index as the term a glossary point explains.
+ */
+export function colonLead(text: string): { lead: string; rest: string } | null {
+  const found = /^([^:]{1,80}?)\s*:\s+(.+)$/.exec(text);
+  return found ? { lead: found[1]!.trim(), rest: found[2]!.trim() } : null;
+}

@@ -12,7 +12,7 @@ import { withoutInclusiveEndings } from '../text/morphology.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
 import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
-import type { Article, Block, Diagnostic, Item, Role, RoleContent, Section, TableCell } from './knowledgeBase.js';
+import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
 import type { LabelledText, SourceItem, SourceNode } from './sourceNodes.js';
@@ -86,10 +86,10 @@ function itemLabel(item: SourceItem): string | null {
 /** "Rôle : texte" or "**Rôle** : texte": the label part and the text part, when the line is written so. */
 function inlineLabel(entry: LabelledText): { label: string; text: string } | null {
   if (entry.strongLead !== undefined && entry.afterLead) return { label: entry.strongLead, text: entry.afterLead };
-  const colon = /^([^:]{1,80}?)\s*:\s+(.+)$/.exec(entry.text);
+  const colon = colonLead(entry.text);
   // "Traducteur confirmé (3 à 8 ans d'expérience) : …": an aside in brackets does not make the label a sentence.
-  if (!colon || colon[1]!.replace(/\s*\([^()]*\)/g, '').split(/\s+/).length > MAX_LABEL_WORDS / 2) return null;
-  return { label: colon[1]!.trim(), text: colon[2]!.trim() };
+  if (!colon || colon.lead.replace(/\s*\([^()]*\)/g, '').split(/\s+/).length > MAX_LABEL_WORDS / 2) return null;
+  return { label: colon.lead, text: colon.rest };
 }
 
 function toItems(items: readonly SourceItem[]): Item[] {

@@ -3,7 +3,7 @@
  * which concepts each section is about, and every bullet as a bag of concepts
  * for reverse lookups ("Qui conçoit des prototypes ?").
  */
-import type { Article, Item, Role, Section } from '../knowledge/knowledgeBase.js';
+import { colonLead, type Article, type Item, type Role, type Section } from '../knowledge/knowledgeBase.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
 import { dropInvertedPronouns } from '../text/morphology.js';
@@ -348,9 +348,9 @@ export function roleWordByRoot(word: string, index: ArticleIndex): string | null
   return matches.size === 1 ? [...matches][0]! : null;
 }
 
-/** The stems of a role's names and aliases, link words left out: chef, produit, digital, numer. */
-function nameStemsOf(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<string>): Set<string> {
-  return new Set(expandedVariants(role, lexicon).flatMap((name) => nameWords(name, lexicon, linkWords).map(stem)));
+/** The stems of all of a role's names and aliases together (from its names one by one): chef, produit, digital, numer. */
+function allNameStems(names: readonly ReadonlySet<string>[]): Set<string> {
+  return new Set(names.flatMap((name) => [...name]));
 }
 
 /**
@@ -369,8 +369,8 @@ function sameStems(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /** The name stems of every role of a library, built once and shared by its articles' indexes. */
 export function libraryRoleStems(articles: readonly Article[], lexicon: Lexicon): LibraryRoles {
   const linkWords = linkWordsOf(lexicon.language);
-  const roles = articles.flatMap((article) => article.roles);
-  return { stems: roles.map((role) => nameStemsOf(role, lexicon, linkWords)), names: roles.flatMap((role) => nameStemSets(role, lexicon, linkWords)) };
+  const names = articles.flatMap((article) => article.roles).map((role) => nameStemSets(role, lexicon, linkWords));
+  return { stems: names.map(allNameStems), names: names.flat() };
 }
 
 /** The library's roles: each role's name stems (all its names together), and each of its names on its own. */
@@ -387,7 +387,9 @@ function nameStemSets(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<strin
 /** Builds the index of one article; `libraryRoles` are the role names of the whole library (the article's own by default). */
 export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: LibraryRoles): ArticleIndex {
   const linkWords = linkWordsOf(lexicon.language);
-  const roleStems = article.roles.map((role) => nameStemsOf(role, lexicon, linkWords));
+  const roleNames = article.roles.map((role) => nameStemSets(role, lexicon, linkWords));
+  const roleStems = roleNames.map(allNameStems);
+  const ownNames = roleNames.flat();
   const sharedNameStems = new Set([...(roleStems[0] ?? [])].filter((word) => roleStems.every((set) => set.has(word))));
   const roles: IndexedRole[] = article.roles.map((role, index) => {
     const own = roleStems[index]!;
@@ -490,11 +492,8 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   return {
     article,
     libraryRoles: libraryRoles?.stems ?? roleStems,
-    otherArticlesRoles: (() => {
-      // Each name of another article's role on its own ("responsable formation", not with its "RF").
-      const ownNames = article.roles.flatMap((role) => nameStemSets(role, lexicon, linkWords));
-      return (libraryRoles?.names ?? []).filter((names) => names.size >= 2 && !ownNames.some((own) => sameStems(own, names)));
-    })(),
+    // Each name of another article's role on its own ("responsable formation", not with its "RF").
+    otherArticlesRoles: (libraryRoles?.names ?? []).filter((names) => names.size >= 2 && !ownNames.some((own) => sameStems(own, names))),
     linkWords,
     roles,
     sharedNameStems,
@@ -554,7 +553,7 @@ const MAX_TERM_WORDS = 4;
 
 /** The stems of what a bullet written "Term : explanation" explains, or null for any other bullet. */
 function termOf(text: string, linkWords: ReadonlySet<string>): Set<string> | null {
-  const found = /^([^:]{1,60}?)\s*:\s+\S/.exec(text);
-  const term = found ? words(found[1]!).filter((word) => !linkWords.has(word)) : [];
+  const found = colonLead(text);
+  const term = found ? words(found.lead).filter((word) => !linkWords.has(word)) : [];
   return term.length > 0 && term.length <= MAX_TERM_WORDS ? new Set(term.map(stem)) : null;
 }

@@ -36,11 +36,15 @@ export class ArticleRouter {
         this.articlesUsing.set(concept, (this.articlesUsing.get(concept) ?? 0) + 1);
       }
       for (const word of index.surfaceStems) add(word, 1);
+      this.byRoleCount.set(index.article.roles.length, (this.byRoleCount.get(index.article.roles.length) ?? 0) + 1);
     });
   }
 
   /** Concept → how many articles of the library use it: common words point to no article in particular. */
   private readonly articlesUsing = new Map<string, number>();
+
+  /** Number of roles → how many articles have that many. */
+  private readonly byRoleCount = new Map<number, number>();
 
   /** How many articles the library holds. */
   get size(): number {
@@ -49,9 +53,7 @@ export class ArticleRouter {
 
   /** How many articles of the library have exactly this many roles ("les trois métiers" fits those only). */
   articlesWithRoles(count: number): number {
-    let found = 0;
-    for (const index of this.indexes) if (index.article.roles.length === count) found += 1;
-    return found;
+    return this.byRoleCount.get(count) ?? 0;
   }
 
   /**

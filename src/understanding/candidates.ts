@@ -106,7 +106,7 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const undiscussed = discussed.length > 0 ? article.roles.map((role) => role.id).filter((id) => !discussed.includes(id)) : [];
   const complement = contextRoles.length > 0 ? article.roles.map((role) => role.id).filter((id) => !contextRoles.includes(id)) : [];
   const otherDiscussed = discussed.filter((id) => !contextRoles.includes(id));
-  const theOther = [complement, undiscussed, otherDiscussed].find((roles) => roles.length === 1)?.[0] ?? null;
+  const theOther = contextRoles.length > 0 ? [complement, undiscussed, otherDiscussed].find((roles) => roles.length === 1)?.[0] ?? null : null;
   // In another article, the conversation's subject is that article's section about the same thing, once the question names one of its roles.
   const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : evidence.roles.size > 0 ? carried : null;
   return {
@@ -116,7 +116,7 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
     contextRoles,
     undiscussed,
     discussed,
-    theOther: contextRoles.length > 0 ? theOther : null,
+    theOther,
     contextSection,
     inContext,
     leans: markers.followUp || markers.pronoun || markers.otherOne,
@@ -295,7 +295,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   // Bullets, table cells and sentences that match the question, answered with their owner.
   const itemOptions = evidence.items.slice(0, CANDIDATE_OPTIONS.items);
   const unknownTotal = evidence.unknown.reduce((sum, concept) => sum + unknownWeight(concept, article, evidence.verbLike), 0);
-  const questionStems = new Set(reading.tokens.map(stem));
+  // Only a definition question looks for the term a glossary point explains.
+  const questionStems = markers.definition && facts.named.length === 0 ? new Set(reading.tokens.map(stem)) : null;
   for (const entry of itemOptions) {
     const owner = entry.item.roleId;
     const other = evidence.items.find((candidate) => candidate.item.roleId !== owner && candidate.item.section === entry.item.section);
@@ -328,7 +329,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
           itemButSeveralNamed: facts.subjects.length >= 2 ? 1 : 0,
           itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
           // "AVQ, ça veut dire quoi ?": the bullet that explains that very term.
-          itemDefinesTerm: markers.definition && facts.named.length === 0 && entry.item.term !== null && [...entry.item.term].every((part) => questionStems.has(part)) ? 1 : 0,
+          itemDefinesTerm: questionStems !== null && entry.item.term !== null && [...entry.item.term].every((part) => questionStems.has(part)) ? 1 : 0,
         },
       ),
       label: `item:${entry.item.section.id}[${tie ? `${owner ?? ''}+${tie.roleId ?? ''}` : owner ?? ''}] ${entry.item.text.slice(0, 40)}`,

@@ -263,8 +263,9 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "Lequel des trois a une voiture ?" asks which one: the words of a who-question are no every-role cue.
   const whoWords = new Set<number>();
   mark(whoWords, whoFound);
-  const allRoles = !otherMany && tokens.some((_, at) => !whoWords.has(at) && language.prefixLength('allRolesCues', tokens, at) > 0 && !whoWords.has(at + language.prefixLength('allRolesCues', tokens, at) - 1));
-  const roleCount = allRoles ? countInCue(tokens, language) : null;
+  const everyRole = otherMany ? null : everyRoleCue(tokens, whoWords, language);
+  const allRoles = everyRole !== null;
+  const roleCount = everyRole?.count ?? null;
   // "l'un et l'autre", "de part et d'autre" name every role, not the other one.
   const otherOne = !allRoles && (otherMany || tokens.some((token) => language.has('otherWords', token))) ||
     (tokens.length <= 3 && language.has('addingWords', tokens[0]!) && language.has('stressedPronouns', tokens[tokens.length - 1]!));
@@ -297,16 +298,29 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   };
 }
 
-/** The number an every-role cue says ("les deux" → 2, "les 3" → 3), or null when it says none ("chacun"). */
-function countInCue(tokens: readonly string[], language: LanguagePack): number | null {
-  const cardinals = language.source('cardinals').map((word) => words(word).join(' '));
+/**
+ * The every-role cue of the question outside the words of a who-question ("compare les trois", "chacun"), with the
+ * number it says ("les deux" → 2, "les 3" → 3; null for "chacun"), or null when there is none.
+ */
+function everyRoleCue(tokens: readonly string[], whoWords: ReadonlySet<number>, language: LanguagePack): { count: number | null } | null {
+  let found: { count: number | null } | null = null;
   for (let at = 0; at < tokens.length; at += 1) {
     const length = language.prefixLength('allRolesCues', tokens, at);
-    for (const token of tokens.slice(at, at + length)) {
-      if (/^\d+$/.test(token)) return Number(token);
-      const rank = cardinals.indexOf(token);
-      if (rank >= 0) return rank + 2;
-    }
+    if (length === 0 || whoWords.has(at) || whoWords.has(at + length - 1)) continue;
+    const count = countOf(tokens.slice(at, at + length), language);
+    if (count !== null) return { count };
+    found ??= { count: null };
+  }
+  return found;
+}
+
+/** The number a cue's words say: a digit, or a word of the pack's `cardinals` (from two up). */
+function countOf(cue: readonly string[], language: LanguagePack): number | null {
+  const cardinals = language.source('cardinals').map((word) => words(word).join(' '));
+  for (const token of cue) {
+    if (/^\d+$/.test(token)) return Number(token);
+    const rank = cardinals.indexOf(token);
+    if (rank >= 0) return rank + 2;
   }
   return null;
 }
