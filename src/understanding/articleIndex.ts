@@ -424,7 +424,8 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     return [...conceptsOf(folded, lexicon), ...surfaceTermsOf(words(folded), lexicon)];
   };
 
-  const sections: IndexedSection[] = article.sections.map((section) => {
+  const headingConcepts = article.sections.map((section) => new Set(headingWeights(section.heading, lexicon).keys()));
+  const sections: IndexedSection[] = article.sections.map((section, at) => {
     const terms = new Map<string, number>();
     const add = (concepts: string[], weight: number) => {
       for (const concept of concepts) if (!lexicon.markerConcepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, weight));
@@ -437,9 +438,15 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     for (const content of Object.values(section.byRole)) if (content.header) add(headingTerms(content.header), SECTION_FIELD_WEIGHTS.listHeader);
-    // A table's row and column labels ("Salaire brut annuel", "Télétravail possible") say what the section answers, like list headers.
+    // A table's row and column labels ("Salaire brut annuel", "Télétravail possible") say what the section answers, like list headers;
+    // but a subject another section's heading is about is only mentioned in a summary table's row ("Mission principale"
+    // in a « Comparatif rapide » beside « Une nuit de travail, comment ça se passe ? »).
     const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
-    for (const label of labels) add(headingTerms(label), SECTION_FIELD_WEIGHTS.listHeader);
+    const headedElsewhere = (concept: string) => headingConcepts.some((concepts, other) => other !== at && concepts.has(concept));
+    for (const label of labels) {
+      const concepts = headingTerms(label);
+      add(concepts, concepts.some(headedElsewhere) ? SECTION_FIELD_WEIGHTS.intro : SECTION_FIELD_WEIGHTS.listHeader);
+    }
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms, headingStems: words(section.heading).filter((word) => !linkWords.has(word)).map(stem) };
   });

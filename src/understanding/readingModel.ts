@@ -61,6 +61,8 @@ export const FEATURES = [
   'rolesNotYetDiscussed',
   /** "Compare les deux" among more roles: the reading takes the roles the conversation was about last, as many as said. */
   'rolesLastDiscussed',
+  /** "Compare avec le technicien": the conversation's roles and the one role the comparison names. */
+  'rolesContextWithNamed',
   /** The question counts its roles ("les deux", "ces trois") and the reading takes another number of them. */
   'rolesCountDiffers',
   /** Every role, when the question compares one role (named or the conversation's) with "les autres". */
@@ -124,9 +126,9 @@ export const FEATURES = [
   /** The reading answers with both bullets, for both roles. */
   'itemShared',
   /** The bullet matches well ahead of every other article's best bullet (always so with one article). */
+  'itemAheadOfLibrary',
   /** A definition question about the very term a glossary-like bullet explains ("AVQ : activités de la vie quotidienne"). */
   'itemDefinesTerm',
-  'itemAheadOfLibrary',
 
   // The overview.
   /** The question asks for the general difference ("quelle différence", "en gros"). */
@@ -219,6 +221,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   otherOneAmbiguous: 4,
   rolesNotYetDiscussed: 0.83,
   rolesLastDiscussed: 0.8,
+  rolesContextWithNamed: 0.6,
   rolesCountDiffers: -0.5,
   rolesWithTheOthers: 3.47,
   rolesAllAsked: 0.14,

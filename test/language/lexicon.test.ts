@@ -31,6 +31,8 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'rapport')).not.toBe('salaire');
     expect(lexicon.topics.get('organisation')?.signals.has('hierarchi')).toBe(false);
     expect(conceptSequence(words('il rend des comptes à qui'), lexicon).map((token) => token.concept)).toContain('rattachement');
+    // A table row « Responsable direct » says who a role reports to, not what it is responsible for.
+    expect(conceptSequence(words('responsable direct'), lexicon).map((token) => token.concept)).toEqual(['rattachement']);
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
   });
 

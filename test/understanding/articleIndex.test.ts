@@ -96,3 +96,43 @@ describe('glossary-like bullets', () => {
     expect(therapists.items.find((item) => item.text.startsWith('Évaluer l’autonomie'))?.term).toBeNull();
   });
 });
+
+describe("a table's row labels", () => {
+  const article = parseArticle(
+    [
+      '# Différences entre un Veilleur de nuit et un Réceptionniste de nuit',
+      '',
+      '## Qui sont-ils ?',
+      '',
+      '**Veilleur de nuit** : il veille sur la sécurité de l’hôtel.',
+      '',
+      '**Réceptionniste de nuit** : il accueille les clients la nuit.',
+      '',
+      '## Comparatif rapide',
+      '',
+      '| Critère | Veilleur de nuit | Réceptionniste de nuit |',
+      '|---|---|---|',
+      '| Horaires habituels | 22 h 30 – 7 h | 23 h – 7 h 30 |',
+      '| Outil principal | Registre de sécurité | Logiciel de gestion hôtelière |',
+      '',
+      '## Horaires de travail',
+      '',
+      '**Veilleur de nuit** : de 22 h 30 à 7 h, cinq nuits sur sept.',
+      '',
+      '**Réceptionniste de nuit** : de 23 h à 7 h 30, un week-end sur deux.',
+    ].join('\n'),
+    'article.md',
+    reader.lexicon.language,
+  );
+  const [, summary, hours] = indexArticle(article, reader.lexicon).sections;
+
+  it("weigh like list headers when no other heading is about their subject (« Outil principal »)", () => {
+    expect(summary!.terms.get('outil')).toBe(2);
+  });
+
+  it('weigh like an intro when another section\'s heading is about their subject: « Horaires de travail » answers the hours, not the summary', () => {
+    expect(hours!.section.heading).toBe('Horaires de travail');
+    expect(summary!.terms.get('horair')).toBe(1);
+    expect(hours!.terms.get('horair')).toBe(3);
+  });
+});

@@ -62,6 +62,16 @@ describe('candidate readings for an article of three roles', () => {
     expect(all?.features.rolesAllAsked ?? 0).toBe(0);
   });
 
+  it('offer the role in question beside the one named for "compare avec le gestionnaire de paie", and not for two roles named', () => {
+    const context = after('quelles-competences', ['assistant-rh']);
+    const withNamed = candidate('Compare avec le gestionnaire de paie', 'section:quelles-competences[assistant-rh,gestionnaire-de-paie]', context);
+    expect(withNamed?.features).toMatchObject({ rolesContextWithNamed: 1 });
+    const otherPair = candidate('Compare avec le gestionnaire de paie', 'section:quelles-competences[charge-de-formation,gestionnaire-de-paie]', context);
+    expect(otherPair?.features.rolesContextWithNamed ?? 0).toBe(0);
+    const bothNamed = candidate('Compare le chargé de formation et le gestionnaire de paie', 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]', context);
+    expect(bothNamed?.features.rolesContextWithNamed ?? 0).toBe(0);
+  });
+
   it('offer the shared section without counting the roles that share it as left out ("qu\'ont en commun l\'assistant RH et le chargé de formation ?")', () => {
     const shared = threeRoles.candidates("Qu'ont en commun l'assistant RH et le chargé de formation ?", emptyContext()).find((entry) => entry.label.endsWith('[]') && entry.features.sectionSharedAsked === 1);
     expect(shared?.label).toBe('section:points-communs[]');
