@@ -48,6 +48,7 @@ export const WORD_CLASSES = [
   'cleftRelatives',
   'followUpOpeners',
   'contextClauseCues',
+  'resumptiveStarts',
   'clauseConjunctions',
   'otherWords',
   'otherManyWords',

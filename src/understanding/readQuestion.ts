@@ -128,8 +128,8 @@ function statementClauses(clauses: readonly string[]): Set<number> {
 }
 
 /** A clause about the person asking, or a long one: context around the question, not the question. */
-function isContextClause(clause: string, tokens: readonly string[], language: LanguagePack): boolean {
-  return language.occursIn('contextClauseCues', tokens) || clause.trim().split(/\s+/).length >= LONG_CLAUSE_CHUNKS;
+function isContextClause(clause: string, tokens: readonly string[], language: LanguagePack, resumed: boolean): boolean {
+  return language.occursIn('contextClauseCues', tokens) || (!resumed && clause.trim().split(/\s+/).length >= LONG_CLAUSE_CHUNKS);
 }
 
 /** Splits folded text into clauses: at punctuation, and before a conjunction standing between two words. */
@@ -195,12 +195,16 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const clauses = splitClauses(dropInvertedPronouns(folded), language);
   const asking = clauses.map((clause) => asks(words(clause), language));
   const statements = statementClauses(clauses);
+  // "Les conditions de travail du CESF et des TISF, c'est quoi la différence ?": a question that points back
+  // asks about the clauses before it, however long.
+  const firstAsking = asking.indexOf(true);
+  const resumedBefore = firstAsking > 0 && language.phrases('resumptiveStarts').matchAt(words(clauses[firstAsking]!), 0) > 0 ? firstAsking : 0;
   clauses.forEach((clause, clauseIndex) => {
     const clauseWords = words(clause);
     // A short fragment before the question is its topic ("Les missions, qu'est-ce qui change ?"): it is asked too.
     // Context is a clause of its own, about the person asking ("je suis en reconversion", "dans mon équipe…"), or a
     // sentence that ends with a full stop beside one that asks ("J'ai un technicien qui veut évoluer. Quelles… ?").
-    if (!statements.has(clauseIndex) && (asking[clauseIndex] || !isContextClause(clause, clauseWords, language))) focus.add(clauseIndex);
+    if (!statements.has(clauseIndex) && (asking[clauseIndex] || !isContextClause(clause, clauseWords, language, clauseIndex < resumedBefore))) focus.add(clauseIndex);
     const pairs = hyphenatedPairs(clause);
     clauseWords.forEach((word, at) => {
       if (tokens.length >= READING_LIMITS.words) return;

@@ -97,6 +97,11 @@ describe('telling the question from its context', () => {
     expect(focusWords('Dans mon équipe tout le monde les confond : quelle différence ?')).toEqual(['quelle', 'difference']);
   });
 
+  it('keeps a long clause the question points back to, but not one about the person asking (resumptiveStarts)', () => {
+    expect(focusWords("Les compétences attendues chez un chef de produit numérique et chez un CPM, c'est quoi la différence ?")).toContain('competences');
+    expect(focusWords("Je suis manager dans une grande équipe, c'est quoi un CPD ?")).not.toContain('manager');
+  });
+
   it('keeps every clause when none asks (askingWords)', () => {
     expect(focusWords('Je suis manager, compétences du CPD')).toEqual(['je', 'suis', 'manager', 'competences', 'du', 'cpd']);
     expect(focusWords('Je suis manager, je voudrais savoir ce que fait le CPD')).toEqual(['je', 'voudrais', 'savoir', 'ce', 'que', 'fait', 'le', 'cpd']);
