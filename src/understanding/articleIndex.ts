@@ -458,6 +458,14 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
       if (weight >= SECTION_FIELD_WEIGHTS.listHeader) terms.set(topicTerm(id), weight);
     }
   }
+  // A subject that is part of another ("les horaires" within the working conditions) is answered, less surely, by
+  // a section headed with the wider one when no section is headed with its own words.
+  for (const [id, topic] of lexicon.topics) {
+    if (topic.within.size === 0 || sections.some(({ terms }) => terms.has(topicTerm(id)))) continue;
+    for (const { terms } of sections) {
+      if ([...topic.within].some((concept) => (terms.get(concept) ?? 0) >= SECTION_FIELD_WEIGHTS.listHeader)) terms.set(topicTerm(id), SECTION_FIELD_WEIGHTS.listHeader);
+    }
+  }
   const sectionIdf = idfOver(sections.map((section) => new Set(section.terms.keys())));
 
   const sectionLevel = new Set<string>();

@@ -136,3 +136,22 @@ describe("a table's row labels", () => {
     expect(hours!.terms.get('horair')).toBe(3);
   });
 });
+
+describe('subjects within another (topics.within)', () => {
+  it('are answered by the section headed with the wider subject when no heading names them: « Organisation et conditions de travail » answers the hours', () => {
+    const social = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout63')).indexes[0]!;
+    const conditions = social.sections.find((entry) => entry.section.heading === 'Organisation et conditions de travail')!;
+    expect(conditions.terms.get('topic:horaires')).toBe(2);
+    expect(social.sections.filter((entry) => entry.terms.has('topic:horaires'))).toEqual([conditions]);
+  });
+
+  it('are not given to the wider section when a heading names them', () => {
+    const article = parseArticle(
+      ['Fiches', '', 'Différences entre un Cuisinier et un Serveur', '', 'Conditions de travail', '', 'Conditions de travail du Cuisinier :', '• En cuisine, debout', 'Conditions de travail du Serveur :', '• En salle', '', 'Horaires', '', 'Horaires du Cuisinier :', '• Coupure l’après-midi', 'Horaires du Serveur :', '• Service du soir'].join('\n'),
+      'article.txt',
+      reader.lexicon.language,
+    );
+    const sections = indexArticle(article, reader.lexicon).sections;
+    expect(sections.filter((entry) => entry.terms.has('topic:horaires')).map((entry) => entry.section.heading)).toEqual(['Horaires']);
+  });
+});
