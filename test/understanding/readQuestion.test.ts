@@ -48,6 +48,8 @@ describe('reading the kind of question', () => {
     ['Compare les deux', { allRoles: true, roleCount: 2 }, 'allRolesCues, cardinals'],
     ['Les outils sont-ils les mêmes ?', { comparison: true }, 'comparisonCues'],
     ['Pareil pour le front ?', { comparison: false }, 'comparisonCues: "pareil" alone asks the same again'],
+    ['Les outils sont pareils pour les deux ?', { comparison: true }, 'comparisonCues: "sont pareils" compares'],
+    ["Qu'est-ce qui s'applique à tout le personnel, peu importe le poste ?", { shared: true }, 'commonGroundCues: what holds whatever the role'],
     ['compare les 3', { allRoles: true, roleCount: 3 }, 'allRolesCues, a digit'],
     ['Et pour chacun ?', { allRoles: true, roleCount: null }, 'allRolesCues without a number'],
     ['Compare les évolutions des trois métiers', { allRoles: true, roleCount: 3 }, 'allRolesCues: "des trois"'],
