@@ -250,6 +250,9 @@ function clippingAfterName(at: number, tokens: readonly string[], stems: readonl
   return meant.size === 1 ? [...meant][0]! : null;
 }
 
+/** How many words the first of two compared things may take ("entre femme de chambre et …"). */
+const COMPARED_THING_WORDS = 4;
+
 /**
  * "Entre un CDD et un CDI": after a word that opens a comparison ("entre"), the two things joined by a
  * coordinator are content words and neither names a role of this article (role words are consumed).
@@ -258,12 +261,13 @@ function comparedThingsAreNoRoles(tokens: readonly string[], consumed: ReadonlyS
   const { language } = lexicon;
   const opener = tokens.findIndex((word) => language.has('betweenWords', word));
   if (opener < 0) return false;
-  const first = neighbourOf(tokens, opener, 1, index.linkWords);
-  const joiner = first === null ? null : neighbourOf(tokens, first, 1, index.linkWords);
-  const second = joiner === null ? null : neighbourOf(tokens, joiner, 1, index.linkWords);
-  if (first === null || joiner === null || second === null || !language.has('coordinators', tokens[joiner]!)) return false;
+  // "entre femme de chambre et gouvernante": the first thing may take a few words before the coordinator.
+  const joiner = tokens.findIndex((word, at) => at > opener + 1 && at <= opener + 1 + COMPARED_THING_WORDS && language.has('coordinators', word));
+  const second = joiner < 0 ? null : neighbourOf(tokens, joiner, 1, index.linkWords);
+  if (second === null) return false;
+  const firstWords = tokens.slice(opener + 1, joiner).map((_, offset) => opener + 1 + offset).filter((at) => !index.linkWords.has(tokens[at]!));
   const thing = (at: number) => !consumed.has(at) && !lexicon.stopWords.has(tokens[at]!) && !lexicon.fillers.hasWord(tokens[at]!);
-  return thing(first) && thing(second);
+  return firstWords.length > 0 && firstWords.every(thing) && thing(second);
 }
 
 /** Gathers what one article can say about the question. */

@@ -62,6 +62,9 @@ describe('naming a role', () => {
     expect(shared.weigh("C'est quoi la différence entre un CDD et un CDI ?").comparesOtherThings).toBe(true);
     expect(shared.weigh('Quelle différence entre le CPD et le CPM ?').comparesOtherThings).toBe(false);
     expect(shared.weigh('Quelle différence entre le digital et le marketing ?').comparesOtherThings).toBe(false);
+    // The first thing may take several words before the coordinator; a role among them is no other thing.
+    expect(shared.weigh('Différence entre femme de chambre et gouvernante ?').comparesOtherThings).toBe(true);
+    expect(shared.weigh('Différence entre chef de produit numérique et CPM ?').comparesOtherThings).toBe(false);
   });
 
   it('does not count a word asking what the roles share (commonGroundCues) as an unknown word', () => {
