@@ -52,6 +52,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
   });
 
+  it('reads "monter à un poste plus haut" as a question about the career', () => {
+    const concepts = conceptSequence(words('il peut monter a un poste plus haut'), lexicon).map((token) => token.concept);
+    expect(concepts.some((concept) => concept.startsWith('topic:carriere'))).toBe(true);
+  });
+
   it('takes its cue phrases from the pack, compared stem by stem', () => {
     expect(lexicon.comparison.find(words('les différences'))).toEqual([[1, 2]]);
     const other = loadLexicon(DEFAULT_LEXICON, packWith({ comparisonCues: ['versus'] }));
