@@ -52,6 +52,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
   });
 
+  it('reads "responsable" after a form of "être" as the responsibilities asked about, whatever the word order', () => {
+    for (const question of ['de quoi est responsable le cpd', 'de quoi je serai responsable', 'de quoi je vais etre responsable']) {
+      expect(conceptSequence(words(question), lexicon).map((token) => token.concept)).toContain('responsabilite');
+    }
+  });
+
   it('reads "monter à un poste plus haut" as a question about the career', () => {
     const concepts = conceptSequence(words('il peut monter a un poste plus haut'), lexicon).map((token) => token.concept);
     expect(concepts.some((concept) => concept.startsWith('topic:carriere'))).toBe(true);
