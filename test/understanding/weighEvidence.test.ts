@@ -71,6 +71,10 @@ describe('naming a role', () => {
     expect(shared.weigh("Qu'est-ce qui rapproche ces deux postes ?").unknown).toEqual([]);
   });
 
+  it('does not count a phrase that only frames the question (fillers: « à quoi ressemble ») as an unknown word', () => {
+    expect(shared.weigh('À quoi ressemble le quotidien du CPD ?').unknown).toEqual([]);
+  });
+
   it('does not count a clipped or derived role word as an unknown word', () => {
     const logistics = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md'));
     expect(logistics.weigh('il fait quoi au quotidien le resp log ?').unknown).not.toContain('log');
