@@ -144,7 +144,9 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const alone = complement === null || reading.markerPositions.has(complement) || !isContent(tokens[complement]!, lexicon);
     if ((isJobHead(word, language) || language.has('jobHeadsLast', word)) && !alone) continue;
     const head = isJobHead(word, language) && (language.has('indefiniteDeterminers', before) || language.has('becomingWords', before));
-    if (!head && (index.surfaceWords.has(word) || isVocabulary(word, lexicon))) continue;
+    // "le salaire d'un infirmier": after "un" or "devenir", a job-like word the article only mentions is still another job.
+    const introduced = language.has('indefiniteDeterminers', before) || language.has('becomingWords', before);
+    if (!head && ((index.surfaceWords.has(word) && !introduced) || isVocabulary(word, lexicon))) continue;
     // "le climat de travail", "la couleur du logo": after a definite determiner, a noun with a complement
     // of its own is a thing ("un huissier de justice" is a job).
     if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before) && language.has('genitivePrepositions', tokens[at + 1] ?? '')) continue;

@@ -63,6 +63,12 @@ describe('what is no other job', () => {
     expect(otherJob('Qui peut devenir notaire ?')).toBe('notaire');
   });
 
+  it('reads a job-like word the article only mentions as another job once "un" introduces it ("le salaire d\'un infirmier")', () => {
+    const care = readerFor(fixture('holdout56'));
+    expect(otherJob("Quel est le salaire d'un infirmier ?", care)).toBe('infirmier');
+    expect(otherJob("Il prévient l'infirmier ?", care)).toBeNull();
+  });
+
   it("reads a role head with another complement that the article writes as what a lookup asks for (\"Qui est rattaché au…\")", () => {
     const retail = readerFor(fixture('holdout27'));
     expect(otherJob('Qui est rattaché au directeur régional ?', retail)).toBeNull();
