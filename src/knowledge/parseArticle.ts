@@ -245,7 +245,10 @@ class SectionBuilder {
       if (node.strongLead === undefined && this.roleOf(label) === null) this.pendingLead = { text: node.text, line: node.line };
       return;
     }
-    if (this.concludes) {
+    // "> 💡 À retenir : le client parle au chef de projet…" after the last role's list: a call-out of the section,
+    // not that role's, unless it is about that role.
+    const callOut = node.quote && this.current !== null && this.current !== 'shared' && subjectOf(node.text, this.roles, this.pack) !== this.current;
+    if (this.concludes || callOut) {
       this.prose(node.text, node.line, null);
       return;
     }
@@ -253,6 +256,13 @@ class SectionBuilder {
     const inlineRole = inline ? roleEndingLabel(inline.label, this.roles, this.pack) : null;
     if (inline && inlineRole) {
       this.prose(inline.text, node.line, inlineRole.id);
+      // "**Régisseur** — côté lieu et technique." then a numbered list: a short tagline (or a lead-in ending with a
+      // colon) opens the role's content, and the list that follows is its own.
+      if (isLeadIn(inline.text) || inline.text.split(/\s+/).length <= MAX_LABEL_WORDS) {
+        this.current = inlineRole;
+        this.currentHeader = undefined;
+        this.pendingHeader = null;
+      }
       return;
     }
     if (this.current && this.current !== 'shared') {

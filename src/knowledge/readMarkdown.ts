@@ -63,9 +63,10 @@ function labelled(children: readonly PhrasingContent[], line: number): LabelledT
   const first = meaningful[0];
   if (first?.type !== 'strong') return { text, line };
   const lead = squeeze(inlineText(first.children));
-  // "**Chargé de formation :**" or "**Chargé de formation** :": the colon belongs to the label either way.
+  // "**Chargé de formation :**" or "**Chargé de formation** :": the colon belongs to the label either way, and so
+  // does a dash ("**Régisseur** — côté lieu").
   const strongLead = lead.replace(/\s*:$/, '').trim();
-  const afterLead = squeeze(inlineText(meaningful.slice(1))).replace(/^:\s*/, '');
+  const afterLead = squeeze(inlineText(meaningful.slice(1))).replace(/^(?::|[–—-](?=\s|$))\s*/, '');
   if (strongLead === '') return { text, line };
   return { text, line, strongLead, afterLead };
 }

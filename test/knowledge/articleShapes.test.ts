@@ -990,3 +990,50 @@ describe('a who-does-what matrix of ticks and crosses', () => {
     expect(texts(article, 'qui-fait-quoi', 'gestionnaire-de-paie')).toEqual(['Établir les bulletins de salaire', 'Accueillir les nouveaux arrivants', 'Télétravail : Non']);
   });
 });
+
+describe('a bold role name, a dash and a tagline before each numbered list', () => {
+  const article = parse(
+    [
+      '# Chef de salle, chef de rang : qui fait quoi ?',
+      '',
+      '## Que fait chacun le jour J ?',
+      '',
+      '**Chef de salle** — côté salle.',
+      '1. Répartit les rangs.',
+      '2. Tient le timing du repas.',
+      '',
+      '**Chef de rang** — côté tables.',
+      '1. Sert et dessert les tables de son rang.',
+      '',
+      '> 💡 À retenir : les invités s’adressent d’abord au chef de rang.',
+      '',
+      '## Quelles compétences ?',
+      '',
+      '**Chef de salle** — un meneur.',
+      '1. Savoir encadrer une équipe.',
+      '',
+      '**Chef de rang** — un as du service.',
+      '1. Porter trois assiettes.',
+      '',
+      '## Lexique',
+      '',
+      '- **Le rang** : le groupe de tables confié à un chef de rang.',
+      '- **L’envoi** : le moment où la cuisine envoie un plat.',
+    ].join('\n'),
+  );
+  const day = article.sections.find((section) => section.id === 'que-fait-chacun-le-jour-j')!;
+
+  it('gives each role the numbered list after its tagline', () => {
+    expect(day.byRole['chef-de-salle']?.items.map((item) => item.text)).toEqual(['Répartit les rangs.', 'Tient le timing du repas.']);
+    expect(day.byRole['chef-de-rang']?.items.map((item) => item.text)).toEqual(['Sert et dessert les tables de son rang.']);
+  });
+
+  it('keeps a call-out in a blockquote after the last list as the section\'s, not the last role\'s', () => {
+    expect(day.byRole['chef-de-rang']?.prose).toEqual(['côté tables.']);
+    expect(day.intro.some((paragraph) => paragraph.includes('À retenir'))).toBe(true);
+  });
+
+  it('takes no role from a glossary term that is only ever written as the end of a role\'s name ("Le rang")', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['chef-de-salle', 'chef-de-rang']);
+  });
+});
