@@ -58,6 +58,12 @@ describe('the HR lexicon with the language pack', () => {
     }
   });
 
+  it('keeps the phases of a job apart: "avant" and "après" are words of the subject, not stop words', () => {
+    expect(conceptOf(lexicon, 'avant')).toBe('avant');
+    expect(conceptOf(lexicon, 'apres')).toBe('apres');
+    expect(lexicon.stopWords.has('apres')).toBe(false);
+  });
+
   it('reads "monter à un poste plus haut" as a question about the career', () => {
     const concepts = conceptSequence(words('il peut monter a un poste plus haut'), lexicon).map((token) => token.concept);
     expect(concepts.some((concept) => concept.startsWith('topic:carriere'))).toBe(true);
