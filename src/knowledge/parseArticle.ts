@@ -97,12 +97,14 @@ function toItems(items: readonly SourceItem[]): Item[] {
 }
 
 /** Every line of a section that may name a role: the labels the role finder reads. */
-function labelsOf(section: RawSection, index: number, sectionLevel: number): LabelOccurrence[] {
+function labelsOf(section: RawSection, index: number, sectionLevel: number, pack: LanguagePack, titleNames: readonly string[]): LabelOccurrence[] {
   const found: LabelOccurrence[] = [];
-  // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) names no role.
+  // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) names no role,
+  // nor does a label of what the roles share or of a summary ("Points communs" as a table's last column,
+  // "**En résumé :**" under every table).
   // "Éditeur / éditrice": a name in both genders is two forms of one name.
   const add = (text: string | null | undefined, line: number, inline = false) => {
-    if (!text || isQuestion(text)) return;
+    if (!text || isQuestion(text) || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
     for (const form of nameForms(text)) found.push({ text: form, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {
@@ -121,8 +123,11 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number): Lab
       add(node.strongLead !== undefined ? node.strongLead : undefined, node.line);
     } else if (node.type === 'list') fromItems(node.items);
     else if (node.type === 'table') {
-      node.header.slice(1).forEach((cell) => add(cell, node.line));
-      node.rows.forEach((row) => add(row[0], node.line));
+      // A table whose columns are the title's roles has criteria as rows ("Gestion", "Commerce"), and the reverse.
+      const titled = (cells: readonly (string | undefined)[]) => cells.filter((cell) => cell !== undefined && namesOneOf(cell, titleNames, pack)).length >= 2;
+      const firstColumn = node.rows.map((row) => row[0]);
+      if (!titled(firstColumn)) node.header.slice(1).forEach((cell) => add(cell, node.line));
+      if (!titled(node.header.slice(1))) firstColumn.forEach((cell) => add(cell, node.line));
     }
   }
   return found;
@@ -649,7 +654,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const rawSections = transposeRoleBlocks(outlined, sectionLevel, title, pack);
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
-  const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel));
+  const titleNames = namesInTitle(title, pack);
+  const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel, pack, titleNames));
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
   const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
   spellOutInitialisms(roles, texts, pack);

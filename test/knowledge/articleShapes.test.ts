@@ -1037,3 +1037,36 @@ describe('a bold role name, a dash and a tagline before each numbered list', () 
     expect(article.roles.map((role) => role.id)).toEqual(['chef-de-salle', 'chef-de-rang']);
   });
 });
+
+describe('tables with the roles as columns, a « Points communs » column and « En résumé » under each', () => {
+  const article = parse(
+    [
+      '# Chef de rayon, chef de secteur : quelles différences ?',
+      '',
+      '## Missions principales',
+      '',
+      '| Domaine | Chef de rayon | Chef de secteur | Points communs |',
+      '|---|---|---|---|',
+      '| Gestion | Gérer les stocks du rayon | Suivre le budget du secteur | Contrôler les marges |',
+      '',
+      '**En résumé :** le chef de rayon exécute, le chef de secteur décide.',
+      '',
+      '## Indicateurs de performance',
+      '',
+      '| Domaine | Chef de rayon | Chef de secteur | Points communs |',
+      '|---|---|---|---|',
+      '| Gestion | Démarque connue | Respect du budget | Marge brute |',
+      '',
+      '**En résumé :** chacun est jugé sur son périmètre.',
+    ].join('\n'),
+  );
+  const missions = article.sections.find((section) => section.id === 'missions-principales')!;
+
+  it('takes no role from the shared column, the summary label or the criteria written in both tables', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['chef-de-rayon', 'chef-de-secteur']);
+  });
+
+  it('gives the « Points communs » column to every role, under its row label', () => {
+    expect(missions.sharedItems.map((item) => item.text)).toEqual(['Gestion : Contrôler les marges']);
+  });
+});
