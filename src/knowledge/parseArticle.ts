@@ -686,9 +686,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     // A paragraph of its own, that is: clauses of one sentence shared out between the roles ("L'hiver : le chef
     // arrête l'assolement, pendant que l'ouvrier…") tell the season, they define no one.
     const ownParagraph = (role: Role) => builder.blocks.some((block) => block.type === 'prose' && block.roleId === role.id && !builder.clauses.has(block));
+    // A FAQ whose answers each open on a role ("**Un CR peut-il …?**" then "Le CS …") answers questions; it defines no one.
+    const asksInBody = raw.body.some((node) => node.type === 'paragraph' && isQuestion(node.text));
     const isDefinition =
       !isConclusion &&
-      ((proseOnly && roles.every(ownParagraph)) || (definitionHeading && roles.every((role) => view.byRole[role.id] !== undefined)));
+      ((proseOnly && !asksInBody && roles.every(ownParagraph)) || (definitionHeading && roles.every((role) => view.byRole[role.id] !== undefined)));
     let id = slugify(raw.heading.text);
     const first = seen.get(id);
     if (first !== undefined) {

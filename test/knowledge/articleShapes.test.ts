@@ -1070,3 +1070,31 @@ describe('tables with the roles as columns, a « Points communs » column and «
     expect(missions.sharedItems.map((item) => item.text)).toEqual(['Gestion : Contrôler les marges']);
   });
 });
+
+describe('a FAQ whose answers open on a role, after a table that positions the roles', () => {
+  const article = parse(
+    [
+      '# Chef de rayon, chef de secteur : quelles différences ?',
+      '',
+      '## Rôle et positionnement',
+      '',
+      '| Critère | Chef de rayon | Chef de secteur |',
+      '|---|---|---|',
+      '| En une phrase | Fait vivre un rayon | Pilote plusieurs rayons |',
+      '',
+      '## Questions fréquentes',
+      '',
+      '**Un chef de rayon peut-il devenir chef de secteur ?**',
+      '',
+      'Le chef de rayon peut postuler après trois ans.',
+      '',
+      '**Le chef de secteur travaille-t-il le dimanche ?**',
+      '',
+      'Le chef de secteur assure une permanence un dimanche sur quatre.',
+    ].join('\n'),
+  );
+
+  it('takes the section whose heading positions the roles as their definition, not the FAQ (definitionHeadings)', () => {
+    expect(article.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['role-et-positionnement']);
+  });
+});
