@@ -25,6 +25,7 @@ export const WORD_CLASSES = [
   'betweenWords',
   'nameLinkWords',
   'definitionHeadings',
+  'headingNumberings',
   'namingHeadings',
   'discourseConnectives',
   // Reading questions.

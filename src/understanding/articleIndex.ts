@@ -135,8 +135,18 @@ const conceptCache = new TextCachePerOwner<Lexicon, string[]>(50_000);
  * the section is about; modifiers and complements only qualify them. "Technologies maîtrisées" is about
  * technologies, "Outils du quotidien" about tools, "Perspectives de salaire" about prospects and salary.
  */
-export function headingWeights(heading: string, lexicon: Lexicon): Map<string, number> {
+/**
+ * A heading's words without the numbering that opens it ("Partie 2 – Missions principales" is about the missions,
+ * not about "partie" or "2"), by the pack's headingNumberings and an arabic or roman number.
+ */
+export function headingWords(heading: string, language: LanguagePack): string[] {
   const tokens = words(dropInvertedPronouns(fold(heading)));
+  const numbered = tokens.length > 2 && language.has('headingNumberings', tokens[0]!) && /^(?:\d+|[ivxlc]+)$/.test(tokens[1]!);
+  return numbered ? tokens.slice(2) : tokens;
+}
+
+export function headingWeights(heading: string, lexicon: Lexicon): Map<string, number> {
+  const tokens = headingWords(heading, lexicon.language);
   const weights = new Map<string, number>();
   const put = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   let seenHead = false;
@@ -448,7 +458,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
       add(concepts, concepts.some(headedElsewhere) ? SECTION_FIELD_WEIGHTS.intro : SECTION_FIELD_WEIGHTS.listHeader);
     }
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
-    return { section, terms, headingStems: words(section.heading).filter((word) => !linkWords.has(word)).map(stem) };
+    return { section, terms, headingStems: headingWords(section.heading, lexicon.language).filter((word) => !linkWords.has(word)).map(stem) };
   });
   // A section whose heading names a subject HR asks about ("Évolution professionnelle" for careers) answers
   // every word of that subject ("promotion", "évoluer"): the subject itself becomes one of its terms.

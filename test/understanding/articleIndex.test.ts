@@ -25,6 +25,11 @@ describe('heading words', () => {
     expect(weights('Que font-elles ?')).toEqual(weights('Que font ?'));
   });
 
+  it('leaves out the numbering that opens a heading (headingNumberings): « Partie 2 – Missions principales » is about the missions', () => {
+    expect(weights('Partie 2 – Missions principales')).toEqual(weights('Missions principales'));
+    expect(weights('Partie commune aux deux postes')).toHaveProperty('part');
+  });
+
   it('follows the pack: without "et" as a coordinator, the second noun only qualifies the first', () => {
     const other = readerFor(SHARED_KNOWLEDGE, packWith({ coordinators: ['ou'] }));
     expect(weights('Formation et parcours', other.lexicon)).toMatchObject({ formation: 3, '~parcour': 2 });
