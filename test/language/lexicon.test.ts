@@ -58,6 +58,10 @@ describe('the HR lexicon with the language pack', () => {
     }
   });
 
+  it('reads "qu\'est-ce qu\'il fait" as a question about the tasks', () => {
+    expect(conceptSequence(words("qu'est-ce qu'il fait le cpd"), lexicon).map((token) => token.concept)).toContain('responsabilite');
+  });
+
   it('keeps the phases of a job apart: "avant" and "après" are words of the subject, not stop words', () => {
     expect(conceptOf(lexicon, 'avant')).toBe('avant');
     expect(conceptOf(lexicon, 'apres')).toBe('apres');
