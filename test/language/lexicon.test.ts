@@ -31,6 +31,9 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'rapport')).not.toBe('salaire');
     expect(lexicon.topics.get('organisation')?.signals.has('hierarchi')).toBe(false);
     expect(conceptSequence(words('il rend des comptes à qui'), lexicon).map((token) => token.concept)).toContain('rattachement');
+    // "Le N+1 du RAF" is whom a role reports to; "mon N+1" is the asker's own manager, a subject no article covers.
+    expect(conceptSequence(words('le n+1 du raf'), lexicon).map((token) => token.concept)).toContain('rattachement');
+    expect(conceptSequence(words('qui est mon n+1'), lexicon).map((token) => token.concept).some((concept) => concept.startsWith('topic:organisation'))).toBe(true);
     // A table row « Responsable direct » says who a role reports to, not what it is responsible for.
     expect(conceptSequence(words('responsable direct'), lexicon).map((token) => token.concept)).toEqual(['rattachement']);
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
