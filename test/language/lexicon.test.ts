@@ -65,6 +65,13 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptSequence(words("qu'est-ce qu'il fait le cpd"), lexicon).map((token) => token.concept)).toContain('responsabilite');
   });
 
+  it('reads how to reach a role ("comment joindre", "numéro", "qui appeler") as the words of a contacts section', () => {
+    for (const question of ['comment joindre le magasinier', 'numero du tech biomed', 'qui appeler la nuit']) {
+      expect(conceptSequence(words(question), lexicon).map((token) => token.concept)).toContain('contact');
+    }
+    expect(conceptOf(lexicon, 'contacts')).toBe('contact');
+  });
+
   it('keeps the phases of a job apart: "avant" and "après" are words of the subject, not stop words', () => {
     expect(conceptOf(lexicon, 'avant')).toBe('avant');
     expect(conceptOf(lexicon, 'apres')).toBe('apres');
