@@ -122,11 +122,28 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     .filter((entry) => entry.parts.length > 0)
     .sort((a, b) => b.parts.length - a.parts.length);
   const contentAt = tokens.map((_, at) => at).filter((at) => !index.linkWords.has(tokens[at]!));
+  const asked = new Set(contentAt.map((at) => stems[at]!));
+  /** Where the question writes a role name of another article of the library, and how many words it takes. */
+  const otherNames = (): { positions: number[]; size: number }[] => {
+    const found: { positions: number[]; size: number }[] = [];
+    for (const names of index.otherArticlesRoles) {
+      if (![...names].every((part) => asked.has(part))) continue;
+      for (let start = 0; start + names.size <= contentAt.length; start += 1) {
+        const positions = contentAt.slice(start, start + names.size);
+        if (new Set(positions.map((at) => stems[at]!)).size !== names.size) continue;
+        if (positions.every((at) => names.has(stems[at]!)) && positions[positions.length - 1]! - positions[0]! < names.size * 3) found.push({ positions, size: names.size });
+      }
+    }
+    return found;
+  };
+  const longerElsewhere = otherNames();
   const wholeMentions: { roleId: string; start: number; end: number }[] = [];
   for (const { role, parts } of wholeNames) {
     for (let start = 0; start + parts.length <= contentAt.length; start += 1) {
       const positions = contentAt.slice(start, start + parts.length);
       if (positions.some((at) => consumed.has(at)) || !parts.every((part, offset) => stems[positions[offset]!] === part)) continue;
+      // "Responsable comptable" in a library that has it: the Comptable of another article is only part of that name.
+      if (longerElsewhere.some((other) => other.size > parts.length && positions.every((at) => other.positions.includes(at)))) continue;
       // Only consecutive words (link words aside) make a name.
       if (positions[positions.length - 1]! - positions[0]! >= parts.length * 3) continue;
       note(role.role.id, 3, positions[0]!);
@@ -150,15 +167,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   // another article says nothing of this one's sections ("paie" would count as a salary word here); its words
   // stay foreign to this article.
   const foreign = new Set<number>();
-  const asked = new Set(contentAt.map((at) => stems[at]!));
-  for (const names of index.otherArticlesRoles) {
-    if (![...names].every((part) => asked.has(part))) continue;
-    for (let start = 0; start + names.size <= contentAt.length; start += 1) {
-      const positions = contentAt.slice(start, start + names.size);
-      if (positions.some((at) => consumed.has(at)) || new Set(positions.map((at) => stems[at]!)).size !== names.size) continue;
-      if (positions.every((at) => names.has(stems[at]!)) && positions[positions.length - 1]! - positions[0]! < names.size * 3) for (const at of positions) foreign.add(at);
-    }
-  }
+  for (const { positions } of longerElsewhere) if (!positions.some((at) => consumed.has(at))) for (const at of positions) foreign.add(at);
 
   tokens.forEach((word, at) => {
     if (consumed.has(at)) return;

@@ -186,4 +186,14 @@ describe('the whole name of a role of another article of the library', () => {
   it('names the role in its own article', () => {
     expect(chargés.weigh('Et pour un gestionnaire de paie ?', payroll).wholeNames.has('gestionnaire-de-paie')).toBe(true);
   });
+
+  it('takes its words from a shorter role of this article that it holds ("Responsable comptable" is no Comptable)', () => {
+    const library = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/library'));
+    const accounting = library.indexes.find((index) => index.article.id === 'differences-comptable-controleur-de-gestion')!;
+    const finance = library.indexes.find((index) => index.article.id === 'differences-responsable-comptable-responsable-administratif-financier')!;
+    const question = 'Quelles sont les missions du Responsable comptable ?';
+    expect(library.weigh(question, accounting).roles.size).toBe(0);
+    expect(library.weigh(question, finance).wholeNames.has('responsable-comptable')).toBe(true);
+    expect(library.weigh('Quelles sont les missions du comptable ?', accounting).wholeNames.has('comptable')).toBe(true);
+  });
 });
