@@ -39,6 +39,10 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
   });
 
+  it('reads « Organisation du travail » as a heading about the working hours', () => {
+    expect(conceptSequence(words('organisation du travail'), lexicon).map((token) => token.concept).some((concept) => concept.startsWith('topic:horaires'))).toBe(true);
+  });
+
   it('covers the working hours with a section about the working conditions (topics.within)', () => {
     expect([...lexicon.topics.get('horaires')!.within]).toEqual(['environnement']);
   });
