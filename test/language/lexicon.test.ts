@@ -39,6 +39,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
   });
 
+  it('rewrites the week-end as typed on a phone ("le we", "le wk")', () => {
+    expect(lexicon.rewrites.get('we')).toEqual(['week', 'end']);
+    expect(lexicon.rewrites.get('wk')).toEqual(lexicon.rewrites.get('we'));
+  });
+
   it('reads « Organisation du travail » as a heading about the working hours', () => {
     expect(conceptSequence(words('organisation du travail'), lexicon).map((token) => token.concept).some((concept) => concept.startsWith('topic:horaires'))).toBe(true);
   });
