@@ -15,7 +15,7 @@ import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, is
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
-import type { LabelledText, SourceItem, SourceNode } from './sourceNodes.js';
+import { squeeze, type LabelledText, type SourceItem, type SourceNode } from './sourceNodes.js';
 
 /** A lead-in line longer than this is a sentence ending with a colon, not a label. */
 const MAX_LABEL_WORDS = 12;
@@ -125,7 +125,7 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
     else if (node.type === 'table') {
       // A table whose columns are the title's roles has criteria as rows ("Gestion", "Commerce"), and the reverse.
       const titled = (cells: readonly (string | undefined)[]) => cells.filter((cell) => cell !== undefined && namesOneOf(cell, titleNames, pack)).length >= 2;
-      const firstColumn = node.rows.map((row) => row[0]);
+      const firstColumn = node.rows.map((row) => (row[0] === undefined ? undefined : squeeze(row[0])));
       if (!titled(firstColumn)) node.header.slice(1).forEach((cell) => add(cell, node.line));
       if (!titled(node.header.slice(1))) firstColumn.forEach((cell) => add(cell, node.line));
     }
@@ -428,7 +428,7 @@ class SectionBuilder {
   private table(node: Extract<SourceNode, { type: 'table' }>): void {
     this.flushLead();
     const columnRoles = node.header.map((cell, column) => (column === 0 ? null : this.roleOf(cell)));
-    const rowRoles = node.rows.map((row) => this.roleOf(row[0] ?? ''));
+    const rowRoles = node.rows.map((row) => this.roleOf(squeeze(row[0] ?? '')));
     const distinct = (found: (Role | null)[]) => new Set(found.filter((role): role is Role => role !== null).map((role) => role.id)).size;
     const cells: TableCell[] = [];
     let orientation: 'rolesAsColumns' | 'rolesAsRows' | 'none' = 'none';
@@ -436,21 +436,21 @@ class SectionBuilder {
       orientation = 'rolesAsColumns';
       for (const row of node.rows) {
         row.forEach((text, column) => {
-          if (column > 0 && !EMPTY_CELL.test(text.trim())) cells.push({ roleId: columnRoles[column]?.id ?? null, label: row[0] ?? '', text, line: node.line });
+          if (column > 0 && !EMPTY_CELL.test(text.trim())) for (const point of text.split('\n')) cells.push({ roleId: columnRoles[column]?.id ?? null, label: squeeze(row[0] ?? ''), text: point, line: node.line });
         });
       }
     } else if (distinct(rowRoles) >= 2) {
       orientation = 'rolesAsRows';
       node.rows.forEach((row, index) => {
         row.forEach((text, column) => {
-          if (column > 0 && !EMPTY_CELL.test(text.trim())) cells.push({ roleId: rowRoles[index]?.id ?? null, label: node.header[column] ?? '', text, line: node.line });
+          if (column > 0 && !EMPTY_CELL.test(text.trim())) for (const point of text.split('\n')) cells.push({ roleId: rowRoles[index]?.id ?? null, label: node.header[column] ?? '', text: point, line: node.line });
         });
       });
     } else {
       this.diagnostics.push({ line: node.line, severity: 'doubt', message: doubts.tableWithoutRoles(this.raw.heading.text) });
       for (const row of node.rows) {
         row.forEach((text, column) => {
-          if (column > 0 && !EMPTY_CELL.test(text.trim())) cells.push({ roleId: null, label: `${row[0] ?? ''} — ${node.header[column] ?? ''}`, text, line: node.line });
+          if (column > 0 && !EMPTY_CELL.test(text.trim())) for (const point of text.split('\n')) cells.push({ roleId: null, label: `${squeeze(row[0] ?? '')} — ${node.header[column] ?? ''}`, text: point, line: node.line });
         });
       }
     }

@@ -18,6 +18,9 @@ const CODE_OPEN = /^<(script|style)\b/i;
 const CODE_CLOSE = /^<\/(script|style)\s*>/i;
 const CODE_CLOSE_AT_END = /<\/(script|style)\s*>\s*$/i;
 
+/** An HTML line break, as wikis export the points of a table cell. */
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+
 /** Plain text of inline content: emphasis kept as words, HTML dropped, links as words (and address). */
 function inlineText(nodes: readonly PhrasingContent[]): string {
   let inCode = false;
@@ -34,10 +37,11 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
         case 'text':
         case 'inlineCode':
           return node.value;
+        // A line break ("<br>", or two spaces at the end of a line) separates points inside a table cell.
         case 'html':
-          return ' ';
+          return LINE_BREAK_TAG.test(node.value.trim()) ? '\n' : ' ';
         case 'break':
-          return ' ';
+          return '\n';
         case 'image':
           return node.alt ?? '';
         case 'link': {
@@ -86,8 +90,10 @@ function listItems(list: List): SourceItem[] {
 
 function tableNode(table: Table): SourceNode {
   const [headerRow, ...bodyRows] = table.children;
-  const cells = (row: Table['children'][number]) => row.children.map((cell) => squeeze(inlineText(cell.children)));
-  return { type: 'table', header: headerRow ? cells(headerRow) : [], rows: bodyRows.map(cells), line: lineOf(table) };
+  const headers = (row: Table['children'][number]) => row.children.map((cell) => squeeze(inlineText(cell.children)));
+  // A body cell keeps its line breaks ("Organiser le travail<br>Former les nouveaux"): each line is a point of its own.
+  const cells = (row: Table['children'][number]) => row.children.map((cell) => inlineText(cell.children).split('\n').map(squeeze).filter((line) => line !== '').join('\n'));
+  return { type: 'table', header: headerRow ? headers(headerRow) : [], rows: bodyRows.map(cells), line: lineOf(table) };
 }
 
 function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[] {

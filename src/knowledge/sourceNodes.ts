@@ -22,6 +22,7 @@ export type SourceNode =
   | { type: 'heading'; level: number; text: string; line: number }
   | ({ type: 'paragraph'; quote: boolean } & LabelledText)
   | { type: 'list'; ordered: boolean; items: SourceItem[]; line: number }
+  /** A body cell's points are its lines ("\n" where the writer put a line break); a header cell is one line. */
   | { type: 'table'; header: string[]; rows: string[][]; line: number };
 
 /** The nodes of one file, and whether it came from Markdown (whose `#` title is certain). */

@@ -1066,6 +1066,13 @@ describe('tables with the roles as columns, a « Points communs » column and «
     expect(article.roles.map((role) => role.id)).toEqual(['chef-de-rayon', 'chef-de-secteur']);
   });
 
+  it('reads each line of a cell broken by « <br> » as a point of its own, under the row label', () => {
+    const split = parse(
+      ['# Chef de rayon, chef de secteur : quelles différences ?', '', '## Missions', '', '| Domaine | Chef de rayon | Chef de secteur |', '|---|---|---|', '| Équipe | Organiser le travail<br>Former les nouveaux | Animer les chefs de rayon |'].join('\n'),
+    );
+    expect(split.sections[0]!.byRole['chef-de-rayon']?.items.map((item) => item.text)).toEqual(['Équipe : Organiser le travail', 'Équipe : Former les nouveaux']);
+  });
+
   it('gives the « Points communs » column to every role, under its row label', () => {
     expect(missions.sharedItems.map((item) => item.text)).toEqual(['Gestion : Contrôler les marges']);
   });
