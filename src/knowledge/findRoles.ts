@@ -196,9 +196,25 @@ interface Cluster {
 }
 
 /** Which role a label or line names: its whole name, an alias or an initialism first, then words only it has. */
+/**
+ * The words of a text that may be a role's initialism: every word, except a grammar word ("et", "de", "la")
+ * not written in capitals — "Avec qui et avec quels outils…" does not name the Exploitant transport (ET).
+ */
+function initialismCandidates(text: string, pack: LanguagePack): Set<string> {
+  const found = new Set<string>();
+  for (const written of text.split(/[^\p{L}\p{N}]+/u)) {
+    const folded = words(written).join('');
+    if (folded === '') continue;
+    const grammar = pack.has('nameLinkWords', folded) || pack.has('determiners', folded) || pack.has('coordinators', folded);
+    if (grammar && written !== written.toUpperCase()) continue;
+    found.add(folded);
+  }
+  return found;
+}
+
 export function roleNamedIn(text: string, roles: readonly Role[], pack: LanguagePack): Role | null {
   const key = nameKey(text, pack);
-  const bare = new Set(words(text));
+  const bare = initialismCandidates(text, pack);
   let best: { role: Role; score: number } | null = null;
   let tie = false;
   const consider = (role: Role, score: number) => {
@@ -255,7 +271,7 @@ export function roleOpeningLabel(label: string, roles: readonly Role[], pack: La
  */
 export function rolesMentionedIn(text: string, roles: readonly Role[], pack: LanguagePack): Role[] {
   const key = nameKey(text, pack);
-  const bare = new Set(words(text));
+  const bare = initialismCandidates(text, pack);
   const mentioned = roles.filter((role) => {
     if ([role.name, ...role.aliases].some((name) => containsRun(key, nameKey(name, pack)))) return true;
     if (role.abbreviations.some((abbreviation) => bare.has(abbreviation))) return true;

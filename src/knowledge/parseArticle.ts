@@ -99,12 +99,19 @@ function toItems(items: readonly SourceItem[]): Item[] {
 /** Every line of a section that may name a role: the labels the role finder reads. */
 function labelsOf(section: RawSection, index: number, sectionLevel: number, pack: LanguagePack, titleNames: readonly string[]): LabelOccurrence[] {
   const found: LabelOccurrence[] = [];
-  // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) names no role,
-  // nor does a label of what the roles share or of a summary ("Points communs" as a table's last column,
+  // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) is no label of
+  // a role's own (a title's name it writes counts as said), nor is a label of what the roles share or of a summary ("Points communs" as a table's last column,
   // "**En résumé :**" under every table).
   // "Éditeur / éditrice": a name in both genders is two forms of one name.
   const add = (text: string | null | undefined, line: number, inline = false) => {
-    if (!text || isQuestion(text) || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
+    if (text && isQuestion(text)) {
+      // "Que fait l'exploitant transport au quotidien ?" heading a list: it writes one of the title's names, as a
+      // paragraph opening on it would (it counts only for a name no label writes).
+      const named = titleNames.filter((name) => namesOneOf(text, [name], pack));
+      if (named.length === 1) found.push({ text: named[0]!, section: index, line, subject: true });
+      return;
+    }
+    if (!text || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
     for (const form of nameForms(text)) found.push({ text: form, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {

@@ -1105,3 +1105,38 @@ describe('a FAQ whose answers open on a role, after a table that positions the r
     expect(article.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['role-et-positionnement']);
   });
 });
+
+describe('list headers written as questions', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre un Exploitant transport et un Affréteur',
+      '',
+      'Missions au quotidien',
+      '',
+      '  • Que fait l’exploitant transport au quotidien ?',
+      '    • Planifier les tournées',
+      '  • Que fait l’affréteur au quotidien ?',
+      '    • Trouver un sous-traitant',
+      '',
+      'Outils et interlocuteurs',
+      '',
+      '  • Avec qui et avec quels outils travaille l’exploitant transport ?',
+      '    • Les conducteurs salariés',
+      '  • Avec qui et avec quels outils travaille l’affréteur ?',
+      '    • Les bourses de fret',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('count as writing the title\'s names, so both roles are found', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['exploitant-transport', 'affreteur']);
+  });
+
+  it('give each role its list, a grammar word in lower case being no initialism ("et" is not the Exploitant transport\'s ET)', () => {
+    const tools = article.sections.find((section) => section.id === 'outils-et-interlocuteurs')!;
+    expect(tools.byRole['affreteur']?.items.map((item) => item.text)).toEqual(['Les bourses de fret']);
+    expect(tools.sharedItems).toEqual([]);
+  });
+});
