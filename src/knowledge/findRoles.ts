@@ -587,16 +587,19 @@ export function spellOutInitialisms(roles: Role[], texts: readonly string[], pac
  * "L'assistant d'éducation (AED)": an initialism in brackets right after a role's name is another name of
  * that role, whatever letters it takes (here the D of the elided "d'", which no spelling rule predicts).
  */
-export function bracketedInitialisms(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): void {
-  for (const text of texts) {
-    for (const match of text.matchAll(/\(\s*([A-ZÀ-Ý]{2,6})\s*\)/g)) {
+export function bracketedInitialisms(roles: readonly Role[], texts: readonly string[], pack: LanguagePack, title = ''): void {
+  for (const text of [title, ...texts]) {
+    // "Technicien helpdesk (N1) ou analyste support applicatif (N2)": in the title, a code in brackets after a
+    // name is that role's, whatever its letters.
+    const inTitle = text === title;
+    for (const match of text.matchAll(inTitle ? /\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,5})\s*\)/g : /\(\s*([A-ZÀ-Ý]{2,6})\s*\)/g)) {
       const found = roleNamedJustBefore(text.slice(0, match.index), roles, pack);
       if (!found) continue;
       const { role, name } = found;
       const initialism = match[1]!;
       // "diplôme d'État d'éducateur spécialisé (DEES)" names the diploma: the initialism must start as the name
       // does and take its letters in order.
-      if (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0]) continue;
+      if (!inTitle && (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0])) continue;
       if (![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
     }
   }

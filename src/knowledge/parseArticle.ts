@@ -99,6 +99,8 @@ function toItems(items: readonly SourceItem[]): Item[] {
 /** Every line of a section that may name a role: the labels the role finder reads. */
 function labelsOf(section: RawSection, index: number, sectionLevel: number, pack: LanguagePack, titleNames: readonly string[]): LabelOccurrence[] {
   const found: LabelOccurrence[] = [];
+  // A glossary's terms ("**GLPI** : outil de gestion des tickets") are words of the trade, not roles.
+  if (says(section.heading.text, 'glossaryHeadings', pack)) return found;
   // A line written as a question ("**Un rédacteur peut-il devenir secrétaire de mairie ?**", a FAQ) is no label of
   // a role's own (a title's name it writes counts as said), nor is a label of what the roles share or of a summary ("Points communs" as a table's last column,
   // "**En résumé :**" under every table).
@@ -428,6 +430,15 @@ class SectionBuilder {
       else loose.push(converted);
     }
     flushLoose();
+    // "1) Le technicien helpdesk :" as a numbered list of its own, then the points as another list: a label that
+    // ends the list heads what follows, as a label line would.
+    const dangling: { header: string; items: Item[]; line: number } | null = open;
+    if (dangling !== null && dangling.items.length === 0) {
+      open = null;
+      this.pendingHeader = null;
+      this.label(dangling.header, dangling.line, false);
+      return;
+    }
     closeOpen();
     this.pendingHeader = null;
   }
@@ -666,7 +677,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
   const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
   spellOutInitialisms(roles, texts, pack);
-  bracketedInitialisms(roles, texts, pack);
+  bracketedInitialisms(roles, texts.slice(1), pack, title);
   const nicknamed = bracketedNicknames(roles, texts, pack);
   roles.splice(0, roles.length, ...nicknamed);
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));

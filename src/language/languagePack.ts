@@ -27,6 +27,7 @@ export const WORD_CLASSES = [
   'definitionHeadings',
   'headingNumberings',
   'namingHeadings',
+  'glossaryHeadings',
   'discourseConnectives',
   // Reading questions.
   'comparisonCues',

@@ -1140,3 +1140,46 @@ describe('list headers written as questions', () => {
     expect(tools.sharedItems).toEqual([]);
   });
 });
+
+describe('an IT department\'s page: numbered lead-ins, codes in the title, a glossary', () => {
+  const article = parse(
+    [
+      '# Technicien helpdesk (N1) ou analyste support applicatif (N2) : quelles différences ?',
+      '',
+      '## 1. Périmètre',
+      '',
+      '1) Le technicien helpdesk :',
+      '- Point d’entrée unique des incidents',
+      '',
+      '2) L’analyste support applicatif :',
+      '- Support des applis métier',
+      '',
+      '## 2. Outils',
+      '',
+      '1) Le technicien helpdesk :',
+      '- GLPI, module Assistance',
+      '',
+      '2) L’analyste support applicatif :',
+      '- GLPI : files N2',
+      '',
+      '## 3. Glossaire',
+      '',
+      '- **GLPI** : outil de gestion des tickets',
+      '- **SLA** : engagement de délai',
+    ].join('\n'),
+  );
+
+  it('gives each role the list after its numbered lead-in, and takes no role from the glossary\'s terms (glossaryHeadings)', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['technicien-helpdesk', 'analyste-support-applicatif']);
+    expect(article.sections[1]!.byRole['technicien-helpdesk']?.items.map((item) => item.text)).toEqual(['GLPI, module Assistance']);
+  });
+
+  it('takes a code in brackets after a name of the title as that role\'s name ("N1")', () => {
+    expect(article.roles[0]!.aliases).toContain('N1');
+    expect(article.roles[1]!.aliases).toContain('N2');
+  });
+
+  it('reads « Périmètre » as the section that defines the roles (definitionHeadings)', () => {
+    expect(article.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['perimetre']);
+  });
+});
