@@ -3,9 +3,10 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~62 %), item lookups (~88 %),
- * paraphrases (~86 %), the overall figure (~94.2 %) and the union library (~88.4 %, 80 articles) since
- * holdouts 24–61, written in thirty-eight new house styles, joined the sets.
+ * which): the library holdouts' routing questions (category `library`, ~56 %), item lookups (~88 %),
+ * paraphrases (~87 %), the overall figure (~94.2 %) and the union library (~87.5 % with 93 articles; it was
+ * 88.4 % with 80 before holdouts 65–71 brought a second Magasinier, Chef de rayon and Responsable comptable
+ * beside a Comptable) since holdouts 24–71, written in forty-eight new house styles, joined the sets.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -27,7 +28,7 @@ const BELOW_TARGET = new Map([
 const OVERALL_FLOOR = 0.935;
 
 /** The floor held while the union library is below its 90 % target. */
-const LIBRARY_FLOOR = 0.875;
+const LIBRARY_FLOOR = 0.87;
 
 beforeAll(async () => {
   for (const set of evalSets('tuning')) {
