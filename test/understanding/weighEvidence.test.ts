@@ -71,8 +71,9 @@ describe('naming a role', () => {
     expect(shared.weigh("Qu'est-ce qui rapproche ces deux postes ?").unknown).toEqual([]);
   });
 
-  it('does not count a phrase that only frames the question (fillers: « à quoi ressemble ») as an unknown word', () => {
+  it('does not count a phrase that only frames the question (fillers: « à quoi ressemble », « je ne comprends pas ») as an unknown word', () => {
     expect(shared.weigh('À quoi ressemble le quotidien du CPD ?').unknown).toEqual([]);
+    expect(shared.weigh('Je ne comprends pas bien ce qui distingue ces deux métiers').unknown).toEqual([]);
   });
 
   it('does not count a clipped or derived role word as an unknown word', () => {
