@@ -159,9 +159,10 @@ export function nameCandidates(label: string, pack: LanguagePack, whole = false)
       starts.add(next);
     }
   });
+  // "Chez nous :": a pronoun names no role.
   return [...starts]
     .map((start) => joinWritten(written.slice(start)))
-    .filter((name) => name.split(' ').length <= MAX_NAME_WORDS);
+    .filter((name) => name.split(' ').length <= MAX_NAME_WORDS && !words(name).every((word) => pack.has('personalPronouns', word)));
 }
 
 /** True when the written name has no feminine ending: "Chargé de formation", not "Chargée…". */

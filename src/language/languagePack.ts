@@ -28,6 +28,7 @@ export const WORD_CLASSES = [
   'headingNumberings',
   'namingHeadings',
   'glossaryHeadings',
+  'personalPronouns',
   'discourseConnectives',
   // Reading questions.
   'comparisonCues',

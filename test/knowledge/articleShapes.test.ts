@@ -1183,3 +1183,34 @@ describe('an IT department\'s page: numbered lead-ins, codes in the title, a glo
     expect(article.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['perimetre']);
   });
 });
+
+describe('boxes that speak for the company ("**Chez nous :** …")', () => {
+  it('take no role from a pronoun after a label opener (personalPronouns)', () => {
+    const article = parse(
+      [
+        '# Différences entre un directeur technique et un régisseur plateau',
+        '',
+        '## Que font-ils ?',
+        '',
+        '**Directeur technique :**',
+        '- Établit le budget technique',
+        '',
+        '**Régisseur plateau :**',
+        '- Monte les décors',
+        '',
+        '**Chez nous :** le régisseur plateau rend compte au régisseur général.',
+        '',
+        '## Quel rythme ?',
+        '',
+        '**Directeur technique :**',
+        '- Horaires de bureau',
+        '',
+        '**Régisseur plateau :**',
+        '- Soirées et week-ends',
+        '',
+        '**Chez nous :** les heures de nuit sont récupérées.',
+      ].join('\n'),
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['directeur-technique', 'regisseur-plateau']);
+  });
+});
