@@ -106,7 +106,9 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const undiscussed = discussed.length > 0 ? article.roles.map((role) => role.id).filter((id) => !discussed.includes(id)) : [];
   const complement = contextRoles.length > 0 ? article.roles.map((role) => role.id).filter((id) => !contextRoles.includes(id)) : [];
   const otherDiscussed = discussed.filter((id) => !contextRoles.includes(id));
-  const theOther = contextRoles.length > 0 ? [complement, undiscussed, otherDiscussed].find((roles) => roles.length === 1)?.[0] ?? null : null;
+  // "Et l'autre régisseur ?": among the roles whose names hold the word said, when it is one several roles share.
+  const said = (roles: string[]) => (evidence.genericRoles.length > 0 ? roles.filter((id) => evidence.genericRoles.includes(id)) : roles);
+  const theOther = contextRoles.length > 0 ? [complement, undiscussed, otherDiscussed].map(said).find((roles) => roles.length === 1)?.[0] ?? null : null;
   // In another article, the conversation's subject is that article's section about the same thing, once the question names one of its roles.
   const contextSection = inContext ? article.sections.find((section) => section.id === context.section) ?? null : evidence.roles.size > 0 ? carried : null;
   return {

@@ -56,6 +56,8 @@ export interface Evidence {
   objectRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
   genericRole: boolean;
+  /** The roles whose names hold the word several roles share that the question says ("l'autre régisseur"). */
+  genericRoles: string[];
   /** "Entre un CDD et un CDI": the question compares two things, neither of them a role of this article. */
   comparesOtherThings: boolean;
   /** Another job is named ("chef de projet", "data scientist"). */
@@ -87,6 +89,8 @@ interface RoleMentions {
   weakRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
   genericRole: boolean;
+  /** The roles whose names hold the shared word said. */
+  genericRoles: string[];
   /** Token positions that name a role: not the subject of the question. */
   consumed: Set<number>;
   /** Token positions that name, whole, a role of another article of the library: words this article does not know. */
@@ -114,6 +118,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   let genericRole = false;
+  const genericRoles = new Set<string>();
 
   // A role's whole name, longest names first: "le vétérinaire" names the Vétérinaire even when
   // "Auxiliaire spécialisé vétérinaire" is a role too, and the longer name, when written, wins its words.
@@ -208,6 +213,9 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
         weakPositions.push({ roleId: role.role.id, at });
       }
     }
+    // "l'autre régisseur" beside a Régisseur général and a Régisseur plateau: a word several roles' names hold.
+    const holders = index.roles.filter((role) => role.nameStems.has(stems[at]!));
+    if (holders.length >= 2 && !consumed.has(at)) for (const role of holders) genericRoles.add(role.role.id);
     if (index.sharedNameStems.has(stems[at]!)) {
       consumed.add(at);
       genericRole = true;
@@ -227,7 +235,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   // A role named only in the context around the question, beside one named in it, is not asked about.
   if (askedRoles.size > 0) for (const roleId of [...roles.keys()]) if (!askedRoles.has(roleId)) roles.delete(roleId);
   const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId)));
-  return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, consumed, foreign, objectRoles };
+  return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, genericRoles: [...genericRoles], consumed, foreign, objectRoles };
 }
 
 /**
@@ -283,7 +291,7 @@ function comparedThingsAreNoRoles(tokens: readonly string[], consumed: ReadonlyS
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = roleWordStems(tokens, index, lexicon.stopWords);
-  const { roles, wholeNames, weakRoles, genericRole, consumed, foreign, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
+  const { roles, wholeNames, weakRoles, genericRole, genericRoles, consumed, foreign, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
   // Role names are read before synonyms: their words are not the subject of the question.
@@ -439,5 +447,5 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? STRENGTH.item * items[0].f1 : 0) -
     STRENGTH.unknownWord * unknown.length -
     (otherJob ? STRENGTH.otherJob : 0);
-  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, comparesOtherThings, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, genericRoles, comparesOtherThings, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }

@@ -53,6 +53,14 @@ describe('candidate readings for an article of three roles', () => {
     expect(reading?.answer.kind).toBe('clarify');
   });
 
+  it('take "l\'autre régisseur" for the one other role whose name holds that word, with no question which', async () => {
+    const theatre = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout72'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const context: ConversationContext = { article: 'differences-directeur-technique-regisseur-general-regisseur-plateau', section: 'quel-rythme-de-travail', roles: ['regisseur-plateau'], pendingQuestion: null };
+    const readings = theatre.candidates("et l'autre régisseur ?", context);
+    expect(readings.find((entry) => entry.label === 'section:quel-rythme-de-travail[regisseur-general]')?.features).toMatchObject({ rolesComplement: 1 });
+    expect(readings.some((entry) => entry.features.otherOneAmbiguous === 1)).toBe(false);
+  });
+
   it('offer the two roles the conversation was about last for "compare les deux" among three, and count all three as too many', () => {
     const context: ConversationContext = { ...after('quelles-competences', ['gestionnaire-de-paie']), discussed: ['assistant-rh', 'charge-de-formation', 'gestionnaire-de-paie'] };
     const lastTwo = candidate('Compare les deux', 'section:quelles-competences[charge-de-formation,gestionnaire-de-paie]', context);
