@@ -4,9 +4,9 @@
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
  * which): the library holdouts' routing questions (category `library`, ~56 %), item lookups (~88 %),
- * paraphrases (~87 %), the overall figure (~94.2 %) and the union library (~87.5 % with 93 articles; it was
- * 88.4 % with 80 before holdouts 65–71 brought a second Magasinier, Chef de rayon and Responsable comptable
- * beside a Comptable) since holdouts 24–71, written in forty-eight new house styles, joined the sets.
+ * paraphrases (~87 %), the overall figure (~94.2 %) and the union library (~86.6 % with 98 articles; it was
+ * 88.4 % with 80 before holdouts 65–75 brought a second Magasinier, Chef de rayon, Aide-soignant and ASH, and a
+ * Responsable comptable beside a Comptable) since holdouts 24–75, written in fifty new house styles, joined the sets.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -28,7 +28,7 @@ const BELOW_TARGET = new Map([
 const OVERALL_FLOOR = 0.935;
 
 /** The floor held while the union library is below its 90 % target. */
-const LIBRARY_FLOOR = 0.87;
+const LIBRARY_FLOOR = 0.86;
 
 beforeAll(async () => {
   for (const set of evalSets('tuning')) {
