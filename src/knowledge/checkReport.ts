@@ -4,10 +4,11 @@
  * text; `npm run kb` and `npm run check:knowledge` print them.
  */
 import type { KnowledgeFileError } from '../errors.js';
+import { counted } from './checkerMessages.js';
 import type { Article, Block, Item, Section } from './knowledgeBase.js';
 
 const quoted = (text: string) => `« ${text} »`;
-const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+const plural = (count: number, [one, many]: readonly [string, string]) => `${count} ${count > 1 ? many : one}`;
 
 function countItems(items: readonly Item[]): number {
   return items.reduce((sum, item) => sum + 1 + countItems(item.children), 0);
@@ -22,16 +23,16 @@ function ownership(section: Section, article: Article): string {
     const ticked = content.items.filter((item) => item.ticked).length;
     const cells = content.items.length - bullets.length - ticked;
     const what = [
-      ...(bullets.length > 0 ? [plural(countItems(bullets), 'puce', 'puces')] : []),
-      ...(cells > 0 ? [plural(cells, 'case', 'cases')] : []),
-      ...(ticked > 0 ? [plural(ticked, 'case cochée', 'cases cochées')] : []),
-      ...(content.prose.length > 0 ? [plural(content.prose.length, 'paragraphe', 'paragraphes')] : []),
+      ...(bullets.length > 0 ? [plural(countItems(bullets), counted.bullet)] : []),
+      ...(cells > 0 ? [plural(cells, counted.cell)] : []),
+      ...(ticked > 0 ? [plural(ticked, counted.tickedCell)] : []),
+      ...(content.prose.length > 0 ? [plural(content.prose.length, counted.paragraph)] : []),
     ];
     return [`${role.name} (${what.join(' et ')})`];
   });
   const shared = countItems(section.sharedItems);
-  if (shared > 0) parts.push(`commun à tous (${plural(shared, 'puce', 'puces')})`);
-  if (section.intro.length > 0) parts.push(`introduction (${plural(section.intro.length, 'paragraphe', 'paragraphes')})`);
+  if (shared > 0) parts.push(`commun à tous (${plural(shared, counted.bullet)})`);
+  if (section.intro.length > 0) parts.push(`introduction (${plural(section.intro.length, counted.paragraph)})`);
   return parts.join(', ');
 }
 
@@ -52,7 +53,7 @@ function sectionKind(section: Section): string {
 
 /** The summary of one article: roles, sections with who owns what, and doubts. */
 export function articleReport(article: Article): string[] {
-  const lines = [`✔ ${article.file} — ${quoted(article.title)} : ${plural(article.roles.length, 'rôle', 'rôles')}, ${plural(article.sections.length, 'section', 'sections')}`];
+  const lines = [`✔ ${article.file} — ${quoted(article.title)} : ${plural(article.roles.length, counted.role)}, ${plural(article.sections.length, counted.section)}`];
   for (const role of article.roles) {
     const extras = [
       ...(role.aliases.length > 0 ? [`aussi : ${role.aliases.map(quoted).join(', ')}`] : []),
@@ -75,5 +76,5 @@ export function skippedReport(error: KnowledgeFileError): string {
 /** The closing line: how many articles serve, how many doubts, how many files are left out. */
 export function totalsReport(articles: readonly Article[], skipped: readonly KnowledgeFileError[]): string {
   const doubts = articles.reduce((sum, article) => sum + article.diagnostics.length, 0);
-  return `${plural(articles.length, 'article servi', 'articles servis')}, ${plural(doubts, 'doute', 'doutes')}, ${plural(skipped.length, 'fichier ignoré', 'fichiers ignorés')}.`;
+  return `${plural(articles.length, counted.servedArticle)}, ${plural(doubts, counted.doubt)}, ${plural(skipped.length, counted.skippedFile)}.`;
 }

@@ -35,3 +35,16 @@ export const doubts = {
   abbreviationClash: (abbreviation: string, other: string) =>
     `l'abréviation ${quoted(abbreviation.toUpperCase())} désigne aussi un rôle de l'article ${quoted(other)} : le bot demandera de quel article il s'agit quand rien d'autre ne le dit.`,
 } as const;
+
+/** The nouns the checker counts with, singular and plural ("1 puce", "3 puces"). */
+export const counted = {
+  bullet: ['puce', 'puces'],
+  cell: ['case', 'cases'],
+  tickedCell: ['case cochée', 'cases cochées'],
+  paragraph: ['paragraphe', 'paragraphes'],
+  role: ['rôle', 'rôles'],
+  section: ['section', 'sections'],
+  servedArticle: ['article servi', 'articles servis'],
+  doubt: ['doute', 'doutes'],
+  skippedFile: ['fichier ignoré', 'fichiers ignorés'],
+} as const;

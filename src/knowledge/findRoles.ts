@@ -368,26 +368,31 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   }
   titleNames.forEach((name) => note(name, -1, true));
 
-  // Each label is explained by its longest candidate written in several places, and in about as many as
-  // its most written one: "Missions du chef de chantier" names the chef de chantier, not the "chantier"
-  // other labels also end with; "Compétences du X" written twice is still about X.
-  const candidatesOf = (label: LabelOccurrence) =>
-    nameCandidates(label.text, pack, label.inline)
-      .map((name) => clusters.get(nameKey(name, pack).join(' ')))
-      .filter((cluster): cluster is Cluster => cluster !== undefined);
+  // Each label's names, among those written somewhere, read once for both passes below.
+  const candidatesOf = new Map(
+    labels.map((label) => [
+      label,
+      nameCandidates(label.text, pack, label.inline)
+        .map((name) => clusters.get(nameKey(name, pack).join(' ')))
+        .filter((cluster): cluster is Cluster => cluster !== undefined),
+    ]),
+  );
   // Where a name is written on its own: not as the end of a longer name written in several places ("rang" in
   // every "Chef de rang" label is no role; only the glossary's "Le rang :" writes it alone, once).
   const ownSections = new Map<Cluster, Set<number>>();
   for (const label of labels) {
-    const candidates = candidatesOf(label);
+    const candidates = candidatesOf.get(label)!;
     for (const cluster of candidates) {
       const inLonger = candidates.some((other) => other.key.length > cluster.key.length && other.sections.size >= MIN_OCCURRENCES);
       if (!inLonger && cluster.sections.has(label.section)) ownSections.set(cluster, (ownSections.get(cluster) ?? new Set()).add(label.section));
     }
   }
+  // Each label is explained by its longest candidate written in several places, and in about as many as
+  // its most written one: "Missions du chef de chantier" names the chef de chantier, not the "chantier"
+  // other labels also end with; "Compétences du X" written twice is still about X.
   const chosen = new Map<string, Cluster>();
   for (const label of labels) {
-    const candidates = candidatesOf(label).filter((cluster) => (ownSections.get(cluster)?.size ?? 0) >= MIN_OCCURRENCES);
+    const candidates = candidatesOf.get(label)!.filter((cluster) => (ownSections.get(cluster)?.size ?? 0) >= MIN_OCCURRENCES);
     const most = Math.max(0, ...candidates.map((cluster) => cluster.sections.size));
     const best = candidates.filter((cluster) => cluster.sections.size * 2 >= most).sort((a, b) => b.key.length - a.key.length)[0];
     if (best) chosen.set(best.key.join(' '), best);

@@ -434,7 +434,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     return [...conceptsOf(folded, lexicon), ...surfaceTermsOf(words(folded), lexicon)];
   };
 
-  const headingConcepts = article.sections.map((section) => new Set(headingWeights(section.heading, lexicon).keys()));
+  const headingWeightsOf = article.sections.map((section) => headingWeights(section.heading, lexicon));
   const sections: IndexedSection[] = article.sections.map((section, at) => {
     const terms = new Map<string, number>();
     const add = (concepts: string[], weight: number) => {
@@ -443,7 +443,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     // The section that defines the roles is found by what the question asks ("c'est quoi un X ?"), not by its
     // heading's words: "Qui fait quoi dans nos crèches ?" defines, it does not list the missions.
     const headingShare = section.isDefinition ? SECTION_FIELD_WEIGHTS.intro / SECTION_FIELD_WEIGHTS.heading : 1;
-    for (const [term, weight] of headingWeights(section.heading, lexicon)) add([term], weight * headingShare);
+    for (const [term, weight] of headingWeightsOf[at]!) add([term], weight * headingShare);
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
@@ -452,7 +452,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     // but a subject another section's heading is about is only mentioned in a summary table's row ("Mission principale"
     // in a « Comparatif rapide » beside « Une nuit de travail, comment ça se passe ? »).
     const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
-    const headedElsewhere = (concept: string) => headingConcepts.some((concepts, other) => other !== at && concepts.has(concept));
+    const headedElsewhere = (concept: string) => headingWeightsOf.some((concepts, other) => other !== at && concepts.has(concept));
     for (const label of labels) {
       const concepts = headingTerms(label);
       add(concepts, concepts.some(headedElsewhere) ? SECTION_FIELD_WEIGHTS.intro : SECTION_FIELD_WEIGHTS.listHeader);

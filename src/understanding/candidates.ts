@@ -74,6 +74,8 @@ interface Facts {
   contextRoles: string[];
   /** The article's roles the conversation has not answered about yet (empty outside the conversation's article). */
   undiscussed: string[];
+  /** The question compares one role it names, not yet in the conversation, with the conversation's ("Compare avec le technicien"). */
+  comparesWithOneNamed: boolean;
   /** The roles the conversation answered about in this article, the most recent last. */
   discussed: string[];
   /**
@@ -116,6 +118,7 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
     subjects,
     named,
     contextRoles,
+    comparesWithOneNamed: markers.comparison && !markers.otherMany && !markers.allRoles && subjects.length === 1 && contextRoles.length > 0 && !contextRoles.includes(subjects[0]!),
     undiscussed,
     discussed,
     theOther,
@@ -144,7 +147,7 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   add(facts.contextRoles);
   if (facts.contextRoles.length > 0) add(facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)));
   // "Compare avec le technicien" after the nurse: the conversation's role beside the one named.
-  if (comparesWithOneNamed(facts, reading)) add([...facts.contextRoles, ...facts.subjects]);
+  if (facts.comparesWithOneNamed) add([...facts.contextRoles, ...facts.subjects]);
   if (reading.markers.otherMany) add(facts.undiscussed);
   if (facts.theOther) add([facts.theOther]);
   // "Compare les deux" in an article of three: the two the conversation has just been about.
@@ -155,12 +158,6 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   // Each role alone, so a question about one role is always answerable even with another named in context.
   if (reading.markers.otherOne) for (const id of available) add([id]);
   return [...sets.values()];
-}
-
-/** The question compares one role it names, not yet discussed, with the conversation's ("Compare avec le technicien"). */
-function comparesWithOneNamed(facts: Facts, reading: QuestionReading): boolean {
-  const { markers } = reading;
-  return markers.comparison && !markers.otherMany && !markers.allRoles && facts.subjects.length === 1 && facts.contextRoles.length > 0 && !facts.contextRoles.includes(facts.subjects[0]!);
 }
 
 /** Features every answer from this article shares: article fit, unknown words, what it lacks. */
@@ -212,7 +209,7 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     rolesWithTheOthers: markers.otherMany && markers.comparison && isAll && (subjects.length > 0 || facts.contextRoles.length > 0) ? 1 : 0,
     // "Compare les deux" among three roles: the last two discussed, not all three.
     rolesLastDiscussed: !countsAll && subjects.length === 0 && roles.length === count && sameSet(roles, facts.discussed.slice(-count!)) ? 1 : 0,
-    rolesContextWithNamed: comparesWithOneNamed(facts, reading) && sameSet(roles, [...facts.contextRoles, ...subjects]) ? 1 : 0,
+    rolesContextWithNamed: facts.comparesWithOneNamed && sameSet(roles, [...facts.contextRoles, ...subjects]) ? 1 : 0,
     rolesCountDiffers: count !== null && !markers.otherMany && roles.length > 0 && roles.length !== count ? 1 : 0,
     rolesAllAsked: allAsked ? 1 : 0,
     rolesAllUnasked: isAll && !allAsked ? 1 : 0,
