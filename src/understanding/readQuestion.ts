@@ -107,7 +107,7 @@ function asks(tokens: readonly string[], language: LanguagePack): boolean {
     if (!language.has('whoQuestions', token) || at === 0) return true;
     const before = tokens[at - 1]!;
     return language.has('determiners', before) || language.has('objectPrepositions', before) || language.has('companionPrepositions', before) ||
-      language.has('copulas', before) || language.has('genitivePrepositions', before) || language.has('namePrepositions', before);
+      language.has('copulas', before) || language.has('identityVerbs', before) || language.has('genitivePrepositions', before) || language.has('namePrepositions', before);
   });
 }
 

@@ -105,6 +105,10 @@ describe('telling the question from its context', () => {
     expect(focusWords("Je suis manager dans une grande équipe, c'est quoi un CPD ?")).not.toContain('manager');
   });
 
+  it('reads "qui" right after a form of "être" as asking (identityVerbs), so the clause before it is context', () => {
+    expect(focusWords("Je suis stagiaire, c'est qui le CPD en fait ?")).toEqual(['c', 'est', 'qui', 'le', 'cpd', 'en', 'fait']);
+  });
+
   it('keeps every clause when none asks (askingWords)', () => {
     expect(focusWords('Je suis manager, compétences du CPD')).toEqual(['je', 'suis', 'manager', 'competences', 'du', 'cpd']);
     expect(focusWords('Je suis manager, je voudrais savoir ce que fait le CPD')).toEqual(['je', 'voudrais', 'savoir', 'ce', 'que', 'fait', 'le', 'cpd']);
