@@ -18,6 +18,13 @@ const CODE_OPEN = /^<(script|style)\b/i;
 const CODE_CLOSE = /^<\/(script|style)\s*>/i;
 const CODE_CLOSE_AT_END = /<\/(script|style)\s*>\s*$/i;
 
+/** The title of a toggle block (`<details><summary>Juriste</summary>…`), as wikis export a folded list. */
+const TOGGLE_TITLE = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i;
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+
+/** The type marker that opens a call-out box (`> [!NOTE]`, `> [!TIP]`): a rendering hint, not words of the article. */
+const CALLOUT_MARKER = /^\s*\[![a-z]+\][ \t]*\n?/i;
+
 /** An HTML line break, as wikis export the points of a table cell. */
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 
@@ -106,16 +113,40 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
         return paragraph.text === '' ? [] : [{ type: 'paragraph', quote, ...paragraph }];
       }
       case 'blockquote':
-        return toNodes(node.children, true);
+        return toNodes(withoutCalloutMarker(node.children), true);
       case 'list':
         return [{ type: 'list', ordered: node.ordered === true, items: listItems(node), line: lineOf(node) }];
       case 'table':
         return [tableNode(node)];
+      case 'html': {
+        // A toggle's title reads as a bold line of its own, the way its list would be labelled without the toggle.
+        const title = toggleTitle(node.value);
+        return title === '' ? [] : [{ type: 'paragraph', quote, text: title, line: lineOf(node), strongLead: title, afterLead: '' }];
+      }
       default:
-        // Thematic breaks, raw HTML blocks, code blocks, front matter: not article content.
+        // Thematic breaks, other raw HTML blocks, code blocks, front matter: not article content.
         return [];
     }
   });
+}
+
+/** The plain words of a `<summary>` in an HTML block ("" without one); its markup and character references read as Markdown's. */
+function toggleTitle(html: string): string {
+  const inner = TOGGLE_TITLE.exec(html)?.[1];
+  if (inner === undefined) return '';
+  const paragraph = fromMarkdown(inner.replace(HTML_TAG, ' ')).children.find((child): child is Paragraph => child.type === 'paragraph');
+  return paragraph ? squeeze(inlineText(paragraph.children)).replace(/\s*:$/, '') : '';
+}
+
+/** A blockquote's children without the call-out marker its first paragraph may open with. */
+function withoutCalloutMarker(children: readonly RootContent[]): RootContent[] {
+  const [first, ...rest] = children;
+  if (first?.type !== 'paragraph') return [...children];
+  const [lead, ...others] = first.children;
+  if (lead?.type !== 'text' || !CALLOUT_MARKER.test(lead.value)) return [...children];
+  const stripped = lead.value.replace(CALLOUT_MARKER, '');
+  const paragraph: Paragraph = { ...first, children: stripped === '' ? others : [{ ...lead, value: stripped }, ...others] };
+  return paragraph.children.length === 0 ? rest : [paragraph, ...rest];
 }
 
 /** YAML front matter ("---" … "---" at the top) is metadata, not content; its lines are kept blank so line numbers hold. */

@@ -1214,3 +1214,54 @@ describe('boxes that speak for the company ("**Chez nous :** …")', () => {
     expect(article.roles.map((role) => role.id)).toEqual(['directeur-technique', 'regisseur-plateau']);
   });
 });
+
+describe('a wiki export with toggles and call-out boxes', () => {
+  const article = parse(
+    [
+      '# Standardiste ou assistant d’accueil : qui fait quoi ?',
+      '',
+      '> [!NOTE]',
+      '> Cette page décrit l’organisation type du siège.',
+      '',
+      '## Missions',
+      '',
+      '<details>',
+      '<summary><strong>Standardiste</strong></summary>',
+      '',
+      '- Répondre aux appels entrants',
+      '- Transférer les appels vers les bons services',
+      '',
+      '</details>',
+      '',
+      '<details>',
+      '<summary>Assistant d&#39;accueil :</summary>',
+      '',
+      '- Accueillir les visiteurs',
+      '- Remettre les badges',
+      '',
+      '</details>',
+      '',
+      '> [!TIP] Un colis à retirer ? Passez au rez-de-chaussée.',
+      '',
+      '## Compétences',
+      '',
+      '**Standardiste :**',
+      '- Aisance au téléphone',
+      '',
+      '**Assistant d’accueil :**',
+      '- Sens de l’accueil',
+    ].join('\n'),
+  );
+  const missions = article.sections.find((section) => section.id === 'missions')!;
+
+  it("reads a toggle's title as the label of the list it folds, markup and character references read as text", () => {
+    expect(texts(article, 'missions', 'standardiste')).toEqual(['Répondre aux appels entrants', 'Transférer les appels vers les bons services']);
+    expect(texts(article, 'missions', 'assistant-d-accueil')).toEqual(['Accueillir les visiteurs', 'Remettre les badges']);
+    expect(missions.sharedItems).toEqual([]);
+  });
+
+  it('keeps the words of a call-out without its type marker', () => {
+    expect(missions.intro).toEqual(['Un colis à retirer ? Passez au rez-de-chaussée.']);
+    expect(article.intro.join(' ')).toBe('Cette page décrit l’organisation type du siège.');
+  });
+});
