@@ -67,10 +67,34 @@ function nest(bullets: Bullet[]): SourceItem[] {
   return roots;
 }
 
+/**
+ * A page's running header or footer, repeated by a document copied out of a PDF ("Manuel d'accueil — page 2/5"):
+ * a line at the margin written again and again with only its numbers changed, and those numbers going up.
+ */
+function runningLines(lines: readonly string[]): Set<number> {
+  const byShape = new Map<string, { index: number; numbers: number[] }[]>();
+  lines.forEach((raw, index) => {
+    const trimmed = raw.trim();
+    if (trimmed === '' || raw !== raw.trimStart() || BULLET.test(raw) || !/\d/.test(trimmed)) return;
+    const shape = trimmed.replace(/\d+/g, '#');
+    const numbers = [...trimmed.matchAll(/\d+/g)].map((match) => Number(match[0]));
+    byShape.set(shape, [...(byShape.get(shape) ?? []), { index, numbers }]);
+  });
+  const running = new Set<number>();
+  for (const occurrences of byShape.values()) {
+    const counting = occurrences.length >= 2 && occurrences.every((occurrence, at) => at === 0 || occurrence.numbers.some((number, k) => number > occurrences[at - 1]!.numbers[k]!));
+    if (counting) for (const occurrence of occurrences) running.add(occurrence.index);
+  }
+  return running;
+}
+
 /** Reads a text export into source nodes. */
 export function readTextExport(source: string): SourceDocument {
   const nodes: SourceNode[] = [];
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const running = runningLines(lines);
+  /** The line and indentation of the last paragraph or heading read: an indented line right after it continues it. */
+  let textEnd = { line: 0, indent: 0 };
   let bullets: Bullet[] = [];
   /** The last line read into the current list: a line right after it may continue its last bullet. */
   let listEnd = 0;
@@ -85,7 +109,7 @@ export function readTextExport(source: string): SourceDocument {
     const line = index + 1;
     const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
     const trimmed = expanded.trim();
-    if (trimmed === '') return;
+    if (trimmed === '' || running.has(index)) return;
     const row = TABLE_ROW.exec(trimmed);
     if (row) {
       if (bullets.length > 0) flush();
@@ -126,9 +150,19 @@ export function readTextExport(source: string): SourceDocument {
       listEnd = line;
       return;
     }
+    // A line copied out of a PDF breaks mid-sentence: indented under a line of prose with no blank line between, it goes
+    // on with that line, which was never a heading ("… son départ, quatre" / "  métiers se relaient…").
+    const previous = nodes[nodes.length - 1];
+    if (bullets.length === 0 && textEnd.line === line - 1 && indent > textEnd.indent && (previous?.type === 'paragraph' || previous?.type === 'heading') && !previous.text.endsWith(':')) {
+      const text = `${previous.text} ${plainText(trimmed)}`;
+      nodes[nodes.length - 1] = { type: 'paragraph', quote: false, text, line: previous.line };
+      textEnd = { ...textEnd, line };
+      return;
+    }
     flush();
     const text = plainText(trimmed);
     if (text === '') return;
+    textEnd = { line, indent };
     // The category line and the title come first; a title may be long.
     const opening = nodes.length < 2 && nodes.every((node) => node.type === 'heading');
     if (looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: 2, text, line });

@@ -1265,3 +1265,73 @@ describe('a wiki export with toggles and call-out boxes', () => {
     expect(article.intro.join(' ')).toBe('Cette page décrit l’organisation type du siège.');
   });
 });
+
+describe('a text export copied out of a PDF', () => {
+  const article = parse(
+    [
+      'Fiches métiers',
+      '',
+      'Différences entre le cariste et le préparateur de commandes',
+      '',
+      'Bienvenue sur la plateforme ! Deux métiers se partagent le flux des palettes, de la',
+      '  réception à l’expédition.',
+      '',
+      'LES DEUX POSTES',
+      '',
+      'Le cariste conduit les chariots élévateurs et range les palettes dans les',
+      '  racks de stockage.',
+      '',
+      'Le préparateur de commandes prélève les colis pour chaque commande.',
+      '',
+      'Livret d’accueil — page 1/2',
+      '',
+      'MISSIONS',
+      '',
+      'Le cariste :',
+      '  • Décharger les camions',
+      'Livret d’accueil — page 2/2',
+      'Le préparateur de commandes :',
+      '  • Prélever les colis',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('reads an indented line right under a line of prose as the rest of its sentence, not that line as a heading', () => {
+    expect(article.intro).toEqual(['Bienvenue sur la plateforme ! Deux métiers se partagent le flux des palettes, de la réception à l’expédition.']);
+    expect(article.sections.find((section) => section.id === 'les-deux-postes')!.byRole.cariste?.prose).toEqual([
+      'Le cariste conduit les chariots élévateurs et range les palettes dans les racks de stockage.',
+    ]);
+  });
+
+  it('drops the running footer whose page number goes up, wherever it falls between blocks', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['les-deux-postes', 'missions']);
+    expect(texts(article, 'missions', 'preparateur-de-commandes')).toEqual(['Prélever les colis']);
+  });
+
+  it('keeps a line repeated with the same number, a role label written again in each section', () => {
+    const repeated = parse(
+      [
+        'Fiches métiers',
+        '',
+        'Différences entre le technicien de niveau 2 et le technicien de niveau 3',
+        '',
+        'Missions',
+        '',
+        'Technicien de niveau 2 :',
+        '  • Diagnostiquer les pannes',
+        'Technicien de niveau 3 :',
+        '  • Corriger les pannes rares',
+        '',
+        'Horaires',
+        '',
+        'Technicien de niveau 2 :',
+        '  • Journée',
+        'Technicien de niveau 3 :',
+        '  • Astreinte',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(texts(repeated, 'horaires', 'technicien-de-niveau-2')).toEqual(['Journée']);
+    expect(texts(repeated, 'horaires', 'technicien-de-niveau-3')).toEqual(['Astreinte']);
+  });
+});
