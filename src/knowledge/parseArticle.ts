@@ -92,6 +92,15 @@ function inlineLabel(entry: LabelledText): { label: string; text: string } | nul
   return { label: colon.lead, text: colon.rest };
 }
 
+/** Points a writer strings on one line, separated by semicolons: three or more, each of a few words, none a sentence of its own. */
+const MIN_POINTS_ON_ONE_LINE = 3;
+const MAX_POINT_WORDS = 20;
+function pointsOnOneLine(text: string): string[] | null {
+  const points = text.replace(/[.;]\s*$/, '').split(/\s*;\s*/).map((point) => point.trim());
+  const short = points.every((point) => point !== '' && point.split(/\s+/).length <= MAX_POINT_WORDS && !/[.!?]\s/.test(point));
+  return points.length >= MIN_POINTS_ON_ONE_LINE && short ? points : null;
+}
+
 function toItems(items: readonly SourceItem[]): Item[] {
   return items.map((item) => ({ text: item.text, line: item.line, children: toItems(item.children) }));
 }
@@ -268,6 +277,12 @@ class SectionBuilder {
     }
     const inline = inlineLabel(node);
     const inlineRole = inline ? roleEndingLabel(inline.label, this.roles, this.pack) : null;
+    // "**Préparateur** : accueil au comptoir ; délivrance sous contrôle ; …": a list written on one line.
+    const points = inline && inlineRole ? pointsOnOneLine(inline.text) : null;
+    if (inline && inlineRole && points) {
+      this.list(inlineRole, inline.label, points.map((text) => ({ text, line: node.line, children: [] })), false, node.line);
+      return;
+    }
     if (inline && inlineRole) {
       this.prose(inline.text, node.line, inlineRole.id);
       // "**Régisseur** — côté lieu et technique." then a numbered list: a short tagline (or a lead-in ending with a
@@ -411,7 +426,9 @@ class SectionBuilder {
       const inlineRole = inline ? roleEndingLabel(inline.label, this.roles, this.pack) : null;
       if (inline && inlineRole && !open) {
         flushLoose();
-        this.list(inlineRole, inline.label, [{ text: inline.text, line: item.line, children: toItems(item.children) }], node.ordered, item.line);
+        const points = item.children.length === 0 ? pointsOnOneLine(inline.text) : null;
+        const items = points ? points.map((text) => ({ text, line: item.line, children: [] })) : [{ text: inline.text, line: item.line, children: toItems(item.children) }];
+        this.list(inlineRole, inline.label, items, node.ordered, item.line);
         continue;
       }
       // "Traducteur junior : 28 000 €": the role at one level; the level stays in the point.

@@ -1335,3 +1335,32 @@ describe('a text export copied out of a PDF', () => {
     expect(texts(repeated, 'horaires', 'technicien-de-niveau-3')).toEqual(['Astreinte']);
   });
 });
+
+describe('points written on one line after a role label, separated by semicolons', () => {
+  const article = parse(
+    [
+      '# Caissier ou hôte d’accueil : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '**Caissier** : encaissement des achats ; ouverture et fermeture de caisse ; contrôle des moyens de paiement.',
+      '',
+      '- **Hôte d’accueil** : accueil des clients ; gestion des retours ; remise des cartes de fidélité',
+      '',
+      '## Horaires',
+      '',
+      '**Caissier** : travail le samedi ; il ferme la caisse à 20 h.',
+      '',
+      '**Hôte d’accueil** : horaires de journée.',
+    ].join('\n'),
+  );
+
+  it('reads each point as an item of that role, on a line of its own or in a bullet', () => {
+    expect(texts(article, 'missions', 'caissier')).toEqual(['encaissement des achats', 'ouverture et fermeture de caisse', 'contrôle des moyens de paiement']);
+    expect(texts(article, 'missions', 'hote-d-accueil')).toEqual(['accueil des clients', 'gestion des retours', 'remise des cartes de fidélité']);
+  });
+
+  it('keeps a sentence with fewer than three parts as the role\'s prose', () => {
+    expect(article.sections.find((section) => section.id === 'horaires')!.byRole.caissier).toEqual({ items: [], prose: ['travail le samedi ; il ferme la caisse à 20 h.'] });
+  });
+});
