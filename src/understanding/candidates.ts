@@ -217,6 +217,8 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     singleRoleButComparing: roles.length === 1 && facts.comparing && !markers.otherOne ? 1 : 0,
     severalRolesButOneNamed: roles.length >= 2 && subjects.length === 1 && !markers.comparison && !markers.allRoles ? 1 : 0,
     noRoleButNamed: roles.length === 0 && subjects.length > 0 && !sharersNamed ? 1 : 0,
+    // What the roles share says nothing of how they differ.
+    noRoleButAllCompared: roles.length === 0 && subjects.length === 0 && markers.allRoles && (markers.overview || markers.comparison) && !markers.shared ? 1 : 0,
   };
 }
 
@@ -294,7 +296,11 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       const answered = section.isConclusion ? [] : roles;
       candidates.push({
         reading: { kind: 'section', evidence, section, roles: answered, mode: answered.length >= 2 ? 'comparison' : 'list' },
-        features: featureVector(shared, sectionFeatures, roleOwn, { comparisonAsked: roles.length >= 2 && (markers.comparison || markers.allRoles) ? 1 : 0 }),
+        features: featureVector(shared, sectionFeatures, roleOwn, {
+          comparisonAsked: roles.length >= 2 && (markers.comparison || markers.allRoles) ? 1 : 0,
+          // The conclusion, answered whole, is about how the roles differ.
+          ...(section.isConclusion ? { noRoleButAllCompared: 0 } : {}),
+        }),
         label: `section:${section.id}[${roles.join(',')}]`,
       });
     }

@@ -79,6 +79,8 @@ export const FEATURES = [
   'severalRolesButOneNamed',
   /** A reading without roles (a shared section) while the question names a role. */
   'noRoleButNamed',
+  /** A reading without roles while the question asks how all the roles differ ("Quelles différences entre les quatre postes ?"). */
+  'noRoleButAllCompared',
 
   // The section of the reading.
   /** The section's evidence from the question's words (0..1, saturating). */
@@ -189,7 +191,7 @@ export type FeatureVector = Partial<Record<Feature, number>>;
  * asked for, a section nothing supports, a bullet of another role than the one asked about. Fitting keeps
  * their weights at or below zero, so a few odd questions cannot turn a penalty into a reward.
  */
-export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'smalltalkBesideQuestion', 'missingTopicAsked'];
+export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'noRoleButAllCompared', 'smalltalkBesideQuestion', 'missingTopicAsked'];
 
 /**
  * The weight of each feature: how much it adds to (or takes from) a candidate's score.
@@ -230,6 +232,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   singleRoleButComparing: -1.02,
   severalRolesButOneNamed: 0.29,
   noRoleButNamed: -0.59,
+  noRoleButAllCompared: -0.6,
   sectionEvidence: 0.55,
   sectionStrong: 0.14,
   sectionBest: 0.13,

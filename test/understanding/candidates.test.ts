@@ -87,6 +87,15 @@ describe('candidate readings for an article of three roles', () => {
     expect(shared?.features.noRoleButNamed ?? 0).toBe(0);
   });
 
+  it('mark the shared section as saying nothing of how the roles differ when the question compares them all, but not when it asks what they share', async () => {
+    const packaging = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout77'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const shared = (question: string) => packaging.candidates(question, emptyContext()).find((entry) => entry.label === 'section:lexique-de-l-atelier[]');
+    expect(shared("Quelles différences entre les quatre postes de l'atelier ?")?.features.noRoleButAllCompared).toBe(1);
+    expect(shared("Le lexique de l'atelier ?")?.features.noRoleButAllCompared ?? 0).toBe(0);
+    const sharing = candidate("Qu'ont en commun les trois postes ?", 'section:points-communs[]');
+    expect(sharing?.features.noRoleButAllCompared ?? 0).toBe(0);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
