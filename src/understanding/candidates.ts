@@ -191,7 +191,9 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
   const isAll = roles.length >= 2 && sameSet(roles, all);
   const count = markers.roleCount;
   const countsAll = count === null || count >= facts.articleRoles.length;
-  const allAsked = isAll && countsAll && (markers.allRoles || ((markers.comparison || markers.overview) && subjects.length === 0));
+  // "Régleur ou technicien : quelles habilitations pour chacun ?": a cue without a number after two roles named is about them.
+  const everyRoleCue = markers.allRoles && !(count === null && subjects.length >= 2);
+  const allAsked = isAll && countsAll && (everyRoleCue || ((markers.comparison || markers.overview) && subjects.length === 0));
   const fromContext = subjects.length === 0 && roles.length > 0 && sameSet(roles, facts.contextRoles);
   // "Qu'ont en commun le Tech Lead et l'EM ?": the roles named share what the shared list says; it leaves none out.
   const sharersNamed = roles.length === 0 && markers.shared && subjects.length >= 2;

@@ -96,6 +96,14 @@ describe('candidate readings for an article of three roles', () => {
     expect(sharing?.features.noRoleButAllCompared ?? 0).toBe(0);
   });
 
+  it('read "chacun" after two roles named as each of those two, not every role', () => {
+    const question = "Assistant RH ou gestionnaire de paie : quelles compétences pour chacun ?";
+    const all = candidate(question, 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]');
+    expect(all?.features).toMatchObject({ rolesUnnamedExtra: 1, rolesAllUnasked: 1 });
+    expect(candidate('Quelles compétences pour chacun ?', 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]')?.features.rolesAllAsked).toBe(1);
+    expect(candidate("L'assistant RH et le gestionnaire de paie, et les trois : quelles compétences ?", 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]')?.features.rolesAllAsked).toBe(1);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
