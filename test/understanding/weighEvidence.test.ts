@@ -162,6 +162,11 @@ describe('subjects asked first and subjects that only qualify them (complementPr
   it('counts a heading that names the subject as covering it ("Évolutions possibles" for the career)', () => {
     expect(topic('Quelles évolutions possibles pour un docker ?', 'carriere')?.covered).toBe(true);
   });
+
+  it('reads the bridges between jobs as career ("Et après ? Les passerelles entre les postes")', () => {
+    const lines = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout77'));
+    expect(lines.weigh('Quelles évolutions possibles pour un régleur ?').topics.find((entry) => entry.id === 'carriere')?.covered).toBe(true);
+  });
 });
 
 describe('the whole name of a role of another article of the library', () => {
