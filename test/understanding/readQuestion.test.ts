@@ -28,6 +28,7 @@ describe('reading the kind of question', () => {
     ['Est-il bien payé, le CPD ?', { yesNo: true, pronoun: false }, 'emptyInversionVerbs'],
     ["C'est le CPD qui fait les prototypes ?", { yesNo: true, who: false }, 'cleftStarts, cleftRelatives'],
     ["C'est qui le CPD ?", { yesNo: false, who: true, definition: true }, 'not a cleft: "qui" right after "c\'est"'],
+    ["Je suis stagiaire, c'est qui le CPD ?", { yesNo: false, rising: false, who: true }, 'askingPhrases: "c\'est qui" asks wherever it stands'],
     ['Quelles compétences faut-il pour être CPD ?', { yesNo: false }, 'interrogatives make it open'],
     ['Peux-tu me dire ce que fait le CPD ?', { yesNo: false, rising: false }, 'requestPhrases'],
     ['Le CPM fait de l’analyse de données ?', { yesNo: false, rising: true }, 'a statement with a rising tone'],
