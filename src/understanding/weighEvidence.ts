@@ -188,7 +188,9 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       const before = neighbour(at, -1);
       const after = neighbour(at, 1);
       const previousWord = at > 0 ? tokens[at - 1]! : '';
-      const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!);
+      // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
+      const jobHead = language.has('jobHeads', word) || language.has('adjectivalJobHeads', word);
+      const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!) || jobHead;
       // "Chef de produit digital ou marketing", "comptable et contrôleur de gestion": a name coordinated with another role's name.
       const otherNameAcross = (conjunction: number | null, step: 1 | -1) =>
         conjunction !== null && language.has('coordinators', tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&

@@ -25,6 +25,12 @@ describe('naming a role', () => {
     expect(shared.weigh('marketing digital ?').weakRoles.size).toBeGreaterThan(0);
   });
 
+  it("reads a word of a role's name that heads job titles on its own after a role opener as that role (jobHeads, adjectivalJobHeads)", () => {
+    const pharmacy = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout78'));
+    expect(roles(pharmacy, "Et l'adjoint ?")).toEqual({ 'pharmacien-adjoint': 2 });
+    expect(pharmacy.weigh('un planning adjoint ?').roles.size).toBe(0);
+  });
+
   it('reads a role word after a job word, or after a job word and its preposition (jobWords, jobStandIns, jobComplementPrepositions)', () => {
     expect(roles(shared, 'Le poste digital demande quoi ?')).toEqual({ [DIGITAL]: 2 });
     expect(roles(shared, "Le métier de marketing, c'est quoi ?")).toEqual({ [MARKETING]: 2 });
