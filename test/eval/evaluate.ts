@@ -11,6 +11,7 @@ import { loadEngine, type Engine } from '../../src/answers/engine.js';
 import { KnowledgeFileError } from '../../src/errors.js';
 import { discussedAfter, emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { slugify } from '../../src/text/normalize.js';
 import { readYamlFile } from '../../src/text/readYamlFile.js';
 
 const expectation = z.object({
@@ -130,8 +131,13 @@ export async function evaluate(set: EvalSet, report: EvalReport, options: { libr
   const requiredArticle = own.length === 1 ? own[0]!.id : undefined;
   // Roles that several articles of the library have ("Acheteur" in two supply-chain articles): naming one
   // fits each of them, and "which article?" is the right answer.
+  // A role counts in every article that names it, by its name or by another name its article gives it (« Agent
+  // d'escale commercial », « aussi : agent d'escale »).
   const articlesOf = new Map<string, number>();
-  for (const article of engine.knowledge.articles) for (const role of article.roles) articlesOf.set(role.id, (articlesOf.get(role.id) ?? 0) + 1);
+  for (const article of engine.knowledge.articles) {
+    const names = new Set(article.roles.flatMap((role) => [role.id, ...role.aliases.map(slugify)]));
+    for (const name of names) articlesOf.set(name, (articlesOf.get(name) ?? 0) + 1);
+  }
   const inSeveralArticles = (roles: readonly string[] | undefined) => roles !== undefined && roles.length > 0 && roles.every((id) => (articlesOf.get(id) ?? 0) > 1);
   for (const entry of casesOf(set)) {
     const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];
