@@ -4,7 +4,7 @@
  * "prodiut" → "produit"), or kept as it is when nothing is close enough.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { gluedElision, masculine } from '../text/morphology.js';
+import { gluedElision, looksPlural, masculine } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
 
 /** Fuse options for matching one misspelt word against the known vocabulary. */
@@ -167,7 +167,9 @@ export class TypoCorrector {
   }
 
   private closestSalient(word: string): string | null {
-    const near = [...this.salientWords].filter((candidate) => Math.abs(candidate.length - word.length) <= 1 && editDistance(word, candidate) === 1);
+    // "stok" for the "stocks" of "Gestionnaire de stocks": a plural is also compared in the singular.
+    const singular = (candidate: string) => (looksPlural(candidate) ? candidate.slice(0, -1) : candidate);
+    const near = [...this.salientWords].filter((candidate) => [candidate, singular(candidate)].some((form) => Math.abs(form.length - word.length) <= 1 && editDistance(word, form) === 1));
     if (near.length !== 1 || this.isRealWord(word)) return null;
     return near[0]!;
   }

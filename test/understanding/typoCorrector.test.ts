@@ -30,6 +30,12 @@ describe('TypoCorrector', () => {
     expect(new TypoCorrector(['officine', 'pharmacien'], []).correct('doficine')).toBe('officine');
   });
 
+  it('corrects a four-letter slip only towards a word of a role name or heading, a plural one typed in the singular too ("stok" → "stocks")', () => {
+    const salient = new TypoCorrector(['stocks', 'gestionnaire', 'stage'], [], () => false, new Set(), new Set(['stocks', 'gestionnaire']));
+    expect(salient.correct('stok')).toBe('stocks');
+    expect(salient.correct('stge')).toBeNull();
+  });
+
   it('measures swaps of neighbouring letters as one edit', () => {
     expect(editDistance('prodiut', 'produit')).toBe(1);
     expect(editDistance('confie', 'confond')).toBe(3);
