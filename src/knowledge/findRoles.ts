@@ -432,7 +432,8 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     const unmatched = titleNames.filter((name) => !merged.some((role) => writesName(role, name)));
     const free = merged.filter((role) => !inTitle(role));
     for (const name of unmatched) {
-      const target = roleNamedIn(name, free, pack) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
+      const held = free.filter((role) => holdsEveryWord(name, role.name, pack));
+      const target = roleNamedIn(name, free, pack) ?? (held.length === 1 ? held[0]! : null) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
       if (target) {
         target.aliases.push(name);
         free.splice(free.indexOf(target), 1);
@@ -442,7 +443,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   // The title's full name names the role when the lists shorten it ("Agent d'escale commercial" in the title,
   // "Chez l'agent d'escale :" in the lists): the role is the Agent d'escale commercial, "agent d'escale" an alias.
   for (const role of merged) {
-    const full = role.aliases.find((alias) => extendsName(alias, role.name, pack) && titleNames.some((name) => sameName(alias, name, pack)));
+    const full = role.aliases.find((alias) => (extendsName(alias, role.name, pack) || holdsEveryWord(alias, role.name, pack)) && titleNames.some((name) => sameName(alias, name, pack)));
     if (!full) continue;
     role.aliases = [role.name, ...role.aliases.filter((form) => form !== full)];
     role.name = full.charAt(0).toUpperCase() + full.slice(1);
@@ -458,9 +459,53 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     longer[0]!.aliases.push(role.name, ...role.aliases);
     return true;
   });
-  const found = merged.filter((role) => !shortForms.includes(role));
+  const kept = merged.filter((role) => !shortForms.includes(role));
+  // "La hotline :", "La fidé :" beside a title that names each role: a label made only of a word (or the start of a
+  // word) that one title role's name alone holds is that role's nickname, not a role of its own.
+  const titleRoles = kept.filter(inTitle);
+  const nicknames = titleNames.length >= 2 && titleRoles.length === titleNames.length
+    ? kept.filter((role) => {
+      if (inTitle(role)) return false;
+      const owner = nicknameOwner(role.name, titleRoles, pack);
+      if (!owner) return false;
+      owner.aliases.push(role.name, ...role.aliases);
+      return true;
+    })
+    : [];
+  const found = kept.filter((role) => !nicknames.includes(role));
   withAbbreviations(found, pack);
   return found;
+}
+
+/** A nickname keeps at least this many letters of the word it clips ("fidé" for "fidélisation"). */
+const MIN_CLIPPING_LETTERS = 3;
+
+/** The words of a name that tell it apart: no determiner, no link word. */
+function nameParts(name: string, pack: LanguagePack): string[] {
+  return words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word));
+}
+
+/** True when the full name has the word, or a longer word it starts ("fidé" in "chargé de fidélisation"). */
+function holdsWord(full: string, part: string): boolean {
+  return words(full).some((word) => stem(masculine(word)) === stem(masculine(part)) || (part.length >= MIN_CLIPPING_LETTERS && word.length > part.length && word.startsWith(part)));
+}
+
+/** True when a shorter name is only words of the full name, whole or clipped ("hotline" for "technicien hotline"). */
+function holdsEveryWord(full: string, short: string, pack: LanguagePack): boolean {
+  const parts = nameParts(short, pack);
+  return parts.length > 0 && parts.length < nameParts(full, pack).length && parts.every((part) => holdsWord(full, part));
+}
+
+/** The one role whose name alone holds every word of `name`, whole or clipped; null when none or several do. */
+function nicknameOwner(name: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  const parts = nameParts(name, pack);
+  const owners = new Set<Role>();
+  for (const part of parts) {
+    const holders = roles.filter((role) => holdsWord(role.name, part));
+    if (holders.length !== 1) return null;
+    owners.add(holders[0]!);
+  }
+  return owners.size === 1 ? [...owners][0]! : null;
 }
 
 /** Sets each role's initialisms; one two roles share ("cp" for both chefs de produit) names neither. */

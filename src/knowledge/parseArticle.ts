@@ -31,9 +31,9 @@ interface RawSection {
   body: SourceNode[];
 }
 
-/** A section heading without its number ("2. Formation", "II – Formation"). */
+/** A section heading without its number ("2. Formation", "II – Formation", "1.2 Les cas difficiles"). */
 function headingText(text: string): string {
-  return text.replace(/^(?:\d{1,2}|[IVX]{1,5})\s*[.)–—-]\s+/, '').trim();
+  return text.replace(/^(?:(?:\d{1,2}|[IVX]{1,5})\s*[.)–—-]|\d{1,2}(?:\.\d{1,2})+\.?)\s+/, '').trim();
 }
 
 function isNoise(text: string, pack: LanguagePack): boolean {

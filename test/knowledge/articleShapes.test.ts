@@ -1364,3 +1364,36 @@ describe('points written on one line after a role label, separated by semicolons
     expect(article.sections.find((section) => section.id === 'horaires')!.byRole.caissier).toEqual({ items: [], prose: ['travail le samedi ; il ferme la caisse à 20 h.'] });
   });
 });
+
+describe('list labels by the nicknames people use on the floor', () => {
+  const article = parse(
+    [
+      'Relation client',
+      '',
+      'Différences entre un technicien hotline et un chargé de fidélisation',
+      '',
+      'Missions',
+      '',
+      'La hotline :',
+      '  • Dépanner la box',
+      'La fidé :',
+      '  • Retenir les clients qui partent',
+      '',
+      'Horaires',
+      '',
+      'La hotline :',
+      '  • Permanence le dimanche',
+      'La fidé :',
+      '  • Journée',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it("takes a label made of a word, or the start of a word, that only one title role's name holds for that role", () => {
+    expect(article.roles.map((role) => [role.id, role.aliases])).toEqual([
+      ['technicien-hotline', ['hotline']],
+      ['charge-de-fidelisation', ['fidé']],
+    ]);
+    expect(texts(article, 'horaires', 'charge-de-fidelisation')).toEqual(['Journée']);
+  });
+});

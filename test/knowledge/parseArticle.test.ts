@@ -127,6 +127,18 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.sections.map((section) => section.id)).toEqual(['missions-principales']);
   });
 
+  it('reads decimal numbers before a heading as its number, and keeps a heading that opens on a quantity', () => {
+    const article = parseArticle(
+      [
+        'Différences entre un Pilote et un Copilote', '', 'Intro.', '',
+        '1.1 Au quotidien', '', '  • Pilote :', '    • Décoller', '  • Copilote :', '    • Surveiller', '',
+        '35 heures par semaine', '', '  • Pilote :', '    • Vols de nuit', '  • Copilote :', '    • Vols de jour',
+      ].join('\n'),
+      'numeros.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['au-quotidien', '35-heures-par-semaine']);
+  });
+
   it('takes Markdown sub-headings for role labels, and a paragraph opened by one role for that role', () => {
     const article = parseArticle(
       [
