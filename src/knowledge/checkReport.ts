@@ -44,7 +44,9 @@ function blockKinds(blocks: readonly Block[]): string {
     .join('');
 }
 
-function sectionKind(section: Section): string {
+function sectionKind(section: Section, article: Article): string {
+  const parent = section.themeOf ? article.sections.find((candidate) => candidate.id === section.themeOf) : undefined;
+  if (parent) return ` [thème de ${quoted(parent.heading)}]`;
   if (section.isDefinition) return ' [définition des rôles]';
   if (section.isConclusion) return ' [conclusion]';
   if (section.isShared) return ' [commune à tous les rôles]';
@@ -62,7 +64,7 @@ export function articleReport(article: Article): string[] {
     lines.push(`  rôle ${quoted(role.name)} (${role.id})${extras.length > 0 ? ` — ${extras.join(' ; ')}` : ''}`);
   }
   for (const section of article.sections) {
-    lines.push(`  ligne ${section.line} ${quoted(section.heading)} (${section.id})${sectionKind(section)}${blockKinds(section.blocks)} : ${ownership(section, article) || 'vide'}`);
+    lines.push(`  ligne ${section.line} ${quoted(section.heading)} (${section.id})${sectionKind(section, article)}${blockKinds(section.blocks)} : ${ownership(section, article) || 'vide'}`);
   }
   for (const diagnostic of article.diagnostics) lines.push(`  ⚠ ${article.file}:${diagnostic.line} : ${diagnostic.message}`);
   return lines;

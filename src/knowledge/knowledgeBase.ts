@@ -76,6 +76,11 @@ export interface Section {
   isDefinition: boolean;
   /** True when the whole section is shared by every role ("Points communs"). */
   isShared: boolean;
+  /**
+   * For a theme of a section ("### Savoir-être" under "## Compétences", each role's part below it): the id of
+   * that section, which gathers every theme's lists as well; a bullet is looked up in its theme only.
+   */
+  themeOf?: string;
 }
 
 /** A doubt or an error the checker reports to the article's writer, in French. */

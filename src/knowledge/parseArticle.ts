@@ -196,6 +196,8 @@ class SectionBuilder {
     private readonly pack: LanguagePack,
     private readonly sectionLevel: number,
     private readonly concludes: boolean,
+    /** Sub-headings that head a theme of the section ("### Savoir-faire"): no role label is missing there. */
+    private readonly themeLines: ReadonlySet<number> = new Set(),
   ) {}
 
   private roleOf(label: string): Role | null {
@@ -229,7 +231,7 @@ class SectionBuilder {
     this.current = this.isShared(text) ? 'shared' : null;
     this.currentHeader = undefined;
     this.pendingHeader = { text, line };
-    if (lookingLikeRole && this.current === null && !this.concludes) {
+    if (lookingLikeRole && this.current === null && !this.concludes && !this.themeLines.has(line)) {
       this.diagnostics.push({ line, severity: 'doubt', message: doubts.labelWithoutRole(text, this.roles.map((candidate) => candidate.name)) });
     }
   }
@@ -621,6 +623,32 @@ function subHeadingsOf(section: RawSection, sectionLevel: number): Heading[] {
   return section.body.filter((node): node is Heading => node.type === 'heading' && node.level === sectionLevel + 1);
 }
 
+/**
+ * The themes of a section: "### Savoir-faire" and "### Savoir-être" under "## Compétences attendues", each naming no
+ * role and each over the roles' own parts ("#### Le boulanger", "**Pâtissier :**"). Each theme is a section of its
+ * own, one level up; the section keeps them all. A section whose sub-headings name roles has no theme.
+ */
+function themeSections(raw: RawSection, sectionLevel: number, roles: readonly Role[], pack: LanguagePack): RawSection[] {
+  const level = sectionLevel + 1;
+  const runs: RawSection[] = [];
+  for (const node of raw.body) {
+    if (node.type === 'heading' && node.level <= level) runs.push({ heading: { ...node, level: sectionLevel, text: headingText(node.text) }, body: [] });
+    else runs[runs.length - 1]?.body.push(node);
+  }
+  const namesRole = (text: string) => rolesMentionedIn(text, roles, pack).length > 0 || roleNamedIn(withoutColon(text), roles, pack) !== null;
+  const labelsRoles = (theme: RawSection) =>
+    theme.body.some((node) =>
+      (node.type === 'heading' && namesRole(node.text)) ||
+      (node.type === 'paragraph' && node.strongLead !== undefined && roleNamedIn(node.strongLead, roles, pack) !== null) ||
+      (node.type === 'list' && node.items.some((item) => item.strongLead !== undefined && roleNamedIn(item.strongLead, roles, pack) !== null)));
+  const themes = runs.filter((run) => run.heading.level === sectionLevel);
+  const isTheme = (theme: RawSection) => !namesRole(theme.heading.text) && !isQuestion(theme.heading.text) && labelsRoles(theme);
+  return themes.length >= MIN_THEMES && themes.every(isTheme) ? themes : [];
+}
+
+/** Themes a section must have to be read as themes rather than labels. */
+const MIN_THEMES = 2;
+
 /** Sub-headings two role blocks must share for the article to read as organised role first. */
 const MIN_SHARED_SUB_HEADINGS = 2;
 
@@ -699,16 +727,26 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   roles.splice(0, roles.length, ...nicknamed);
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 
+  // Each section, then its themes: "## Compétences attendues" gathers "### Savoir-faire" and "### Savoir-être".
+  const themesOf = new Map(rawSections.map((raw) => [raw, themeSections(raw, sectionLevel, roles, pack)]));
+  const parentOf = new Map<RawSection, RawSection>();
+  const withThemes = rawSections.flatMap((raw) => {
+    const themes = themesOf.get(raw)!;
+    for (const theme of themes) parentOf.set(theme, raw);
+    return [raw, ...themes];
+  });
+  const idOf = new Map<RawSection, string>();
   const seen = new Map<string, number>();
-  const sections: Section[] = rawSections.map((raw, index) => {
+  const sections: Section[] = withThemes.map((raw, index) => {
     // The first section concludes nothing: "En bref : qui fait quoi ?" there sums up who is who.
     const concludes = index > 0 && pack.prefixLength('conclusionHeadings', words(raw.heading.text)) > 0;
-    const builder = new SectionBuilder(raw, roles, pack, sectionLevel, concludes).build();
+    const themeLines = new Set(themesOf.get(raw)?.map((theme) => theme.heading.line) ?? []);
+    const builder = new SectionBuilder(raw, roles, pack, sectionLevel, concludes, themeLines).build();
     diagnostics.push(...builder.diagnostics);
     const view = viewOf(builder.blocks);
     const roleIds = Object.keys(view.byRole);
     const proseOnly = builder.blocks.every((block) => block.type === 'prose');
-    const isLast = index === rawSections.length - 1;
+    const isLast = index === withThemes.length - 1;
     // A heading written as a question ("Les heures de nuit sont-elles majorées ?") answers it for every role, and a
     // heading saying what the roles share ("Ce qu'ils partagent") is that: neither is a conclusion, even last.
     const asksQuestion = isQuestion(raw.heading.text);
@@ -733,9 +771,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
       id = `${id}-${index + 1}`;
     }
     seen.set(id, raw.heading.line);
+    idOf.set(raw, id);
     if (builder.blocks.length === 0) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.emptySection(raw.heading.text) });
     else if (roleIds.length === 0 && !isConclusion && !isShared) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.noRoleList(raw.heading.text) });
-    return { id, heading: raw.heading.text, line: raw.heading.line, blocks: builder.blocks, ...view, isConclusion, isDefinition, isShared };
+    const parent = parentOf.get(raw);
+    return { id, heading: raw.heading.text, line: raw.heading.line, blocks: builder.blocks, ...view, isConclusion, isDefinition, isShared, ...(parent ? { themeOf: idOf.get(parent)! } : {}) };
   });
   // One section defines the roles: the one whose heading says so, else the first that gives each role a paragraph.
   const definitions = sections.filter((section) => section.isDefinition);

@@ -1397,3 +1397,51 @@ describe('list labels by the nicknames people use on the floor', () => {
     expect(texts(article, 'horaires', 'charge-de-fidelisation')).toEqual(['Journée']);
   });
 });
+
+describe('a section split into themes, each role under each theme', () => {
+  const article = parse(
+    [
+      '# Boucher ou charcutier : quelles différences ?',
+      '',
+      '## Compétences attendues',
+      '',
+      '### Savoir-faire',
+      '',
+      '#### Le boucher',
+      '- Désosser une carcasse',
+      '#### Le charcutier',
+      '- Réussir une terrine',
+      '',
+      '### Savoir-être',
+      '',
+      '**Boucher :**',
+      '- Sens du contact',
+      '',
+      '**Charcutier :**',
+      '- Patience',
+      '',
+      '## Horaires',
+      '',
+      '### Le boucher',
+      '- Tôt le matin',
+      '### Le charcutier',
+      '- En journée',
+    ].join('\n'),
+  );
+
+  it('makes each theme a section of its own, and keeps every theme in the section above', () => {
+    expect(article.sections.map((section) => [section.id, section.themeOf])).toEqual([
+      ['competences-attendues', undefined],
+      ['savoir-faire', 'competences-attendues'],
+      ['savoir-etre', 'competences-attendues'],
+      ['horaires', undefined],
+    ]);
+    expect(texts(article, 'savoir-etre', 'boucher')).toEqual(['Sens du contact']);
+    expect(texts(article, 'competences-attendues', 'boucher')).toEqual(['Désosser une carcasse', 'Sens du contact']);
+  });
+
+  it('reports no label without a role for a theme heading, and reads role sub-headings as labels, not themes', () => {
+    expect(article.diagnostics).toEqual([]);
+    expect(texts(article, 'horaires', 'charcutier')).toEqual(['En journée']);
+  });
+});

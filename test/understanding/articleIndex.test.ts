@@ -160,3 +160,34 @@ describe('subjects within another (topics.within)', () => {
     expect(sections.filter((entry) => entry.terms.has('topic:horaires')).map((entry) => entry.section.heading)).toEqual(['Horaires']);
   });
 });
+
+describe('a section and its themes', () => {
+  const article = parseArticle(
+    [
+      '# Boucher ou charcutier : quelles différences ?',
+      '',
+      '## Compétences attendues',
+      '',
+      '### Savoir-faire',
+      '',
+      '#### Le boucher',
+      '- Désosser une carcasse',
+      '#### Le charcutier',
+      '- Réussir une terrine',
+      '',
+      '### Savoir-être',
+      '',
+      '#### Le boucher',
+      '- Sens du contact',
+      '#### Le charcutier',
+      '- Patience',
+    ].join('\n'),
+    'themes.md',
+    reader.lexicon.language,
+  );
+
+  it('looks a bullet up in its theme only, not again in the section that gathers the themes', () => {
+    const index = indexArticle(article, reader.lexicon);
+    expect(index.items.filter((item) => item.text === 'Désosser une carcasse').map((item) => item.section.id)).toEqual(['savoir-faire']);
+  });
+});
