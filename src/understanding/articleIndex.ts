@@ -284,6 +284,17 @@ function idfOver(bags: Set<string>[]): Map<string, number> {
   return idf;
 }
 
+/**
+ * The sections that say who each role is: those the article writes for it, else the first that gives every role
+ * its own part ("C'est quoi un technicien hotline ?" in an article that opens on the missions is answered there).
+ */
+function definitionSectionsOf(article: Article): Section[] {
+  const written = article.sections.filter((section) => section.isDefinition);
+  if (written.length > 0) return written;
+  const standIn = article.sections.find((section) => !section.isShared && !section.isConclusion && !section.themeOf && article.roles.every((role) => section.byRole[role.id] !== undefined));
+  return standIn ? [standIn] : [];
+}
+
 function flattenItems(items: Item[]): Item[] {
   return items.flatMap((item) => [item, ...flattenItems(item.children)]);
 }
@@ -551,7 +562,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     everyRoleConcepts: conceptsOfEveryRole(items, lexicon),
     itemConcepts: new Set(items.flatMap((item) => [...item.concepts])),
     mentions: (phrase) => stemLines.includes(` ${contentStems(phrase)} `),
-    definitionSections: article.sections.filter((section) => section.isDefinition),
+    definitionSections: definitionSectionsOf(article),
     sharingSections: new Set(article.sections.filter((section) => section.isShared && lexicon.language.occursIn('sharedCues', words(section.heading)))),
     conclusionSection: article.sections.find((section) => section.isConclusion) ?? null,
   };

@@ -275,8 +275,9 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     const evidenceScore = entry ? Math.min(1, entry.score / CANDIDATE_OPTIONS.sectionSaturation) : 0;
     const isContext = section === facts.contextSection;
     // "C'est quoi les missions du X ?" asks for the missions: a section the words point to strongly outweighs the cue.
-    const definitionAsked = section.isDefinition && markers.definition && !markers.comparison && !(best?.strong === true && best.section !== section);
-    const definitionRoleOnly = section.isDefinition && facts.subjects.length >= 1 && noQuestion && !facts.leans;
+    const defines = article.definitionSections.includes(section);
+    const definitionAsked = defines && markers.definition && !markers.comparison && !(best?.strong === true && best.section !== section);
+    const definitionRoleOnly = defines && facts.subjects.length >= 1 && noQuestion && !facts.leans;
     // "Qu'ont-ils en commun ?": the shared section whose heading says so ("Points communs"), if one does, before a shared FAQ.
     const sharedAsked = section.isShared && markers.shared && (article.sharingSections.size === 0 || article.sharingSections.has(section));
     const sectionFeatures: FeatureVector = {

@@ -104,6 +104,14 @@ describe('candidate readings for an article of three roles', () => {
     expect(candidate("L'assistant RH et le gestionnaire de paie, et les trois : quelles compétences ?", 'section:quelles-competences[assistant-rh,charge-de-formation,gestionnaire-de-paie]')?.features.rolesAllAsked).toBe(1);
   });
 
+  it('offer, in an article without a section that defines the roles, the first section giving each role its part for "c\'est quoi un X ?"', async () => {
+    const telecom = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout82'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const reading = telecom.candidates("C'est quoi un technicien hotline ?", emptyContext()).find((entry) => entry.label === 'section:missions[technicien-hotline]');
+    expect(reading?.features.sectionDefinitionAsked).toBe(1);
+    const later = telecom.candidates("C'est quoi un technicien hotline ?", emptyContext()).find((entry) => entry.label === 'section:competences-attendues[technicien-hotline]');
+    expect(later?.features.sectionDefinitionAsked ?? 0).toBe(0);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
