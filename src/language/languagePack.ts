@@ -35,6 +35,7 @@ export const WORD_CLASSES = [
   'overviewCues',
   'followUpCues',
   'pronouns',
+  'pluralPronouns',
   'definitionCues',
   'whoQuestions',
   'relativeWhoOpeners',

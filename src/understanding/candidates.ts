@@ -153,6 +153,8 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   // "Compare les deux" in an article of three: the two the conversation has just been about.
   const count = reading.markers.roleCount;
   if (count !== null && count < facts.articleRoles.length && facts.discussed.length >= count) add(facts.discussed.slice(-count));
+  // "Et leurs salaires ?": the roles discussed so far.
+  if (reading.markers.plural && facts.discussed.length >= 2) add(facts.discussed);
   add(available);
   if (facts.evidence.weakRoles.size === 1) add([...facts.evidence.weakRoles]);
   // Each role alone, so a question about one role is always answerable even with another named in context.
@@ -211,6 +213,7 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     rolesWithTheOthers: markers.otherMany && markers.comparison && isAll && (subjects.length > 0 || facts.contextRoles.length > 0) ? 1 : 0,
     // "Compare les deux" among three roles: the last two discussed, not all three.
     rolesLastDiscussed: !countsAll && subjects.length === 0 && roles.length === count && sameSet(roles, facts.discussed.slice(-count!)) ? 1 : 0,
+    rolesPluralDiscussed: markers.plural && !markers.shared && subjects.length === 0 && facts.discussed.length >= 2 && sameSet(roles, facts.discussed) ? 1 : 0,
     rolesContextWithNamed: facts.comparesWithOneNamed && sameSet(roles, [...facts.contextRoles, ...subjects]) ? 1 : 0,
     rolesCountDiffers: count !== null && !markers.otherMany && roles.length > 0 && roles.length !== count ? 1 : 0,
     rolesAllAsked: allAsked ? 1 : 0,

@@ -17,6 +17,8 @@ export interface Markers {
   followUp: boolean;
   /** It refers back to the previous role ("ses diplômes", "il"). */
   pronoun: boolean;
+  /** It refers back to several roles at once ("leurs horaires", "ils"). */
+  plural: boolean;
   /** It asks which role does something ("Qui…", "Quel rôle…"). */
   who: boolean;
   /** It asks what a role is. */
@@ -290,7 +292,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   return {
     tokens,
     corrections,
-    markers: { comparison, overview, followUp, pronoun, who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles, roleCount, shared: language.occursIn('commonGroundCues', tokens) },
+    markers: { comparison, overview, followUp, pronoun, plural: tokens.some((token) => language.has('pluralPronouns', token)), who: whoFound.length > 0, definition, yesNo: closed, rising, otherOne, otherMany, allRoles, roleCount, shared: language.occursIn('commonGroundCues', tokens) },
     markerPositions,
     capitals: new Set(words((text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).join(' '))),
     inFocus,

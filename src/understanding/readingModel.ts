@@ -79,6 +79,8 @@ export const FEATURES = [
   'severalRolesButOneNamed',
   /** A reading without roles (a shared section) while the question names a role. */
   'noRoleButNamed',
+  /** The roles discussed so far (two or more), and the question refers back to several roles ("Et leurs horaires ?"). */
+  'rolesPluralDiscussed',
   /** A reading without roles while the question asks how all the roles differ ("Quelles différences entre les quatre postes ?"). */
   'noRoleButAllCompared',
 
@@ -233,6 +235,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   severalRolesButOneNamed: 0.29,
   noRoleButNamed: -0.59,
   noRoleButAllCompared: -0.6,
+  rolesPluralDiscussed: 0.8,
   sectionEvidence: 0.55,
   sectionStrong: 0.14,
   sectionBest: 0.13,

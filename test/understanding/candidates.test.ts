@@ -112,6 +112,13 @@ describe('candidate readings for an article of three roles', () => {
     expect(later?.features.sectionDefinitionAsked ?? 0).toBe(0);
   });
 
+  it('offer the roles discussed so far for a plural pronoun ("Et leurs salaires ?"), not for a singular one', () => {
+    const context: ConversationContext = { ...after('quelles-competences', ['charge-de-formation']), discussed: ['assistant-rh', 'charge-de-formation'] };
+    const label = 'section:remuneration-et-conditions[assistant-rh,charge-de-formation]';
+    expect(candidate('Et leurs salaires ?', label, context)?.features.rolesPluralDiscussed).toBe(1);
+    expect(candidate('Et son salaire ?', label, context)?.features.rolesPluralDiscussed ?? 0).toBe(0);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);

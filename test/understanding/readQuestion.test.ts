@@ -54,6 +54,8 @@ describe('reading the kind of question', () => {
     ["Qu'est-ce qui s'applique à tout le personnel, peu importe le poste ?", { shared: true }, 'commonGroundCues: what holds whatever the role'],
     ['compare les 3', { allRoles: true, roleCount: 3 }, 'allRolesCues, a digit'],
     ['Et pour chacun ?', { allRoles: true, roleCount: null }, 'allRolesCues without a number'],
+    ['Et leurs horaires ?', { plural: true, pronoun: true }, 'pluralPronouns'],
+    ['Et ses horaires ?', { plural: false, pronoun: true }, 'a singular pronoun is no plural one'],
     ['Compare les évolutions des trois métiers', { allRoles: true, roleCount: 3 }, 'allRolesCues: "des trois"'],
     ['Lequel des trois a une voiture ?', { allRoles: false, who: true }, 'whoQuestions: "lequel des trois" asks which one'],
   ])('%s → %o (%s)', (question, expected) => {
