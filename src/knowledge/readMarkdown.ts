@@ -8,6 +8,7 @@ import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Ta
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { squeeze, type LabelledText, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
 
 /** A link's address is kept beside its words only when it leads somewhere a reader can go. */
@@ -24,6 +25,14 @@ const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
 /** The type marker that opens a call-out box (`> [!NOTE]`, `> [!TIP]`): a rendering hint, not words of the article. */
 const CALLOUT_MARKER = /^\s*\[![a-z]+\][ \t]*\n?/i;
+
+/** Raw HTML that opens and closes a table, as a CMS exports one. */
+const TABLE_OPEN = /<table\b/i;
+const TABLE_CLOSE = /<\/table\s*>/i;
+
+/** Inline HTML that sets words in bold, as a CMS writes a label (`<strong>Rôle :</strong>`). */
+const STRONG_OPEN = /^<(strong|b)(?:\s[^>]*)?>$/i;
+const STRONG_CLOSE = /^<\/(strong|b)\s*>$/i;
 
 /** An HTML line break, as wikis export the points of a table cell. */
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
@@ -67,8 +76,24 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
     .join('');
 }
 
+/** Inline content with each `<strong>…</strong>` written in HTML read as Markdown bold. */
+function withHtmlStrong(children: readonly PhrasingContent[]): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  let open: PhrasingContent[] | null = null;
+  for (const child of children) {
+    if (child.type === 'html' && STRONG_OPEN.test(child.value.trim()) && open === null) open = [];
+    else if (child.type === 'html' && STRONG_CLOSE.test(child.value.trim()) && open !== null) {
+      result.push({ type: 'strong', children: open });
+      open = null;
+    } else if (open !== null) open.push(child);
+    else result.push(child);
+  }
+  return open === null ? result : [...result, ...open];
+}
+
 /** A paragraph's text, with its opening bold run kept apart as a possible label. */
-function labelled(children: readonly PhrasingContent[], line: number): LabelledText {
+function labelled(written: readonly PhrasingContent[], line: number): LabelledText {
+  const children = withHtmlStrong(written);
   const text = squeeze(inlineText(children));
   const meaningful = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   const first = meaningful[0];
@@ -104,7 +129,15 @@ function tableNode(table: Table): SourceNode {
 }
 
 function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[] {
-  return children.flatMap((node): SourceNode[] => {
+  // A table a CMS leaves in raw HTML may span several HTML blocks (a blank line inside it): they are read together.
+  const merged: RootContent[] = [];
+  for (const node of children) {
+    const previous = merged[merged.length - 1];
+    if (node.type === 'html' && previous?.type === 'html' && TABLE_OPEN.test(previous.value) && !TABLE_CLOSE.test(previous.value)) {
+      merged[merged.length - 1] = { ...previous, value: `${previous.value}\n${node.value}` };
+    } else merged.push(node);
+  }
+  return merged.flatMap((node): SourceNode[] => {
     switch (node.type) {
       case 'heading':
         return [{ type: 'heading', level: node.depth, text: squeeze(inlineText(node.children)), line: lineOf(node) }];
@@ -119,6 +152,8 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
       case 'table':
         return [tableNode(node)];
       case 'html': {
+        const table = htmlTable(node.value, lineOf(node));
+        if (table) return [table];
         // A toggle's title reads as a bold line of its own, the way its list would be labelled without the toggle.
         const title = toggleTitle(node.value);
         return title === '' ? [] : [{ type: 'paragraph', quote, text: title, line: lineOf(node), strongLead: title, afterLead: '' }];
@@ -128,6 +163,35 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
         return [];
     }
   });
+}
+
+/** A table written in HTML (`<table>`, `<tr>`, `<th>`/`<td>`), read like a Markdown one; null when the block holds none. */
+function htmlTable(html: string, line: number): SourceNode | null {
+  if (!TABLE_OPEN.test(html)) return null;
+  const document = parseDocument(html);
+  const table = DomUtils.findOne((element) => element.name === 'table', document.children, true);
+  if (!table) return null;
+  const rows = DomUtils.getElementsByTagName('tr', table, true).map((row) =>
+    row.children.filter((cell) => DomUtils.isTag(cell) && (cell.name === 'td' || cell.name === 'th')).map((cell) => cellLines(cell)),
+  );
+  const [header, ...body] = rows;
+  if (!header || header.length === 0) return null;
+  return { type: 'table', header: header.map(squeeze), rows: body, line };
+}
+
+/** A node of an HTML document as htmlparser2 reads it. */
+type HtmlNode = Parameters<typeof DomUtils.isTag>[0];
+
+/** A cell's text, a line per "<br>" (each line a point of its own, as in a Markdown table). */
+function cellLines(cell: HtmlNode): string {
+  const parts: string[] = [];
+  const walk = (node: HtmlNode): void => {
+    if (DomUtils.isText(node)) parts.push(node.data);
+    else if (DomUtils.isTag(node) && node.name === 'br') parts.push('\n');
+    else if (DomUtils.hasChildren(node)) node.children.forEach(walk);
+  };
+  walk(cell);
+  return parts.join('').split('\n').map(squeeze).filter((text) => text !== '').join('\n');
 }
 
 /** The plain words of a `<summary>` in an HTML block ("" without one); its markup and character references read as Markdown's. */

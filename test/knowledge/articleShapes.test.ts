@@ -1445,3 +1445,38 @@ describe('a section split into themes, each role under each theme', () => {
     expect(texts(article, 'horaires', 'charcutier')).toEqual(['En journée']);
   });
 });
+
+describe('a Markdown page a CMS exported with raw HTML left in', () => {
+  const article = parse(
+    [
+      '# Monteur ou câbleur : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '<strong>Monteur :</strong>',
+      '- Assembler les armoires',
+      '',
+      '<b>Câbleur</b>',
+      '- Raccorder les fils',
+      '',
+      '## Conditions',
+      '',
+      '<table class="comparatif">',
+      '  <tr><th>Critère</th><th>Monteur</th><th>Câbleur</th></tr>',
+      '  <tr><td>Horaires</td><td>Journée<br>Samedi matin &amp; astreinte</td><td>2x8</td></tr>',
+      '',
+      '  <tr><td>Lieu</td><td>Atelier</td><td>Atelier</td></tr>',
+      '</table>',
+    ].join('\n'),
+  );
+
+  it('reads a label set in bold with <strong> or <b> as a Markdown bold one', () => {
+    expect(texts(article, 'missions', 'monteur')).toEqual(['Assembler les armoires']);
+    expect(texts(article, 'missions', 'cableur')).toEqual(['Raccorder les fils']);
+  });
+
+  it('reads an HTML table like a Markdown one, a blank line inside it and a line per <br> included', () => {
+    expect(texts(article, 'conditions', 'monteur')).toEqual(['Horaires : Journée', 'Horaires : Samedi matin & astreinte', 'Lieu : Atelier']);
+    expect(texts(article, 'conditions', 'cableur')).toEqual(['Horaires : 2x8', 'Lieu : Atelier']);
+  });
+});
