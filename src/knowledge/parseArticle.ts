@@ -11,7 +11,7 @@ import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { withoutInclusiveEndings } from '../text/morphology.js';
 import { slugify, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -75,6 +75,15 @@ function paragraphLabel(paragraph: LabelledText): string | null {
   return null;
 }
 
+/** A longer sentence leading into a list ("Quant à l'agent de restauration, son poste est organisé ainsi :"), up to this many words. */
+const MAX_LEAD_IN_SENTENCE_WORDS = 2 * MAX_LABEL_WORDS;
+
+/** The sentence without its colon when it leads into a list yet is too long for a label; null otherwise. */
+function leadInSentence(text: string): string | null {
+  const length = text.split(/\s+/).length;
+  return LEAD_IN_END.test(text) && length > MAX_LABEL_WORDS && length <= MAX_LEAD_IN_SENTENCE_WORDS ? withoutColon(text) : null;
+}
+
 /** A list item that heads a group: it has sub-bullets, ends with a colon, or is only a bold label. */
 function itemLabel(item: SourceItem): string | null {
   if (item.strongLead !== undefined && item.afterLead === '') return item.strongLead;
@@ -123,6 +132,13 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
       return;
     }
     if (!text || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
+    // "Au quotidien, le cuisinier doit :", "Les compétences d'un bon cuisinier sont les suivantes :": a sentence
+    // that leads into a list and writes one of the title's names inside it writes that name, and no other.
+    const inside = titleNames.filter((name) => namesOneOf(text, [name], pack));
+    if (inside.length === 1 && isSentence(text, pack) && !endsWithName(text, inside[0]!, pack)) {
+      found.push({ text: inside[0]!, section: index, line, subject: true });
+      return;
+    }
     for (const form of nameForms(text)) found.push({ text: form, section: index, line, inline });
   };
   const fromItems = (items: readonly SourceItem[]) => {
@@ -137,7 +153,7 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
   for (const node of section.body) {
     if (node.type === 'heading' && node.level > sectionLevel) add(withoutColon(node.text), node.line);
     else if (node.type === 'paragraph') {
-      add(paragraphLabel(node), node.line);
+      add(paragraphLabel(node) ?? leadInSentence(node.text), node.line);
       add(node.strongLead !== undefined ? node.strongLead : undefined, node.line);
     } else if (node.type === 'list') fromItems(node.items);
     else if (node.type === 'table') {
@@ -149,6 +165,22 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
     }
   }
   return found;
+}
+
+/** True when a label ends on the name ("Missions du cuisinier"), not when the name is inside it ("Au quotidien, le cuisinier doit"). */
+function endsWithName(text: string, name: string, pack: LanguagePack): boolean {
+  const key = nameKey(text, pack);
+  const nameParts = nameKey(name, pack);
+  return nameParts.length > 0 && nameParts.every((part, at) => key[key.length - nameParts.length + at] === part);
+}
+
+/**
+ * A label with a comma, an auxiliary verb or more than this many words is a sentence ("Un cuisinier expérimenté peut
+ * prétendre à"), not a longer name ("Conservateur des bibliothèques" beside the title's "Conservateur").
+ */
+const MAX_NAME_LABEL_WORDS = 6;
+function isSentence(text: string, pack: LanguagePack): boolean {
+  return text.includes(',') || text.split(/\s+/).length > MAX_NAME_LABEL_WORDS || words(text).some((word) => pack.has('auxiliaryVerbs', word));
 }
 
 /**
@@ -265,6 +297,12 @@ class SectionBuilder {
     if (isNoise(node.text, this.pack)) return;
     this.flushLead();
     const label = paragraphLabel(node);
+    // A long sentence leading into a list that names one role heads that role's list.
+    const sentence = label === null ? leadInSentence(node.text) : null;
+    if (sentence !== null && rolesMentionedIn(sentence, this.roles, this.pack).length === 1) {
+      this.label(sentence, node.line, false);
+      return;
+    }
     if (label !== null) {
       this.label(label, node.line, node.strongLead !== undefined);
       if (node.strongLead === undefined && this.roleOf(label) === null) this.pendingLead = { text: node.text, line: node.line };

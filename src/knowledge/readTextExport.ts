@@ -152,10 +152,14 @@ export function readTextExport(source: string): SourceDocument {
     }
     // A line copied out of a PDF breaks mid-sentence: indented under a line of prose with no blank line between, it goes
     // on with that line, which was never a heading ("… son départ, quatre" / "  métiers se relaient…").
+    // After a colon, only a line in lower case goes on ("… prépare les documents du vol :" / "  devis de masse…"): a
+    // capital opens a point of a list written without bullets.
     const previous = nodes[nodes.length - 1];
-    if (bullets.length === 0 && textEnd.line === line - 1 && indent > textEnd.indent && (previous?.type === 'paragraph' || previous?.type === 'heading') && !previous.text.endsWith(':')) {
-      const text = `${previous.text} ${plainText(trimmed)}`;
-      nodes[nodes.length - 1] = { type: 'paragraph', quote: false, text, line: previous.line };
+    const prose = previous?.type === 'paragraph' || previous?.type === 'heading' ? previous : null;
+    const goesOn = prose !== null && (!prose.text.endsWith(':') || /^\p{Ll}/u.test(trimmed));
+    if (bullets.length === 0 && textEnd.line === line - 1 && indent > textEnd.indent && prose !== null && goesOn) {
+      const text = `${prose.text} ${plainText(trimmed)}`;
+      nodes[nodes.length - 1] = { type: 'paragraph', quote: false, text, line: prose.line };
       textEnd = { ...textEnd, line };
       return;
     }

@@ -74,6 +74,7 @@ export const WORD_CLASSES = [
   'conclusionWords',
   'definitionWords',
   'copulas',
+  'auxiliaryVerbs',
   'identityVerbs',
   'masculineDeterminers',
   'feminineDeterminers',

@@ -1480,3 +1480,68 @@ describe('a Markdown page a CMS exported with raw HTML left in', () => {
     expect(texts(article, 'conditions', 'cableur')).toEqual(['Horaires : 2x8', 'Lieu : Atelier']);
   });
 });
+
+describe('role lists opened by whole sentences that name the role inside them', () => {
+  const article = parse(
+    [
+      'Métiers de la restauration',
+      '',
+      'Différences entre un chef gérant, un cuisinier et un plongeur',
+      '',
+      'Missions au quotidien',
+      '',
+      'Au quotidien, le chef gérant doit :',
+      '  – Élaborer les menus',
+      'Les tâches indispensables d’un bon cuisinier sont les suivantes :',
+      '  – Préparer les plats chauds',
+      'Quant au plongeur, il faut savoir que sa journée est surtout organisée ainsi :',
+      '  – Laver la vaisselle',
+      '',
+      'Évolutions',
+      '',
+      'Un cuisinier expérimenté peut prétendre à :',
+      '  – Un poste de second',
+      'Le plongeur peut devenir :',
+      '  – Commis de cuisine',
+      'Pour le chef gérant, la suite est :',
+      '  – Responsable de secteur',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it("gives each list to the title's role its lead-in sentence names, and takes no role from the sentence's other words", () => {
+    expect(article.roles.map((role) => role.id).sort()).toEqual(['chef-gerant', 'cuisinier', 'plongeur']);
+    expect(texts(article, 'missions-au-quotidien', 'cuisinier')).toEqual(['Préparer les plats chauds']);
+    expect(texts(article, 'missions-au-quotidien', 'plongeur')).toEqual(['Laver la vaisselle']);
+    expect(texts(article, 'evolutions', 'cuisinier')).toEqual(['Un poste de second']);
+  });
+
+  it('keeps a longer name that opens on a title name as that name ("Conservateur des bibliothèques")', () => {
+    const longer = parse(
+      ['Fiches', '', 'Différences entre le conservateur et le bibliothécaire', '', 'Missions', '', 'Conservateur des bibliothèques :', '  • Diriger', 'Bibliothécaire :', '  • Conseiller', '', 'Horaires', '', 'Conservateur des bibliothèques :', '  • Journée', 'Bibliothécaire :', '  • Soirées'].join('\n'),
+      'article.txt',
+    );
+    expect(longer.roles.map((role) => role.name)).toContain('Conservateur des bibliothèques');
+  });
+});
+
+describe('a sentence broken after its colon in a document copied out of a PDF', () => {
+  it('goes on with the indented line in lower case, and leaves an indented line with a capital as a point', () => {
+    const article = parse(
+      [
+        'Fiches',
+        '',
+        'Différences entre le cariste et le magasinier',
+        '',
+        'LES DEUX POSTES',
+        '',
+        'Le cariste conduit les chariots et prépare les emplacements du stock :',
+        '  racks, allées et quais.',
+        '',
+        'Le magasinier range les colis.',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.sections[0]!.byRole.cariste?.prose).toEqual(['Le cariste conduit les chariots et prépare les emplacements du stock : racks, allées et quais.']);
+  });
+});
