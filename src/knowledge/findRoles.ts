@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { looksFeminine, masculine, splitWrittenElisions, withoutInclusiveEndings } from '../text/morphology.js';
+import { looksFeminine, masculine, masculineInName, splitWrittenElisions, withoutInclusiveEndings } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -54,7 +54,7 @@ function joinWritten(parts: readonly string[]): string {
 export function nameKey(name: string, pack: LanguagePack): string[] {
   // Names and labels repeat across a library: each is read once.
   // "Éditrice" and "éditeur", "directrice" and "directeur" are one name: words are compared in the masculine.
-  return nameKeys.get(pack, name, () => words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map((word) => stem(masculine(word))));
+  return nameKeys.get(pack, name, () => words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map((word) => stem(masculineInName(word))));
 }
 
 const nameKeys = new TextCachePerOwner<LanguagePack, string[]>(20_000);

@@ -135,7 +135,8 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
     // "Au quotidien, le cuisinier doit :", "Les compétences d'un bon cuisinier sont les suivantes :": a sentence
     // that leads into a list and writes one of the title's names inside it writes that name, and no other.
     const inside = titleNames.filter((name) => namesOneOf(text, [name], pack));
-    if (inside.length === 1 && isSentence(text, pack) && !endsWithName(text, inside[0]!, pack)) {
+    // So does a label that puts someone's name before the role's: "**Julie, éducatrice sportive** :".
+    if (inside.length === 1 && isSentence(text, pack) && (text.includes(',') || !endsWithName(text, inside[0]!, pack))) {
       found.push({ text: inside[0]!, section: index, line, subject: true });
       return;
     }

@@ -33,6 +33,23 @@ const FEMININE_ENDINGS: [RegExp, string][] = [
   [/ee(s?)$/, 'e$1'],
 ];
 
+/**
+ * Feminine endings of adjectives in job titles ("éducatrice sportive", "conseillère commerciale"): read in the
+ * masculine only inside a role's name, since as nouns they are words of their own ("une archive", "une initiative").
+ */
+const FEMININE_ADJECTIVE_ENDINGS: [RegExp, string][] = [
+  [/ive(s?)$/, 'if$1'],
+  [/elle(s?)$/, 'el$1'],
+];
+
+/** The masculine form of a word of a role's name, its adjectives included ("sportive" → "sportif"). */
+export function masculineInName(word: string): string {
+  const noun = masculine(word);
+  if (noun !== word) return noun;
+  for (const [ending, replacement] of FEMININE_ADJECTIVE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);
+  return word;
+}
+
 /** The masculine form of a folded word with a feminine ending ("approvisionneuse" → "approvisionneur"). */
 export function masculine(word: string): string {
   for (const [ending, replacement] of FEMININE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);

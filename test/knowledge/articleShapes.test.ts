@@ -1545,3 +1545,28 @@ describe('a sentence broken after its colon in a document copied out of a PDF', 
     expect(article.sections[0]!.byRole.cariste?.prose).toEqual(['Le cariste conduit les chariots et prépare les emplacements du stock : racks, allées et quais.']);
   });
 });
+
+describe('paragraphs opened by a person and the role they hold, as in testimonies', () => {
+  const article = parse(
+    [
+      '# Éducateur sportif et préparateur physique : deux métiers racontés',
+      '',
+      '## Qui sont-ils ?',
+      '',
+      '**Julie, éducatrice sportive** : « J’anime des séances pour tous les publics. »',
+      '',
+      '**Karim, préparateur physique** : « Je prépare les athlètes à la performance. »',
+      '',
+      '## Leur quotidien',
+      '',
+      '**Julie, éducatrice sportive** : « Une quinzaine de séances par semaine. »',
+      '',
+      '**Karim, préparateur physique** : « Beaucoup de musculation. »',
+    ].join('\n'),
+  );
+
+  it("takes the role after the person's name, in the feminine too, and no role from the person", () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['educateur-sportif', 'preparateur-physique']);
+    expect(article.sections.find((section) => section.id === 'leur-quotidien')!.byRole['educateur-sportif']?.prose).toEqual(['« Une quinzaine de séances par semaine. »']);
+  });
+});

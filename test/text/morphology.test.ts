@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentNoun, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender, withoutInclusiveEndings } from '../../src/text/morphology.js';
+import { agentNoun, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
 describe('French morphology', () => {
@@ -26,6 +26,13 @@ describe('French morphology', () => {
     ['juriste', 'juriste'],
   ])('gives the masculine of %s: %s', (feminine, male) => {
     expect(masculine(feminine)).toBe(male);
+  });
+
+  it('reads the adjectives of a role name in the masculine inside the name only ("sportive", "professionnelle")', () => {
+    expect(masculineInName('sportive')).toBe('sportif');
+    expect(masculineInName('professionnelle')).toBe('professionnel');
+    expect(masculineInName('educatrice')).toBe('educateur');
+    expect(masculine('archive')).toBe('archive');
   });
 
   it('keeps agent nouns whole, singular', () => {
