@@ -169,6 +169,12 @@ describe('subjects asked first and subjects that only qualify them (complementPr
     expect(topic('Quelles évolutions possibles pour un docker ?', 'carriere')?.covered).toBe(true);
   });
 
+  it('reads what is hard and what people like in a job as the sections that say so ("Ce qui est dur", "Leurs plus grandes satisfactions")', () => {
+    const sport = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout84'));
+    expect(sport.weigh("Quelles sont les difficultés du métier d'éducateur sportif ?").sections[0]?.section.id).toBe('ce-qui-est-dur-honnetement');
+    expect(sport.weigh('Qu\'est-ce qui plaît au préparateur physique dans son métier ?').sections[0]?.section.id).toBe('leurs-plus-grandes-satisfactions');
+  });
+
   it('reads the bridges between jobs as career ("Et après ? Les passerelles entre les postes")', () => {
     const lines = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout77'));
     expect(lines.weigh('Quelles évolutions possibles pour un régleur ?').topics.find((entry) => entry.id === 'carriere')?.covered).toBe(true);
