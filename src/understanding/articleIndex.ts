@@ -458,12 +458,18 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
-    for (const content of Object.values(section.byRole)) if (content.header) add(headingTerms(content.header), SECTION_FIELD_WEIGHTS.listHeader);
     // A table's row and column labels ("Salaire brut annuel", "Télétravail possible") say what the section answers, like list headers;
     // but a subject another section's heading is about is only mentioned in a summary table's row ("Mission principale"
-    // in a « Comparatif rapide » beside « Une nuit de travail, comment ça se passe ? »).
-    const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
+    // in a « Comparatif rapide » beside « Une nuit de travail, comment ça se passe ? »), or in a list's lead-in
+    // sentence ("il faut savoir que son poste est organisé ainsi" under the hours, beside « Compétences »).
     const headedElsewhere = (concept: string) => headingWeightsOf.some((concepts, other) => other !== at && concepts.has(concept));
+    for (const content of Object.values(section.byRole)) {
+      if (!content.header) continue;
+      const concepts = headingTerms(content.header);
+      add(concepts.filter((concept) => !headedElsewhere(concept)), SECTION_FIELD_WEIGHTS.listHeader);
+      add(concepts.filter(headedElsewhere), SECTION_FIELD_WEIGHTS.intro);
+    }
+    const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
     for (const label of labels) {
       const concepts = headingTerms(label);
       add(concepts, concepts.some(headedElsewhere) ? SECTION_FIELD_WEIGHTS.intro : SECTION_FIELD_WEIGHTS.listHeader);

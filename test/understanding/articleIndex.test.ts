@@ -191,3 +191,19 @@ describe('a section and its themes', () => {
     expect(index.items.filter((item) => item.text === 'Désosser une carcasse').map((item) => item.section.id)).toEqual(['savoir-faire']);
   });
 });
+
+describe('the words of a list header', () => {
+  it("weigh as little as a sentence of the section when another section's heading is about them (a lead-in sentence under the hours)", () => {
+    const article = parseArticle(
+      [
+        'Fiches', '', 'Différences entre un cuisinier et un plongeur', '',
+        'Compétences', '', 'Cuisinier :', '  • Cuire', 'Plongeur :', '  • Laver', '',
+        'Horaires', '', 'Pour le cuisinier, il faut savoir que la journée est organisée ainsi :', '  • Tôt le matin', 'Plongeur :', '  • Après le service',
+      ].join('\n'),
+      'article.txt',
+      reader.lexicon.language,
+    );
+    const hours = indexArticle(article, reader.lexicon).sections.find((section) => section.section.id === 'horaires')!;
+    expect(hours.terms.get('competence') ?? 0).toBeLessThan(2);
+  });
+});
