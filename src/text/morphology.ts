@@ -219,6 +219,17 @@ const DOUBLED_DETERMINER = /\b(le|un|du|au|il|ils)\s*[/·•]\s*(?:la|une|de la|
  * "technicien·ne" → "technicien".
  */
 export function withoutInclusiveEndings(text: string): string {
-  return text.replace(INCLUSIVE_ENDING, '').replace(DOUBLED_DETERMINER, '$1');
+  return withoutBothGenders(text.replace(INCLUSIVE_ENDING, '').replace(DOUBLED_DETERMINER, '$1'));
+}
+
+/** A word then its feminine, joined by « ou » and the feminine's own determiner: "le conducteur ou la conductrice de bus". */
+const BOTH_GENDERS = /(\p{L}+)\s+ou\s+(?:(?:de|à)\s+)?(?:la\s+|l['’]\s*|une\s+)?(\p{L}+)/giu;
+
+/** A name written in both genders in its masculine: "contrôleur ou contrôleuse" → "contrôleur". */
+function withoutBothGenders(text: string): string {
+  return text.replace(BOTH_GENDERS, (whole, male: string, female: string) => {
+    const [folded, foldedFemale] = [male, female].map((word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    return foldedFemale !== folded && masculine(foldedFemale!) === folded ? male : whole;
+  });
 }
 

@@ -28,6 +28,12 @@ describe('French morphology', () => {
     expect(masculine(feminine)).toBe(male);
   });
 
+  it('reads a name written in both genders with « ou » in the masculine, and leaves two different words alone', () => {
+    expect(withoutInclusiveEndings('le conducteur ou la conductrice de bus')).toBe('le conducteur de bus');
+    expect(withoutInclusiveEndings('Missions du contrôleur ou de la contrôleuse')).toBe('Missions du contrôleur');
+    expect(withoutInclusiveEndings('le régleur ou le technicien')).toBe('le régleur ou le technicien');
+  });
+
   it('reads the adjectives of a role name in the masculine inside the name only ("sportive", "professionnelle")', () => {
     expect(masculineInName('sportive')).toBe('sportif');
     expect(masculineInName('professionnelle')).toBe('professionnel');
