@@ -175,6 +175,12 @@ describe('subjects asked first and subjects that only qualify them (complementPr
     expect(sport.weigh('Qu\'est-ce qui plaît au préparateur physique dans son métier ?').sections[0]?.section.id).toBe('leurs-plus-grandes-satisfactions');
   });
 
+  it('reads what a newcomer will have to do as the missions ("je vais faire quoi", "on va me demander de faire")', () => {
+    const catering = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout85'));
+    expect(catering.weigh("Je commence lundi comme cuisinier, qu'est-ce qu'on va me demander de faire ?").sections[0]?.section.id).toBe('missions-au-quotidien');
+    expect(catering.weigh('Je commence lundi comme cuisinier, je vais faire quoi ?').sections[0]?.section.id).toBe('missions-au-quotidien');
+  });
+
   it('reads the bridges between jobs as career ("Et après ? Les passerelles entre les postes")', () => {
     const lines = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout77'));
     expect(lines.weigh('Quelles évolutions possibles pour un régleur ?').topics.find((entry) => entry.id === 'carriere')?.covered).toBe(true);
