@@ -5,6 +5,7 @@ import type { Article } from '../../src/knowledge/knowledgeBase.js';
 import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { THEMED_SECTION_ARTICLE } from '../support/articles.js';
 
 const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
 const parse = (source: string, file = 'article.md') => parseArticle(source, file, pack);
@@ -1401,24 +1402,7 @@ describe('list labels by the nicknames people use on the floor', () => {
 describe('a section split into themes, each role under each theme', () => {
   const article = parse(
     [
-      '# Boucher ou charcutier : quelles différences ?',
-      '',
-      '## Compétences attendues',
-      '',
-      '### Savoir-faire',
-      '',
-      '#### Le boucher',
-      '- Désosser une carcasse',
-      '#### Le charcutier',
-      '- Réussir une terrine',
-      '',
-      '### Savoir-être',
-      '',
-      '**Boucher :**',
-      '- Sens du contact',
-      '',
-      '**Charcutier :**',
-      '- Patience',
+      THEMED_SECTION_ARTICLE,
       '',
       '## Horaires',
       '',

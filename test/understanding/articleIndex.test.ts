@@ -5,6 +5,7 @@ import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { THEMED_SECTION_ARTICLE } from '../support/articles.js';
 import { packWith, readerFor } from '../support/reader.js';
 
 const reader = readerFor(SHARED_KNOWLEDGE);
@@ -163,25 +164,7 @@ describe('subjects within another (topics.within)', () => {
 
 describe('a section and its themes', () => {
   const article = parseArticle(
-    [
-      '# Boucher ou charcutier : quelles différences ?',
-      '',
-      '## Compétences attendues',
-      '',
-      '### Savoir-faire',
-      '',
-      '#### Le boucher',
-      '- Désosser une carcasse',
-      '#### Le charcutier',
-      '- Réussir une terrine',
-      '',
-      '### Savoir-être',
-      '',
-      '#### Le boucher',
-      '- Sens du contact',
-      '#### Le charcutier',
-      '- Patience',
-    ].join('\n'),
+    THEMED_SECTION_ARTICLE,
     'themes.md',
     reader.lexicon.language,
   );
