@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { looksFeminine, masculine, masculineInName, splitWrittenElisions, withoutInclusiveEndings } from '../text/morphology.js';
+import { hasJobTitleEnding, looksFeminine, masculine, masculineInName, splitWrittenElisions, withoutInclusiveEndings } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -472,9 +472,17 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
       return true;
     })
     : [];
-  const found = kept.filter((role) => !nicknames.includes(role));
+  // "En pratique :" over a list in every section, beside a title that names each role: a repeated label with no word
+  // of a job title ("technicien", "-eur", "-iste"…) is a lead-in of the writer's, not one more role.
+  const titled = titleNames.length >= 2 && kept.filter(inTitle).length === titleNames.length;
+  const found = kept.filter((role) => !nicknames.includes(role) && (!titled || inTitle(role) || looksLikeJobTitle(role.name, pack)));
   withAbbreviations(found, pack);
   return found;
+}
+
+/** True when a name holds a word job titles are made of: a head noun of the pack, or a job-title ending. */
+function looksLikeJobTitle(name: string, pack: LanguagePack): boolean {
+  return words(name).some((word) => pack.has('jobHeads', word) || pack.has('adjectivalJobHeads', word) || pack.has('jobHeadsLast', word) || hasJobTitleEnding(word));
 }
 
 /** A nickname keeps at least this many letters of the word it clips ("fidé" for "fidélisation"). */

@@ -222,6 +222,8 @@ class SectionBuilder {
    * plain list that follows, or it is a sentence of the section when role lists follow.
    */
   private pendingLead: { text: string; line: number } | null = null;
+  /** A paragraph opening on a role led into that role's list: the section's paragraphs open the roles' parts. */
+  private paragraphsOpenRoles = false;
 
   constructor(
     private readonly raw: RawSection,
@@ -257,6 +259,19 @@ class SectionBuilder {
     const role = this.roleOf(text);
     if (role) {
       this.current = role;
+      this.currentHeader = text;
+      this.pendingHeader = null;
+      return;
+    }
+    // "Pour l'opérateur, …" then "En pratique :" and a list: a lead-in that names no role, right after a role's
+    // paragraph, heads more of that role's content.
+    const last = this.blocks[this.blocks.length - 1];
+    const paragraphRole = last?.type === 'prose' ? (last.roleId ?? subjectOf(last.text, this.roles, this.pack)?.id ?? null) : null;
+    if (!lookingLikeRole && last?.type === 'prose' && paragraphRole !== null && !this.isShared(text)) {
+      // The paragraph the lead-in follows was about that role, even where paragraphs are read as the section's.
+      last.roleId = paragraphRole;
+      this.paragraphsOpenRoles = true;
+      this.current = this.roles.find((candidate) => candidate.id === paragraphRole) ?? null;
       this.currentHeader = text;
       this.pendingHeader = null;
       return;
@@ -334,6 +349,13 @@ class SectionBuilder {
         this.pendingHeader = null;
       }
       return;
+    }
+    // A paragraph that opens on another role ends the current role's part: "Pour le technicien, …" after the
+    // operator's « En pratique : » list.
+    const opener = this.current && this.current !== 'shared' ? subjectOf(node.text, this.roles, this.pack) : null;
+    if (opener && opener !== this.current && this.currentHeader !== undefined && !this.roleOf(this.currentHeader)) {
+      this.current = null;
+      this.currentHeader = undefined;
     }
     if (this.current && this.current !== 'shared') {
       this.prose(node.text, node.line, this.current.id);
@@ -557,6 +579,13 @@ class SectionBuilder {
       }
     }
     this.flushLead();
+    // Once one paragraph is known to open a role's part (it led into "En pratique :"), the others that open on a
+    // role are those roles' too, lead-in or not.
+    if (this.paragraphsOpenRoles) {
+      for (const block of this.blocks) {
+        if (block.type === 'prose' && block.roleId === null) block.roleId = subjectOf(block.text, this.roles, this.pack)?.id ?? null;
+      }
+    }
     return this;
   }
 }

@@ -1554,3 +1554,49 @@ describe('paragraphs opened by a person and the role they hold, as in testimonie
     expect(article.sections.find((section) => section.id === 'leur-quotidien')!.byRole['educateur-sportif']?.prose).toEqual(['« Une quinzaine de séances par semaine. »']);
   });
 });
+
+describe('a paragraph per role followed by an « En pratique : » list that does not name the role again', () => {
+  const article = parse(
+    [
+      'Fiches métiers',
+      '',
+      'Différences entre un opérateur de production et un technicien de laboratoire',
+      '',
+      'Missions au quotidien',
+      '',
+      'Chaque métier a son rythme.',
+      '',
+      'Pour l’opérateur de production, la journée suit le planning de fabrication.',
+      '',
+      'En pratique :',
+      '  • Peser les matières premières',
+      '  • Nettoyer la ligne',
+      '',
+      'Pour le technicien de laboratoire, tout tourne autour des analyses.',
+      '',
+      'En pratique :',
+      '  • Analyser les échantillons',
+      '',
+      'Horaires',
+      '',
+      'Pour l’opérateur de production, travail en 3x8.',
+      '',
+      'En pratique :',
+      '  • Une semaine de nuit sur trois',
+      '',
+      'Pour le technicien de laboratoire, horaires de journée.',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('takes no role from the repeated lead-in, whose words are no job title', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['operateur-de-production', 'technicien-de-laboratoire']);
+  });
+
+  it("gives each list to the role of the paragraph before it, and each paragraph opening on a role to that role", () => {
+    expect(texts(article, 'missions-au-quotidien', 'operateur-de-production')).toEqual(['Peser les matières premières', 'Nettoyer la ligne']);
+    expect(texts(article, 'missions-au-quotidien', 'technicien-de-laboratoire')).toEqual(['Analyser les échantillons']);
+    expect(article.sections.find((section) => section.id === 'horaires')!.byRole['technicien-de-laboratoire']?.prose).toEqual(['Pour le technicien de laboratoire, horaires de journée.']);
+    expect(article.sections.find((section) => section.id === 'missions-au-quotidien')!.intro).toEqual(['Chaque métier a son rythme.']);
+  });
+});
