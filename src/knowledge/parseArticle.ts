@@ -654,7 +654,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       cursor = 1;
     }
   }
-  const rest = nodes.slice(cursor);
+  const rest = boldLinesAsHeadings(nodes.slice(cursor), markdown, title, pack);
   const sectionLevel = Math.min(...rest.flatMap((node) => (node.type === 'heading' ? [node.level] : [])));
   const intro: string[] = [];
   let at = 0;
@@ -684,6 +684,20 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     if (!noise) sections[sections.length - 1]?.body.push(node);
   }
   return { category, title, intro, sections: sections.filter((section) => !(headsQuestions.has(section) && section.body.length === 0)), sectionLevel };
+}
+
+/**
+ * A Markdown export with no heading under its title (Google Docs writes "**Missions**" on its own line): each bold
+ * line standing alone, without a colon and naming none of the title's roles, is a section heading.
+ */
+function boldLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title: string, pack: LanguagePack): SourceNode[] {
+  if (!markdown || nodes.some((node) => node.type === 'heading')) return nodes;
+  const names = namesInTitle(title, pack);
+  return nodes.map((node): SourceNode =>
+    node.type === 'paragraph' && !node.quote && node.strongLead !== undefined && node.afterLead === '' && !/:\s*$/.test(node.text) && !namesOneOf(node.text, names, pack)
+      ? { type: 'heading', level: 2, text: node.strongLead, line: node.line }
+      : node,
+  );
 }
 
 /** Sub-headings a section has at the level under the sections'. */

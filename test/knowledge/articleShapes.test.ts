@@ -1600,3 +1600,36 @@ describe('a paragraph per role followed by an « En pratique : » list that does
     expect(article.sections.find((section) => section.id === 'missions-au-quotidien')!.intro).toEqual(['Chaque métier a son rythme.']);
   });
 });
+
+describe('a Markdown export from Google Docs, its section headings written as bold lines', () => {
+  const article = parse(
+    [
+      '# Différences entre un chargé de communication et un community manager',
+      '',
+      '&nbsp;',
+      '',
+      '**Missions**',
+      '',
+      '- **Chargé de communication :**',
+      '    - Rédiger les communiqués',
+      '- **Community manager :**',
+      '    - Animer les réseaux sociaux',
+      '',
+      '**Formation**',
+      '',
+      '**Chargé de communication**',
+      '',
+      '- Bac\\+3 en communication',
+      '',
+      '**Community manager**',
+      '',
+      '- Bac\\+2 et un portfolio',
+    ].join('\n'),
+  );
+
+  it("reads a bold line standing alone as a section heading when the file has no other, and one naming a title's role as its label", () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'formation']);
+    expect(texts(article, 'missions', 'community-manager')).toEqual(['Animer les réseaux sociaux']);
+    expect(texts(article, 'formation', 'charge-de-communication')).toEqual(['Bac+3 en communication']);
+  });
+});
