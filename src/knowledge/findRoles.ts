@@ -54,7 +54,7 @@ function joinWritten(parts: readonly string[]): string {
 export function nameKey(name: string, pack: LanguagePack): string[] {
   // Names and labels repeat across a library: each is read once.
   // "Éditrice" and "éditeur", "directrice" and "directeur" are one name: words are compared in the masculine.
-  return nameKeys.get(pack, name, () => words(name).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word)).map((word) => stem(masculineInName(word))));
+  return nameKeys.get(pack, name, () => nameParts(name, pack).map((word) => stem(masculineInName(word))));
 }
 
 const nameKeys = new TextCachePerOwner<LanguagePack, string[]>(20_000);

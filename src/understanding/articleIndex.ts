@@ -500,17 +500,19 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
 
   const drafts: Pick<IndexedItem, 'section' | 'roleId' | 'text' | 'concepts' | 'prose'>[] = [];
   // A section's themes hold its bullets too ("Savoir-faire" under "Compétences"): a bullet is looked up in its theme.
-  const inTheme = new Set(article.sections.filter((section) => section.themeOf).flatMap((section) => Object.entries(section.byRole).flatMap(([roleId, content]) => [
-    ...flattenItems(content.items).map((item) => `${section.themeOf}|${roleId}|${item.line}|${item.text}`),
-    ...content.prose.map((paragraph) => `${section.themeOf}|${roleId}|prose|${paragraph}`),
-  ])));
+  // A point of a role's part, the same in a section and in its theme: its role, line (or "prose") and text.
+  const pointKey = (sectionId: string, roleId: string, where: number | 'prose', text: string) => `${sectionId}|${roleId}|${where}|${text}`;
+  const inTheme = new Set(article.sections.flatMap((section) => (section.themeOf === undefined ? [] : Object.entries(section.byRole).flatMap(([roleId, content]) => [
+    ...flattenItems(content.items).map((item) => pointKey(section.themeOf!, roleId, item.line, item.text)),
+    ...content.prose.map((paragraph) => pointKey(section.themeOf!, roleId, 'prose', paragraph)),
+  ]))));
   for (const section of article.sections) {
     for (const [roleId, content] of Object.entries(section.byRole)) {
       for (const item of flattenItems(content.items)) {
-        if (!inTheme.has(`${section.id}|${roleId}|${item.line}|${item.text}`)) drafts.push({ section, roleId, text: item.text, concepts: new Set(withoutNames(item.text)), prose: false });
+        if (!inTheme.has(pointKey(section.id, roleId, item.line, item.text))) drafts.push({ section, roleId, text: item.text, concepts: new Set(withoutNames(item.text)), prose: false });
       }
       for (const paragraph of content.prose) {
-        if (inTheme.has(`${section.id}|${roleId}|prose|${paragraph}`)) continue;
+        if (inTheme.has(pointKey(section.id, roleId, 'prose', paragraph))) continue;
         for (const sentence of sentences(paragraph)) drafts.push({ section, roleId, text: sentence, concepts: new Set(withoutNames(sentence)), prose: true });
       }
     }

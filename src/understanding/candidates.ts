@@ -222,8 +222,6 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     singleRoleButComparing: roles.length === 1 && facts.comparing && !markers.otherOne ? 1 : 0,
     severalRolesButOneNamed: roles.length >= 2 && subjects.length === 1 && !markers.comparison && !markers.allRoles ? 1 : 0,
     noRoleButNamed: roles.length === 0 && subjects.length > 0 && !sharersNamed ? 1 : 0,
-    // What the roles share says nothing of how they differ.
-    noRoleButAllCompared: roles.length === 0 && subjects.length === 0 && markers.allRoles && (markers.overview || markers.comparison) && !markers.shared ? 1 : 0,
   };
 }
 
@@ -304,8 +302,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
         reading: { kind: 'section', evidence, section, roles: answered, mode: answered.length >= 2 ? 'comparison' : 'list' },
         features: featureVector(shared, sectionFeatures, roleOwn, {
           comparisonAsked: roles.length >= 2 && (markers.comparison || markers.allRoles) ? 1 : 0,
-          // The conclusion, answered whole, is about how the roles differ.
-          ...(section.isConclusion ? { noRoleButAllCompared: 0 } : {}),
+          // What the roles share says nothing of how they differ; the conclusion, answered whole, is about that.
+          noRoleButAllCompared: answered.length === 0 && !section.isConclusion && facts.subjects.length === 0 && markers.allRoles && (markers.overview || markers.comparison) && !markers.shared ? 1 : 0,
         }),
         label: `section:${section.id}[${roles.join(',')}]`,
       });

@@ -176,6 +176,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
 
   tokens.forEach((word, at) => {
     if (consumed.has(at)) return;
+    // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
+    const jobHead = language.has('jobHeads', word) || language.has('adjectivalJobHeads', word);
     for (const role of index.roles) {
       // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
       if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {
@@ -188,8 +190,6 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       const before = neighbour(at, -1);
       const after = neighbour(at, 1);
       const previousWord = at > 0 ? tokens[at - 1]! : '';
-      // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
-      const jobHead = language.has('jobHeads', word) || language.has('adjectivalJobHeads', word);
       const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!) || jobHead;
       // "Chef de produit digital ou marketing", "comptable et contrôleur de gestion": a name coordinated with another role's name.
       const otherNameAcross = (conjunction: number | null, step: 1 | -1) =>
