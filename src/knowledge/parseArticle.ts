@@ -654,7 +654,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       cursor = 1;
     }
   }
-  const rest = boldLinesAsHeadings(nodes.slice(cursor), markdown, title, pack);
+  const rest = standaloneLinesAsHeadings(nodes.slice(cursor), markdown, title, pack);
   const sectionLevel = Math.min(...rest.flatMap((node) => (node.type === 'heading' ? [node.level] : [])));
   const intro: string[] = [];
   let at = 0;
@@ -687,17 +687,23 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
 }
 
 /**
- * A Markdown export with no heading under its title (Google Docs writes "**Missions**" on its own line): each bold
- * line standing alone, without a colon and naming none of the title's roles, is a section heading.
+ * A file with no heading under its title: its sections open on lines of their own. A Markdown export (Google Docs
+ * writes "**Missions**") opens them with a bold line standing alone, without a colon; failing those, any export may
+ * open them with a short lead-in line right before a list ("Les missions de chacun :" then "– pour l'auxiliaire :").
+ * Either is a section heading when it names none of the title's roles (those label a role's list).
  */
-function boldLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title: string, pack: LanguagePack): SourceNode[] {
-  if (!markdown || nodes.some((node) => node.type === 'heading')) return nodes;
+function standaloneLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title: string, pack: LanguagePack): SourceNode[] {
+  // A short line closing the file (a signature: "Sandrine, directrice") heads nothing.
+  if (nodes.some((node, at) => node.type === 'heading' && at < nodes.length - 1)) return nodes;
   const names = namesInTitle(title, pack);
-  return nodes.map((node): SourceNode =>
-    node.type === 'paragraph' && !node.quote && node.strongLead !== undefined && node.afterLead === '' && !/:\s*$/.test(node.text) && !namesOneOf(node.text, names, pack)
-      ? { type: 'heading', level: 2, text: node.strongLead, line: node.line }
-      : node,
-  );
+  const standalone = (node: SourceNode): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph' && !node.quote && !namesOneOf(node.text, names, pack);
+  const boldLine = (node: SourceNode) => markdown && standalone(node) && node.strongLead !== undefined && node.afterLead === '' && !/:\s*$/.test(node.text) ? node.strongLead : null;
+  const leadIn = (node: SourceNode, at: number) => standalone(node) && nodes[at + 1]?.type === 'list' && isLeadIn(node.text) && /^[\p{Lu}\p{N}]/u.test(node.text) ? withoutColon(node.text) : null;
+  const opening = nodes.some((node) => boldLine(node) !== null) ? boldLine : leadIn;
+  return nodes.map((node, at): SourceNode => {
+    const heading = opening(node, at);
+    return heading === null ? node : { type: 'heading', level: 2, text: heading, line: node.line };
+  });
 }
 
 /** Sub-headings a section has at the level under the sections'. */

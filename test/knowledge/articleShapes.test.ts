@@ -1633,3 +1633,37 @@ describe('a Markdown export from Google Docs, its section headings written as bo
     expect(texts(article, 'formation', 'charge-de-communication')).toEqual(['Bac+3 en communication']);
   });
 });
+
+describe('a text export whose sections open on lines ending with a colon, with no heading under the title', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre auxiliaire de puériculture et agent d’entretien',
+      '',
+      'Deux métiers se croisent chaque jour à la crèche.',
+      '',
+      'Les missions de chacun :',
+      '– pour l’auxiliaire :',
+      '  • Donner les repas.',
+      '– pour l’agent d’entretien :',
+      '  • Laver le linge.',
+      '',
+      'Les diplômes :',
+      '– pour l’auxiliaire :',
+      '  • Diplôme d’État d’auxiliaire de puériculture.',
+      '– pour l’agent d’entretien :',
+      '  • Pas de diplôme exigé.',
+      '',
+      'Bienvenue dans l’équipe !',
+      'Sandrine, directrice',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('reads each lead-in line opening a list, naming no role, as a section heading, and the signature closing the file as no heading', () => {
+    expect(article.sections.map((section) => section.id).slice(0, 2)).toEqual(['les-missions-de-chacun', 'les-diplomes']);
+    expect(texts(article, 'les-missions-de-chacun', 'agent-d-entretien')).toEqual(['Laver le linge.']);
+    expect(texts(article, 'les-diplomes', 'auxiliaire-de-puericulture')).toEqual(['Diplôme d’État d’auxiliaire de puériculture.']);
+  });
+});
