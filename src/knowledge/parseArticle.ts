@@ -525,12 +525,21 @@ class SectionBuilder {
 
   private table(node: Extract<SourceNode, { type: 'table' }>): void {
     this.flushLead();
-    const columnRoles = node.header.map((cell, column) => (column === 0 ? null : this.roleOf(cell)));
+    const headerRoles = node.header.map((cell) => this.roleOf(cell));
+    const columnRoles = headerRoles.map((role, column) => (column === 0 ? null : role));
     const rowRoles = node.rows.map((row) => this.roleOf(squeeze(row[0] ?? '')));
     const distinct = (found: (Role | null)[]) => new Set(found.filter((role): role is Role => role !== null).map((role) => role.id)).size;
     const cells: TableCell[] = [];
     let orientation: 'rolesAsColumns' | 'rolesAsRows' | 'none' = 'none';
-    if (distinct(columnRoles) >= 2 && distinct(columnRoles) >= distinct(rowRoles)) {
+    if (headerRoles.length >= 2 && distinct(headerRoles) === headerRoles.length) {
+      // "| Analyste | RSSI |" over lines of points: each column is its role's list, with no row label.
+      orientation = 'rolesAsColumns';
+      for (const row of node.rows) {
+        row.forEach((text, column) => {
+          if (!EMPTY_CELL.test(text.trim())) for (const point of text.split('\n')) cells.push({ roleId: headerRoles[column]?.id ?? null, label: '', text: point, line: node.line });
+        });
+      }
+    } else if (distinct(columnRoles) >= 2 && distinct(columnRoles) >= distinct(rowRoles)) {
       orientation = 'rolesAsColumns';
       for (const row of node.rows) {
         row.forEach((text, column) => {

@@ -9,7 +9,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { squeeze, type LabelledText, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
+import { LEADING_PICTOGRAPHS, squeeze, type LabelledText, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
 
 /** A link's address is kept beside its words only when it leads somewhere a reader can go. */
 const EXTERNAL_LINK = /^(?:https?:|mailto:)/i;
@@ -95,7 +95,8 @@ function withHtmlStrong(children: readonly PhrasingContent[]): PhrasingContent[]
 function labelled(written: readonly PhrasingContent[], line: number): LabelledText {
   const children = withHtmlStrong(written);
   const text = squeeze(inlineText(children));
-  const meaningful = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  // Pictographs before a bold label ("🛡️ **Analyste**") decorate it: the label still opens the line.
+  const meaningful = children.filter((child, at) => !(child.type === 'text' && (child.value.trim() === '' || (at === 0 && child.value.replace(LEADING_PICTOGRAPHS, '') === ''))));
   const first = meaningful[0];
   if (first?.type !== 'strong') return { text, line };
   const lead = squeeze(inlineText(first.children));

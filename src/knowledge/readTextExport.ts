@@ -4,7 +4,7 @@
  * indentation, a line of pipes is a table row. The same node types as the Markdown reader.
  */
 import { stripMarkup } from '../text/normalize.js';
-import { squeeze, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
+import { LEADING_PICTOGRAPHS, squeeze, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
 
 /**
  * A bullet: the usual marks, the arrows, ticks and emoji that intranet pages put before their points
@@ -33,8 +33,6 @@ function plainText(text: string): string {
 const MAX_TITLE_CHARS = 200;
 const MAX_TITLE_WORDS = 30;
 
-/** Pictographs an intranet puts before a heading ("🎯 Missions", "💶 Rémunération"), with their variation selectors. */
-const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+\s*)+/u;
 
 function looksLikeHeading(text: string, title = false): boolean {
   const words = text.replace(LEADING_PICTOGRAPHS, '');

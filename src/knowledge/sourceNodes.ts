@@ -35,3 +35,6 @@ export interface SourceDocument {
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Pictographs a page puts before a heading or a label ("🎯 Missions", "🛡️ **Analyste**"), with their variation selectors. */
+export const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+\s*)+/u;

@@ -84,17 +84,32 @@ export function acceptableInLibrary(expected: Expectation, got: Failure['got'] &
 }
 
 /** Whether an answer meets an expectation; `article` (when given, or required) must match too. */
-export function matches(expected: Expectation, got: Failure['got'], requiredArticle?: string): boolean {
+export function matches(expected: Expectation, got: Failure['got'], requiredArticle?: string, names?: RoleNames): boolean {
   if (expected.kind !== got.kind) return false;
   if (expected.section !== undefined && expected.section !== got.section) return false;
   if (expected.roles !== undefined) {
+    // A role answered is the one expected when the set calls it by another name its article gives it (the title's
+    // « RSSI » for the role the article spells out as « Responsable de la sécurité des SI »).
+    const asExpected = got.roles.map((id) => (names?.(got.article, id) ?? [id]).find((name) => expected.roles!.includes(name)) ?? id);
     const want = [...expected.roles].sort().join(',');
-    const have = [...got.roles].sort().join(',');
+    const have = asExpected.sort().join(',');
     if (want !== have) return false;
   }
   const article = expected.article ?? (['list', 'comparison', 'overview'].includes(expected.kind) ? requiredArticle : undefined);
   if (article !== undefined && got.article !== article) return false;
   return true;
+}
+
+/** Every name a role goes by in its article, as ids: its own, then its aliases'. */
+export type RoleNames = (article: string | null, role: string) => readonly string[];
+
+/** The names of every role of a knowledge base, looked up by article and role id. */
+export function roleNamesOf(engine: Engine): RoleNames {
+  const byRole = new Map<string, string[]>();
+  for (const article of engine.knowledge.articles) {
+    for (const role of article.roles) byRole.set(`${article.id}/${role.id}`, [role.id, ...role.aliases.map(slugify)]);
+  }
+  return (article, role) => byRole.get(`${article}/${role}`) ?? [role];
 }
 
 const engines = new Map<string, Promise<Engine>>();
@@ -138,6 +153,7 @@ export async function evaluate(set: EvalSet, report: EvalReport, options: { libr
     const names = new Set(article.roles.flatMap((role) => [role.id, ...role.aliases.map(slugify)]));
     for (const name of names) articlesOf.set(name, (articlesOf.get(name) ?? 0) + 1);
   }
+  const names = roleNamesOf(engine);
   const inSeveralArticles = (roles: readonly string[] | undefined) => roles !== undefined && roles.length > 0 && roles.every((id) => (articlesOf.get(id) ?? 0) > 1);
   for (const entry of casesOf(set)) {
     const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];
@@ -149,7 +165,7 @@ export async function evaluate(set: EvalSet, report: EvalReport, options: { libr
       const features = result.answer.why.features ?? {};
       const roleNamed = (features['articleRoleNamed'] ?? 0) > 0;
       const rolesOfSeveralArticles = (features['articlesRoleTie'] ?? 0) > 0 || inSeveralArticles(expect.roles);
-      const exact = matches(expect, got, requiredArticle);
+      const exact = matches(expect, got, requiredArticle, names);
       // A set written for a folder of several articles (a library holdout) gets the same fairness once another
       // article with the same role joins that folder.
       const sharedRoleClarified = got.kind === 'clarify' && index === 0 && ['list', 'comparison', 'overview'].includes(expect.kind) && inSeveralArticles(expect.roles);

@@ -1667,3 +1667,46 @@ describe('a text export whose sections open on lines ending with a colon, with n
     expect(texts(article, 'les-diplomes', 'auxiliaire-de-puericulture')).toEqual(['Diplôme d’État d’auxiliaire de puériculture.']);
   });
 });
+
+describe('a wiki page whose role parts open on an emoji and the short name in bold, its lists as tables of role columns', () => {
+  const article = parse(
+    [
+      '# Analyste cybersécurité et RSSI : qui fait quoi ?',
+      '',
+      'Cette page explique la différence entre l’analyste cybersécurité et le RSSI.',
+      '',
+      '## Missions au quotidien',
+      '',
+      '🛡️ **Analyste**',
+      '- Surveiller les alertes du SIEM',
+      '',
+      '🎯 **RSSI**',
+      '- Rédiger la politique de sécurité',
+      '',
+      '## Parcours',
+      '',
+      '🛡️ **Analyste**',
+      '- Bac+3 en réseaux',
+      '',
+      '🎯 **RSSI**',
+      '- Bac+5 et dix ans d’expérience',
+      '',
+      '## Compétences attendues',
+      '',
+      '| Analyste | RSSI |',
+      '|---|---|',
+      '| Lecture de logs | Vision globale des risques |',
+      '| Scripting en Python | Management d’équipe |',
+    ].join('\n'),
+  );
+
+  it('reads a bold label after pictographs as the label of the list below', () => {
+    expect(texts(article, 'missions-au-quotidien', 'analyste-cybersecurite')).toEqual(['Surveiller les alertes du SIEM']);
+    expect(texts(article, 'missions-au-quotidien', 'rssi')).toEqual(['Rédiger la politique de sécurité']);
+  });
+
+  it('reads a table whose every header cell names a role as one list per column, with no row label', () => {
+    expect(texts(article, 'competences-attendues', 'analyste-cybersecurite')).toEqual(['Lecture de logs', 'Scripting en Python']);
+    expect(texts(article, 'competences-attendues', 'rssi')).toEqual(['Vision globale des risques', 'Management d’équipe']);
+  });
+});

@@ -45,6 +45,7 @@ describe('reading the kind of question', () => {
     ['Ses missions ?', { pronoun: true }, 'pronouns'],
     ["C'est quoi un CPD ?", { definition: true }, 'definitionCues'],
     ["Qu'est-ce qu'on appelle un chemin de fer ?", { definition: true }, 'definitionCues'],
+    ['Je ne connais pas le métier de CPD', { definition: true }, 'definitionCues: not knowing a job asks to be told what it is'],
     ['Et lui ?', { otherOne: true }, 'addingWords, stressedPronouns'],
     ["et l'autre", { otherOne: true }, 'otherWords'],
     ['Compare les deux', { allRoles: true, roleCount: 2 }, 'allRolesCues, cardinals'],

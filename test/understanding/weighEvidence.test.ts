@@ -82,6 +82,12 @@ describe('naming a role', () => {
     expect(shared.weigh('Je ne comprends pas bien ce qui distingue ces deux métiers').unknown).toEqual([]);
   });
 
+  it('reads « je ne connais pas » and « tu connais » as framing, not as knowledge asked of the role (fillers, definitionCues)', () => {
+    expect(shared.weigh('Je ne connais pas le métier de CPD, tu peux me le présenter ?').content).toEqual([]);
+    expect(shared.weigh('Tu connais les compétences du CPD ?').content).toEqual(['competence']);
+    expect(shared.weigh('Quelles connaissances pour le CPD ?').content).toEqual(['competence']);
+  });
+
   it('does not count a clipped or derived role word as an unknown word', () => {
     const logistics = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md'));
     expect(logistics.weigh('il fait quoi au quotidien le resp log ?').unknown).not.toContain('log');
