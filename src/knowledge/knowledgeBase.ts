@@ -62,6 +62,8 @@ export interface Section {
   /** Slug of the heading without its number: `les-competences-requises`. */
   id: string;
   heading: string;
+  /** The same subject's headings under the other roles, in an article organised role first ("Ses missions", "Le rôle"). */
+  otherHeadings?: string[];
   line: number;
   blocks: Block[];
   /** Prose that concerns no single role (the section's lead-in, a shared paragraph). */

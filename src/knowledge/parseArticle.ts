@@ -8,8 +8,8 @@
  */
 import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
-import { withoutInclusiveEndings } from '../text/morphology.js';
-import { slugify, words } from '../text/normalize.js';
+import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
+import { slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
 import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
@@ -29,6 +29,8 @@ type Heading = Extract<SourceNode, { type: 'heading' }>;
 interface RawSection {
   heading: Heading;
   body: SourceNode[];
+  /** The same subject's sub-headings under the other roles of an article organised role first ("Ses missions"). */
+  otherHeadings?: string[];
 }
 
 /** A section heading without its number ("2. Formation", "II – Formation", "1.2 Les cas difficiles"). */
@@ -750,33 +752,100 @@ const MIN_THEMES = 2;
 const MIN_SHARED_SUB_HEADINGS = 2;
 
 /**
- * An article organised role first — "## Le secrétaire de mairie" then "### Missions", "### Compétences", the
- * same sub-headings under each role — read in the usual shape: one section per sub-heading (in the order they
- * first appear), each role's part under its name, as if written "### Le secrétaire de mairie" inside it. What a
- * role's block says before its first sub-heading defines that role: those paragraphs make a section of their
- * own, headed by the article's title. A section headed by a title name with no sub-headings stays as written.
+ * The title name a role block's heading names ("## Fontainier / Fontainière", "## Le secrétaire de mairie"): the one
+ * it writes, else the one name whose head word it starts with ("## Opérateur / Opératrice de station d'épuration"
+ * beside the title's « opérateur STEP »); null when it names none, or several as much.
+ */
+function blockName(heading: string, names: readonly string[], pack: LanguagePack): string | null {
+  const text = withoutSlashedGenders(heading);
+  const written = names.filter((name) => namesOneOf(text, [name], pack));
+  if (written.length > 0) return written.length === 1 ? written[0]! : null;
+  const headOf = (name: string) => {
+    const head = words(name).find((word) => !pack.has('determiners', word));
+    return head === undefined ? null : stem(masculine(head));
+  };
+  const head = headOf(text);
+  const sameHead = names.filter((name) => headOf(name) === head);
+  return head !== null && sameHead.length === 1 ? sameHead[0]! : null;
+}
+
+/** The word stems a sub-heading is about: "Ses missions" and "Missions au quotidien" share « mission ». */
+function topicStems(heading: string, pack: LanguagePack): Set<string> {
+  return new Set(words(headingText(heading)).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word) && !pack.has('pronouns', word)).map((word) => stem(word)));
+}
+
+/**
+ * Which of the first block's sub-headings each sub-heading of another block stands for: the one it shares the most
+ * words with ("Formation requise" for "Formation / accès au poste"), else the one at its place when that one is free
+ * ("Salaire" fifth, as "Rémunération" was); -1 for a sub-heading of its own. Also counts those matched by their words.
+ */
+function alignSubHeadings(reference: readonly Heading[], headings: readonly Heading[], pack: LanguagePack): { slots: number[]; byWords: number } {
+  const referenceStems = reference.map((heading) => topicStems(heading.text, pack));
+  const used = new Set<number>();
+  const slots = headings.map(() => -1);
+  let byWords = 0;
+  headings.forEach((heading, at) => {
+    const own = topicStems(heading.text, pack);
+    const overlap = (slot: number) => [...referenceStems[slot]!].filter((word) => own.has(word)).length;
+    const best = reference
+      .map((_, slot) => slot)
+      .filter((slot) => !used.has(slot) && overlap(slot) > 0)
+      .sort((a, b) => overlap(b) - overlap(a) || Number(b === at) - Number(a === at))[0];
+    if (best !== undefined) {
+      slots[at] = best;
+      used.add(best);
+      byWords += 1;
+    }
+  });
+  headings.forEach((_, at) => {
+    if (slots[at] === -1 && at < reference.length && !used.has(at)) {
+      slots[at] = at;
+      used.add(at);
+    }
+  });
+  return { slots, byWords };
+}
+
+/**
+ * An article organised role first — "## Le secrétaire de mairie" then "### Missions", "### Compétences", sub-headings
+ * about the same subjects under each role, worded alike or not ("### Ses missions", "### Le rôle") — read in the usual
+ * shape: one section per subject, headed by the first role's sub-heading (the others kept as its other headings), each
+ * role's part under its name, as if written "### Le secrétaire de mairie" inside it. What a role's block says before
+ * its first sub-heading defines that role: those paragraphs make a section of their own, headed by the article's
+ * title. A section headed by a title name with no sub-headings stays as written.
  */
 function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title: string, pack: LanguagePack): RawSection[] {
   const names = namesInTitle(title, pack);
-  const isRoleBlock = (section: RawSection) => namesOneOf(section.heading.text, names, pack) && subHeadingsOf(section, sectionLevel).length >= MIN_SHARED_SUB_HEADINGS;
-  const blocks = sections.filter(isRoleBlock);
-  if (blocks.length < 2) return sections;
-  const keysOf = new Map(blocks.map((block) => [block, subHeadingsOf(block, sectionLevel).map((heading) => slugify(headingText(heading.text)))]));
-  const shared = keysOf.get(blocks[0]!)!.filter((key) => blocks.every((block) => keysOf.get(block)!.includes(key)));
+  const nameOf = new Map(sections.map((section) => [section, subHeadingsOf(section, sectionLevel).length >= MIN_SHARED_SUB_HEADINGS ? blockName(section.heading.text, names, pack) : null]));
+  const blocks = sections.filter((section) => nameOf.get(section) !== null);
+  if (blocks.length < 2 || new Set(blocks.map((block) => nameOf.get(block))).size < blocks.length) return sections;
+  const reference = subHeadingsOf(blocks[0]!, sectionLevel);
   // Sub-headings that are themselves role names are the usual layout ("## Missions" then "### Le chef").
-  if (shared.length < MIN_SHARED_SUB_HEADINGS || subHeadingsOf(blocks[0]!, sectionLevel).some((heading) => namesOneOf(heading.text, names, pack))) return sections;
+  if (reference.some((heading) => namesOneOf(heading.text, names, pack))) return sections;
+  const alignments = new Map(blocks.slice(1).map((block) => [block, alignSubHeadings(reference, subHeadingsOf(block, sectionLevel), pack)]));
+  if ([...alignments.values()].some((alignment) => alignment.byWords < MIN_SHARED_SUB_HEADINGS)) return sections;
 
-  const label = (block: RawSection): Heading => ({ ...block.heading, level: sectionLevel + 1 });
+  // Each role's part is labelled by its block's heading when that writes the title's name, else by the title's name.
+  const label = (block: RawSection): Heading => {
+    const name = nameOf.get(block)!;
+    const text = namesOneOf(withoutSlashedGenders(block.heading.text), [name], pack) ? block.heading.text : name;
+    return { ...block.heading, level: sectionLevel + 1, text };
+  };
   const definition: RawSection = { heading: { ...blocks[0]!.heading, text: title }, body: [] };
-  const bySubHeading = new Map<string, RawSection>();
+  const bySubject = new Map<string, RawSection>();
   for (const block of blocks) {
     let current: RawSection | null = null;
     const intro: SourceNode[] = [];
+    let at = 0;
     for (const node of block.body) {
       if (node.type === 'heading' && node.level === sectionLevel + 1) {
-        const key = slugify(headingText(node.text));
-        current = bySubHeading.get(key) ?? { heading: { ...node, level: sectionLevel, text: headingText(node.text) }, body: [] };
-        bySubHeading.set(key, current);
+        const slot = block === blocks[0] ? at : alignments.get(block)!.slots[at]!;
+        at += 1;
+        const text = headingText(node.text);
+        const key = slot >= 0 ? `#${slot}` : slugify(text);
+        current = bySubject.get(key) ?? { heading: { ...node, level: sectionLevel, text }, body: [], otherHeadings: [] };
+        if (slugify(text) !== slugify(current.heading.text) && !current.otherHeadings!.includes(text)) current.otherHeadings!.push(text);
+        bySubject.set(key, current);
         current.body.push(label(block));
         continue;
       }
@@ -785,7 +854,7 @@ function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title
     }
     if (intro.length > 0) definition.body.push(label(block), ...intro);
   }
-  const transposed = [...(definition.body.length > 0 ? [definition] : []), ...bySubHeading.values()];
+  const transposed = [...(definition.body.length > 0 ? [definition] : []), ...bySubject.values()];
   const first = sections.indexOf(blocks[0]!);
   return [...sections.slice(0, first).filter((section) => !blocks.includes(section)), ...transposed, ...sections.slice(first).filter((section) => !blocks.includes(section))];
 }
@@ -872,7 +941,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     if (builder.blocks.length === 0) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.emptySection(raw.heading.text) });
     else if (roleIds.length === 0 && !isConclusion && !isShared) diagnostics.push({ line: raw.heading.line, severity: 'doubt', message: doubts.noRoleList(raw.heading.text) });
     const parent = parentOf.get(raw);
-    return { id, heading: raw.heading.text, line: raw.heading.line, blocks: builder.blocks, ...view, isConclusion, isDefinition, isShared, ...(parent ? { themeOf: idOf.get(parent)! } : {}) };
+    return { id, heading: raw.heading.text, ...(raw.otherHeadings?.length ? { otherHeadings: raw.otherHeadings } : {}), line: raw.heading.line, blocks: builder.blocks, ...view, isConclusion, isDefinition, isShared, ...(parent ? { themeOf: idOf.get(parent)! } : {}) };
   });
   // One section defines the roles: the one whose heading says so, else the first that gives each role a paragraph.
   const definitions = sections.filter((section) => section.isDefinition);

@@ -225,9 +225,20 @@ export function withoutInclusiveEndings(text: string): string {
 /** A word then its feminine, joined by « ou » and the feminine's own determiner: "le conducteur ou la conductrice de bus". */
 const BOTH_GENDERS = /(\p{L}+)\s+ou\s+(?:(?:de|à)\s+)?(?:la\s+|l['’]\s*|une\s+)?(\p{L}+)/giu;
 
+/** A word then its feminine, joined by a slash: "Technicien / Technicienne qualité de l'eau". */
+const SLASHED_GENDERS = /(\p{L}+)\s*\/\s*(\p{L}+)/gu;
+
+/**
+ * A heading naming a role in both genders, in the masculine: "Technicien / Technicienne qualité de l'eau" →
+ * "Technicien qualité de l'eau". (Names keep their slashed feminine as an alias: this is for comparing headings.)
+ */
+export function withoutSlashedGenders(text: string): string {
+  return withoutBothGenders(withoutInclusiveEndings(text), SLASHED_GENDERS);
+}
+
 /** A name written in both genders in its masculine: "contrôleur ou contrôleuse" → "contrôleur". */
-function withoutBothGenders(text: string): string {
-  return text.replace(BOTH_GENDERS, (whole, male: string, female: string) => {
+function withoutBothGenders(text: string, joined = BOTH_GENDERS): string {
+  return text.replace(joined, (whole, male: string, female: string) => {
     const [folded, foldedFemale] = [male, female].map((word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
     return foldedFemale !== folded && masculine(foldedFemale!) === folded ? male : whole;
   });

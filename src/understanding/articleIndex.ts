@@ -463,9 +463,11 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     // in a « Comparatif rapide » beside « Une nuit de travail, comment ça se passe ? »), or in a list's lead-in
     // sentence ("il faut savoir que son poste est organisé ainsi" under the hours, beside « Compétences »).
     const headedElsewhere = (concept: string) => headingWeightsOf.some((concepts, other) => other !== at && concepts.has(concept));
-    for (const content of Object.values(section.byRole)) {
-      if (!content.header) continue;
-      const concepts = headingTerms(content.header);
+    // A role's list header, and the same subject's sub-heading under another role of an article organised role first
+    // ("Salaire brut" where the section is headed « Rémunération »), say what the section answers.
+    const headers = [...Object.values(section.byRole).flatMap((content) => (content.header ? [content.header] : [])), ...(section.otherHeadings ?? [])];
+    for (const header of headers) {
+      const concepts = headingTerms(header);
       add(concepts.filter((concept) => !headedElsewhere(concept)), SECTION_FIELD_WEIGHTS.listHeader);
       add(concepts.filter(headedElsewhere), SECTION_FIELD_WEIGHTS.intro);
     }

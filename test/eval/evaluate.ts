@@ -84,13 +84,15 @@ export function acceptableInLibrary(expected: Expectation, got: Failure['got'] &
 }
 
 /** Whether an answer meets an expectation; `article` (when given, or required) must match too. */
-export function matches(expected: Expectation, got: Failure['got'], requiredArticle?: string, names?: RoleNames): boolean {
+export function matches(expected: Expectation, got: Failure['got'], requiredArticle?: string, names?: OtherNames): boolean {
   if (expected.kind !== got.kind) return false;
-  if (expected.section !== undefined && expected.section !== got.section) return false;
+  // A section answered is the one expected when the set calls it by another heading its article gives the same
+  // subject (an article organised role first: « Ses missions » under the second role, « Missions principales » first).
+  if (expected.section !== undefined && expected.section !== got.section && !(got.section !== null && expected.section !== null && names?.sections(got.article, got.section).includes(expected.section))) return false;
   if (expected.roles !== undefined) {
     // A role answered is the one expected when the set calls it by another name its article gives it (the title's
     // « RSSI » for the role the article spells out as « Responsable de la sécurité des SI »).
-    const asExpected = got.roles.map((id) => (names?.(got.article, id) ?? [id]).find((name) => expected.roles!.includes(name)) ?? id);
+    const asExpected = got.roles.map((id) => (names?.roles(got.article, id) ?? [id]).find((name) => expected.roles!.includes(name)) ?? id);
     const want = [...expected.roles].sort().join(',');
     const have = asExpected.sort().join(',');
     if (want !== have) return false;
@@ -100,16 +102,24 @@ export function matches(expected: Expectation, got: Failure['got'], requiredArti
   return true;
 }
 
-/** Every name a role goes by in its article, as ids: its own, then its aliases'. */
-export type RoleNames = (article: string | null, role: string) => readonly string[];
+/** Every name a role or a section goes by in its article, as ids: its own, then the others. */
+export interface OtherNames {
+  roles(article: string | null, role: string): readonly string[];
+  sections(article: string | null, section: string): readonly string[];
+}
 
-/** The names of every role of a knowledge base, looked up by article and role id. */
-export function roleNamesOf(engine: Engine): RoleNames {
-  const byRole = new Map<string, string[]>();
+/** The names of every role and section of a knowledge base, looked up by article and id. */
+export function otherNamesOf(engine: Engine): OtherNames {
+  const roles = new Map<string, string[]>();
+  const sections = new Map<string, string[]>();
   for (const article of engine.knowledge.articles) {
-    for (const role of article.roles) byRole.set(`${article.id}/${role.id}`, [role.id, ...role.aliases.map(slugify)]);
+    for (const role of article.roles) roles.set(`${article.id}/${role.id}`, [role.id, ...role.aliases.map(slugify)]);
+    for (const section of article.sections) sections.set(`${article.id}/${section.id}`, [section.id, ...(section.otherHeadings ?? []).map(slugify)]);
   }
-  return (article, role) => byRole.get(`${article}/${role}`) ?? [role];
+  return {
+    roles: (article, role) => roles.get(`${article}/${role}`) ?? [role],
+    sections: (article, section) => sections.get(`${article}/${section}`) ?? [section],
+  };
 }
 
 const engines = new Map<string, Promise<Engine>>();
@@ -153,7 +163,7 @@ export async function evaluate(set: EvalSet, report: EvalReport, options: { libr
     const names = new Set(article.roles.flatMap((role) => [role.id, ...role.aliases.map(slugify)]));
     for (const name of names) articlesOf.set(name, (articlesOf.get(name) ?? 0) + 1);
   }
-  const names = roleNamesOf(engine);
+  const names = otherNamesOf(engine);
   const inSeveralArticles = (roles: readonly string[] | undefined) => roles !== undefined && roles.length > 0 && roles.every((id) => (articlesOf.get(id) ?? 0) > 1);
   for (const entry of casesOf(set)) {
     const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { discussedAfter, emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { FEATURES, PENALTY_FEATURES, READING_WEIGHTS, scoreOf, type Feature, type FeatureVector } from '../../src/understanding/readingModel.js';
-import { acceptableInLibrary, casesOf, engineFor, evalSets, LIBRARY, matches, roleNamesOf } from './evaluate.js';
+import { acceptableInLibrary, casesOf, engineFor, evalSets, LIBRARY, matches, otherNamesOf } from './evaluate.js';
 
 interface Example {
   /** Candidate feature vectors, and whether each gives the expected answer. */
@@ -37,7 +37,7 @@ async function examples(): Promise<Example[]> {
     const article = own.knowledge.articles.length === 1 ? own.knowledge.articles[0]!.id : undefined;
     for (const knowledge of [set.knowledge, LIBRARY]) {
       const engine = await engineFor(knowledge);
-      const names = roleNamesOf(engine);
+      const names = otherNamesOf(engine);
       for (const entry of casesOf(set)) {
         const turns = 'turns' in entry ? entry.turns : [{ q: entry.q, expect: entry.expect }];
         let context: ConversationContext = emptyContext();

@@ -376,6 +376,65 @@ describe('an article organised role first', () => {
   });
 });
 
+describe('an article organised role first, each role\'s sub-headings worded its own way', () => {
+  const article = parse(
+    [
+      '# Fiches de poste comparées : fontainier, égoutier, opérateur STEP',
+      '',
+      '## Sommaire',
+      '',
+      '- [Fontainier / Fontainière](#fontainier)',
+      '- [Égoutier / Égoutière](#egoutier)',
+      '',
+      '## Fontainier / Fontainière',
+      '',
+      '### Missions principales',
+      '- Réparer les fuites',
+      '### Formation / accès au poste',
+      '- CAP canalisateur',
+      '### Rémunération',
+      '- 1 900 € brut',
+      '',
+      '[↑ Retour au sommaire](#sommaire)',
+      '',
+      '## Égoutier / Égoutière',
+      '',
+      '### Ses missions',
+      '- Curer les collecteurs',
+      '### Formation requise',
+      '- CAP assainissement',
+      '### Salaire',
+      '- 2 000 € brut',
+      '',
+      '## Opérateur / Opératrice de station d’épuration',
+      '',
+      '### Le rôle',
+      '- Piloter le traitement des eaux usées',
+      '### Diplômes et formation',
+      '- Bac pro',
+      '### Rémunération indicative',
+      '- 2 100 € brut',
+    ].join('\n'),
+  );
+
+  it('gathers the sub-headings about one subject — by their words, else by their place — under the first role\'s heading, keeping the others', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['missions-principales', 'formation-acces-au-poste', 'remuneration']);
+    expect(texts(article, 'missions-principales', 'egoutier')).toEqual(['Curer les collecteurs']);
+    expect(texts(article, 'remuneration', 'egoutier')).toEqual(['2 000 € brut']);
+    expect(article.sections[0]!.otherHeadings).toEqual(['Ses missions', 'Le rôle']);
+  });
+
+  it('takes a block headed by the head word of one title name, in both genders, as that role\'s (« Opérateur / Opératrice de station d\'épuration » for « opérateur STEP »)', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['fontainier', 'egoutier', 'operateur-step']);
+    expect(texts(article, 'remuneration', 'operateur-step')).toEqual(['2 100 € brut']);
+  });
+
+  it('reads neither a table of contents nor a link back to it (noiseLines)', () => {
+    expect(article.sections.some((section) => section.heading === 'Sommaire')).toBe(false);
+    expect(article.sections.flatMap((section) => Object.values(section.byRole).flatMap((content) => content.prose))).toEqual([]);
+  });
+});
+
 describe('role names as intranets write them', () => {
   it('reads text-export headings that start with an emoji', () => {
     const article = parse(['Comparaison', '', 'Différences entre un Caviste et un Sommelier', '', '🎯 Missions', '', 'Caviste :', '• conseiller', 'Sommelier :', '• servir', '', '💶 Salaire', '', 'Caviste :', '• 1 900 €', 'Sommelier :', '• 2 200 €'].join('\n'), 'emoji.txt');

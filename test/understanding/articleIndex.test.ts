@@ -162,6 +162,19 @@ describe('subjects within another (topics.within)', () => {
   });
 });
 
+describe('the other headings of a subject, in an article organised role first', () => {
+  it('weigh like list headers: « Horaires et sécurité » under the second role makes the section headed « Conditions de travail » answer the hours', () => {
+    const article = parseArticle(
+      ['# Fontainier ou égoutier', '', '## Fontainier', '', '### Missions', '- Réparer les fuites', '### Formation', '- CAP', '### Conditions de travail', '- En extérieur', '', '## Égoutier', '', '### Ses missions', '- Curer les collecteurs', '### Formation requise', '- CAP', '### Horaires et sécurité', '- De 6 h à 14 h'].join('\n'),
+      'article.md',
+      reader.lexicon.language,
+    );
+    const conditions = indexArticle(article, reader.lexicon).sections.find((entry) => entry.section.heading === 'Conditions de travail')!;
+    expect(conditions.section.otherHeadings).toEqual(['Horaires et sécurité']);
+    expect(conditions.terms.get('horair')).toBe(2);
+  });
+});
+
 describe('a section and its themes', () => {
   const article = parseArticle(
     THEMED_SECTION_ARTICLE,
