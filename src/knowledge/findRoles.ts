@@ -302,6 +302,9 @@ export function roleEndingLabel(label: string, roles: readonly Role[], pack: Lan
   return ending.length === 1 ? ending[0]! : null;
 }
 
+/** Words a paragraph may open with before the role it is about ("Au quotidien, le …", "Je suis …"). */
+const MAX_WORDS_BEFORE_SUBJECT = 3;
+
 /**
  * The role a paragraph is about: the one it opens with ("L'Aide-soignant, lui, accompagne… sous la
  * responsabilité de l'Infirmier" is about the Aide-soignant), unless two roles open it together
@@ -309,7 +312,8 @@ export function roleEndingLabel(label: string, roles: readonly Role[], pack: Lan
  */
 export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePack): Role | null {
   const folded = words(text);
-  const keys = folded.map((word) => (pack.has('determiners', word) || pack.has('nameLinkWords', word) ? '' : stem(word)));
+  // "Moi, en tant qu'éditrice" names the Éditeur: words are compared in the masculine, as names are.
+  const keys = folded.map((word) => (pack.has('determiners', word) || pack.has('nameLinkWords', word) ? '' : stem(masculineInName(word))));
   const mentions: { role: Role; at: number; end: number }[] = [];
   for (const role of roles) {
     const names = [role.name, ...role.aliases].map((name) => nameKey(name, pack)).filter((name) => name.length > 0);
@@ -327,8 +331,12 @@ export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePa
   mentions.sort((a, b) => a.at - b.at);
   const first = mentions[0];
   if (!first) return null;
-  const opening = folded.slice(0, first.at).filter((word) => !pack.has('determiners', word)).length;
-  if (opening > 3) return null;
+  // A speaker opening the paragraph ("Moi, en tant qu'éditrice, …", "Je suis correctrice") says who it is about; up to
+  // three other words may come before the role ("Au quotidien, le …").
+  const speaker = pack.has('firstPersonPronouns', folded[0] ?? '') ? 1 : 0;
+  const opener = speaker > 0 ? pack.prefixLength('labelOpeners', folded, speaker) : 0;
+  const opening = folded.slice(speaker + opener, first.at).filter((word) => !pack.has('determiners', word)).length;
+  if (first.at >= speaker + opener && opening > MAX_WORDS_BEFORE_SUBJECT) return null;
   const next = mentions.find((mention) => mention.role !== first.role);
   if (next) {
     const between = folded.slice(first.end, next.at).filter((word) => !pack.has('determiners', word));

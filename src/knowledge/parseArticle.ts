@@ -566,8 +566,28 @@ class SectionBuilder {
     this.blocks.push({ type: 'table', orientation, header: node.header, rows: node.rows, cells, line: node.line });
   }
 
+  /**
+   * Paragraphs that each open a role's list ("Moi, en tant qu'éditrice, je … Concrètement :", then bullets; "Je suis
+   * correctrice, et … suffisant.", then bullets): where two or more paragraphs of a section are followed right away by
+   * a list, and each opens on a role of its own, each list is that role's.
+   */
+  private rolesOpeningLists(): Map<SourceNode, Role> {
+    const openers = new Map<SourceNode, Role>();
+    const body = this.raw.body;
+    const leading = body.filter((node, at): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph' && body[at + 1]?.type === 'list' && paragraphLabel(node) === null);
+    for (const node of leading) {
+      // "**Régisseur** — côté lieu." then a list: a bold label, read as such.
+      if (node.strongLead !== undefined && roleEndingLabel(node.strongLead, this.roles, this.pack)) return new Map();
+      const subject = subjectOf(node.text, this.roles, this.pack);
+      if (subject === null) return new Map();
+      openers.set(node, subject);
+    }
+    return openers.size >= MIN_ROLES_OPENING_LISTS && new Set(openers.values()).size === openers.size ? openers : new Map();
+  }
+
   build(): this {
     const proseOnly = !this.raw.body.some((node) => node.type === 'list' || node.type === 'table');
+    const openers = this.rolesOpeningLists();
     // "Que fait un géomètre-topographe sur un chantier ?": under a heading that names one role, what no label
     // gives to another is that role's.
     const named = rolesMentionedIn(this.raw.heading.text, this.roles, this.pack);
@@ -578,9 +598,17 @@ class SectionBuilder {
           this.flushLead();
           this.label(withoutColon(node.text), node.line, node.level > this.sectionLevel);
           break;
-        case 'paragraph':
-          this.paragraph(node, proseOnly);
+        case 'paragraph': {
+          const opens = openers.get(node);
+          if (opens) {
+            this.flushLead();
+            this.prose(node.text, node.line, opens.id);
+            this.current = opens;
+            this.currentHeader = undefined;
+            this.pendingHeader = null;
+          } else this.paragraph(node, proseOnly);
           break;
+        }
         case 'list':
           this.listNode(node);
           break;
@@ -744,6 +772,9 @@ function themeSections(raw: RawSection, sectionLevel: number, roles: readonly Ro
   const isTheme = (theme: RawSection) => !namesRole(theme.heading.text) && !isQuestion(theme.heading.text) && labelsRoles(theme);
   return themes.length >= MIN_THEMES && themes.every(isTheme) ? themes : [];
 }
+
+/** Paragraphs of a section, each followed by a list, that must open on roles for those lists to be the roles'. */
+const MIN_ROLES_OPENING_LISTS = 2;
 
 /** Themes a section must have to be read as themes rather than labels. */
 const MIN_THEMES = 2;

@@ -29,6 +29,7 @@ export const WORD_CLASSES = [
   'namingHeadings',
   'glossaryHeadings',
   'personalPronouns',
+  'firstPersonPronouns',
   'discourseConnectives',
   // Reading questions.
   'comparisonCues',

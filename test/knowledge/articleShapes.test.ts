@@ -1769,3 +1769,36 @@ describe('a wiki page whose role parts open on an emoji and the short name in bo
     expect(texts(article, 'competences-attendues', 'rssi')).toEqual(['Vision globale des risques', 'Management d’équipe']);
   });
 });
+
+describe('a text export where each role speaks in the first person before its list', () => {
+  const article = parse(
+    [
+      'Fiches métiers',
+      '',
+      'Éditeur, correcteur : qui fait quoi chez nous ?',
+      '',
+      'Nos missions au quotidien',
+      '',
+      "Moi, en tant qu'éditrice, je suis responsable d'un livre de A à Z. Concrètement :",
+      '  • Lire les manuscrits',
+      '  • Négocier les contrats',
+      '',
+      'Je suis correctrice, et je lis le texte mot à mot, deux fois.',
+      '  • Corriger l’orthographe',
+      '',
+      'Formation et parcours',
+      '',
+      'Éditeur :',
+      '  • Un master Lettres',
+      'Correcteur :',
+      '  • Une formation de correcteur',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('gives each list to the role its paragraph opens on, when every paragraph before a list opens on a role of its own', () => {
+    expect(texts(article, 'nos-missions-au-quotidien', 'editeur')).toEqual(['Lire les manuscrits', 'Négocier les contrats']);
+    expect(texts(article, 'nos-missions-au-quotidien', 'correcteur')).toEqual(['Corriger l’orthographe']);
+    expect(article.sections[0]!.byRole['editeur']!.prose[0]).toMatch(/^Moi, en tant qu'éditrice/);
+  });
+});

@@ -1,0 +1,23 @@
+/** Finding the role a paragraph is about, as the article builder asks it. */
+import { describe, expect, it } from 'vitest';
+import { subjectOf } from '../../src/knowledge/findRoles.js';
+import type { Role } from '../../src/knowledge/knowledgeBase.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
+
+const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+const role = (id: string, name: string): Role => ({ id, name, aliases: [], abbreviations: [], feminine: false });
+const roles = [role('editeur', 'Éditeur'), role('correcteur', 'Correcteur'), role('chef-de-rayon', 'Chef de rayon')];
+const subject = (text: string) => subjectOf(text, roles, pack)?.id ?? null;
+
+describe('the role a paragraph is about (subjectOf)', () => {
+  it('is the role a first-person speaker says she is, in the feminine too (firstPersonPronouns, labelOpeners)', () => {
+    expect(subject("Moi, en tant qu'éditrice, je suis responsable d'un livre de A à Z.")).toBe('editeur');
+    expect(subject('Je suis correctrice, et on me demande souvent si cela suffit.')).toBe('correcteur');
+  });
+
+  it('is no role named after three other words, even after a pronoun that is no speaker', () => {
+    expect(subject('Il fixe les objectifs, manage les chefs de rayon et gère le budget.')).toBeNull();
+    expect(subject('Au quotidien, le chef de rayon encadre une équipe.')).toBe('chef-de-rayon');
+  });
+});
