@@ -573,8 +573,18 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
       }
     }
   }
-  return found;
+  return [...found, ...namesInUse(paragraph, pack)];
 }
+
+/** "« le nez » dans le jargon de la maison", "« l'éval » pour tout le monde ici": a name in quotes, then what says it is the name people use. */
+export function namesInUse(paragraph: string, pack: LanguagePack): string[] {
+  return [...paragraph.matchAll(QUOTED_NAME)].flatMap((quoted) =>
+    pack.prefixLength('aliasAfterCues', words(paragraph.slice(quoted.index + quoted[0].length))) > 0 ? quotedNames(quoted[0], pack) : [],
+  );
+}
+
+/** A name in quotes anywhere in a sentence. */
+const QUOTED_NAME = /«\s*[^»]{1,40}?\s*»|"[^"]{1,40}"|“[^”]{1,40}”/g;
 
 /** A name in quotes at the start of a point: « Le chauffeur », "le routier". */
 const QUOTED_LEAD = /^\s*(?:«\s*([^»]{1,40}?)\s*»|"([^"]{1,40})"|“([^”]{1,40})”)\s*/;

@@ -11,7 +11,7 @@ import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesInUse, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -922,6 +922,14 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   bracketedInitialisms(roles, texts.slice(1), pack, title);
   const nicknamed = bracketedNicknames(roles, texts, pack);
   roles.splice(0, roles.length, ...nicknamed);
+  // A paragraph about one role may say the name people use for it ("… — « le nez » dans le jargon de la maison"): known
+  // before the sections are read, it names that role in a table's header or a label ("| Le nez | L'éval |").
+  for (const node of rawSections.flatMap((section) => section.body)) {
+    if (node.type !== 'paragraph') continue;
+    const subject = subjectOf(node.text, roles, pack);
+    if (!subject) continue;
+    for (const alias of namesInUse(node.text, pack)) if (![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
+  }
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 
   // Each section, then its themes: "## Compétences attendues" gathers "### Savoir-faire" and "### Savoir-être".

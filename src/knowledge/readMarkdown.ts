@@ -9,7 +9,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { LEADING_PICTOGRAPHS, squeeze, type LabelledText, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
+import { BULLET_MARKS, LEADING_PICTOGRAPHS, squeeze, type LabelledText, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
 
 /** A link's address is kept beside its words only when it leads somewhere a reader can go. */
 const EXTERNAL_LINK = /^(?:https?:|mailto:)/i;
@@ -108,6 +108,15 @@ function labelled(written: readonly PhrasingContent[], line: number): LabelledTe
   return { text, line, strongLead, afterLead };
 }
 
+/** A point's mark at the start of a line ("✔ Une mémoire olfactive…"): Markdown reads such lines as one paragraph. */
+const MARKED_LINE = new RegExp(`^[${BULLET_MARKS}]\\uFE0F?\\s+`, 'u');
+
+/** The points of a paragraph whose every line (two or more) opens on a point's mark; null for any other paragraph. */
+function markedLines(paragraph: Paragraph): string[] | null {
+  const lines = inlineText(paragraph.children).split('\n').map(squeeze).filter((line) => line !== '');
+  return lines.length >= 2 && lines.every((line) => MARKED_LINE.test(line)) ? lines.map((line) => line.replace(MARKED_LINE, '')) : null;
+}
+
 function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
 }
@@ -143,6 +152,8 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
       case 'heading':
         return [{ type: 'heading', level: node.depth, text: squeeze(inlineText(node.children)), line: lineOf(node) }];
       case 'paragraph': {
+        const points = markedLines(node);
+        if (points) return [{ type: 'list', ordered: false, items: points.map((text, at) => ({ text, line: lineOf(node) + at, children: [] })), line: lineOf(node) }];
         const paragraph = labelled(node.children, lineOf(node));
         return paragraph.text === '' ? [] : [{ type: 'paragraph', quote, ...paragraph }];
       }

@@ -4,14 +4,14 @@
  * indentation, a line of pipes is a table row. The same node types as the Markdown reader.
  */
 import { stripMarkup } from '../text/normalize.js';
-import { LEADING_PICTOGRAPHS, squeeze, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
+import { BULLET_MARKS, LEADING_PICTOGRAPHS, squeeze, type SourceDocument, type SourceItem, type SourceNode } from './sourceNodes.js';
 
 /**
  * A bullet: the usual marks, the arrows, ticks and emoji that intranet pages put before their points
  * ("✓ Réaliser les entremets", "→ Travail de nuit", "  ✅ Permis B"), or "1." / "2)". An emoji marks a
  * bullet only on an indented line: at the margin it opens a heading ("🎯 Missions").
  */
-const BULLET = /^(\s*)(?:[•◦▪▫‣∙·●○■□◆◇★☆➢➤➜➔►▸▶▷→⇒✓✔✗✘☐☑✅❌–—*+-]|(?<=^\s+)\p{Extended_Pictographic}\uFE0F?|(\d{1,2})[.)])\s+(.*)$/u;
+const BULLET = new RegExp(`^(\\s*)(?:[${BULLET_MARKS}*+-]|(?<=^\\s+)\\p{Extended_Pictographic}\\uFE0F?|(\\d{1,2})[.)])\\s+(.*)$`, 'u');
 const NUMBERED = /^\d{1,2}[.)]\s+(.*)$/;
 const TABLE_ROW = /^\|(.*)\|$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;

@@ -38,3 +38,6 @@ export function squeeze(text: string): string {
 
 /** Pictographs a page puts before a heading or a label ("🎯 Missions", "🛡️ **Analyste**"), with their variation selectors. */
 export const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+\s*)+/u;
+
+/** Marks an intranet puts before a point where Markdown would put "-": bullets, arrows, ticks, crosses, dashes. */
+export const BULLET_MARKS = '•◦▪▫‣∙·●○■□◆◇★☆➢➤➜➔►▸▶▷→⇒✓✔✗✘☐☑✅❌–—';

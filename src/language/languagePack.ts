@@ -18,6 +18,7 @@ export const WORD_CLASSES = [
   'commonGroundCues',
   'aliasCues',
   'quotedAliasCues',
+  'aliasAfterCues',
   'alternativeWords',
   'closingNegations',
   'coordinators',

@@ -21,9 +21,12 @@ const expectation = z.object({
   article: z.string().optional(),
 });
 const turn = z.object({ q: z.string(), expect: expectation });
+/** The names a writer of a set may give a category, each counted under the one name the reports use. */
+const CATEGORY_NAMES: Record<string, string> = { compare: 'comparison', outofscope: 'out-of-scope', 'out-of-scope': 'out-of-scope', 'follow-up': 'followup' };
+const category = z.string().transform((name) => CATEGORY_NAMES[name] ?? name);
 const evalCase = z.union([
-  z.object({ category: z.string(), q: z.string(), expect: expectation }),
-  z.object({ category: z.string(), turns: z.array(turn).min(1) }),
+  z.object({ category, q: z.string(), expect: expectation }),
+  z.object({ category, turns: z.array(turn).min(1) }),
 ]);
 const evalFile = z.object({ knowledge: z.string(), cases: z.array(evalCase) });
 

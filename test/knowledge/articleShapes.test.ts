@@ -1802,3 +1802,44 @@ describe('a text export where each role speaks in the first person before its li
     expect(article.sections[0]!.byRole['editeur']!.prose[0]).toMatch(/^Moi, en tant qu'éditrice/);
   });
 });
+
+describe('a wiki page that gives each role the name people use, and writes its points on ✔ lines', () => {
+  const article = parse(
+    [
+      '# Parfumeur ou évaluateur olfactif : qui fait quoi ?',
+      '',
+      '## En deux mots',
+      '',
+      '**Le parfumeur** (ou la parfumeuse — « le nez » dans le jargon de la maison) crée les parfums.',
+      '',
+      '**L’évaluateur olfactif** (« l’éval » pour tout le monde ici) fait le pont avec le client.',
+      '',
+      '## Compétences',
+      '',
+      '**Parfumeur**',
+      '',
+      '✔ Une mémoire olfactive',
+      '✔ De solides bases en chimie',
+      '',
+      '**Évaluateur olfactif**',
+      '',
+      '✔ Un odorat entraîné',
+      '✔ Le sens de la négociation',
+      '',
+      '## Avec qui travaille-t-on ?',
+      '',
+      '| Le nez | L’éval |',
+      '|---|---|',
+      '| Le labo de pesée | Les chefs de projet |',
+    ].join('\n'),
+  );
+
+  it('takes a name in quotes followed by what says people use it as that role\'s other name (aliasAfterCues), before reading the tables', () => {
+    expect(article.roles[0]!.aliases).toContain('nez');
+    expect(texts(article, 'avec-qui-travaille-t-on', 'evaluateur-olfactif')).toEqual(['Les chefs de projet']);
+  });
+
+  it('reads a paragraph whose every line opens on a mark (✔) as a list', () => {
+    expect(texts(article, 'competences', 'parfumeur')).toEqual(['Une mémoire olfactive', 'De solides bases en chimie']);
+  });
+});
