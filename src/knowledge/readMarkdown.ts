@@ -228,9 +228,36 @@ function withoutCalloutMarker(children: readonly RootContent[]): RootContent[] {
 /** YAML front matter ("---" … "---" at the top) is metadata, not content; its lines are kept blank so line numbers hold. */
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/** A heading's attributes, as pandoc writes them: "## Missions {#missions .unnumbered}". */
+const HEADING_ATTRIBUTES = /^(#{1,6}\s.*?)\s*\{[#.][^{}\n]*\}[ \t]*$/gm;
+/** A span with attributes: "[]{#_Toc160541200 .anchor}" (a Word bookmark), "[texte]{.underline}". */
+const ATTRIBUTE_SPAN = /\[([^\[\]\n]*)\]\{[#.][^{}\n]*\}/g;
+/** A superscript: "1^er^ assistant". */
+const SUPERSCRIPT = /\^([^\s^]{1,12})\^/g;
+/** A footnote's call in the text: "collective[^2]". */
+const FOOTNOTE_CALL = /\[\^[^\]\s]+\](?!:)/g;
+/** A footnote's text at the end, with its indented lines: "[^2]: Convention collective…". */
+const FOOTNOTE_TEXT = /^\[\^[^\]\s]+\]:.*(?:\n(?:[ \t]+.*|[ \t]*(?=\n[ \t]+\S)))*/gm;
+/** A definition list's term and its definition (": " under it, after a blank line): "Scripte" then ":   La ou le scripte…". */
+const DEFINITION = /^([^\s:#>|*+-][^\n]*)\n([ \t]*\n)?[ \t]{0,3}:[ \t]+/gm;
+
+/**
+ * A Word document converted by pandoc: heading attributes, bookmark spans, superscripts and footnotes are markup, not
+ * words; a definition list's term is the label of its definition ("**Scripte**" then its text). Lines stay where they were.
+ */
+function withoutPandocMarkup(text: string): string {
+  return text
+    .replace(FOOTNOTE_TEXT, (block) => block.replace(/[^\n]/g, ''))
+    .replace(HEADING_ATTRIBUTES, '$1')
+    .replace(ATTRIBUTE_SPAN, '$1')
+    .replace(SUPERSCRIPT, '$1')
+    .replace(FOOTNOTE_CALL, '')
+    .replace(DEFINITION, (_whole, term: string, blank: string | undefined) => `**${term.trim()}**\n${blank ?? '\n'}`);
+}
+
 /** Reads a Markdown article into source nodes. */
 export function readMarkdown(source: string): SourceDocument {
-  const text = source.replace(/^\uFEFF/, '').replace(/\u00A0/g, ' ').replace(FRONT_MATTER, (block) => block.replace(/[^\n]/g, ''));
+  const text = withoutPandocMarkup(source.replace(/^\uFEFF/, '').replace(/\u00A0/g, ' ').replace(FRONT_MATTER, (block) => block.replace(/[^\n]/g, '')));
   const tree = fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
   return { nodes: toNodes(tree.children, false), markdown: true };
 }

@@ -42,8 +42,18 @@ const FEMININE_ADJECTIVE_ENDINGS: [RegExp, string][] = [
   [/elle(s?)$/, 'el$1'],
 ];
 
-/** The masculine form of a word of a role's name, its adjectives included ("sportive" → "sportif"). */
+/** Ordinals a role's name writes in figures ("1er assistant", "2e assistante"), and the word for each. */
+const ORDINALS_IN_FIGURES: readonly [RegExp, string][] = [
+  [/^1(?:er|re|ere)$/, 'premier'],
+  [/^(?:2(?:e|eme|nd|nde)|deuxieme)$/, 'second'],
+];
+
+/**
+ * The masculine form of a folded word of a role's name, its adjectives included ("sportive" → "sportif"), an ordinal
+ * in figures spelled out ("1er" → "premier"), so that "1er assistant réalisateur" is the "Premier assistant réalisateur".
+ */
 export function masculineInName(word: string): string {
+  for (const [ordinal, spelled] of ORDINALS_IN_FIGURES) if (ordinal.test(word)) return spelled;
   const noun = masculine(word);
   if (noun !== word) return noun;
   for (const [ending, replacement] of FEMININE_ADJECTIVE_ENDINGS) if (ending.test(word)) return word.replace(ending, replacement);

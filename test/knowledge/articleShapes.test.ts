@@ -1843,3 +1843,47 @@ describe('a wiki page that gives each role the name people use, and writes its p
     expect(texts(article, 'competences', 'parfumeur')).toEqual(['Une mémoire olfactive', 'De solides bases en chimie']);
   });
 });
+
+describe('a Word document converted to Markdown by pandoc', () => {
+  const article = parse(
+    [
+      '---',
+      'title: "Production : qui fait quoi"',
+      '---',
+      '',
+      '# []{#_Toc1 .anchor}Directeur de production, premier assistant réalisateur : qui fait quoi ? {#qui-fait-quoi}',
+      '',
+      '## []{#_Toc2 .anchor}En bref {#en-bref}',
+      '',
+      'Directeur de production',
+      '',
+      ':   Il ou elle est responsable du **budget** du film[^1].',
+      '',
+      'Premier assistant réalisateur',
+      '',
+      ':   Il ou elle est le chef d’orchestre du plateau.',
+      '',
+      '## []{#_Toc3 .anchor}Compétences {#compétences}',
+      '',
+      '-   **Directeur de production**',
+      '    -   Maîtrise d’un budget',
+      '-   **1^er^ assistant réalisateur**',
+      '    -   Sens du rythme',
+      '',
+      '[^1]: Selon la convention collective,',
+      '    article 12.',
+    ].join('\n'),
+  );
+
+  it('leaves out heading attributes, bookmark spans and footnotes', () => {
+    expect(article.title).toBe('Directeur de production, premier assistant réalisateur : qui fait quoi ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['en-bref', 'competences']);
+    expect(article.sections[0]!.byRole['directeur-de-production']!.prose).toEqual(['Il ou elle est responsable du budget du film.']);
+  });
+
+  it('reads a definition list\'s term as the label of its definition, and an ordinal in figures as the word (« 1er » for « premier »)', () => {
+    expect(article.sections[0]!.byRole['premier-assistant-realisateur']!.prose).toEqual(['Il ou elle est le chef d’orchestre du plateau.']);
+    expect(article.roles.map((role) => role.id)).toEqual(['directeur-de-production', 'premier-assistant-realisateur']);
+    expect(texts(article, 'competences', 'premier-assistant-realisateur')).toEqual(['Sens du rythme']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentNoun, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings } from '../../src/text/morphology.js';
+import { agentNoun, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
 describe('French morphology', () => {
@@ -39,6 +39,19 @@ describe('French morphology', () => {
     expect(masculineInName('professionnelle')).toBe('professionnel');
     expect(masculineInName('educatrice')).toBe('educateur');
     expect(masculine('archive')).toBe('archive');
+  });
+
+  it('spells out an ordinal a role name writes in figures ("1er assistant" is the "premier assistant")', () => {
+    expect(masculineInName('1er')).toBe('premier');
+    expect(masculineInName('1re')).toBe('premier');
+    expect(masculineInName('premiere')).toBe('premier');
+    expect(masculineInName('2e')).toBe('second');
+  });
+
+  it('reads a heading naming a role in both genders with a slash in the masculine (withoutSlashedGenders)', () => {
+    expect(withoutSlashedGenders("Technicien / Technicienne qualité de l'eau")).toBe("Technicien qualité de l'eau");
+    expect(withoutSlashedGenders('Fontainier / Fontainière')).toBe('Fontainier');
+    expect(withoutSlashedGenders('Formation / accès au poste')).toBe('Formation / accès au poste');
   });
 
   it('keeps agent nouns whole, singular', () => {
