@@ -467,7 +467,16 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     longer[0]!.aliases.push(role.name, ...role.aliases);
     return true;
   });
-  const kept = merged.filter((role) => !shortForms.includes(role));
+  // "Animateur, programmateur, réalisateur" in the title, "Animateur·rice d'antenne" over the lists: a title's name that
+  // one longer name of the lists alone extends is that role said short.
+  const titleShortForms = merged.filter((role) => {
+    if (!inTitle(role) || shortForms.includes(role)) return false;
+    const longer = merged.filter((other) => other !== role && !shortForms.includes(other) && !inTitle(other) && extendsName(other.name, role.name, pack));
+    if (longer.length !== 1) return false;
+    longer[0]!.aliases.push(role.name, ...role.aliases);
+    return true;
+  });
+  const kept = merged.filter((role) => !shortForms.includes(role) && !titleShortForms.includes(role));
   // "La hotline :", "La fidé :" beside a title that names each role: a label made only of a word (or the start of a
   // word) that one title role's name alone holds is that role's nickname, not a role of its own.
   const titleRoles = kept.filter(inTitle);

@@ -133,7 +133,7 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
       if (named.length === 1) found.push({ text: named[0]!, section: index, line, subject: true });
       return;
     }
-    if (!text || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
+    if (!text || isNoise(text, pack) || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
     // "Au quotidien, le cuisinier doit :", "Les compétences d'un bon cuisinier sont les suivantes :": a sentence
     // that leads into a list and writes one of the title's names inside it writes that name, and no other.
     const inside = titleNames.filter((name) => namesOneOf(text, [name], pack));
@@ -312,7 +312,13 @@ class SectionBuilder {
   }
 
   private paragraph(node: Extract<SourceNode, { type: 'paragraph' }>, proseOnly: boolean): void {
-    if (isNoise(node.text, this.pack)) return;
+    // A line of the page's own ("Notes de l'intervenant :", "À lire aussi") ends the role's part it follows.
+    if (isNoise(node.text, this.pack)) {
+      this.flushLead();
+      this.current = null;
+      this.currentHeader = undefined;
+      return;
+    }
     this.flushLead();
     const label = paragraphLabel(node);
     // A long sentence leading into a list that names one role heads that role's list.

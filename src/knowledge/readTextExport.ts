@@ -86,10 +86,55 @@ function runningLines(lines: readonly string[]): Set<number> {
   return running;
 }
 
+/** A slide's marker in a deck saved as text: "Diapositive 3", "Slide 3". */
+const SLIDE_MARKER = /^\s*(?:diapositive|diapo|slide)\s+\d{1,3}\s*$/i;
+/** Slides a deck has at least, for its markers to be read as such. */
+const MIN_SLIDES = 3;
+
+/**
+ * A slide deck saved as text ("Diapositive 1", its title on the next line, then its points): each slide's title is a
+ * section heading (the first slide's, the category line), and every other line standing alone inside a slide heads a
+ * part of it. The markers themselves are no content. Null when the file is no deck.
+ */
+function slideTitles(lines: readonly string[]): { titles: Set<number>; markers: Set<number> } | null {
+  const markers = new Set(lines.flatMap((line, index) => (SLIDE_MARKER.test(line) ? [index] : [])));
+  if (markers.size < MIN_SLIDES) return null;
+  const titles = new Set<number>();
+  for (const marker of markers) {
+    const title = lines.findIndex((line, index) => index > marker && line.trim() !== '');
+    if (title >= 0 && !markers.has(title)) titles.add(title + 1);
+  }
+  return { titles, markers };
+}
+
+/**
+ * A table whose cells a tab separates, as a slide or a spreadsheet pastes it: each line the same number of cells, three
+ * or more, the first of the header possibly empty ("\tAnimateur\tProgrammateur\tRéalisateur").
+ */
+const MIN_TAB_CELLS = 3;
+function tabCells(raw: string): string[] | null {
+  if (!raw.includes('\t') || BULLET.test(raw.replace(/\t/g, '    '))) return null;
+  const cells = raw.replace(/\s+$/, '').split('\t').map((cell) => plainText(cell));
+  return cells.length >= MIN_TAB_CELLS && cells.filter((cell) => cell !== '').length >= MIN_TAB_CELLS - 1 ? cells : null;
+}
+
 /** Reads a text export into source nodes. */
 export function readTextExport(source: string): SourceDocument {
-  const nodes: SourceNode[] = [];
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const deck = slideTitles(lines);
+  const nodes = readLines(deck ? lines.map((line, index) => (deck.markers.has(index) ? '' : line)) : lines);
+  if (!deck) return { nodes, markdown: false };
+  // In a deck, only the slides' titles are sections; a line standing alone inside a slide heads a part of it.
+  const slides = nodes.map((node): SourceNode => {
+    if (deck.titles.has(node.line) && (node.type === 'paragraph' || node.type === 'heading')) return { type: 'heading', level: 2, text: node.text, line: node.line };
+    return node.type === 'heading' ? { ...node, level: 3 } : node;
+  });
+  return { nodes: slides, markdown: false };
+}
+
+/** Reads the lines of a text export into source nodes. */
+function readLines(lines: readonly string[]): SourceNode[] {
+  const nodes: SourceNode[] = [];
   const running = runningLines(lines);
   /** The line and indentation of the last paragraph or heading read: an indented line right after it continues it. */
   let textEnd = { line: 0, indent: 0 };
@@ -109,10 +154,12 @@ export function readTextExport(source: string): SourceDocument {
     const trimmed = expanded.trim();
     if (trimmed === '' || running.has(index)) return;
     const row = TABLE_ROW.exec(trimmed);
-    if (row) {
+    const tabbed = row ? null : tabCells(raw);
+    const sameWidth = tabbed !== null && (table !== null ? table.header.length === tabbed.length : tabCells(lines[index + 1] ?? '')?.length === tabbed.length);
+    if (row || (tabbed && sameWidth)) {
       if (bullets.length > 0) flush();
-      if (TABLE_RULE.test(trimmed)) return;
-      const cells = (row[1] ?? '').split('|').map(plainText);
+      if (row && TABLE_RULE.test(trimmed)) return;
+      const cells = row ? (row[1] ?? '').split('|').map(plainText) : tabbed!;
       if (table) table.rows.push(cells);
       else table = { header: cells, rows: [], line };
       return;
@@ -171,5 +218,5 @@ export function readTextExport(source: string): SourceDocument {
     else nodes.push({ type: 'paragraph', quote: false, text, line });
   });
   flush();
-  return { nodes, markdown: false };
+  return nodes;
 }

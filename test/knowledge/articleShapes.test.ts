@@ -1887,3 +1887,67 @@ describe('a Word document converted to Markdown by pandoc', () => {
     expect(texts(article, 'competences', 'premier-assistant-realisateur')).toEqual(['Sens du rythme']);
   });
 });
+
+describe('an onboarding slide deck saved as text', () => {
+  const article = parse(
+    [
+      'Diapositive 1',
+      'Bienvenue au Pôle Antenne !',
+      'Animateur, réalisateur : qui fait quoi derrière le micro ?',
+      '',
+      'Radio Cap · Intégration · Usage interne\t\t1',
+      '',
+      'Diapositive 2',
+      'Au programme',
+      '•\tLes missions',
+      '•\tLes compétences',
+      '',
+      'Radio Cap · Intégration · Usage interne\t\t2',
+      '',
+      'Diapositive 3',
+      'Les missions au quotidien',
+      'Animateur·rice d’antenne',
+      '•\tPrésenter l’émission en direct',
+      'Réalisateur·rice radio',
+      '•\tPiloter la régie pendant le direct',
+      '',
+      'Notes de l’intervenant :',
+      'Insister : l’animatrice ne choisit pas la musique.',
+      '',
+      'Radio Cap · Intégration · Usage interne\t\t3',
+      '',
+      'Diapositive 4',
+      'Une journée type',
+      'Animateur·rice d’antenne',
+      '•\t5 h : préparation de la matinale',
+      'Réalisateur·rice radio',
+      '•\t5 h 30 : tests de la régie',
+      '',
+      'Radio Cap · Intégration · Usage interne\t\t4',
+      '',
+      'Diapositive 5',
+      'Les compétences clés',
+      '\tAnimateur·rice\tRéalisateur·rice',
+      'Qualité n° 1\tAisance au micro\tRigueur technique',
+      'Savoir-être\tSens de la repartie\tSang-froid',
+      '',
+      'Radio Cap · Intégration · Usage interne\t\t5',
+    ].join('\n'),
+    'deck.txt',
+  );
+
+  it('reads each slide title as a section, the agenda and the speaker-notes marker as no content, and the footer as a running line', () => {
+    expect(article.title).toBe('Animateur, réalisateur : qui fait quoi derrière le micro ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['les-missions-au-quotidien', 'une-journee-type', 'les-competences-cles']);
+    expect(article.sections[0]!.intro).toEqual(['Insister : l’animatrice ne choisit pas la musique.']);
+  });
+
+  it('reads a line standing alone inside a slide as a label, and a title\'s short name as the role the lists name in full', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['animateur-d-antenne', 'realisateur-radio']);
+    expect(texts(article, 'les-missions-au-quotidien', 'realisateur-radio')).toEqual(['Piloter la régie pendant le direct']);
+  });
+
+  it('reads lines of cells separated by tabs as a table', () => {
+    expect(texts(article, 'les-competences-cles', 'animateur-d-antenne')).toEqual(['Qualité n° 1 : Aisance au micro', 'Savoir-être : Sens de la repartie']);
+  });
+});
