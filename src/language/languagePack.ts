@@ -56,6 +56,7 @@ export const WORD_CLASSES = [
   'contextClauseCues',
   'resumptiveStarts',
   'clauseConjunctions',
+  'describingPhrases',
   'otherWords',
   'otherManyWords',
   'allRolesCues',

@@ -101,7 +101,8 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   // "Les évolutions sont-elles les mêmes pour A et B ?" compares the roles it names: no lookup, whatever the preposition.
   const comparingNamed = markers.comparison && named.length >= 2;
   const lookingUp = !comparingNamed && ((markers.who && onlySubjects.length === 0) || markers.yesNo || (markers.rising && onlySubjects.length === 1));
-  const subjects = lookingUp ? onlySubjects : named;
+  // A role described rather than named ("celui qui gère la console") is what the question asks about.
+  const subjects = lookingUp ? onlySubjects : named.length === 0 && evidence.described !== null ? [evidence.described] : named;
   const inContext = context.article === article.id;
   const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];
   const discussed = inContext ? context.discussed ?? contextRoles : [];
@@ -169,6 +170,7 @@ function articleFeatures(facts: Facts, library: LibraryView, reading: QuestionRe
   const known = evidence.content.filter((concept) => !/^\d+$/.test(concept)).length - evidence.unknown.length;
   return {
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
+    articleRoleDescribed: facts.named.length === 0 && evidence.described !== null ? 1 : 0,
     articleRoleNamedWhole: facts.evidence.wholeNames.size > 0 ? 1 : 0,
     articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,

@@ -63,6 +63,11 @@ export interface QuestionReading {
   smalltalk: { intent: string; positions: Set<number> }[];
   /** Token positions joined by a hyphen to the token before ("sage-femme": the position of "femme"). */
   joined: Set<number>;
+  /**
+   * Token positions of a clause that describes a role instead of naming it, after a describing phrase ("la personne
+   * qui choisit les chansons", "celui qui gère la console"): what that role does, to be found in the articles.
+   */
+  described: Set<number>;
 }
 
 /** The follow-up words count only at the start of a question ("Et pour le marketing ?"). */
@@ -289,6 +294,13 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
       smalltalk.push({ intent, positions });
     }
   }
+  // "la personne qui choisit les chansons": the phrase is no word of the question; what follows it, to the end of its
+  // clause, describes the role asked about.
+  const described = new Set<number>();
+  for (const [start, end] of language.phrases('describingPhrases').find(tokens)) {
+    for (let at = start; at < end; at += 1) markerPositions.add(at);
+    for (let at = end; at < tokens.length && clauseOf[at] === clauseOf[end - 1]; at += 1) described.add(at);
+  }
   return {
     tokens,
     corrections,
@@ -301,6 +313,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     commonGroundPositions,
     smalltalk,
     joined,
+    described,
   };
 }
 

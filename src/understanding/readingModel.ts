@@ -28,6 +28,8 @@ export const FEATURES = [
   'articleRoleNamed',
   /** The question names a role of this article by a whole name or an initialism, not by part of a name. */
   'articleRoleNamedWhole',
+  /** No role is named, and the question describes one by what it does (« la personne qui gère la playlist »). */
+  'articleRoleDescribed',
   /** The question names what every role of this article shares ("les deux chefs de produit"). */
   'articleGenericRole',
   /** The conversation is about this article. */
@@ -211,6 +213,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   kindAbstain: 1.42,
   articleRoleNamed: 1.57,
   articleRoleNamedWhole: 0.47,
+  articleRoleDescribed: 1.2,
   articleGenericRole: 0.56,
   articleInContext: 1.14,
   articleStrengthGap: 0.08,

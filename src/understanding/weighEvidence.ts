@@ -44,6 +44,7 @@ const ITEM_BETA = 0.5;
 /** Role mention strength: strong = full name or abbreviation; medium = "le marketing"; weak = the bare word. */
 export type MentionStrength = 3 | 2 | 1;
 
+
 export interface Evidence {
   article: ArticleIndex;
   /** Role id → mention strength. */
@@ -56,6 +57,8 @@ export interface Evidence {
   objectRoles: Set<string>;
   /** A role was named without saying which ("un chef de produit"). */
   genericRole: boolean;
+  /** The role the question describes instead of naming it ("la personne qui gère la playlist"), when no role is named. */
+  described: string | null;
   /** The roles whose names hold the word several roles share that the question says ("l'autre régisseur"). */
   genericRoles: string[];
   /** "Entre un CDD et un CDI": the question compares two things, neither of them a role of this article. */
@@ -289,11 +292,45 @@ function comparedThingsAreNoRoles(tokens: readonly string[], consumed: ReadonlyS
   return firstWords.length > 0 && firstWords.every(thing) && thing(second);
 }
 
+/** Share of a description's weight a role's bullet must hold for the description to name that role. */
+const DESCRIPTION_COVERAGE = 0.5;
+/** How much more of the description than any other role's bullet the best one must hold. */
+const DESCRIPTION_LEAD = 0.15;
+
+/**
+ * The role a question describes instead of naming it ("la personne qui choisit les chansons qui passent"): the one
+ * role whose bullet, or sentence, holds most of the description's words, well ahead of every other role's. Null
+ * when the question describes no role, or the article cannot tell which.
+ */
+export function describedRole(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): string | null {
+  if (reading.described.size === 0) return null;
+  const tokens = conceptSequence(reading.tokens, lexicon).filter((token) => token.kind === 'content' && reading.described.has(token.start) && !lexicon.markerConcepts.has(token.concept));
+  const concepts = new Set(tokens.map((token) => token.concept));
+  const verbs = new Set(tokens.filter((token) => token.end - token.start === 1 && looksLikeVerb(reading.tokens[token.start]!)).map((token) => token.concept));
+  const idf = (concept: string) => index.itemIdf.get(concept) ?? 0;
+  // A word the article does not know weighs like its rarest word (half, for a verb): an article that knows one word of
+  // the description does not hold it ("aide" alone in "la personne qui aide mon enfant handicapé en classe").
+  const total = [...concepts].reduce((sum, concept) => sum + (index.vocabulary.has(concept) ? idf(concept) : unknownWeight(concept, index, verbs)), 0);
+  if (total === 0) return null;
+  const best = new Map<string, number>();
+  for (const item of index.items) {
+    if (item.roleId === null) continue;
+    const held = [...concepts].filter((concept) => item.concepts.has(concept)).reduce((sum, concept) => sum + idf(concept), 0) / total;
+    best.set(item.roleId, Math.max(best.get(item.roleId) ?? 0, held));
+  }
+  const [first, second] = [...best].sort((a, b) => b[1] - a[1]);
+  if (!first || first[1] < DESCRIPTION_COVERAGE || (second && first[1] - second[1] < DESCRIPTION_LEAD)) return null;
+  return first[0];
+}
+
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
   const stems = roleWordStems(tokens, index, lexicon.stopWords);
   const { roles, wholeNames, weakRoles, genericRole, genericRoles, consumed, foreign, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
+  // A role described rather than named ("celui qui gère la console"): its description's words stay words of the
+  // question (they tell the articles of a library apart), and the role is no role named.
+  const described = roles.size === 0 ? describedRole(reading, index, lexicon) : null;
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
   // Role names are read before synonyms: their words are not the subject of the question.
@@ -449,5 +486,5 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? STRENGTH.item * items[0].f1 : 0) -
     STRENGTH.unknownWord * unknown.length -
     (otherJob ? STRENGTH.otherJob : 0);
-  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, genericRoles, comparesOtherThings, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, described, genericRoles, comparesOtherThings, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }

@@ -326,3 +326,19 @@ describe('a missing subject said around a question that names a role', () => {
     expect(marketing.candidates('Je recrute, quel profil je dois chercher ?', emptyContext()).some((entry) => entry.label === 'topic:recrutement')).toBe(true);
   });
 });
+
+const radio = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout101'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings of a role described instead of named', () => {
+  it('offer that role alone, as the subject asked about, marked as described (articleRoleDescribed), not as named', () => {
+    const reading = radio.candidates('Quels outils pour la personne qui gère la playlist ?', emptyContext()).find((candidate) => candidate.label === 'section:les-outils-du-quotidien[programmateur-musical]');
+    expect(reading?.features).toMatchObject({ articleRoleDescribed: 1, rolesAllNamed: 1 });
+    expect(reading?.features.articleRoleNamed).toBeUndefined();
+  });
+
+  it('make it the answer', () => {
+    const { answer } = radio.answer('Quels outils pour la personne qui gère la playlist ?', emptyContext());
+    expect({ kind: answer.kind, section: answer.section, roles: answer.roles }).toEqual({ kind: 'list', section: 'les-outils-du-quotidien', roles: ['programmateur-musical'] });
+  });
+});
+

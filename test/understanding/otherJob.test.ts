@@ -87,7 +87,7 @@ describe('what is no other job', () => {
     const index = library.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'chef-de-produit-digital'))!;
     expect(index.libraryRoles.length).toBeGreaterThan(index.roles.length);
     expect(library.weigh('Quelles compétences pour un responsable logistique ?', index).otherJob).toBeNull();
-    expect(library.weigh('Quelles compétences pour un responsable sécurité ?', index).otherJob).toBe('responsable securite');
+    expect(library.weigh('Quelles compétences pour un responsable sinistres ?', index).otherJob).toBe('responsable sinistres');
     // The same article alone has no such role in its library.
     expect(otherJob('Quelles compétences pour un responsable logistique ?')).toBe('responsable logistique');
   });

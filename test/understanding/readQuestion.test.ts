@@ -158,3 +158,16 @@ describe('smalltalk words', () => {
     expect(intents("Qui s'occupe des tests quand on n'a plus de budget ?")).toEqual([]);
   });
 });
+
+describe('a role described instead of named (describingPhrases)', () => {
+  it('keeps the words after the describing phrase, to the end of their clause, and makes the phrase no word of the question', () => {
+    const reading = reader.read('La personne qui gère la playlist, elle a quels outils ?');
+    expect(reading.tokens.filter((_, at) => reading.described.has(at))).toEqual(['gere', 'la', 'playlist']);
+    expect(reading.markerPositions.has(reading.tokens.indexOf('personne'))).toBe(true);
+  });
+
+  it('finds no description in a question that names its role', () => {
+    expect(reader.read('Quels outils pour le CPD ?').described.size).toBe(0);
+  });
+});
+

@@ -227,3 +227,23 @@ describe('the whole name of a role of another article of the library', () => {
     expect(library.weigh('Quelles sont les missions du comptable ?', accounting).wholeNames.has('comptable')).toBe(true);
   });
 });
+
+describe('a role described instead of named', () => {
+  const radio = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout101'));
+
+  it('is the one role whose bullet holds most of the description, named by no mention', () => {
+    const evidence = radio.weigh('Quels outils pour la personne qui gère la playlist ?');
+    expect(evidence.described).toBe('programmateur-musical');
+    expect(evidence.roles.size).toBe(0);
+  });
+
+  it('is no role when two roles\' bullets hold the description alike, or the article knows too few of its words', () => {
+    expect(radio.weigh('Les horaires de celui qui lance les jingles ?').described).toBeNull();
+    expect(radio.weigh("La personne qui gère les congés payés de l'usine, c'est qui ?").described).toBeNull();
+  });
+
+  it('is not looked for when a role is named', () => {
+    expect(radio.weigh("Quels outils pour l'animateur qui gère la playlist ?").described).toBeNull();
+  });
+});
+
