@@ -34,8 +34,12 @@ const MAX_TITLE_CHARS = 200;
 const MAX_TITLE_WORDS = 30;
 
 
+/** A date ("12/02/2024", "le 3 février 2025"): a line that gives one is a page's byline, not a heading. */
+const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}\b/u;
+
 function looksLikeHeading(text: string, title = false): boolean {
   const words = text.replace(LEADING_PICTOGRAPHS, '');
+  if (!title && DATE.test(words)) return false;
   if (words.length > (title ? MAX_TITLE_CHARS : MAX_HEADING_CHARS) || words.split(/\s+/).length > (title ? MAX_TITLE_WORDS : MAX_HEADING_WORDS)) return false;
   if (/[.:;,!…]$/.test(words)) return false;
   return /^[\p{Lu}\p{N}«"]/u.test(words);

@@ -89,6 +89,8 @@ export function acceptableInLibrary(expected: Expectation, got: Failure['got'] &
 /** Whether an answer meets an expectation; `article` (when given, or required) must match too. */
 export function matches(expected: Expectation, got: Failure['got'], requiredArticle?: string, names?: OtherNames): boolean {
   if (expected.kind !== got.kind) return false;
+  // A clarification offers articles: what a set's writer noted of its section or roles is no part of it.
+  if (expected.kind === 'clarify') return true;
   // A section answered is the one expected when the set calls it by another heading its article gives the same
   // subject (an article organised role first: « Ses missions » under the second role, « Missions principales » first).
   if (expected.section !== undefined && expected.section !== got.section && !(got.section !== null && expected.section !== null && names?.sections(got.article, got.section).includes(expected.section))) return false;
