@@ -518,7 +518,10 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
         for (const sentence of sentences(paragraph)) drafts.push({ section, roleId, text: sentence, concepts: new Set(withoutNames(sentence)), prose: true });
       }
     }
-    for (const item of flattenItems(section.sharedItems)) drafts.push({ section, roleId: null, text: item.text, concepts: new Set(withoutNames(item.text)), prose: false });
+    // A shared point written as a question (a quiz: « Qui décide qu'un titre entre en playlist ? ») answers nothing.
+    for (const item of flattenItems(section.sharedItems)) {
+      if (!/\?\s*$/.test(item.text)) drafts.push({ section, roleId: null, text: item.text, concepts: new Set(withoutNames(item.text)), prose: false });
+    }
   }
   const itemIdf = idfOver(drafts.map((draft) => draft.concepts));
   const weightOf = (concepts: Set<string>) => [...concepts].reduce((sum, concept) => sum + (itemIdf.get(concept) ?? 0), 0);

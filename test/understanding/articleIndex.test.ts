@@ -175,6 +175,19 @@ describe('the other headings of a subject, in an article organised role first', 
   });
 });
 
+describe('the bullets looked up', () => {
+  it('leave out a shared point written as a question (a quiz): it answers nothing', () => {
+    const article = parseArticle(
+      ['# Animateur ou réalisateur', '', '## Missions', '', '### Animateur', '- Présenter l’émission', '### Réalisateur', '- Monter les interviews', '', '## Quiz', '', '- Qui monte les interviews enregistrées ?', '- Qui présente la matinale ?'].join('\n'),
+      'article.md',
+      reader.lexicon.language,
+    );
+    const items = indexArticle(article, reader.lexicon).items.map((item) => item.text);
+    expect(items).toContain('Monter les interviews');
+    expect(items).not.toContain('Qui monte les interviews enregistrées ?');
+  });
+});
+
 describe('a section and its themes', () => {
   const article = parseArticle(
     THEMED_SECTION_ARTICLE,
