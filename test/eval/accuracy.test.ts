@@ -3,10 +3,13 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~56 %), item lookups (~88 %),
- * paraphrases (~87 %), the overall figure (~94.2 %) and the union library (~86.6 % with 98 articles; it was
- * 88.4 % with 80 before holdouts 65–75 brought a second Magasinier, Chef de rayon, Aide-soignant and ASH, and a
- * Responsable comptable beside a Comptable) since holdouts 24–75, written in fifty new house styles, joined the sets.
+ * which): the library holdouts' routing questions (category `library`, ~60 %), item lookups (~86.7 %),
+ * paraphrases (~83 %), the overall figure (~93.4 %) and the union library (~85.6 % with 128 articles).
+ * The floors moved down on 2026-11-28 when holdouts 96–103 joined the sets after their first measurement: eight
+ * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
+ * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
+ * bourse ») — each code change of that day was measured on the same sets before and after (none lowered the
+ * tuning sets; one cost the union library a question).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -20,15 +23,15 @@ const EVALUATION_TIMEOUT_MS = 300_000;
 /** Categories below the 90 % target, each with the level it may not fall under. */
 const BELOW_TARGET = new Map([
   ['library', 0.55],
-  ['item', 0.865],
-  ['paraphrase', 0.85],
+  ['item', 0.86],
+  ['paraphrase', 0.825],
 ]);
 
 /** The floor held while the overall figure is below its 95 % target. */
-const OVERALL_FLOOR = 0.935;
+const OVERALL_FLOOR = 0.93;
 
 /** The floor held while the union library is below its 90 % target. */
-const LIBRARY_FLOOR = 0.86;
+const LIBRARY_FLOOR = 0.85;
 
 beforeAll(async () => {
   for (const set of evalSets('tuning')) {

@@ -82,6 +82,9 @@ describe('what is no other job', () => {
     expect(training.weigh('Quelles compétences pour un assistant formation ?', index).otherJob).toBe('assistant formation');
   });
 
+  /** Reading the whole library (over a hundred articles) takes seconds on a machine running every test file at once. */
+  const LIBRARY_LOAD_TIMEOUT_MS = 60_000;
+
   it('never reads a role of another article of the library as another job', () => {
     const library = readerFor(fixture('library'));
     const index = library.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'chef-de-produit-digital'))!;
@@ -90,7 +93,7 @@ describe('what is no other job', () => {
     expect(library.weigh('Quelles compétences pour un responsable sinistres ?', index).otherJob).toBe('responsable sinistres');
     // The same article alone has no such role in its library.
     expect(otherJob('Quelles compétences pour un responsable logistique ?')).toBe('responsable logistique');
-  });
+  }, LIBRARY_LOAD_TIMEOUT_MS);
 });
 
 describe('the shapes follow the language pack', () => {
