@@ -699,7 +699,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       cursor = 1;
     }
   }
-  const rest = standaloneLinesAsHeadings(nodes.slice(cursor), markdown, title, pack);
+  const rest = tableAsSections(standaloneLinesAsHeadings(nodes.slice(cursor), markdown, title, pack), title, pack);
   const sectionLevel = Math.min(...rest.flatMap((node) => (node.type === 'heading' ? [node.level] : [])));
   const intro: string[] = [];
   let at = 0;
@@ -749,6 +749,39 @@ function standaloneLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title
     const heading = opening(node, at);
     return heading === null ? node : { type: 'heading', level: 2, text: heading, line: node.line };
   });
+}
+
+/** Footnote marks after a row's label ("Salaire*", "Horaires¹"). */
+const FOOTNOTE_MARKS = /[\s*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+
+/**
+ * A page that is one big table before its first heading — criteria as rows, the title's roles as columns
+ * ("| Critère | Charpentier | Gréeur |" then "| **Missions** | … | … |") — is read as the sections it stands for: each
+ * row a section headed by its label, each cell that role's list, a point per line ("<br>") or per « ; ».
+ */
+function tableAsSections(nodes: SourceNode[], title: string, pack: LanguagePack): SourceNode[] {
+  const first = nodes.findIndex((node) => node.type === 'heading');
+  const before = first < 0 ? nodes : nodes.slice(0, first);
+  const names = namesInTitle(title, pack);
+  const at = before.findIndex((node) => node.type === 'table' && node.header.length >= 3 && node.header.slice(1).every((cell) => namesOneOf(cell, names, pack)) && node.rows.length >= 2);
+  if (at < 0) return nodes;
+  const table = before[at] as Extract<SourceNode, { type: 'table' }>;
+  const level = Math.min(2, ...nodes.flatMap((node) => (node.type === 'heading' ? [node.level] : [])));
+  const sections = table.rows.flatMap((row): SourceNode[] => {
+    const label = squeeze(row[0] ?? '').replace(FOOTNOTE_MARKS, '');
+    if (label === '') return [];
+    const parts = table.header.slice(1).flatMap((role, column): SourceNode[] => {
+      const cell = row[column + 1] ?? '';
+      const points = cell.split('\n').flatMap((line) => pointsOnOneLine(line) ?? line.split(/\s+;\s+/)).map((point) => point.trim()).filter((point) => point !== '' && !EMPTY_CELL.test(point));
+      if (points.length === 0) return [];
+      return [
+        { type: 'paragraph', quote: false, text: `${role} :`, line: table.line },
+        { type: 'list', ordered: false, items: points.map((text) => ({ text, line: table.line, children: [] })), line: table.line },
+      ];
+    });
+    return [{ type: 'heading', level, text: label, line: table.line }, ...parts];
+  });
+  return [...nodes.slice(0, at), ...sections, ...nodes.slice(at + 1)];
 }
 
 /** Sub-headings a section has at the level under the sections'. */

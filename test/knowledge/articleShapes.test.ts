@@ -1951,3 +1951,28 @@ describe('an onboarding slide deck saved as text', () => {
     expect(texts(article, 'les-competences-cles', 'animateur-d-antenne')).toEqual(['Qualité n° 1 : Aisance au micro', 'Savoir-être : Sens de la repartie']);
   });
 });
+
+describe('a page that is one big table of criteria by role before its first heading', () => {
+  const article = parse(
+    [
+      '# Charpentier de marine, gréeur : qui fait quoi au chantier ?',
+      '',
+      '| Critère | Charpentier de marine | Gréeur |',
+      '|---|---|---|',
+      '| **Missions** | Fabriquer les structures en bois<br>Tracer les pièces | Installer les mâts ; régler le gréement ; épisser les cordages |',
+      '| **Salaire\\*** | Débutant : 1 900 € | Débutant : 1 950 € |',
+      '',
+      '\\* Salaires bruts mensuels.',
+      '',
+      '## Bon à savoir',
+      '',
+      'Le chantier finance les formations.',
+    ].join('\n'),
+  );
+
+  it('reads each row as a section headed by its label, without its footnote mark, each cell as its role\'s points', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'salaire', 'bon-a-savoir']);
+    expect(texts(article, 'missions', 'charpentier-de-marine')).toEqual(['Fabriquer les structures en bois', 'Tracer les pièces']);
+    expect(texts(article, 'missions', 'greeur')).toEqual(['Installer les mâts', 'régler le gréement', 'épisser les cordages']);
+  });
+});
