@@ -468,10 +468,17 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     return true;
   });
   // "Animateur, programmateur, réalisateur" in the title, "Animateur·rice d'antenne" over the lists: a title's name that
-  // one longer name of the lists alone extends is that role said short.
+  // one longer name of the lists alone extends is that role said short. So is a title's word for a trade rather than a
+  // job ("Médiation, publics, régie : qui fait quoi ?") that one longer name alone ends with ("Chargé des publics").
+  const endsName = (longer: string, shorter: string) => {
+    const long = nameKey(longer, pack);
+    const short = nameKey(shorter, pack);
+    return long.length > short.length && short.every((part, at) => long[long.length - short.length + at] === part);
+  };
   const titleShortForms = merged.filter((role) => {
     if (!inTitle(role) || shortForms.includes(role)) return false;
-    const longer = merged.filter((other) => other !== role && !shortForms.includes(other) && !inTitle(other) && extendsName(other.name, role.name, pack));
+    const shortens = (other: Role) => extendsName(other.name, role.name, pack) || (!looksLikeJobTitle(role.name, pack) && endsName(other.name, role.name));
+    const longer = merged.filter((other) => other !== role && !shortForms.includes(other) && !inTitle(other) && shortens(other));
     if (longer.length !== 1) return false;
     longer[0]!.aliases.push(role.name, ...role.aliases);
     return true;

@@ -133,7 +133,7 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
       if (named.length === 1) found.push({ text: named[0]!, section: index, line, subject: true });
       return;
     }
-    if (!text || isNoise(text, pack) || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0) return;
+    if (!text || isNoise(text, pack) || says(text, 'sharedCues', pack) || pack.prefixLength('conclusionHeadings', words(text), 0) > 0 || pack.prefixLength('calloutLabels', words(text), 0) > 0) return;
     // "Au quotidien, le cuisinier doit :", "Les compétences d'un bon cuisinier sont les suivantes :": a sentence
     // that leads into a list and writes one of the title's names inside it writes that name, and no other.
     const inside = titleNames.filter((name) => namesOneOf(text, [name], pack));
@@ -700,7 +700,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     }
   }
   const rest = tableAsSections(standaloneLinesAsHeadings(nodes.slice(cursor), markdown, title, pack), title, pack);
-  const sectionLevel = Math.min(...rest.flatMap((node) => (node.type === 'heading' ? [node.level] : [])));
+  const sectionLevel = sectionLevelOf(rest);
   const intro: string[] = [];
   let at = 0;
   while (at < rest.length && !(rest[at]!.type === 'heading' && (rest[at] as Heading).level === sectionLevel)) {
@@ -749,6 +749,21 @@ function standaloneLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title
     const heading = opening(node, at);
     return heading === null ? node : { type: 'heading', level: 2, text: heading, line: node.line };
   });
+}
+
+/** Deeper headings that must come first, each over content, for the page's sections to be written at their level. */
+const MIN_LEADING_SECTIONS = 2;
+
+/**
+ * The heading level the sections are written at: the highest, unless the page opens with sections written one level
+ * deeper (an FAQ of "### Que fait … ?" before a closing "## Tableau comparatif"), each over content of its own.
+ */
+function sectionLevelOf(nodes: readonly SourceNode[]): number {
+  const levels = nodes.flatMap((node) => (node.type === 'heading' ? [node.level] : []));
+  const highest = Math.min(...levels);
+  const firstHighest = nodes.findIndex((node) => node.type === 'heading' && node.level === highest);
+  const leading = nodes.slice(0, firstHighest).flatMap((node, at, before) => (node.type === 'heading' && before[at + 1] !== undefined && before[at + 1]!.type !== 'heading' ? [node.level] : []));
+  return leading.length >= MIN_LEADING_SECTIONS ? Math.min(...leading) : highest;
 }
 
 /** Footnote marks after a row's label ("Salaire*", "Horaires¹"). */

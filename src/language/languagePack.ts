@@ -30,6 +30,7 @@ export const WORD_CLASSES = [
   'namingHeadings',
   'glossaryHeadings',
   'personalPronouns',
+  'calloutLabels',
   'firstPersonPronouns',
   'discourseConnectives',
   // Reading questions.

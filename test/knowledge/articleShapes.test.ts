@@ -1976,3 +1976,39 @@ describe('a page that is one big table of criteria by role before its first head
     expect(texts(article, 'missions', 'greeur')).toEqual(['Installer les mâts', 'régler le gréement', 'épisser les cordages']);
   });
 });
+
+describe('an FAQ page whose sections are question headings one level under a closing table', () => {
+  const article = parse(
+    [
+      '# FAQ — Médiation, publics : qui fait quoi au musée ?',
+      '',
+      '### Que fait un médiateur culturel au quotidien ?',
+      '',
+      '**Médiateur culturel** :',
+      '- Animer les visites',
+      '',
+      '> **Bon à savoir :** le planning est validé par la chargée des publics.',
+      '',
+      '### Et la chargée des publics, elle fait quoi ?',
+      '',
+      '**Chargé des publics** :',
+      '- Concevoir les offres',
+      '',
+      '## Tableau comparatif',
+      '',
+      '| Poste | Lieu |',
+      '|---|---|',
+      '| Médiateur culturel | En salle |',
+      '| Chargé des publics | Au bureau |',
+    ].join('\n'),
+  );
+
+  it('reads the question headings that open the page over their content as sections, beside the closing table', () => {
+    expect(article.sections.map((section) => section.heading)).toEqual(['Que fait un médiateur culturel au quotidien ?', 'Et la chargée des publics, elle fait quoi ?', 'Tableau comparatif']);
+  });
+
+  it('reads no role from a call-out\'s title (calloutLabels), and a title\'s word for a trade as the role whose name ends with it', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['mediateur-culturel', 'charge-des-publics']);
+    expect(article.roles[1]!.aliases).toContain('publics');
+  });
+});
