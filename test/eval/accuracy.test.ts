@@ -3,9 +3,9 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~60 %), item lookups (~86.7 %),
- * paraphrases (~83 %), the overall figure (~93.4 %) and the union library (~85.6 % with 128 articles).
- * The floors moved down on 2026-11-28 when holdouts 96–103 joined the sets after their first measurement: eight
+ * which): the library holdouts' routing questions (category `library`, ~60 %), item lookups (~86.4 %),
+ * paraphrases (~82.6 %), the overall figure (~93.2 %) and the union library (~85.3 % with 130 articles).
+ * The floors moved down on 2026-11-28 when holdouts 96–104 and 106 joined the sets after their first measurement: eight
  * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
  * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
  * bourse ») — each code change of that day was measured on the same sets before and after (none lowered the
@@ -24,7 +24,7 @@ const EVALUATION_TIMEOUT_MS = 300_000;
 const BELOW_TARGET = new Map([
   ['library', 0.55],
   ['item', 0.86],
-  ['paraphrase', 0.825],
+  ['paraphrase', 0.82],
 ]);
 
 /** The floor held while the overall figure is below its 95 % target. */
