@@ -42,19 +42,52 @@ profile.samples.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (p
 const total = [...selfMs.values()].reduce((sum, value) => sum + value, 0);
 const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
 
-/** Where a frame comes from: our code, a package, Node itself, or V8. */
-function origin(url: string): string {
+/**
+ * The modules of an esbuild bundle by line: esbuild writes `// path/of/module.js` on its own line
+ * before each module it inlines, so a frame's line in `dist/index.js` says which source module (ours
+ * under `src/`, or a package under `node_modules/`) it comes from. Read once per bundle file.
+ */
+const bundleModules = new Map<string, { line: number; module: string }[]>();
+function bundleModuleAt(url: string, lineNumber: number): string | undefined {
+  if (!url.startsWith('file://') || !/\/dist\//.test(url)) return undefined;
+  let starts = bundleModules.get(url);
+  if (!starts) {
+    starts = [];
+    try {
+      readFileSync(new URL(url), 'utf8')
+        .split('\n')
+        .forEach((text, line) => {
+          const marker = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(text);
+          if (marker) starts!.push({ line, module: marker[1]! });
+        });
+    } catch {
+      // The bundle was rebuilt or removed since the profile: fall back to « our code (dist) ».
+    }
+    bundleModules.set(url, starts);
+  }
+  let found: string | undefined;
+  for (const start of starts) {
+    if (start.line > lineNumber) break;
+    found = start.module;
+  }
+  return found;
+}
+
+/** Where a frame comes from: one of our modules, a package, Node itself, or V8. */
+function origin(url: string, lineNumber = 0): string {
   if (url === '') return '(native)';
-  const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  const module = bundleModuleAt(url, lineNumber) ?? url;
+  const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
   if (packageMatch) return packageMatch[1]!;
-  if (url.startsWith('node:')) return 'node';
-  if (/\/dist\//.test(url)) return 'our code (dist)';
-  return url;
+  if (module.startsWith('node:')) return 'node';
+  if (module.startsWith('src/')) return `our code: ${module.replace(/^src\//, '').replace(/\/[^/]+$/, '')}`;
+  if (/\/dist\//.test(module)) return 'our code (dist)';
+  return module;
 }
 
 /** A frame's name as listed: function, origin and line. */
 function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame']): string {
-  return idle.has(functionName) ? functionName : `${functionName || '(anonymous)'}  ${origin(url)}${url ? `:${lineNumber + 1}` : ''}`;
+  return idle.has(functionName) ? functionName : `${functionName || '(anonymous)'}  ${origin(url, lineNumber)}${url ? `:${lineNumber + 1}` : ''}`;
 }
 
 const frames = new Map<string, number>();
@@ -63,7 +96,7 @@ for (const [id, ms] of selfMs) {
   const { functionName, url } = byId.get(id)!.callFrame;
   const name = frameName(byId.get(id)!.callFrame);
   frames.set(name, (frames.get(name) ?? 0) + ms);
-  const group = idle.has(functionName) ? functionName : origin(url);
+  const group = idle.has(functionName) ? functionName : origin(url, byId.get(id)!.callFrame.lineNumber);
   packages.set(group, (packages.get(group) ?? 0) + ms);
 }
 const busy = total - (frames.get('(idle)') ?? 0);
@@ -76,7 +109,7 @@ for (const [name, ms] of [...frames].filter(([name]) => name !== '(idle)').sort(
   console.log(`  ${percent(ms)}  ${name}`);
 }
 console.log('\nBy origin');
-for (const [name, ms] of [...packages].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+for (const [name, ms] of [...packages].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) {
   console.log(`  ${percent(ms)}  ${name}`);
 }
 
