@@ -1053,7 +1053,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   });
   const definedOneByOne = new Set(definesOne.map((section) => Object.keys(section.byRole)[0])).size;
   const perRole = definedOneByOne === roles.length || (!named && definedOneByOne >= 2);
-  for (const section of sections) section.isDefinition = perRole ? definesOne.includes(section) : section === (named ?? definitions[0]);
+  // Without a heading saying so, paragraphs that come after the roles' lists tell a topic of their own (« Horaires et
+  // astreintes », a paragraph each): a page introduces its roles before it lists what they do.
+  const firstListed = sections.findIndex((section) => Object.values(section.byRole).some((content) => content.items.length > 0));
+  const introducing = definitions.find((section) => firstListed < 0 || sections.indexOf(section) < firstListed);
+  for (const section of sections) section.isDefinition = perRole ? definesOne.includes(section) : section === (named ?? introducing);
   for (const section of sections.filter((candidate) => candidate.isDefinition)) {
     for (const role of roles) {
       // A role's paragraph, or its bullet ("- Appelé « APS » sur le site, il protège…"), may give it another name.

@@ -50,8 +50,8 @@ describe('an article of three roles in Markdown, as HR teams write it', () => {
   it('reads "**Rôle** : texte" as that role\'s paragraph, not as a definition of the role', () => {
     const partners = article.sections.find((section) => section.id === 'avec-qui-travaillent-ils')!;
     expect(partners.byRole['assistant-rh']!.prose).toEqual(['il travaille avec les managers et le service juridique.']);
-    expect(partners.isDefinition).toBe(true);
-    expect(article.sections.filter((section) => section.isDefinition)).toHaveLength(1);
+    // After the lists, a paragraph each says who they work with, not what they are.
+    expect(partners.isDefinition).toBe(false);
   });
 
   it('reads "Points communs" as a section every role shares, and the closing section as the conclusion', () => {
@@ -2010,5 +2010,66 @@ describe('an FAQ page whose sections are question headings one level under a clo
   it('reads no role from a call-out\'s title (calloutLabels), and a title\'s word for a trade as the role whose name ends with it', () => {
     expect(article.roles.map((role) => role.id)).toEqual(['mediateur-culturel', 'charge-des-publics']);
     expect(article.roles[1]!.aliases).toContain('publics');
+  });
+});
+
+describe('a paragraph per role after the lists', () => {
+  const article = parse(
+    [
+      '# Conseiller funéraire ou porteur : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '### Conseiller funéraire',
+      '',
+      '- Accueillir les familles',
+      '',
+      '### Porteur',
+      '',
+      '- Porter le cercueil',
+      '',
+      '## Horaires et astreintes',
+      '',
+      '### Conseiller funéraire',
+      '',
+      "Le conseiller travaille aux heures d'ouverture de l'agence.",
+      '',
+      '### Porteur',
+      '',
+      'Les journées du porteur commencent tôt.',
+    ].join('\n'),
+  );
+
+  it('tells a topic of its own, not what the roles are: a page introduces its roles before it lists their work', () => {
+    expect(article.sections.find((section) => section.id === 'horaires-et-astreintes')!.isDefinition).toBe(false);
+  });
+
+  it('still defines the roles when it comes before every list', () => {
+    const first = parse(
+      [
+        '# Conseiller funéraire ou porteur : quelles différences ?',
+        '',
+        '## Les deux métiers',
+        '',
+        '### Conseiller funéraire',
+        '',
+        'Le conseiller accompagne les familles.',
+        '',
+        '### Porteur',
+        '',
+        'Le porteur assure le transport du défunt.',
+        '',
+        '## Missions',
+        '',
+        '### Conseiller funéraire',
+        '',
+        '- Accueillir les familles',
+        '',
+        '### Porteur',
+        '',
+        '- Porter le cercueil',
+      ].join('\n'),
+    );
+    expect(first.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['les-deux-metiers']);
   });
 });
