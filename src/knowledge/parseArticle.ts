@@ -202,6 +202,37 @@ function subjectsNamedInTitle(sections: readonly RawSection[], title: string, pa
   );
 }
 
+/** One entry of a table's key: a code of one to three characters, « = », what it means. */
+const LEGEND_ENTRY = /^\s*(?:\p{L}[\p{L} ]*:\s*)?([^\s=]{1,3})\s*=\s*(\S.*?)\s*\.?\s*$/u;
+/** What separates a key's entries: « · », « ; », « | », a bullet, a line break, or a comma before the next code. */
+const LEGEND_SEPARATOR = /[·;|•\n]|,(?=\s*[^\s=,]{1,3}\s*=)/u;
+/** What joins several codes in one cell: « R/A », « R + A », « R, A ». */
+const CODE_JOINS = /\s*[/+,&]\s*|\s+/u;
+
+/**
+ * The key of a section's table ("Légende : R = Réalise l'activité · A = Approuve et rend des comptes · — = non
+ * concerné"), from the paragraphs where writers put it: each code with its meaning. Every piece of the paragraph must
+ * read as « code = meaning », two at least; a sentence that merely holds « = » is no key.
+ */
+export function tableKeyOf(body: readonly SourceNode[]): Map<string, string> {
+  const key = new Map<string, string>();
+  for (const node of body) {
+    if (node.type !== 'paragraph') continue;
+    const entries = node.text.split(LEGEND_SEPARATOR).filter((piece) => piece.trim() !== '').map((piece) => LEGEND_ENTRY.exec(piece));
+    if (entries.length < 2 || entries.some((entry) => entry === null)) continue;
+    for (const entry of entries) key.set(entry![1]!, entry![2]!);
+  }
+  return key;
+}
+
+/** A cell made only of a key's codes ("R/A"), said in words: « Réalise l'activité ; Approuve et rend des comptes (R/A) ». */
+function cellInWords(text: string, key: ReadonlyMap<string, string>): string {
+  if (key.size === 0) return text;
+  const codes = text.trim().split(CODE_JOINS).filter((code) => code !== '');
+  if (codes.length === 0 || !codes.every((code) => key.has(code))) return text;
+  return `${codes.map((code) => key.get(code)!).join(' ; ')} (${text.trim()})`;
+}
+
 /** Who a list belongs to: one role, several, every role, or no one the parser can tell. */
 type Owner = Role | readonly Role[] | 'shared' | null;
 
@@ -226,6 +257,8 @@ class SectionBuilder {
   private pendingLead: { text: string; line: number } | null = null;
   /** A paragraph opening on a role led into that role's list: the section's paragraphs open the roles' parts. */
   private paragraphsOpenRoles = false;
+  /** The key of the section's tables, read when the first table comes ({@link tableKeyOf}). */
+  private tableKey: Map<string, string> | undefined;
 
   constructor(
     private readonly raw: RawSection,
@@ -531,8 +564,11 @@ class SectionBuilder {
     this.pendingHeader = null;
   }
 
-  private table(node: Extract<SourceNode, { type: 'table' }>): void {
+  private table(source: Extract<SourceNode, { type: 'table' }>): void {
     this.flushLead();
+    // A matrix of codes (« R », « A », « R/A ») is answered with what its key says they mean.
+    const key = (this.tableKey ??= tableKeyOf(this.raw.body));
+    const node = key.size === 0 ? source : { ...source, rows: source.rows.map((row) => row.map((cell, column) => (column === 0 || EMPTY_CELL.test(cell.trim()) ? cell : cellInWords(cell, key)))) };
     const headerRoles = node.header.map((cell) => this.roleOf(cell));
     const columnRoles = headerRoles.map((role, column) => (column === 0 ? null : role));
     const rowRoles = node.rows.map((row) => this.roleOf(squeeze(row[0] ?? '')));

@@ -2073,3 +2073,45 @@ describe('a paragraph per role after the lists', () => {
     expect(first.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['les-deux-metiers']);
   });
 });
+
+describe('a responsibility matrix with its key', () => {
+  const article = parse(
+    [
+      '# Préparateur de commandes, cariste : qui fait quoi ?',
+      '',
+      '## Matrice des responsabilités',
+      '',
+      '| Activité | Préparateur de commandes | Cariste |',
+      '|---|:---:|:---:|',
+      '| Inventaires tournants | R | R/A |',
+      '| Recharge des batteries | — | R |',
+      '',
+      "*Légende : R = Réalise l'activité · A = Approuve et rend des comptes · — = non concerné.*",
+    ].join('\n'),
+  );
+
+  it('answers each code with what the key says it means, and still leaves out the cells of no one', () => {
+    expect(texts(article, 'matrice-des-responsabilites', 'cariste')).toEqual([
+      "Inventaires tournants : Réalise l'activité ; Approuve et rend des comptes (R/A)",
+      "Recharge des batteries : Réalise l'activité (R)",
+    ]);
+    expect(texts(article, 'matrice-des-responsabilites', 'preparateur-de-commandes')).toEqual(["Inventaires tournants : Réalise l'activité (R)"]);
+  });
+
+  it('takes no sentence that merely holds « = » for a key', () => {
+    const plain = parse(
+      [
+        '# Préparateur de commandes, cariste : qui fait quoi ?',
+        '',
+        '## Primes',
+        '',
+        '| Prime | Préparateur de commandes | Cariste |',
+        '|---|---|---|',
+        '| Objectif | P | C |',
+        '',
+        'Le calcul est simple : prime = 2 % du salaire.',
+      ].join('\n'),
+    );
+    expect(texts(plain, 'primes', 'cariste')).toEqual(['Objectif : C']);
+  });
+});
