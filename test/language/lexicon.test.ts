@@ -17,6 +17,8 @@ describe('the HR lexicon with the language pack', () => {
   it('reads synonyms as their group and keeps subject words out of the stop words', () => {
     expect(conceptOf(lexicon, 'diplomes')).toBe('formation');
     expect(lexicon.stopWords.has('le')).toBe(true);
+    // « Quel profil pour un cariste ? »: the profile a recruiter looks for is the skills a role asks.
+    expect(conceptOf(lexicon, 'profil')).toBe('competence');
   });
 
   it('reads the steps of a job and who a role reports to as the words articles head such sections with', () => {
