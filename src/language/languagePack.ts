@@ -87,6 +87,7 @@ export const WORD_CLASSES = [
   'jobHeads',
   'adjectivalJobHeads',
   'jobHeadsLast',
+  'clippingEndings',
 ] as const;
 
 export type WordClass = (typeof WORD_CLASSES)[number];

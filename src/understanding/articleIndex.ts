@@ -337,11 +337,15 @@ function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: Rea
   for (const word of roleWords) {
     const shortest = distinctive.has(stem(word)) ? MIN_DISTINCTIVE_CLIPPING : MIN_CLIPPING;
     for (let length = shortest; length < word.length; length += 1) {
-      const clipping = word.slice(0, length);
-      if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping)) continue;
-      const stems = stemsOf.get(clipping) ?? new Set<string>();
-      stems.add(stem(word));
-      stemsOf.set(clipping, stems);
+      // Spoken French clips a word and may end it on a vowel of its own: « résa » for « réservation ».
+      const clipped = word.slice(0, length);
+      const forms = [clipped, ...[...lexicon.language.entries('clippingEndings').singles].filter((ending) => word[length] !== ending).map((ending) => clipped + ending)];
+      for (const clipping of forms) {
+        if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping) || clipping.length >= word.length) continue;
+        const stems = stemsOf.get(clipping) ?? new Set<string>();
+        stems.add(stem(word));
+        stemsOf.set(clipping, stems);
+      }
     }
   }
   const unique = new Map<string, string>();

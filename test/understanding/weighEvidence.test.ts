@@ -50,6 +50,13 @@ describe('naming a role', () => {
     expect(roles(pharmacy, 'la pharma, ça paie ?')).toEqual({});
   });
 
+  it('reads a clipping ended on a vowel of its own as the role word it clips, and not as another job (clippingEndings)', () => {
+    const travel = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout94'));
+    // « résa » is « rés(ervation) » with an « a » of its own.
+    expect(roles(travel, "c koi les missions d'un agent de resa ?")).toEqual({ 'agent-de-reservation': 3 });
+    expect(travel.weigh("c koi les missions d'un agent de resa ?").otherJob).toBeNull();
+  });
+
   it('tells a role named by its whole name or initialism from one named by part of its name', () => {
     const banking = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout29'));
     const business = banking.indexes.find((index) => index.roles.some((role) => role.role.id === 'charge-d-affaires-entreprises'))!;
