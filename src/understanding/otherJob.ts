@@ -5,7 +5,7 @@
  */
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { looksLikeParticiple, looksPlural, masculine, titleGender } from '../text/morphology.js';
+import { looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
 import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -102,7 +102,10 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const previousWord = at > 0 ? tokens[at - 1]! : '';
     if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
     const next = neighbour(at, 1);
-    if (next !== null && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
+    // "Quelles tâches le guide assure pendant un circuit ?": after a definite determiner, the role's head followed by
+    // a verb and its complements is that role doing something, not another job ("un guide interprète" still is one).
+    const actsOn = next !== null && next + 1 < tokens.length && looksLikeVerb(tokens[next]!) && !language.has('indefiniteDeterminers', previousWord) && !language.has('becomingWords', previousWord);
+    if (next !== null && !actsOn && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.
       if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;

@@ -148,6 +148,13 @@ describe('another job', () => {
     expect(without.weigh('Travailler comme magistrat ?').otherJob).toBe('magistrat');
   });
 
+  it("reads a role's head then a verb with its complements as the role doing something, and after « un » as another job still", () => {
+    const travel = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout94'));
+    expect(travel.weigh('Quelles tâches le guide assure pendant un circuit ?').otherJob).toBeNull();
+    expect(travel.weigh('Quelles tâches le guide assure pendant un circuit ?').roles.get('guide-accompagnateur')).toBeGreaterThan(0);
+    expect(travel.weigh('Quel salaire pour un guide interprète ?').otherJob).toBe('guide interprete');
+  });
+
   it('reads a role head after a job-title opener as another job (jobTitleOpeners)', () => {
     expect(shared.weigh('Hésiter entre chef de projet et chef de produit digital').otherJob).toBe('chef de projet');
     const without = readerFor(SHARED_KNOWLEDGE, packWith({ jobTitleOpeners: ['vs'] }));
