@@ -132,14 +132,14 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const contentAt = tokens.map((_, at) => at).filter((at) => !index.linkWords.has(tokens[at]!));
   const asked = new Set(contentAt.map((at) => stems[at]!));
   /** Where the question writes a role name of another article of the library, and how many words it takes. */
-  const otherNames = (): { positions: number[]; size: number }[] => {
-    const found: { positions: number[]; size: number }[] = [];
+  const otherNames = (): { positions: number[]; size: number; names: ReadonlySet<string> }[] => {
+    const found: { positions: number[]; size: number; names: ReadonlySet<string> }[] = [];
     for (const names of index.otherArticlesRoles) {
       if (![...names].every((part) => asked.has(part))) continue;
       for (let start = 0; start + names.size <= contentAt.length; start += 1) {
         const positions = contentAt.slice(start, start + names.size);
         if (new Set(positions.map((at) => stems[at]!)).size !== names.size) continue;
-        if (positions.every((at) => names.has(stems[at]!)) && positions[positions.length - 1]! - positions[0]! < names.size * 3) found.push({ positions, size: names.size });
+        if (positions.every((at) => names.has(stems[at]!)) && positions[positions.length - 1]! - positions[0]! < names.size * 3) found.push({ positions, size: names.size, names });
       }
     }
     return found;
@@ -177,8 +177,15 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const foreign = new Set<number>();
   for (const { positions } of longerElsewhere) if (!positions.some((at) => consumed.has(at))) for (const at of positions) foreign.add(at);
 
+  // "du chef de projet informatique" where this article has a Chef de projet événementiel: the words of another
+  // article's role, named whole, name none of this article's roles one by one either — unless one of this article's
+  // names holds them all ("conseiller clientèle" is also part of the Conseiller clientèle en assurance).
+  const elsewhereOnly = new Set<number>();
+  for (const { positions, names } of longerElsewhere) {
+    if (!index.roles.some((role) => [...names].every((part) => role.nameStems.has(part)))) for (const at of positions) if (foreign.has(at)) elsewhereOnly.add(at);
+  }
   tokens.forEach((word, at) => {
-    if (consumed.has(at)) return;
+    if (consumed.has(at) || elsewhereOnly.has(at)) return;
     // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
     const jobHead = language.has('jobHeads', word) || language.has('adjectivalJobHeads', word);
     for (const role of index.roles) {

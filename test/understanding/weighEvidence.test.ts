@@ -227,6 +227,17 @@ describe('the whole name of a role of another article of the library', () => {
     expect(lookup.unknown.length).toBeGreaterThan(0);
   });
 
+  it("names none of this article's roles with its words, unless one of this article's names holds them all", () => {
+    const projects = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout95'));
+    const events = projects.indexes.find((index) => index.article.id === 'chef-de-projet-evenementiel-vs-regisseur')!;
+    // « chef de projet informatique » is the other article's role, not the Chef de projet événementiel.
+    expect(projects.weigh('Quels sont les horaires du chef de projet informatique ?', events).roles.size).toBe(0);
+    const library = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/library'));
+    const insurance = library.indexes.find((index) => index.article.id === 'differences-conseiller-agent-general-courtier-assurance')!;
+    // « conseiller clientèle » is another article's role whole, and part of the Conseiller clientèle en assurance.
+    expect(library.weigh('Quelle est la différence entre le conseiller clientèle et le courtier ?', insurance).roles.has('conseiller-clientele-en-assurance')).toBe(true);
+  });
+
   it('names the role in its own article', () => {
     expect(chargés.weigh('Et pour un gestionnaire de paie ?', payroll).wholeNames.has('gestionnaire-de-paie')).toBe(true);
   });
