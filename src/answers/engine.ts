@@ -16,7 +16,7 @@ import type { Lexicon } from '../language/lexicon.js';
 import { PhraseSet } from '../language/phraseSet.js';
 import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
-import { candidatesFor, interpret, type Decision } from '../understanding/interpret.js';
+import { articleChosenBy, candidatesFor, interpret, type Decision } from '../understanding/interpret.js';
 import type { FeatureVector } from '../understanding/readingModel.js';
 import { TypoCorrector } from '../understanding/typoCorrector.js';
 import type { Answer, Suggestion } from './answer.js';
@@ -132,7 +132,12 @@ export function createEngine(knowledge: KnowledgeBase, lexicon: Lexicon, dialogs
       // naming one of its roles ("pour l'acheteur"): the question asked first is answered there.
       if (context.pendingQuestion) {
         const named = decision.ranking.find((candidate) => (candidate.features.articleRoleNamed ?? 0) > 0)?.reading ?? null;
-        const chosen = builder.clarifiedArticle(clean) ?? (named && 'evidence' in named && named.evidence ? named.evidence.article : null);
+        // Typed rather than clicked ("Celui de l'événementiel"): a word of one offered article's title or roles.
+        const offered = () => {
+          const asked = interpret(readQuestion(context.pendingQuestion!, tools), router, lexicon, { ...context, pendingQuestion: null }).interpretation;
+          return asked.kind === 'clarify' ? articleChosenBy(reading, asked.choices, lexicon) : null;
+        };
+        const chosen = builder.clarifiedArticle(clean) ?? (named && 'evidence' in named && named.evidence ? named.evidence.article : null) ?? offered();
         if (chosen) {
           const picked: ConversationContext = { article: chosen.article.id, section: null, roles: [], pendingQuestion: null };
           const question = builder.clarifiedArticle(clean) ? context.pendingQuestion : `${context.pendingQuestion} ${clean}`;

@@ -10,6 +10,7 @@ import type { ArticleRouter } from './articleRouter.js';
 import { articleCandidates, libraryCandidates, type Candidate, type Interpretation, type LibraryView } from './candidates.js';
 import { ARTICLE_TIE_MARGIN, READING_WEIGHTS, scoreOf, type Feature } from './readingModel.js';
 import type { QuestionReading } from './readQuestion.js';
+import { stem, words } from '../text/normalize.js';
 import { weigh, type Evidence } from './weighEvidence.js';
 
 export type { Interpretation } from './candidates.js';
@@ -87,4 +88,18 @@ function articleTie(ranking: ScoredCandidate[], context: ConversationContext): I
   const second = rival ? answerEvidence(rival.reading) : null;
   if (!rival || !second || second.article.article.id === context.article || best.score - rival.score > ARTICLE_TIE_MARGIN) return null;
   return { kind: 'clarify', choices: [first.article, second.article], evidence: first };
+}
+
+/**
+ * The article a typed reply to a clarification picks among the offered ones ("Celui de l'événementiel" between
+ * « Chef de projet événementiel vs Régisseur » and « Chef de projet informatique vs Développeur »): the only one
+ * whose title or role names hold a word of the reply that the others' do not. Null when none or several do.
+ */
+export function articleChosenBy(reply: QuestionReading, choices: readonly ArticleIndex[], lexicon: Lexicon): ArticleIndex | null {
+  const namesOf = (index: ArticleIndex) =>
+    new Set([index.article.title, ...index.article.roles.flatMap((role) => [role.name, ...role.aliases])].flatMap((text) => words(text)).filter((word) => !lexicon.stopWords.has(word)).map(stem));
+  const named = choices.map(namesOf);
+  const replyStems = reply.tokens.filter((token) => !lexicon.stopWords.has(token)).map(stem);
+  const picked = choices.filter((_, at) => replyStems.some((part) => named[at]!.has(part) && named.every((other, otherAt) => otherAt === at || !other.has(part))));
+  return picked.length === 1 ? picked[0]! : null;
 }

@@ -1,11 +1,12 @@
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/answer.js';
 import { loadEngine, MAX_QUESTION_LENGTH, type Engine } from '../../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DIALOGS, SECOND_KNOWLEDGE, SHARED_KNOWLEDGE } from '../support/paths.js';
+import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { renderText } from '../../src/render/text.js';
 
 const DIGITAL = 'chef-de-produit-digital';
@@ -183,3 +184,20 @@ describe('engine with several articles', () => {
     expect(second.answer).toMatchObject({ kind: 'comparison', article: 'differences-chef-de-produit-digital-marketing', section: 'les-competences-requises' });
   });
 });
+
+describe('a clarification answered in words', () => {
+  let projects: Engine;
+  beforeAll(async () => {
+    projects = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout95'), dialogsDir: DIALOGS });
+  });
+
+  it('takes a typed reply that holds a word of only one offered article for that article', () => {
+    const first = projects.answer('Quelle formation pour être chef de projet ?', emptyContext());
+    expect(first.answer.kind).toBe('clarify');
+    // « événementiel » is in one article's title and roles only.
+    expect(projects.answer("Celui de l'événementiel", first.context).answer).toMatchObject({ kind: 'list', article: 'chef-de-projet-evenementiel-vs-regisseur', roles: ['chef-de-projet-evenementiel'] });
+    // « projet » is in both: it picks neither.
+    expect(projects.answer('celui du projet', first.context).answer.kind).not.toBe('list');
+  });
+});
+
