@@ -592,19 +592,25 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
 function conceptsOfEveryRole(items: readonly IndexedItem[], lexicon: Lexicon): Set<string> {
   // Section → role → the stems its bullets write, each with one of its words ("prime", "primes" alike).
   const bySection = new Map<Section, Map<string, Map<string, string>>>();
+  // The stems some bullet of the section opens with ("Prime de tutorat"): a word only ever further in ("Le service
+  // paie…" beside "… pour le paiement des transporteurs") says what the points are about no more than any other.
+  const openings = new Map<Section, Set<string>>();
   for (const item of items) {
     if (item.roleId === null || item.prose) continue;
     const roles = bySection.get(item.section) ?? new Map<string, Map<string, string>>();
     bySection.set(item.section, roles);
     const written = roles.get(item.roleId) ?? new Map<string, string>();
     roles.set(item.roleId, written);
-    for (const word of words(item.text)) if (!lexicon.stopWords.has(word)) written.set(stem(word), word);
+    const content = words(item.text).filter((word) => !lexicon.stopWords.has(word));
+    for (const word of content) written.set(stem(word), word);
+    if (content[0] !== undefined) openings.set(item.section, (openings.get(item.section) ?? new Set<string>()).add(stem(content[0])));
   }
   const covered = new Set<string>();
   for (const [section, roles] of bySection) {
     if (roles.size < 2 || roles.size < Object.keys(section.byRole).length) continue;
     const [first, ...others] = [...roles.values()];
-    for (const [stemmed, word] of first!) if (others.every((written) => written.has(stemmed))) covered.add(conceptOf(lexicon, word));
+    const opened = openings.get(section)!;
+    for (const [stemmed, word] of first!) if (opened.has(stemmed) && others.every((written) => written.has(stemmed))) covered.add(conceptOf(lexicon, word));
   }
   return covered;
 }

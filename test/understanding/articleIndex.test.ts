@@ -74,6 +74,11 @@ describe("subjects every role's list speaks of", () => {
     expect(audit.everyRoleConcepts.has('salaire')).toBe(false);
   });
 
+  it('need a word some bullet of the section opens with, not one each list only writes further in (« Le service paie… », « … le paiement des transporteurs »)', () => {
+    const transport = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout69')).indexes[0]!;
+    expect(transport.everyRoleConcepts.has('salaire')).toBe(false);
+  });
+
   it("leave out what only some roles' bullets hold", () => {
     const onlyOne = tutors.items.find((item) => item.text.startsWith('Formation « Maître'))!;
     const own = [...onlyOne.concepts].filter((concept) => !tutors.items.some((other) => other !== onlyOne && other.roleId !== onlyOne.roleId && other.concepts.has(concept)));
