@@ -76,6 +76,18 @@ export class ArticleRouter {
     return total === 0 ? 0 : own / total;
   }
 
+  /**
+   * The other articles that have, for each set of keys (stems of a role's name or its initialism), a role named by
+   * all of them: the articles the roles named by these words may belong to as well, shortlisted or not (« un
+   * assistant »). « Chef de projet ou dev » names no role of an article without a developer.
+   */
+  otherArticlesNaming(index: ArticleIndex, keySets: readonly (readonly string[])[]): ArticleIndex[] {
+    const sets = keySets.filter((keys) => keys.length > 0);
+    if (sets.length === 0) return [];
+    const names = (role: ArticleIndex['roles'][number], keys: readonly string[]) => keys.every((key) => role.nameStems.has(key) || role.abbreviations.has(key));
+    return this.indexes.filter((other) => other !== index && sets.every((keys) => other.roles.some((role) => names(role, keys))));
+  }
+
   /** The articles worth weighing for this question, the conversation's article always among them. */
   shortlist(reading: QuestionReading, context: ConversationContext): ArticleIndex[] {
     if (this.indexes.length <= SHORTLIST_SIZE) return this.indexes;

@@ -172,6 +172,8 @@ function articleFeatures(facts: Facts, library: LibraryView, reading: QuestionRe
     articleRoleNamed: facts.named.length > 0 ? 1 : 0,
     articleRoleDescribed: facts.named.length === 0 && evidence.described !== null ? 1 : 0,
     articleRoleNamedWhole: facts.evidence.wholeNames.size > 0 ? 1 : 0,
+    // Graded by how little the question's other words point here: « sur un congrès, le chef de projet » is the events one.
+    articleRoleNamedElsewhereToo: facts.named.length > 0 && !facts.inContext && library.rolesNamedElsewhere(evidence).length > 0 ? 1 - library.distinctiveness(evidence) : 0,
     articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, library.bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
@@ -401,6 +403,8 @@ export interface LibraryView {
   bestItemElsewhere(evidence: Evidence): number;
   /** How many articles of the library have exactly this many roles. */
   articlesWithRoles(count: number): number;
+  /** The other articles of the library with a role the words that named this article's roles name too. */
+  rolesNamedElsewhere(evidence: Evidence): ArticleIndex[];
 }
 
 /** Readings that belong to no article: smalltalk, the clarification between articles, the abstention. */
@@ -428,9 +432,12 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
   const namingWhole = namingAny.filter((evidence) => evidence.wholeNames.size > 0);
   const naming = namingWhole.length > 0 ? namingWhole : namingAny;
   const strongest = (evidence: Evidence) => Math.max(...evidence.roles.values());
-  if (naming.length >= 2 && !naming.some((evidence) => evidence.article.article.id === context.article) && strongest(naming[0]!) === strongest(naming[1]!)) {
+  // Articles left out of the shortlist may have a role these words name as well (« un assistant »).
+  const alike = naming.length === 1 ? library.rolesNamedElsewhere(naming[0]!) : [];
+  const tiedChoices = naming.length >= 2 && strongest(naming[0]!) === strongest(naming[1]!) ? naming.map((evidence) => evidence.article) : alike.length > 0 ? [naming[0]!.article, ...alike] : [];
+  if (tiedChoices.length >= 2 && !tiedChoices.some((index) => index.article.id === context.article)) {
     candidates.push({
-      reading: { kind: 'clarify', choices: naming.slice(0, CANDIDATE_OPTIONS.clarifyChoices).map((evidence) => evidence.article), evidence: naming[0]! },
+      reading: { kind: 'clarify', choices: tiedChoices.slice(0, CANDIDATE_OPTIONS.clarifyChoices), evidence: naming[0]! },
       features: { kindClarify: 1, articlesRoleTie: 1 },
       label: 'clarify-roles-of-articles',
     });

@@ -29,11 +29,20 @@ export interface Decision {
 /** Every candidate reading of the question, unscored (the tuner scores them with other weights). */
 export function candidatesFor(reading: QuestionReading, router: ArticleRouter, lexicon: Lexicon, context: ConversationContext, indexes = router.shortlist(reading, context)): Candidate[] {
   const all = indexes.map((index) => weigh(reading, index, lexicon)).sort((a, b) => b.strength - a.strength);
+  const elsewhere = new Map<Evidence, ArticleIndex[]>();
   const library: LibraryView = {
     bestStrength: all[0]?.strength ?? 0,
     distinctiveness: (evidence) => router.distinctiveness(evidence.content, evidence.article),
     bestItemElsewhere: (evidence) => Math.max(0, ...all.filter((other) => other !== evidence).map((other) => other.items[0]?.f1 ?? 0)),
     articlesWithRoles: (count) => router.articlesWithRoles(count),
+    rolesNamedElsewhere: (evidence) => {
+      let found = elsewhere.get(evidence);
+      if (!found) {
+        found = router.otherArticlesNaming(evidence.article, [...evidence.roleKeys.values()]);
+        elsewhere.set(evidence, found);
+      }
+      return found;
+    },
   };
   // Once the question names a role of some article, another article's "not covered" says nothing about it.
   const naming = all.some((evidence) => evidence.roles.size > 0);

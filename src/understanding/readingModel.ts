@@ -28,6 +28,12 @@ export const FEATURES = [
   'articleRoleNamed',
   /** The question names a role of this article by a whole name or an initialism, not by part of a name. */
   'articleRoleNamedWhole',
+  /**
+   * Another article of the library has roles the words that named this article's roles name too, and the conversation
+   * is about neither: the role named does not say which article is meant (« Combien gagne un assistant ? » beside ten
+   * assistants); graded by how little the question's other words point to this article (1 − articleDistinctive).
+   */
+  'articleRoleNamedElsewhereToo',
   /** No role is named, and the question describes one by what it does (« la personne qui gère la playlist »). */
   'articleRoleDescribed',
   /** The question names what every role of this article shares ("les deux chefs de produit"). */
@@ -36,9 +42,9 @@ export const FEATURES = [
   'articleInContext',
   /** How far this article's evidence is below the best article's (0 = the best; 1 = a whole unit below). */
   'articleStrengthGap',
-  /** How much the question's words point to this article rather than to the library's others (0..1). */
   /** The question counts the roles ("les trois métiers") and the article has that many. */
   'articleRoleCountFits',
+  /** How much the question's words point to this article rather than to the library's others (0..1). */
   'articleDistinctive',
 
   // The roles of the reading.
@@ -195,7 +201,7 @@ export type FeatureVector = Partial<Record<Feature, number>>;
  * asked for, a section nothing supports, a bullet of another role than the one asked about. Fitting keeps
  * their weights at or below zero, so a few odd questions cannot turn a penalty into a reward.
  */
-export const PENALTY_FEATURES: readonly Feature[] = ['rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'noRoleButAllCompared', 'smalltalkBesideQuestion', 'missingTopicAsked'];
+export const PENALTY_FEATURES: readonly Feature[] = ['articleRoleNamedElsewhereToo', 'rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'noRoleButAllCompared', 'smalltalkBesideQuestion', 'missingTopicAsked'];
 
 /**
  * The weight of each feature: how much it adds to (or takes from) a candidate's score.
@@ -219,6 +225,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   articleStrengthGap: 0.08,
   articleDistinctive: 0.68,
   articleRoleCountFits: 0.4,
+  articleRoleNamedElsewhereToo: -1.2,
   rolesAllNamed: -0.27,
   rolesNamedMissing: -0.11,
   rolesUnnamedExtra: -0.65,

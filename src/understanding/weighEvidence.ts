@@ -63,6 +63,11 @@ export interface Evidence {
   genericRoles: string[];
   /** "Entre un CDD et un CDI": the question compares two things, neither of them a role of this article. */
   comparesOtherThings: boolean;
+  /**
+   * For each role named, the words that named it (stems of its name, or its initialism as written): what another
+   * article's role may be named by too (« assistant » names ten roles of a library).
+   */
+  roleKeys: Map<string, string[]>;
   /** Another job is named ("chef de projet", "data scientist"). */
   otherJob: string | null;
   /** Content concepts left once roles and markers are taken out. */
@@ -493,5 +498,12 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     (items[0] ? STRENGTH.item * items[0].f1 : 0) -
     STRENGTH.unknownWord * unknown.length -
     (otherJob ? STRENGTH.otherJob : 0);
-  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, described, genericRoles, comparesOtherThings, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  const roleKeys = new Map<string, string[]>();
+  for (const roleId of roles.keys()) {
+    const role = index.roles.find((candidate) => candidate.role.id === roleId);
+    if (!role) continue;
+    const keys = [...consumed].map((at) => (role.abbreviations.has(tokens[at]!) ? tokens[at]! : stems[at]!)).filter((key) => role.nameStems.has(key) || role.abbreviations.has(key));
+    roleKeys.set(roleId, [...new Set(keys)]);
+  }
+  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, described, genericRoles, comparesOtherThings, roleKeys, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }

@@ -179,6 +179,27 @@ describe('candidate readings in a library', () => {
     expect(reading?.features.itemAheadOfLibrary).toBe(1);
   });
 
+  it('mark a role named by words that name roles of other articles too, beyond the shortlist, and offer to ask which', async () => {
+    const shelves = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/library'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const readings = shelves.candidates('Combien gagne un assistant ?', emptyContext());
+    const social = readings.find((entry) => entry.label.startsWith('section:formation-salaire-et-teletravail[assistant-de-service-social]'))!;
+    expect(social.features.articleRoleNamedElsewhereToo).toBeGreaterThan(0.5);
+    const clarify = readings.find((entry) => entry.label === 'clarify-roles-of-articles');
+    expect(clarify?.answer.kind).toBe('clarify');
+    expect(shelves.answer('Combien gagne un assistant ?', emptyContext()).answer.kind).toBe('clarify');
+    // A role only one article has, named whole, is no question of which article.
+    const product = shelves.candidates('Quelles sont les missions du chef de produit marketing ?', emptyContext());
+    expect(product.some((entry) => (entry.features.articleRoleNamedElsewhereToo ?? 0) > 0)).toBe(false);
+  });
+
+  it("do not mark a role whose other words point to its article (« sur un congrès, le chef de projet »), nor roles named that another article lacks", async () => {
+    const projects = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout95'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const events = projects.candidates('Sur un congrès, le chef de projet il gère quoi exactement ?', emptyContext()).filter((entry) => entry.label.includes('chef-de-projet-evenementiel'));
+    expect(events.every((entry) => (entry.features.articleRoleNamedElsewhereToo ?? 0) < 0.1)).toBe(true);
+    const developers = projects.candidates('Chef de projet ou dev, c\'est quoi la vraie différence ?', emptyContext()).filter((entry) => entry.label === 'overview' && entry.answer.kind === 'overview' && entry.answer.article === 'chef-de-projet-informatique-vs-developpeur');
+    expect(developers[0]?.features.articleRoleNamedElsewhereToo ?? 0).toBe(0);
+  });
+
   it('follow the conversation when it is about one of them', () => {
     const context: ConversationContext = { article: 'differences-conseiller-agricole-chef-d-exploitation', section: 'missions', roles: ['chef-d-exploitation'], pendingQuestion: null };
     expect(library.answer('Et pour le CA ?', context).answer).toMatchObject({ kind: 'list', article: 'differences-conseiller-agricole-chef-d-exploitation', roles: ['conseiller-agricole'] });
@@ -323,7 +344,8 @@ describe('a question that counts the roles in a library', () => {
 describe('a missing subject said around a question that names a role', () => {
   it('is not offered as "not covered" ("Je recrute un DA, quel profil…")', () => {
     expect(marketing.candidates('Je recrute un DA, quel profil je dois chercher ?', emptyContext()).some((entry) => entry.label.startsWith('topic:'))).toBe(false);
-    expect(marketing.candidates('Je recrute, quel profil je dois chercher ?', emptyContext()).some((entry) => entry.label === 'topic:recrutement')).toBe(true);
+    // Without a role, what is asked is the recruitment itself (« quel profil ? » would ask for the skills).
+    expect(marketing.candidates("Je recrute, où publier l'annonce ?", emptyContext()).some((entry) => entry.label === 'topic:recrutement')).toBe(true);
   });
 });
 
