@@ -415,9 +415,12 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   roleClusters.sort((a, b) => order.indexOf(a.key.join(' ')) - order.indexOf(b.key.join(' ')));
 
   const roles: Role[] = roleClusters.map((cluster) => {
-    // The masculine form, then the capitalised one ("Secrétaire de mairie" in the title beside "Le secrétaire de mairie"), then the most written.
+    // The masculine form, then the capitalised one ("Secrétaire de mairie" in the title beside "Le secrétaire de mairie"),
+    // then one written in running text rather than shouted in capitals ("Nivoculteur" beside the labels' "NIVOCULTEUR"),
+    // then the most written.
     const capitalised = (form: string) => Number(/^\p{Lu}/u.test(form));
-    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || capitalised(b[0]) - capitalised(a[0]) || b[1] - a[1]);
+    const runningText = (form: string) => Number(/\p{Ll}/u.test(form));
+    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || capitalised(b[0]) - capitalised(a[0]) || runningText(b[0]) - runningText(a[0]) || b[1] - a[1]);
     const name = forms[0]![0];
     const aliases = [...new Set(forms.slice(1).map(([form]) => form))].filter((form) => fold(form) !== fold(name));
     return { id: slugify(name), name, aliases, abbreviations: [], feminine: false };
@@ -597,6 +600,34 @@ export function namesInUse(paragraph: string, pack: LanguagePack): string[] {
   return [...paragraph.matchAll(QUOTED_NAME)].flatMap((quoted) =>
     pack.prefixLength('aliasAfterCues', words(paragraph.slice(quoted.index + quoted[0].length))) > 0 ? quotedNames(quoted[0], pack) : [],
   );
+}
+
+/**
+ * Names in quotes said to stand for a role: « on dit « le nivo » ou « la nivo » pour le nivoculteur » → the
+ * Nivoculteur's « nivo » (pack aliasForWords: the word between the names and the role, then the role's name up to
+ * the next comma).
+ */
+export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  const found: { role: Role; names: string[] }[] = [];
+  const quotes = [...paragraph.matchAll(QUOTED_NAME)];
+  for (let at = 0; at < quotes.length; at += 1) {
+    // A run of names joined by « ou » or a comma: « le nivo » ou « la nivo ».
+    const gap = (from: number) => paragraph.slice(quotes[from]!.index + quotes[from]![0].length, quotes[from + 1]!.index).trim();
+    let end = at;
+    while (end + 1 < quotes.length && (gap(end) === ',' || pack.has('alternativeWords', words(gap(end)).join(' ')))) end += 1;
+    const after = paragraph.slice(quotes[end]!.index + quotes[end]![0].length);
+    const cue = /^\s*(\p{L}+)\s+(.*)$/u.exec(after);
+    if (cue && pack.has('aliasForWords', words(cue[1]!).join(' '))) {
+      const named = cue[2]!.split(/[,;:.!?()]/)[0]!;
+      // « pour le nivoculteur / la nivocultrice »: either form names the role, whole (« pour tout le monde » names none).
+      const key = (text: string) => nameKey(text, pack).join(' ');
+      const forms = named.split(/\s*\/\s*/).map(key);
+      const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => forms.includes(key(name)))) ?? null;
+      if (role) found.push({ role, names: [...new Set(quotes.slice(at, end + 1).flatMap((quoted) => quotedNames(quoted[0], pack)))] });
+    }
+    at = end;
+  }
+  return found;
 }
 
 /** A name in quotes anywhere in a sentence. */

@@ -11,7 +11,7 @@ import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesInUse, namesOneOf, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -233,6 +233,12 @@ function cellInWords(text: string, key: ReadonlyMap<string, string>): string {
   return `${codes.map((code) => key.get(code)!).join(' ; ')} (${text.trim()})`;
 }
 
+/** A label that is the page's own word: a conclusion (« En résumé ») or a call-out (« À noter », « P.S. »). */
+function saysAside(label: string, pack: LanguagePack): boolean {
+  const folded = words(label);
+  return pack.prefixLength('conclusionHeadings', folded, 0) === folded.length || pack.prefixLength('calloutLabels', folded, 0) === folded.length || pack.has('calloutLabels', label.toLowerCase().replace(/[^\p{L}]/gu, ''));
+}
+
 /** Who a list belongs to: one role, several, every role, or no one the parser can tell. */
 type Owner = Role | readonly Role[] | 'shared' | null;
 
@@ -353,6 +359,16 @@ class SectionBuilder {
       return;
     }
     this.flushLead();
+    // "En résumé : la nivo FAIT la neige…", "P.S. : les deux services recrutent…" after the last role's list: the
+    // page's own word (a conclusion or a call-out label), not that role's unless it is about that role ("À noter : le
+    // correcteur ne réécrit pas"); it ends the role's part.
+    const aside = inlineLabel(node);
+    if (aside && this.current !== null && saysAside(aside.label, this.pack) && (this.current === 'shared' || subjectOf(aside.text, this.roles, this.pack) !== this.current)) {
+      this.current = null;
+      this.currentHeader = undefined;
+      this.prose(node.text, node.line, null);
+      return;
+    }
     const label = paragraphLabel(node);
     // A long sentence leading into a list that names one role heads that role's list.
     const sentence = label === null ? leadInSentence(node.text) : null;
@@ -709,6 +725,65 @@ function viewOf(blocks: readonly Block[]): Pick<Section, 'intro' | 'byRole' | 's
   return { intro, byRole, sharedItems };
 }
 
+/** A line of an e-mail's envelope: « De : … », « Envoyé : … », « Objet : … » (pack emailHeaderFields). */
+function emailField(node: SourceNode, pack: LanguagePack): { field: string; value: string } | null {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return null;
+  const found = /^([\p{L}][\p{L} ]{0,15}?)\s*:\s*(.*)$/u.exec(node.text);
+  if (!found || !pack.has('emailHeaderFields', words(found[1]!).join(' '))) return null;
+  return { field: words(found[1]!).join(' '), value: found[2]!.trim() };
+}
+
+/** An e-mail subject as a title: « TR: RE: [Flash RH saison] Nivoculteur / Dameur : … » → « Nivoculteur / Dameur : … ». */
+function subjectAsTitle(subject: string, pack: LanguagePack): string {
+  let title = subject;
+  for (;;) {
+    const prefix = /^\s*([\p{L}]{1,4})\s*:\s*/u.exec(title);
+    if (prefix && pack.has('forwardPrefixes', words(prefix[1]!)[0] ?? '')) title = title.slice(prefix[0].length);
+    else if (/^\s*\[[^\]]{1,60}\]\s*/.test(title)) title = title.replace(/^\s*\[[^\]]{1,60}\]\s*/, '');
+    else return title.trim();
+  }
+}
+
+/** A signature holds a few short lines: a name, a job, a company, a phone number, a disclaimer. */
+const MAX_SIGNATURE_NODES = 8;
+const MAX_SIGNATURE_WORDS = 25;
+const MAX_CLOSING_WORDS = 8;
+
+/**
+ * An HR e-mail pasted as an article: what comes before its envelope (a forwarding note, « Pour info… Sandrine »), the
+ * envelope itself (« De : », « Envoyé : », « À : », « Objet : », two lines at least, or one « Objet : » line opening
+ * the file) and the signature closing it (a short line ending on a comma — « Cordialement, », « Belle saison à
+ * toutes et à tous, » — then a few short lines) are no part of the article; the subject is its title.
+ */
+function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: LanguagePack): SourceNode[] {
+  let last = -1;
+  let subject: string | null = null;
+  for (let at = 0; at < nodes.length; at += 1) {
+    if (!emailField(nodes[at]!, pack)) continue;
+    let end = at;
+    while (end + 1 < nodes.length && emailField(nodes[end + 1]!, pack)) end += 1;
+    const fields = nodes.slice(at, end + 1).map((node) => emailField(node, pack)!);
+    const subjectField = fields.find((field) => pack.has('subjectFields', field.field));
+    if (end > at || (at === 0 && subjectField)) {
+      last = end;
+      if (subjectField?.value) subject = subjectField.value;
+    }
+    at = end;
+  }
+  if (last < 0 || subject === null) return nodes;
+  const line = nodes[last]!.line;
+  let body = nodes.slice(last + 1);
+  // The signature: a closing line ending on a comma, then a few short lines to the end (the greeting that opens the
+  // mail ends on a comma too, but the whole mail follows it).
+  const closing = body.findLastIndex((node) => node.type === 'paragraph' && /,\s*$/.test(node.text) && words(node.text).length <= MAX_CLOSING_WORDS);
+  if (closing >= 0) {
+    const rest = body.slice(closing + 1);
+    const short = rest.every((node) => (node.type === 'paragraph' || node.type === 'heading') && words(node.text).length <= MAX_SIGNATURE_WORDS);
+    if (rest.length <= MAX_SIGNATURE_NODES && short) body = body.slice(0, closing);
+  }
+  return [{ type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...body];
+}
+
 /** Splits the nodes into title, category, intro and sections. */
 function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack, diagnostics: Diagnostic[]) {
   let category: string | undefined;
@@ -997,7 +1072,7 @@ function nodeTexts(node: SourceNode): string[] {
 /** Parses an article file's text. `file` is used in ids and messages. */
 export function parseArticle(source: string, file: string, pack: LanguagePack): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
-  const { nodes } = markdown ? readMarkdown(source) : readTextExport(source);
+  const nodes = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack);
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
   const { category, title, intro, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
@@ -1014,6 +1089,12 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   roles.splice(0, roles.length, ...nicknamed);
   // A paragraph about one role may say the name people use for it ("… — « le nez » dans le jargon de la maison"): known
   // before the sections are read, it names that role in a table's header or a label ("| Le nez | L'éval |").
+  // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use.
+  for (const paragraph of [...intro, ...rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.text] : [])))]) {
+    for (const { role, names } of nicknamesFor(paragraph, roles, pack)) {
+      for (const alias of names) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+    }
+  }
   for (const node of rawSections.flatMap((section) => section.body)) {
     if (node.type !== 'paragraph') continue;
     const subject = subjectOf(node.text, roles, pack);

@@ -8,10 +8,10 @@ import { BULLET_MARKS, LEADING_PICTOGRAPHS, squeeze, type SourceDocument, type S
 
 /**
  * A bullet: the usual marks, the arrows, ticks and emoji that intranet pages put before their points
- * ("✓ Réaliser les entremets", "→ Travail de nuit", "  ✅ Permis B"), or "1." / "2)". An emoji marks a
+ * ("✓ Réaliser les entremets", "→ Travail de nuit", "  ✅ Permis B"), the « > » of a plain-text e-mail, or "1." / "2)". An emoji marks a
  * bullet only on an indented line: at the margin it opens a heading ("🎯 Missions").
  */
-const BULLET = new RegExp(`^(\\s*)(?:[${BULLET_MARKS}*+-]|(?<=^\\s+)\\p{Extended_Pictographic}\\uFE0F?|(\\d{1,2})[.)])\\s+(.*)$`, 'u');
+const BULLET = new RegExp(`^(\\s*)(?:[${BULLET_MARKS}*+>-]|(?<=^\\s+)\\p{Extended_Pictographic}\\uFE0F?|(\\d{1,2})[.)])\\s+(.*)$`, 'u');
 const NUMBERED = /^\d{1,2}[.)]\s+(.*)$/;
 const TABLE_ROW = /^\|(.*)\|$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;

@@ -19,6 +19,7 @@ export const WORD_CLASSES = [
   'aliasCues',
   'quotedAliasCues',
   'aliasAfterCues',
+  'aliasForWords',
   'alternativeWords',
   'closingNegations',
   'coordinators',
@@ -31,6 +32,9 @@ export const WORD_CLASSES = [
   'glossaryHeadings',
   'personalPronouns',
   'calloutLabels',
+  'emailHeaderFields',
+  'subjectFields',
+  'forwardPrefixes',
   'firstPersonPronouns',
   'discourseConnectives',
   // Reading questions.

@@ -2115,3 +2115,71 @@ describe('a responsibility matrix with its key', () => {
     expect(texts(plain, 'primes', 'cariste')).toEqual(['Objectif : C']);
   });
 });
+
+describe('an HR e-mail pasted as a text article', () => {
+  const article = parse(
+    [
+      'Objet : TR: [Flash RH] Nivoculteur / Dameur : qui fait quoi ?',
+      '',
+      'Pour info, à faire suivre.',
+      'Sandrine',
+      '',
+      "-----Message d'origine-----",
+      'De : Service RH <rh@example.fr>',
+      'Envoyé : lundi 2 décembre 08:47',
+      'À : Tous les saisonniers',
+      'Objet : [Flash RH] Nivoculteur / Dameur : qui fait quoi ?',
+      '',
+      'Bonjour à toutes et à tous,',
+      '',
+      'Dans l\'équipe on dit « le nivo » ou « la nivo » pour le nivoculteur / la nivocultrice.',
+      '',
+      '1/ LES MISSIONS',
+      '',
+      'LE NIVOCULTEUR :',
+      '* Lancer les enneigeurs',
+      '',
+      'LE DAMEUR :',
+      '* Damer les pistes',
+      '',
+      '2/ HORAIRES',
+      '',
+      'LE NIVOCULTEUR :',
+      '> Travail de nuit',
+      '> Astreintes le week-end',
+      '',
+      'LE DAMEUR :',
+      '> Travail de 17 h à 1 h',
+      '',
+      'P.S. : Les deux services recrutent encore.',
+      '',
+      'Belle saison à toutes et à tous,',
+      '',
+      'Claire Mathieu',
+      'Chargée RH saisonniers',
+      'Tél. : 04 79 55 12 38',
+      "Pensez à l'environnement avant d'imprimer ce mail.",
+    ].join('\n'),
+    'flash.txt',
+  );
+
+  it('takes the subject for the title, without its forward prefix and tag, and leaves out the envelope and what came before it', () => {
+    expect(article.title).toBe('Nivoculteur / Dameur : qui fait quoi ?');
+    expect(article.intro.join(' ')).not.toContain('Sandrine');
+    expect(article.intro.join(' ')).not.toContain('Service RH');
+  });
+
+  it('reads the sections, the roles named in capitals by their name in running text, and « > » lines as points', () => {
+    expect(article.sections.map((section) => section.heading)).toEqual(['1/ LES MISSIONS', '2/ HORAIRES']);
+    expect(article.roles.map((role) => role.name)).toEqual(['Nivoculteur', 'Dameur']);
+    expect(texts(article, '2-horaires', 'nivoculteur')).toEqual(['Travail de nuit', 'Astreintes le week-end']);
+  });
+
+  it("gives a role the names said in quotes to stand for it (aliasForWords), and leaves the P.S. and the signature out of the last role's part", () => {
+    expect(article.roles[0]!.aliases).toContain('nivo');
+    const hours = article.sections.find((section) => section.id === '2-horaires')!;
+    expect(hours.byRole['dameur']!.prose).toEqual([]);
+    expect(hours.intro).toEqual(['P.S. : Les deux services recrutent encore.']);
+    expect(article.sections.flatMap((section) => section.intro).join(' ')).not.toContain('Claire Mathieu');
+  });
+});

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { subjectOf } from '../../src/knowledge/findRoles.js';
+import { nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -19,5 +19,17 @@ describe('the role a paragraph is about (subjectOf)', () => {
   it('is no role named after three other words, even after a pronoun that is no speaker', () => {
     expect(subject('Il fixe les objectifs, manage les chefs de rayon et gère le budget.')).toBeNull();
     expect(subject('Au quotidien, le chef de rayon encadre une équipe.')).toBe('chef-de-rayon');
+  });
+});
+
+describe('names in quotes said to stand for a role', () => {
+  const snow: Role[] = [{ ...role('nivoculteur', 'Nivoculteur'), aliases: ['Nivocultrice'] }, role('dameur', 'Dameur')];
+
+  it('gives the role named whole after « pour » the names in quotes before it', () => {
+    expect(nicknamesFor('On dit « le nivo » ou « la nivo » pour le nivoculteur / la nivocultrice, et « le CED » pour le conducteur d\'engin.', snow, pack)).toEqual([{ role: snow[0], names: ['nivo'] }]);
+  });
+
+  it('gives none for « pour » followed by what names no role whole', () => {
+    expect(nicknamesFor('Le dameur — « le ratrak » pour tout le monde ici — prépare les pistes.', snow, pack)).toEqual([]);
   });
 });
