@@ -746,14 +746,19 @@ const MAX_NICKNAME_CHARACTERS = 40;
 /** Most words before the quotes in such a bracket ("souvent appelé", "que l'on appelle aussi"). */
 const MAX_CUE_WORDS = 5;
 
+/** Longest aside before the quotes in such a bracket ("jardinier ou jardinière de golf, « GK »"). */
+const MAX_ASIDE_CHARACTERS = 60;
+
 /**
  * "Le Masseur-kinésithérapeute (le « kiné » dans les services)", "le Prévisionniste de la demande (souvent appelé
- * « demand planner »)": a name in quotes opening a bracket right after a role's name, or after a naming cue, is
+ * « demand planner »)", "Le greenkeeper (jardinier de golf, « GK » dans l'équipe)": a name in quotes opening a bracket
+ * (or a part of it after a comma) right after a role's name, or after a naming cue, is
  * another name of that role. A role found only by that nickname ("Chez le kiné :" in the
  * lists) is the same role: it joins the one the text names in full. Returns the roles left.
  */
 export function bracketedNicknames(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): Role[] {
-  const nickname = new RegExp(`\\(\\s*((?:[\\p{L}]+[’']?\\s*){0,${MAX_CUE_WORDS}}?)[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
+  // Other asides may come first, each closed by a comma: "(jardinier ou jardinière de golf, « GK » dans l'équipe)".
+  const nickname = new RegExp(`\\(\\s*(?:[^()«"“”»,]{1,${MAX_ASIDE_CHARACTERS}},\\s*){0,2}?((?:[\\p{L}]+[’']?\\s*){0,${MAX_CUE_WORDS}}?)[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
   const merged = new Set<Role>();
   // Only a text with a bracket and a quote can hold one: the pattern is costly on the many that cannot.
   for (const text of texts.filter((candidate) => candidate.includes('(') && /[«"“]/.test(candidate))) {
@@ -764,7 +769,8 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
       if (lead.length > 1 && !lead.some((_, from) => cueEnds(from))) continue;
       const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
       if (!role) continue;
-      const name = match[2]!.trim();
+      // « l'intendance », « le kiné »: the name without its determiner.
+      const name = quotedNames(`« ${match[2]!.trim()} »`, pack)[0] ?? match[2]!.trim();
       if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
       for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
         role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));

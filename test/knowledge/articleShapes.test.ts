@@ -875,6 +875,31 @@ describe('roles named in the lists by the nicknames the text gives them', () => 
     expect(missions.byRole['masseur-kinesitherapeute']!.items.map((item) => item.text)).toEqual(['Mener les séances de rééducation']);
     expect(missions.byRole['ergotherapeute']!.items.map((item) => item.text)).toEqual(['Préconiser les aides techniques']);
   });
+
+  it('takes it after other asides of the bracket too, without its determiner (« GK », not « le GK »)', () => {
+    const golf = parse(
+      [
+        '# Intendant de terrain ou greenkeeper : qui fait quoi ?',
+        '',
+        '## Qui sont-ils ?',
+        '',
+        "**Le greenkeeper** (jardinier ou jardinière de golf, « le GK » dans l'équipe) entretient le parcours.",
+        '',
+        "**L'intendant de terrain** (ou l'intendante) dirige l'équipe.",
+        '',
+        '## Missions',
+        '',
+        '**Greenkeeper** :',
+        '- Tondre les greens',
+        '',
+        '**Intendant de terrain** :',
+        '- Planifier les travaux',
+      ].join('\n'),
+    );
+    const keeper = golf.roles.find((role) => role.id === 'greenkeeper')!;
+    expect(keeper.aliases).toContain('GK');
+    expect(keeper.aliases).not.toContain('le GK');
+  });
 });
 
 describe('role names in inclusive writing', () => {
