@@ -173,7 +173,7 @@ function articleFeatures(facts: Facts, library: LibraryView, reading: QuestionRe
     articleRoleDescribed: facts.named.length === 0 && evidence.described !== null ? 1 : 0,
     articleRoleNamedWhole: facts.evidence.wholeNames.size > 0 ? 1 : 0,
     // Graded by how little the question's other words point here: « sur un congrès, le chef de projet » is the events one.
-    articleRoleNamedElsewhereToo: facts.named.length > 0 && !facts.inContext && library.rolesNamedElsewhere(evidence).length > 0 ? 1 - library.distinctiveness(evidence) : 0,
+    articleRoleNamedElsewhereToo: facts.named.length > 0 && !facts.inContext && !reading.markers.who && library.rolesNamedElsewhere(evidence).length > 0 ? 1 - library.distinctiveness(evidence) : 0,
     articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, library.bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
@@ -433,7 +433,8 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
   const naming = namingWhole.length > 0 ? namingWhole : namingAny;
   const strongest = (evidence: Evidence) => Math.max(...evidence.roles.values());
   // Articles left out of the shortlist may have a role these words name as well (« un assistant »).
-  const alike = naming.length === 1 ? library.rolesNamedElsewhere(naming[0]!) : [];
+  // "Qui fait les plannings des soigneurs ?" looks up who does it: the role it names is no subject to ask about.
+  const alike = naming.length === 1 && !reading.markers.who ? library.rolesNamedElsewhere(naming[0]!) : [];
   const tiedChoices = naming.length >= 2 && strongest(naming[0]!) === strongest(naming[1]!) ? naming.map((evidence) => evidence.article) : alike.length > 0 ? [naming[0]!.article, ...alike] : [];
   if (tiedChoices.length >= 2 && !tiedChoices.some((index) => index.article.id === context.article)) {
     candidates.push({

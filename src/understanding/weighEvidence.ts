@@ -189,6 +189,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   for (const { positions, names } of longerElsewhere) {
     if (!index.roles.some((role) => [...names].every((part) => role.nameStems.has(part)))) for (const at of positions) if (foreign.has(at)) elsewhereOnly.add(at);
   }
+  /** Words several roles' names hold, where the question writes them alone. */
+  const sharedWords: { at: number; holders: IndexedRole[] }[] = [];
   tokens.forEach((word, at) => {
     if (consumed.has(at) || elsewhereOnly.has(at)) return;
     // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
@@ -232,12 +234,28 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     }
     // "l'autre régisseur" beside a Régisseur général and a Régisseur plateau: a word several roles' names hold.
     const holders = index.roles.filter((role) => role.nameStems.has(stems[at]!));
-    if (holders.length >= 2 && !consumed.has(at)) for (const role of holders) genericRoles.add(role.role.id);
+    if (holders.length >= 2 && !consumed.has(at)) {
+      for (const role of holders) genericRoles.add(role.role.id);
+      sharedWords.push({ at, holders });
+    }
     if (index.sharedNameStems.has(stems[at]!)) {
       consumed.add(at);
       genericRole = true;
     }
   });
+  // "soigneur, chef soigneur et RZ": beside one of the roles whose names hold it, named whole, a bare word several
+  // names hold is the one role left that it heads (the Soigneur animalier, not the Chef soigneur once more).
+  for (const { at, holders } of sharedWords) {
+    if (consumed.has(at) || !holders.some((role) => namedWhole.has(role.role.id))) continue;
+    // Only the head of one of them: « agent SSIAP 1 » beside an Agent de prévention writes the head of both.
+    const left = holders.filter((role) => !roles.has(role.role.id));
+    const headed = holders.filter((role) => role.headStem === stems[at]);
+    if (left.length === 1 && headed.length === 1 && headed[0] === left[0]) {
+      note(left[0]!.role.id, 2, at);
+      consumed.add(at);
+      subjectRoles.add(left[0]!.role.id);
+    }
+  }
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
   // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.
   // Two bare role words in a comparison ("entre un profil front et un profil back") name both roles too.

@@ -192,6 +192,13 @@ describe('candidate readings in a library', () => {
     expect(product.some((entry) => (entry.features.articleRoleNamedElsewhereToo ?? 0) > 0)).toBe(false);
   });
 
+  it('do not mark a role a who-question names as the object of the task, nor offer to ask which article for it', async () => {
+    const zoo = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout109'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const readings = zoo.candidates('Qui fait les plannings des soigneurs ?', emptyContext());
+    expect(readings.some((entry) => entry.label === 'clarify-roles-of-articles')).toBe(false);
+    expect(zoo.answer('Qui fait les plannings des soigneurs ?', emptyContext()).answer).toMatchObject({ kind: 'list', roles: ['chef-soigneur'] });
+  });
+
   it("do not mark a role whose other words point to its article (« sur un congrès, le chef de projet »), nor roles named that another article lacks", async () => {
     const projects = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout95'), dialogsDir: DEFAULT_DIALOGS_DIR });
     const events = projects.candidates('Sur un congrès, le chef de projet il gère quoi exactement ?', emptyContext()).filter((entry) => entry.label.includes('chef-de-projet-evenementiel'));

@@ -57,6 +57,15 @@ describe('naming a role', () => {
     expect(travel.weigh("c koi les missions d'un agent de resa ?").otherJob).toBeNull();
   });
 
+  it('reads a bare word two names hold, beside one of them named whole, as the one left that it heads', () => {
+    const zoo = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout109'));
+    const levels = zoo.indexes.find((index) => index.roles.length === 3)!;
+    expect(Object.fromEntries(zoo.weigh('Horaires et astreintes : soigneur, chef soigneur et RZ, qu\'est-ce qui change ?', levels).roles)).toMatchObject({ 'soigneur-animalier': 2, 'chef-soigneur': 3 });
+    // « agent SSIAP 1 » writes the head of both agents' names: the Agent de prévention is not named.
+    const security = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout32'));
+    expect(security.weigh("Quels sont les horaires d'un agent SSIAP 1 ?").roles.has('agent-de-prevention-et-de-securite')).toBe(false);
+  });
+
   it('tells a role named by its whole name or initialism from one named by part of its name', () => {
     const banking = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout29'));
     const business = banking.indexes.find((index) => index.roles.some((role) => role.role.id === 'charge-d-affaires-entreprises'))!;
