@@ -46,7 +46,7 @@ export function writtenWords(text: string): string[] {
 }
 
 /** Written words joined back into a name, each elided article glued to its word again ("Chargé d’affaires"). */
-function joinWritten(parts: readonly string[]): string {
+export function joinWritten(parts: readonly string[]): string {
   return parts.join(' ').replace(/([’'])\s/g, '$1');
 }
 

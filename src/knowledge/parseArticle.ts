@@ -11,7 +11,7 @@ import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, joinWritten, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1089,6 +1089,31 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   roles.splice(0, roles.length, ...nicknamed);
   // A paragraph about one role may say the name people use for it ("… — « le nez » dans le jargon de la maison"): known
   // before the sections are read, it names that role in a table's header or a label ("| Le nez | L'éval |").
+  // "Analyste vidéo / analyste de la performance :", "Préparatrice / préparateur physique :": a label naming a role in
+  // one of its forms gives it the others, a bare head taking the complement of the longest form that names the role.
+  const labelLines = rawSections.flatMap((section) => section.body.flatMap((node) => {
+    if (node.type === 'heading') return [node.text];
+    if (node.type === 'paragraph' && node.strongLead !== undefined && (node.afterLead ?? '') === '') return [node.strongLead];
+    return node.type === 'paragraph' && isLeadIn(node.text) ? [node.text] : [];
+  }));
+  for (const text of labelLines.filter((line) => /\s\/\s/.test(line))) {
+    // "Le technicien / La technicienne de laboratoire": the names without their determiners.
+    const bareForm = (form: string) => {
+      const written = writtenWords(form);
+      while (written.length > 1 && pack.has('determiners', words(written[0]!).join(' '))) written.shift();
+      return joinWritten(written);
+    };
+    const forms = nameForms(withoutColon(text)).map(bareForm).filter((form) => form !== '');
+    const named = forms.map((form) => roleNamedIn(form, roles, pack));
+    const role = named.find((candidate) => candidate !== null);
+    if (forms.length < 2 || !role || named.some((candidate) => candidate !== null && candidate !== role)) continue;
+    const full = forms.filter((_, at) => named[at] === role).sort((a, b) => b.length - a.length)[0]!;
+    const complement = full.split(/\s+/).slice(1).join(' ');
+    for (const form of forms) {
+      const alias = form.split(/\s+/).length === 1 && complement !== '' ? `${form} ${complement}` : form;
+      if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+    }
+  }
   // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use.
   for (const paragraph of [...intro, ...rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.text] : [])))]) {
     for (const { role, names } of nicknamesFor(paragraph, roles, pack)) {

@@ -5,7 +5,7 @@
 import type { Section } from '../knowledge/knowledgeBase.js';
 import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, surfaceOf, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { looksLikeVerb } from '../text/morphology.js';
+import { looksLikeVerb, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
 import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -282,11 +282,17 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
  */
 export function roleWordStems(tokens: readonly string[], index: ArticleIndex, stopWords: ReadonlySet<string>): string[] {
   const stems = tokens.map(stem);
-  return stems.map((stemmed, at) => {
+  const read = stems.map((stemmed, at) => {
     const word = tokens[at]!;
     if (index.surfaceWords.has(word) || stopWords.has(word)) return stemmed;
     return index.roleWordPrefixes.get(word) ?? clippingAfterName(at, tokens, stems, index) ?? roleWordByRoot(word, index) ?? stemmed;
   });
+  // "éducatrice sportive": after a word of a role's name, an adjective in the feminine is that name's word.
+  for (let at = 1; at < read.length; at += 1) {
+    const inName = stem(masculineInName(tokens[at]!));
+    if (inName !== read[at] && index.roles.some((role) => role.nameStems.has(read[at - 1]!) && role.nameStems.has(inName))) read[at] = inName;
+  }
+  return read;
 }
 
 /** The role word a shared clipping stands for when the word before it belongs to one role's name that has exactly one of them. */

@@ -2208,3 +2208,34 @@ describe('an HR e-mail pasted as a text article', () => {
     expect(article.sections.flatMap((section) => section.intro).join(' ')).not.toContain('Claire Mathieu');
   });
 });
+
+describe('labels that write a role in two forms', () => {
+  const article = parse(
+    [
+      '# Éducateur sportif, préparateur physique, analyste de la performance : qui fait quoi ?',
+      '',
+      '## Les missions',
+      '',
+      '**Préparateur physique**',
+      '- Planifier la charge',
+      '',
+      '**Analyste de la performance :**',
+      '- Monter les vidéos',
+      '',
+      '## Les compétences',
+      '',
+      '**Préparatrice / préparateur physique :**',
+      '- Physiologie',
+      '',
+      '**Analyste vidéo / analyste de la performance :**',
+      '- Logiciels de montage',
+    ].join('\n'),
+  );
+
+  it('gives the role the other forms, a bare head with the complement of the form that names it', () => {
+    const [trainer, analyst] = [article.roles.find((role) => role.id === 'preparateur-physique')!, article.roles.find((role) => role.id === 'analyste-de-la-performance')!];
+    expect(trainer.aliases).toContain('Préparatrice physique');
+    expect(analyst.aliases).toContain('Analyste vidéo');
+    expect(texts(article, 'les-competences', 'analyste-de-la-performance')).toEqual(['Logiciels de montage']);
+  });
+});

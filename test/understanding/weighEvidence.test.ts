@@ -66,6 +66,12 @@ describe('naming a role', () => {
     expect(security.weigh("Quels sont les horaires d'un agent SSIAP 1 ?").roles.has('agent-de-prevention-et-de-securite')).toBe(false);
   });
 
+  it("reads a role's name with its adjective in the feminine (« éducatrice sportive ») as that role, and as no other job", () => {
+    const club = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout107'));
+    expect(roles(club, 'Quels diplômes faut-il pour être éducatrice sportive ?')).toEqual({ 'educateur-sportif': 3 });
+    expect(club.weigh('Quels diplômes faut-il pour être éducatrice sportive ?').otherJob).toBeNull();
+  });
+
   it('tells a role named by its whole name or initialism from one named by part of its name', () => {
     const banking = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout29'));
     const business = banking.indexes.find((index) => index.roles.some((role) => role.role.id === 'charge-d-affaires-entreprises'))!;
