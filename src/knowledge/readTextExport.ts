@@ -16,6 +16,8 @@ const NUMBERED = /^\d{1,2}[.)]\s+(.*)$/;
 const TABLE_ROW = /^\|(.*)\|$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
+/** A line wholly in square brackets: what an export writes in place of a picture or a widget ("[Image : …]"). */
+const PLACEHOLDER = /^\[[^\[\]]+\]$/;
 /** A heading is short and does not end like a sentence or a list lead-in. */
 const MAX_HEADING_WORDS = 14;
 const MAX_HEADING_CHARS = 100;
@@ -156,7 +158,8 @@ function readLines(lines: readonly string[]): SourceNode[] {
     const line = index + 1;
     const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
     const trimmed = expanded.trim();
-    if (trimmed === '' || running.has(index)) return;
+    // "[Image : une soigneuse prépare les rations…]": a placeholder the export left for a picture, no text of the page.
+    if (trimmed === '' || running.has(index) || PLACEHOLDER.test(trimmed)) return;
     const row = TABLE_ROW.exec(trimmed);
     const tabbed = row ? null : tabCells(raw);
     const sameWidth = tabbed !== null && (table !== null ? table.header.length === tabbed.length : tabCells(lines[index + 1] ?? '')?.length === tabbed.length);

@@ -31,6 +31,8 @@ const FEMININE_ENDINGS: [RegExp, string][] = [
   [/trice(s?)$/, 'teur$1'],
   [/ienne(s?)$/, 'ien$1'],
   [/ee(s?)$/, 'e$1'],
+  // "cheffe" → "chef".
+  [/effe(s?)$/, 'ef$1'],
 ];
 
 /**

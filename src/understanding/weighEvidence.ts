@@ -245,15 +245,19 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   });
   // "soigneur, chef soigneur et RZ": beside one of the roles whose names hold it, named whole, a bare word several
   // names hold is the one role left that it heads (the Soigneur animalier, not the Chef soigneur once more).
+  // Alone after a role opener ("le soigneur", beside a Soigneur animalier and a Chef soigneur), it is the one role whose
+  // name it heads: the other's name only ends with it.
   for (const { at, holders } of sharedWords) {
-    if (consumed.has(at) || !holders.some((role) => namedWhole.has(role.role.id))) continue;
+    if (consumed.has(at)) continue;
     // Only the head of one of them: « agent SSIAP 1 » beside an Agent de prévention writes the head of both.
-    const left = holders.filter((role) => !roles.has(role.role.id));
     const headed = holders.filter((role) => role.headStem === stems[at]);
-    if (left.length === 1 && headed.length === 1 && headed[0] === left[0]) {
-      note(left[0]!.role.id, 2, at);
+    const beside = holders.some((role) => namedWhole.has(role.role.id));
+    const left = holders.filter((role) => !roles.has(role.role.id));
+    const alone = !holders.some((role) => roles.has(role.role.id)) && (at === 0 || language.has('roleOpeners', tokens[at - 1]!));
+    if (headed.length === 1 && left.includes(headed[0]!) && ((beside && left.length === 1) || alone)) {
+      note(headed[0]!.role.id, 2, at);
       consumed.add(at);
-      subjectRoles.add(left[0]!.role.id);
+      subjectRoles.add(headed[0]!.role.id);
     }
   }
   for (const roleId of roles.keys()) weakRoles.delete(roleId);

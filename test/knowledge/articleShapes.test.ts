@@ -2239,3 +2239,29 @@ describe('labels that write a role in two forms', () => {
     expect(texts(article, 'les-competences', 'analyste-de-la-performance')).toEqual(['Logiciels de montage']);
   });
 });
+
+describe('a text export with picture placeholders', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre le Soigneur animalier et le Médiateur scientifique',
+      '',
+      '[Image : une soigneuse prépare les rations]',
+      'Crédit photo : service communication du parc',
+      '',
+      'Les missions principales',
+      '',
+      'Soigneur animalier :',
+      '  • Préparer les rations',
+      'Médiateur scientifique :',
+      '  • Animer les nourrissages commentés',
+    ].join('\n'),
+    'zoo.txt',
+  );
+
+  it('reads no heading nor text in the placeholder and its photo credit', () => {
+    expect(article.sections.map((section) => section.heading)).toEqual(['Les missions principales']);
+    expect(article.intro).toEqual([]);
+  });
+});

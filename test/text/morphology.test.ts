@@ -23,6 +23,7 @@ describe('French morphology', () => {
     ['directrice', 'directeur'],
     ['technicienne', 'technicien'],
     ['chargee', 'charge'],
+    ['cheffe', 'chef'],
     ['juriste', 'juriste'],
   ])('gives the masculine of %s: %s', (feminine, male) => {
     expect(masculine(feminine)).toBe(male);

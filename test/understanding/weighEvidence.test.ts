@@ -66,6 +66,14 @@ describe('naming a role', () => {
     expect(security.weigh("Quels sont les horaires d'un agent SSIAP 1 ?").roles.has('agent-de-prevention-et-de-securite')).toBe(false);
   });
 
+  it('reads a bare word two names hold, alone after a role opener, as the role whose name it heads', () => {
+    const zoo = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout109'));
+    const levels = zoo.indexes.find((index) => index.roles.length === 3)!;
+    expect(Object.fromEntries(zoo.weigh('Concrètement, il fait quoi de ses journées, le soigneur ?', levels).roles)).toEqual({ 'soigneur-animalier': 2 });
+    // « la cheffe soigneuse » is the Chef soigneur, whole.
+    expect(Object.fromEntries(zoo.weigh('Concrètement, elle fait quoi de ses journées, la cheffe soigneuse ?', levels).roles)).toEqual({ 'chef-soigneur': 3 });
+  });
+
   it("reads a role's name with its adjective in the feminine (« éducatrice sportive ») as that role, and as no other job", () => {
     const club = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout107'));
     expect(roles(club, 'Quels diplômes faut-il pour être éducatrice sportive ?')).toEqual({ 'educateur-sportif': 3 });
