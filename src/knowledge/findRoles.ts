@@ -558,7 +558,7 @@ export function withAbbreviations(roles: Role[], pack: LanguagePack): void {
 const MAX_ALIAS_WORDS = 5;
 
 /** Adds the other names a role's own paragraphs give it: "on parle aussi de commercial itinérant". */
-export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] {
+export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly = false): string[] {
   // Each word with whether punctuation closes it: the alias stops there.
   const raw = splitWrittenElisions(paragraph).replace(/\(/g, ' (').split(/\s+/).filter((part) => part !== '');
   const written = raw.map((part) => ({ word: bare(part), closes: /[,.;:)»!?…]$/.test(part) || part.startsWith('(') }));
@@ -575,7 +575,7 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack): string[] 
       found.push(...quotedNames(raw.slice(start).join(' '), pack));
       continue;
     }
-    if (plainCue === 0) continue;
+    if (plainCue === 0 || quotedOnly) continue;
     const name: string[] = [];
     for (let k = start; k < written.length; k += 1) {
       if (written[k]!.word !== '') name.push(written[k]!.word);

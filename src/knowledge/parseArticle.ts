@@ -784,6 +784,10 @@ function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: Lang
   return [{ type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...body];
 }
 
+/** Lines a text export may put above its title (a byline, a date, a reading time), each a few words. */
+const MAX_BYLINES = 2;
+const MAX_BYLINE_WORDS = 20;
+
 /** Splits the nodes into title, category, intro and sections. */
 function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack, diagnostics: Diagnostic[]) {
   let category: string | undefined;
@@ -799,6 +803,9 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     title = (nodes[titleAt] as Heading).text;
     cursor = titleAt + 1;
   } else {
+    // "Mis à jour le 14/02/2024 par Claire M. · Temps de lecture : 6 min" above the title: the page's byline.
+    const firstHeading = nodes.findIndex((node) => node.type === 'heading');
+    if (firstHeading > 0 && firstHeading <= MAX_BYLINES && nodes.slice(0, firstHeading).every((node) => node.type === 'paragraph' && words(node.text).length <= MAX_BYLINE_WORDS)) nodes = nodes.slice(firstHeading);
     const [first, second, third] = nodes;
     if (!first || first.type !== 'heading') throw new KnowledgeFileError(file, first?.line ?? 1, problems.noTitle);
     if (second && second.type === 'heading' && third?.type !== 'list') {
@@ -1124,7 +1131,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     if (node.type !== 'paragraph') continue;
     const subject = subjectOf(node.text, roles, pack);
     if (!subject) continue;
-    for (const alias of namesInUse(node.text, pack)) if (![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
+    // "Le technicien qualité, que tout le monde ici appelle « le TQ », …": a name in quotes after a naming cue too.
+    for (const alias of [...namesInUse(node.text, pack), ...aliasesInProse(node.text, pack, true)]) if (![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
   }
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 

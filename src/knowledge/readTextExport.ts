@@ -18,6 +18,8 @@ const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
 /** A line wholly in square brackets: what an export writes in place of a picture or a widget ("[Image : …]"). */
 const PLACEHOLDER = /^\[[^\[\]]+\]$/;
+/** A breadcrumb: three places or more, each a few words, joined by « > » or « › » (not the quotes' « »). */
+const BREADCRUMB = /^[^>›\n]{1,40}(?:\s[>›]\s[^>›\n]{1,40}){2,}$/;
 /** A heading is short and does not end like a sentence or a list lead-in. */
 const MAX_HEADING_WORDS = 14;
 const MAX_HEADING_CHARS = 100;
@@ -41,7 +43,7 @@ const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:er)?\s+\p{L}+\.?\s
 
 function looksLikeHeading(text: string, title = false): boolean {
   const words = text.replace(LEADING_PICTOGRAPHS, '');
-  if (!title && DATE.test(words)) return false;
+  if (DATE.test(words)) return false;
   if (words.length > (title ? MAX_TITLE_CHARS : MAX_HEADING_CHARS) || words.split(/\s+/).length > (title ? MAX_TITLE_WORDS : MAX_HEADING_WORDS)) return false;
   if (/[.:;,!…]$/.test(words)) return false;
   return /^[\p{Lu}\p{N}«"]/u.test(words);
@@ -158,8 +160,9 @@ function readLines(lines: readonly string[]): SourceNode[] {
     const line = index + 1;
     const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
     const trimmed = expanded.trim();
-    // "[Image : une soigneuse prépare les rations…]": a placeholder the export left for a picture, no text of the page.
-    if (trimmed === '' || running.has(index) || PLACEHOLDER.test(trimmed)) return;
+    // "[Image : une soigneuse prépare les rations…]": a placeholder the export left for a picture, no text of the page;
+    // "Accueil > Vie de l'entreprise > Nos métiers": the page's breadcrumb, neither.
+    if (trimmed === '' || running.has(index) || PLACEHOLDER.test(trimmed) || BREADCRUMB.test(trimmed)) return;
     const row = TABLE_ROW.exec(trimmed);
     const tabbed = row ? null : tabCells(raw);
     const sameWidth = tabbed !== null && (table !== null ? table.header.length === tabbed.length : tabCells(lines[index + 1] ?? '')?.length === tabbed.length);

@@ -2265,3 +2265,46 @@ describe('a text export with picture placeholders', () => {
     expect(article.intro).toEqual([]);
   });
 });
+
+describe('a text export with the page furniture of an intranet', () => {
+  const article = parse(
+    [
+      "Accueil > Vie de l'entreprise > Nos métiers > Production",
+      'Mis à jour le 14/02/2024 par Claire M. · Temps de lecture : 6 min',
+      '',
+      'Brasseur, technicien qualité : qui fait quoi à la brasserie ?',
+      '',
+      'Publié le 3 février 2025',
+      '',
+      'Les missions au quotidien',
+      '',
+      'Le brasseur conduit les brassins de bout en bout.',
+      '',
+      'Le technicien qualité, que tout le monde ici appelle « le TQ », vérifie chaque lot.',
+      '',
+      'Horaires',
+      '',
+      'Le brasseur commence tôt, à 5 h.',
+      '',
+      'Le TQ travaille en journée, de 8 h à 16 h 30.',
+      '',
+      'Cet article vous a-t-il été utile ?   Oui   Non',
+      'Partager · Imprimer · Signaler une erreur',
+    ].join('\n'),
+    'brasserie.txt',
+  );
+
+  it('takes neither the breadcrumb nor the bylines for the title or a heading', () => {
+    expect(article.title).toBe('Brasseur, technicien qualité : qui fait quoi à la brasserie ?');
+    expect(article.sections.map((section) => section.heading)).toEqual(['Les missions au quotidien', 'Horaires']);
+  });
+
+  it('knows a name in quotes after « appelle » before reading the sections, so the paragraph it opens is that role\'s', () => {
+    expect(article.roles.find((role) => role.id === 'technicien-qualite')!.aliases).toContain('TQ');
+    expect(article.sections[1]!.byRole['technicien-qualite']!.prose).toEqual(['Le TQ travaille en journée, de 8 h à 16 h 30.']);
+  });
+
+  it('reads the feedback and sharing lines that close the page as no text of it', () => {
+    expect(article.sections[1]!.intro).toEqual([]);
+  });
+});
