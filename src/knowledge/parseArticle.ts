@@ -263,6 +263,8 @@ class SectionBuilder {
   private pendingLead: { text: string; line: number } | null = null;
   /** A paragraph opening on a role led into that role's list: the section's paragraphs open the roles' parts. */
   private paragraphsOpenRoles = false;
+  /** The current role was named by a sentence leading into its list, not by a label. */
+  private headedBySentence = false;
   /** The key of the section's tables, read when the first table comes ({@link tableKeyOf}). */
   private tableKey: Map<string, string> | undefined;
 
@@ -297,6 +299,7 @@ class SectionBuilder {
 
   /** A label line: it opens a role's content, the shared content, or (naming nothing) a plain sub-heading. */
   private label(text: string, line: number, lookingLikeRole: boolean): void {
+    this.headedBySentence = false;
     const role = this.roleOf(text);
     if (role) {
       this.current = role;
@@ -374,6 +377,7 @@ class SectionBuilder {
     const sentence = label === null ? leadInSentence(node.text) : null;
     if (sentence !== null && rolesMentionedIn(sentence, this.roles, this.pack).length === 1) {
       this.label(sentence, node.line, false);
+      this.headedBySentence = true;
       return;
     }
     if (label !== null) {
@@ -410,7 +414,9 @@ class SectionBuilder {
     // A paragraph that opens on another role ends the current role's part: "Pour le technicien, …" after the
     // operator's « En pratique : » list.
     const opener = this.current && this.current !== 'shared' ? subjectOf(node.text, this.roles, this.pack) : null;
-    if (opener && opener !== this.current && this.currentHeader !== undefined && !this.roleOf(this.currentHeader)) {
+    // After a sentence that led into a role's list ("Pour un poste de technicien qualité, nous recrutons… :"), the
+    // next role's paragraph ("L'opérateur de conditionnement peut arriver avec un CAP…") ends it too.
+    if (opener && opener !== this.current && this.currentHeader !== undefined && (this.headedBySentence || !this.roleOf(this.currentHeader))) {
       this.current = null;
       this.currentHeader = undefined;
     }
@@ -644,7 +650,14 @@ class SectionBuilder {
   }
 
   build(): this {
-    const proseOnly = !this.raw.body.some((node) => node.type === 'list' || node.type === 'table');
+    // A section of prose may hold a role's list led in by a sentence of its own ("Pour un poste de technicien qualité,
+    // nous recrutons au minimum à bac +2 :" then the diplomas): its paragraphs are still read by the role they open on.
+    const ledByRole = (at: number) => {
+      const before = this.raw.body[at - 1];
+      const sentence = before?.type === 'paragraph' && paragraphLabel(before) === null ? leadInSentence(before.text) : null;
+      return sentence !== null && rolesMentionedIn(sentence, this.roles, this.pack).length === 1;
+    };
+    const proseOnly = this.raw.body.every((node, at) => node.type === 'paragraph' || node.type === 'heading' || (node.type === 'list' && ledByRole(at)));
     const openers = this.rolesOpeningLists();
     // "Que fait un géomètre-topographe sur un chantier ?": under a heading that names one role, what no label
     // gives to another is that role's.

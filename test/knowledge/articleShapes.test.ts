@@ -2308,3 +2308,32 @@ describe('a text export with the page furniture of an intranet', () => {
     expect(article.sections[1]!.intro).toEqual([]);
   });
 });
+
+describe('a section of prose with one role list led in by a sentence', () => {
+  const article = parse(
+    [
+      'Brasseur, technicien qualité, opérateur de conditionnement : qui fait quoi ?',
+      '',
+      'Trois métiers se partagent la brasserie.',
+      '',
+      'Formation et parcours',
+      '',
+      'La plupart de nos brasseurs ont un BTS Bioqualité.',
+      '',
+      'Pour un poste de technicien qualité, nous recrutons au minimum à bac +2 :',
+      '',
+      '  • BTS Bioanalyses et contrôles',
+      '  • BUT Génie biologique',
+      '',
+      "L'opérateur de conditionnement peut arriver avec un CAP.",
+    ].join('\n'),
+    'brasserie.txt',
+  );
+
+  it('still reads its paragraphs by the role they open on, and the paragraph after the list as the next role\'s', () => {
+    const training = article.sections[0]!;
+    expect(training.byRole['brasseur']!.prose).toEqual(['La plupart de nos brasseurs ont un BTS Bioqualité.']);
+    expect(training.byRole['technicien-qualite']!.items.map((item) => item.text)).toEqual(['BTS Bioanalyses et contrôles', 'BUT Génie biologique']);
+    expect(training.byRole['operateur-de-conditionnement']!.prose).toEqual(["L'opérateur de conditionnement peut arriver avec un CAP."]);
+  });
+});
