@@ -738,6 +738,16 @@ function viewOf(blocks: readonly Block[]): Pick<Section, 'intro' | 'byRole' | 's
   return { intro, byRole, sharedItems };
 }
 
+/**
+ * A job description's document control block (« | Référence | Version | Mise à jour | Rédigé par | Validé par | »,
+ * pack documentFields): it says who wrote the page and when, nothing of the jobs.
+ */
+function isDocumentControl(node: SourceNode, pack: LanguagePack): boolean {
+  if (node.type !== 'table' || node.header.length < 2) return false;
+  const fields = node.header.filter((cell) => words(cell).length > 0 && pack.prefixLength('documentFields', words(cell), 0) === words(cell).length).length;
+  return fields * 2 > node.header.length;
+}
+
 /** A line of an e-mail's envelope: « De : … », « Envoyé : … », « Objet : … » (pack emailHeaderFields). */
 function emailField(node: SourceNode, pack: LanguagePack): { field: string; value: string } | null {
   if (node.type !== 'paragraph' && node.type !== 'heading') return null;
@@ -1092,7 +1102,7 @@ function nodeTexts(node: SourceNode): string[] {
 /** Parses an article file's text. `file` is used in ids and messages. */
 export function parseArticle(source: string, file: string, pack: LanguagePack): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
-  const nodes = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack);
+  const nodes = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack));
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
   const { category, title, intro, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);

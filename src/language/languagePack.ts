@@ -35,6 +35,7 @@ export const WORD_CLASSES = [
   'emailHeaderFields',
   'subjectFields',
   'forwardPrefixes',
+  'documentFields',
   'firstPersonPronouns',
   'discourseConnectives',
   // Reading questions.

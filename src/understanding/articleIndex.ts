@@ -450,6 +450,8 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   };
 
   const headingWeightsOf = article.sections.map((section) => headingWeights(section.heading, lexicon));
+  // What each section's points and paragraphs speak of: a summary restates it.
+  const contentOf = article.sections.map((section) => new Set(Object.values(section.byRole).flatMap((content) => [...flattenItems(content.items).map((item) => item.text), ...content.prose]).flatMap(withoutNames)));
   const sections: IndexedSection[] = article.sections.map((section, at) => {
     const terms = new Map<string, number>();
     const add = (concepts: string[], weight: number) => {
@@ -476,9 +478,13 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
       add(concepts.filter(headedElsewhere), SECTION_FIELD_WEIGHTS.intro);
     }
     const labels = new Set([...Object.values(section.byRole).flatMap((content) => content.items), ...section.sharedItems].flatMap((item) => (item.label ? [item.label] : [])));
+    // A summary's table (« En résumé », « En bref ») restates what other sections say: "Horaires" in its rows is the
+    // hours another section's points give, only mentioned here.
+    const summary = lexicon.language.prefixLength('conclusionHeadings', words(section.heading), 0) > 0;
+    const saidElsewhere = (concept: string) => headedElsewhere(concept) || (summary && contentOf.some((concepts, other) => other !== at && concepts.has(concept)));
     for (const label of labels) {
       const concepts = headingTerms(label);
-      add(concepts, concepts.some(headedElsewhere) ? SECTION_FIELD_WEIGHTS.intro : SECTION_FIELD_WEIGHTS.listHeader);
+      add(concepts, concepts.some(saidElsewhere) ? SECTION_FIELD_WEIGHTS.intro : SECTION_FIELD_WEIGHTS.listHeader);
     }
     for (const paragraph of section.intro) add(withoutNames(paragraph), SECTION_FIELD_WEIGHTS.intro);
     return { section, terms, headingStems: headingWords(section.heading, lexicon.language).filter((word) => !linkWords.has(word)).map(stem) };

@@ -2337,3 +2337,28 @@ describe('a section of prose with one role list led in by a sentence', () => {
     expect(training.byRole['operateur-de-conditionnement']!.prose).toEqual(["L'opérateur de conditionnement peut arriver avec un CAP."]);
   });
 });
+
+describe("a job description's document control block", () => {
+  const article = parse(
+    [
+      '# Fiches de poste — Modéliste industriel et Technicien méthodes',
+      '',
+      '## Missions principales',
+      '',
+      '| Référence | Version | Mise à jour | Rédigé par | Validé par |',
+      '|---|---|---|---|---|',
+      '| FP-BE-04 | v3 | 12/02/2024 | C. Fayolle | J.-M. Bérard |',
+      '',
+      '**Modéliste industriel** :',
+      '- Traduire le croquis en patron',
+      '',
+      '**Technicien méthodes** :',
+      '- Rédiger les gammes de fabrication',
+    ].join('\n'),
+  );
+
+  it('is no table of the page: it says who wrote it and when (documentFields)', () => {
+    expect(article.sections[0]!.blocks.some((block) => block.type === 'table')).toBe(false);
+    expect(article.sections[0]!.sharedItems).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 /** The article index's use of the language pack: heading words, link words, the sections parsed as definition and conclusion. */
 import { describe, expect, it } from 'vitest';
-import { headingWeights, indexArticle, linkWordsOf } from '../../src/understanding/articleIndex.js';
+import { headingWeights, indexArticle, linkWordsOf, SECTION_FIELD_WEIGHTS } from '../../src/understanding/articleIndex.js';
 import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
@@ -219,5 +219,16 @@ describe('the words of a list header', () => {
     );
     const hours = indexArticle(article, reader.lexicon).sections.find((section) => section.section.id === 'horaires')!;
     expect(hours.terms.get('competence') ?? 0).toBeLessThan(2);
+  });
+});
+
+describe("a summary table's rows", () => {
+  it('weigh what other sections\' points already say like an intro (« Horaires » in « En résumé » beside « Conditions de travail »)', () => {
+    const shoes = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout112')).indexes[0]!;
+    const summary = shoes.sections.find((entry) => entry.section.id === 'en-resume')!;
+    expect(summary.terms.get('horair')).toBeLessThan(SECTION_FIELD_WEIGHTS.listHeader);
+    expect(summary.terms.has('topic:horaires')).toBe(false);
+    // The section whose points give the hours answers them.
+    expect(shoes.sections.find((entry) => entry.section.id === 'conditions-de-travail')!.terms.get('topic:horaires')).toBe(SECTION_FIELD_WEIGHTS.listHeader);
   });
 });
