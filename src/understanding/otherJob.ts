@@ -92,6 +92,11 @@ function asksAbout(title: readonly string[], at: number, reading: QuestionReadin
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
 export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
   const { tokens } = reading;
+  // "le chef direct", "le responsable hiérarchique": a phrase of HR vocabulary opened by a job title's head is no job
+  // title ("product manager", which the lexicon reads as a subject too, still is one).
+  const phrases = conceptSequence(tokens, lexicon).filter((token) => token.kind === 'content' && token.end - token.start >= 2 && isJobHead(tokens[token.start]!, lexicon.language));
+  const inPhrase = new Set(phrases.flatMap((token) => Array.from({ length: token.end - token.start }, (_, offset) => token.start + offset)));
+  consumed = new Set([...consumed, ...inPhrase]);
   const { language } = lexicon;
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
@@ -100,7 +105,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // Only a name of several words has a head that a different complement turns into another job.
     const heads = index.roles.filter((role) => role.headStem === stems[at] && role.nameStems.size > 1);
     const previousWord = at > 0 ? tokens[at - 1]! : '';
-    if (heads.length === 0 || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
+    if (heads.length === 0 || inPhrase.has(at) || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
     const next = neighbour(at, 1);
     // "Quelles tâches le guide assure pendant un circuit ?": after a definite determiner, the role's head followed by
     // a verb and its complements is that role doing something, not another job ("un guide interprète" still is one).

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
-import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { LIBRARY_KNOWLEDGE, LIBRARY_LOAD_TIMEOUT_MS, SHARED_KNOWLEDGE } from '../support/paths.js';
 
 const threeRoles = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/shapes-md'), dialogsDir: DEFAULT_DIALOGS_DIR });
 const ARTICLE = 'differences-assistant-rh-charge-de-formation-gestionnaire-paie';
@@ -180,7 +180,7 @@ describe('candidate readings in a library', () => {
   });
 
   it('mark a role named by words that name roles of other articles too, beyond the shortlist, and offer to ask which', async () => {
-    const shelves = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/library'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const shelves = await loadEngine({ knowledgeDir: LIBRARY_KNOWLEDGE, dialogsDir: DEFAULT_DIALOGS_DIR });
     const readings = shelves.candidates('Combien gagne un assistant ?', emptyContext());
     const social = readings.find((entry) => entry.label.startsWith('section:formation-salaire-et-teletravail[assistant-de-service-social]'))!;
     expect(social.features.articleRoleNamedElsewhereToo).toBeGreaterThan(0.5);
@@ -190,7 +190,7 @@ describe('candidate readings in a library', () => {
     // A role only one article has, named whole, is no question of which article.
     const product = shelves.candidates('Quelles sont les missions du chef de produit marketing ?', emptyContext());
     expect(product.some((entry) => (entry.features.articleRoleNamedElsewhereToo ?? 0) > 0)).toBe(false);
-  });
+  }, LIBRARY_LOAD_TIMEOUT_MS);
 
   it('do not mark a role a who-question names as the object of the task, nor offer to ask which article for it', async () => {
     const zoo = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout109'), dialogsDir: DEFAULT_DIALOGS_DIR });

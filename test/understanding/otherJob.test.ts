@@ -9,7 +9,7 @@ import { loadDialogs } from '../../src/answers/dialogs.js';
 import { renderText } from '../../src/render/text.js';
 import { emptyContext } from '../../src/understanding/context.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
-import { DIALOGS, SHARED_KNOWLEDGE } from '../support/paths.js';
+import { DIALOGS, LIBRARY_LOAD_TIMEOUT_MS, SHARED_KNOWLEDGE } from '../support/paths.js';
 import { packWith, readerFor } from '../support/reader.js';
 
 const fixture = (name: string) => resolve(PROJECT_ROOT, 'test/fixtures', name);
@@ -81,9 +81,6 @@ describe('what is no other job', () => {
     expect(training.weigh('Qui suit le budget formation ?', index).otherJob).toBeNull();
     expect(training.weigh('Quelles compétences pour un assistant formation ?', index).otherJob).toBe('assistant formation');
   });
-
-  /** Reading the whole library (over a hundred articles) takes seconds on a machine running every test file at once. */
-  const LIBRARY_LOAD_TIMEOUT_MS = 60_000;
 
   it('never reads a role of another article of the library as another job', () => {
     const library = readerFor(fixture('library'));

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
-import { SHARED_KNOWLEDGE } from '../support/paths.js';
+import { LIBRARY_KNOWLEDGE, LIBRARY_LOAD_TIMEOUT_MS, SHARED_KNOWLEDGE } from '../support/paths.js';
 import { packWith, readerFor } from '../support/reader.js';
 
 const DIGITAL = 'chef-de-produit-digital';
@@ -160,6 +160,11 @@ describe('another job', () => {
     expect(shared.weigh(question).otherJob).toBe(job);
   });
 
+  it('reads no phrase of HR vocabulary as a job title (« le chef direct », « le responsable hiérarchique »)', () => {
+    expect(shared.weigh('Qui est le chef direct du chef de produit marketing ?').otherJob).toBeNull();
+    expect(shared.weigh('Qui est le chef de projet du chef de produit marketing ?').otherJob).toBe('chef de projet');
+  });
+
   it('never reads a role of the article in another form as another job', () => {
     expect(shared.weigh('Quelles compétences pour un chef de produit digital ?').otherJob).toBeNull();
     expect(accounting.weigh('Quelles missions pour une comptable ?').otherJob).toBeNull();
@@ -255,25 +260,25 @@ describe('the whole name of a role of another article of the library', () => {
     const events = projects.indexes.find((index) => index.article.id === 'chef-de-projet-evenementiel-vs-regisseur')!;
     // « chef de projet informatique » is the other article's role, not the Chef de projet événementiel.
     expect(projects.weigh('Quels sont les horaires du chef de projet informatique ?', events).roles.size).toBe(0);
-    const library = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/library'));
+    const library = readerFor(LIBRARY_KNOWLEDGE);
     const insurance = library.indexes.find((index) => index.article.id === 'differences-conseiller-agent-general-courtier-assurance')!;
     // « conseiller clientèle » is another article's role whole, and part of the Conseiller clientèle en assurance.
     expect(library.weigh('Quelle est la différence entre le conseiller clientèle et le courtier ?', insurance).roles.has('conseiller-clientele-en-assurance')).toBe(true);
-  });
+  }, LIBRARY_LOAD_TIMEOUT_MS);
 
   it('names the role in its own article', () => {
     expect(chargés.weigh('Et pour un gestionnaire de paie ?', payroll).wholeNames.has('gestionnaire-de-paie')).toBe(true);
   });
 
   it('takes its words from a shorter role of this article that it holds ("Responsable comptable" is no Comptable)', () => {
-    const library = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/library'));
+    const library = readerFor(LIBRARY_KNOWLEDGE);
     const accounting = library.indexes.find((index) => index.article.id === 'differences-comptable-controleur-de-gestion')!;
     const finance = library.indexes.find((index) => index.article.id === 'differences-responsable-comptable-responsable-administratif-financier')!;
     const question = 'Quelles sont les missions du Responsable comptable ?';
     expect(library.weigh(question, accounting).roles.size).toBe(0);
     expect(library.weigh(question, finance).wholeNames.has('responsable-comptable')).toBe(true);
     expect(library.weigh('Quelles sont les missions du comptable ?', accounting).wholeNames.has('comptable')).toBe(true);
-  });
+  }, LIBRARY_LOAD_TIMEOUT_MS);
 });
 
 describe('a role described instead of named', () => {
