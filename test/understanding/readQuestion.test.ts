@@ -90,6 +90,11 @@ describe('telling the question from its context', () => {
     ]);
   });
 
+  it('splits before a subordinating conjunction too: a condition about the asker is context (« … à qui si je suis embauchée comme … »)', () => {
+    const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+    expect(splitClauses(fold('je rends des comptes a qui si je suis embauchee comme modeliste ?'), pack)).toEqual(['je rends des comptes a qui', 'si je suis embauchee comme modeliste ?']);
+  });
+
   it('leaves out a sentence ending with a full stop beside one that asks, and reads "qui" after a noun as relative', () => {
     const reading = reader.read("J'ai un technicien qui veut évoluer, il aimerait changer. Quelles compétences pour être préparateur ?");
     const asked = reading.tokens.filter((_, at) => reading.inFocus.has(at));
