@@ -288,6 +288,11 @@ export function roleWordStems(tokens: readonly string[], index: ArticleIndex, st
   const stems = tokens.map(stem);
   const read = stems.map((stemmed, at) => {
     const word = tokens[at]!;
+    // "l'analyste perf", "le prépa physique": beside a word of a role's name, a clipping of that name's word is that
+    // word, even when the article writes the clipping too.
+    const clipped = index.roleWordPrefixes.get(word);
+    const besideName = clipped !== undefined && [stems[at - 1], stems[at + 1]].some((neighbour) => neighbour !== undefined && index.roles.some((role) => role.nameStems.has(neighbour) && role.nameStems.has(clipped) && neighbour !== clipped));
+    if (besideName) return clipped;
     if (index.surfaceWords.has(word) || stopWords.has(word)) return stemmed;
     return index.roleWordPrefixes.get(word) ?? clippingAfterName(at, tokens, stems, index) ?? roleWordByRoot(word, index) ?? stemmed;
   });

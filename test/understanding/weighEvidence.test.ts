@@ -80,6 +80,13 @@ describe('naming a role', () => {
     expect(club.weigh('Quels diplômes faut-il pour être éducatrice sportive ?').otherJob).toBeNull();
   });
 
+  it('reads a clipping beside a word of the same name as that name\'s word, even when the article writes the clipping (« l\'analyste perf », « le prépa physique »)', () => {
+    const club = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout107'));
+    const evidence = club.weigh("Je confonds toujours le prépa physique et l'analyste perf, vous pouvez m'expliquer ?");
+    expect(Object.fromEntries(evidence.roles)).toEqual({ 'preparateur-physique': 3, 'analyste-de-la-performance': 3 });
+    expect(evidence.otherJob).toBeNull();
+  });
+
   it('tells a role named by its whole name or initialism from one named by part of its name', () => {
     const banking = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout29'));
     const business = banking.indexes.find((index) => index.roles.some((role) => role.role.id === 'charge-d-affaires-entreprises'))!;
