@@ -517,6 +517,13 @@ class SectionBuilder {
     // Role lists follow: the lead-in was a sentence of the section, not a header.
     if (node.items.some((item) => itemLabel(item) !== null && this.roleOf(itemLabel(item)!) !== null)) this.flushLead();
     this.pendingLead = null;
+    // "En résumé : • le brasseur fabrique la bière ; • le technicien qualité contrôle…": outside a role's part, a list
+    // whose every point opens on a role of its own gives each point to its role.
+    const subjects = this.current === null || this.current === 'shared' ? node.items.map((item) => (itemLabel(item) === null && inlineLabel(item) === null ? subjectOf(item.text, this.roles, this.pack) : null)) : [];
+    if (subjects.length >= MIN_ROLES_OPENING_LISTS && subjects.every((role) => role !== null) && new Set(subjects).size === subjects.length) {
+      node.items.forEach((item, at) => this.list(subjects[at]!, undefined, [{ text: item.text, line: item.line, children: toItems(item.children) }], node.ordered, item.line));
+      return;
+    }
     const loose: Item[] = [];
     let open: { owner: Owner; header: string; items: Item[]; line: number } | null = null;
     const closeOpen = () => {

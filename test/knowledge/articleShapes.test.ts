@@ -2362,3 +2362,29 @@ describe("a job description's document control block", () => {
     expect(article.sections[0]!.sharedItems).toEqual([]);
   });
 });
+
+describe('a list whose every point opens on a role of its own', () => {
+  const article = parse(
+    [
+      '# Brasseur, technicien qualité : qui fait quoi ?',
+      '',
+      '## En résumé',
+      '',
+      "Pour retenir l'essentiel :",
+      '',
+      '- le brasseur fabrique la bière ;',
+      '- le technicien qualité contrôle la bière et décide si un lot peut partir.',
+      '',
+      '## Horaires',
+      '',
+      '- **Brasseur** : dès 5 h ; astreinte un week-end sur quatre ; chaleur',
+      '- **Technicien qualité** : en journée',
+    ].join('\n'),
+  );
+
+  it('gives each point to its role outside a role\'s part, and leaves labelled points to their labels', () => {
+    expect(texts(article, 'en-resume', 'technicien-qualite')).toEqual(['le technicien qualité contrôle la bière et décide si un lot peut partir.']);
+    expect(article.sections[0]!.sharedItems).toEqual([]);
+    expect(texts(article, 'horaires', 'brasseur')).toEqual(['dès 5 h', 'astreinte un week-end sur quatre', 'chaleur']);
+  });
+});
