@@ -814,6 +814,9 @@ function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: Lang
   return [{ type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...body];
 }
 
+/** Letters a trade's word shares with the head of the job's name at least (« régie », « régisseur »). */
+const MIN_TRADE_PREFIX = 4;
+
 /** Lines a text export may put above its title (a byline, a date, a reading time), each a few words. */
 const MAX_BYLINES = 2;
 const MAX_BYLINE_WORDS = 20;
@@ -1150,6 +1153,26 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
       const alias = form.split(/\s+/).length === 1 && complement !== '' ? `${form} ${complement}` : form;
       if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
     }
+  }
+  // "**Régie plateau** :", "**Régie lumière** :" beside a Régisseur plateau and a Régisseur lumière: a bold lead naming
+  // the trade rather than the job — a word sharing the start of a role's head, then the rest of that role's name.
+  const boldLeads = rawSections.flatMap((section) => section.body.flatMap((node) => {
+    if (node.type === 'paragraph') return node.strongLead !== undefined ? [node.strongLead] : [];
+    return node.type === 'list' ? node.items.flatMap((item) => (item.strongLead !== undefined ? [item.strongLead] : [])) : [];
+  }));
+  for (const lead of new Set(boldLeads)) {
+    if (roleEndingLabel(lead, roles, pack) !== null) continue;
+    const [, ...rest] = nameKey(lead, pack);
+    const first = words(lead).find((word) => !pack.has('determiners', word));
+    if (first === undefined || rest.length === 0) continue;
+    const trade = roles.filter((role) => {
+      const [, ...complement] = nameKey(role.name, pack);
+      const head = words(role.name).find((word) => !pack.has('determiners', word));
+      let shared = 0;
+      while (head !== undefined && shared < Math.min(head.length, first.length) && head[shared] === first[shared]) shared += 1;
+      return shared >= MIN_TRADE_PREFIX && complement.join(' ') === rest.join(' ');
+    });
+    if (trade.length === 1) trade[0]!.aliases.push(lead);
   }
   // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use.
   for (const paragraph of [...intro, ...rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.text] : [])))]) {

@@ -2388,3 +2388,26 @@ describe('a list whose every point opens on a role of its own', () => {
     expect(texts(article, 'horaires', 'brasseur')).toEqual(['dès 5 h', 'astreinte un week-end sur quatre', 'chaleur']);
   });
 });
+
+describe('bold leads that name the trade rather than the job', () => {
+  const article = parse(
+    [
+      '# Régisseur plateau, régisseur lumière : qui fait quoi au théâtre ?',
+      '',
+      '## Missions',
+      '',
+      '- **Régisseur plateau** : monte les décors',
+      '- **Régisseur lumière** : règle les projecteurs',
+      '',
+      '## Horaires',
+      '',
+      '- **Régie plateau** : gros volume horaire pendant les montages',
+      '- **Régie lumière** : longues journées de réglage',
+    ].join('\n'),
+  );
+
+  it('are the role whose head starts like the trade\'s word and whose name goes on the same way (« Régie plateau »)', () => {
+    expect(article.roles.find((role) => role.id === 'regisseur-plateau')!.aliases).toContain('Régie plateau');
+    expect(texts(article, 'horaires', 'regisseur-lumiere')).toEqual(['longues journées de réglage']);
+  });
+});
