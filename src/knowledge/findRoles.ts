@@ -508,7 +508,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
 }
 
 /** True when a name holds a word job titles are made of: a head noun of the pack, or a job-title ending. */
-function looksLikeJobTitle(name: string, pack: LanguagePack): boolean {
+export function looksLikeJobTitle(name: string, pack: LanguagePack): boolean {
   return words(name).some((word) => pack.has('jobHeads', word) || pack.has('adjectivalJobHeads', word) || pack.has('jobHeadsLast', word) || hasJobTitleEnding(word));
 }
 
@@ -810,4 +810,42 @@ export function isFeminine(role: Role, texts: readonly string[], pack: LanguageP
   }
   if (feminine !== masculine) return feminine > masculine;
   return looksFeminine(words(role.name)[0] ?? '');
+}
+
+/** Link words a job title may put between its head and the trade ("agent de façonnage", "agent d'accueil"). */
+const MAX_TRADE_LINK_WORDS = 2;
+
+/**
+ * A role named by its trade ("Côté façonnage :" in the lists, "façonnage" in the title) takes the job title the text
+ * writes for it — a job's head noun, a link word or two, then that trade ("l'agent de façonnage") —, the trade staying
+ * one of its names.
+ */
+export function jobTitlesForTrades(roles: Role[], texts: readonly string[], pack: LanguagePack): void {
+  for (const role of roles) {
+    if (looksLikeJobTitle(role.name, pack)) continue;
+    const trade = words(role.name);
+    if (trade.length === 0) continue;
+    const counts = new Map<string, number>();
+    for (const text of texts) {
+      const written = writtenWords(text);
+      const folded = written.map((word) => words(word).join(' '));
+      for (let at = 0; at < folded.length; at += 1) {
+        if (!pack.has('jobHeads', folded[at]!)) continue;
+        for (let links = 0; links <= MAX_TRADE_LINK_WORDS; links += 1) {
+          const start = at + 1 + links;
+          if (folded.slice(at + 1, start).some((word) => !pack.has('nameLinkWords', word) && !pack.has('determiners', word))) break;
+          if (trade.every((part, offset) => folded[start + offset] === part)) {
+            const title = joinWritten(written.slice(at, start + trade.length)).replace(/[,.;:!?)»]+$/, '');
+            counts.set(title, (counts.get(title) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (!best) continue;
+    const name = best[0].charAt(0).toUpperCase() + best[0].slice(1);
+    role.aliases = [role.name, ...role.aliases.filter((alias) => slugify(alias) !== slugify(name))];
+    role.name = name;
+    role.id = slugify(name);
+  }
 }

@@ -11,7 +11,7 @@ import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, joinWritten, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, joinWritten, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1123,6 +1123,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel, pack, titleNames));
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
   const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
+  jobTitlesForTrades(roles, texts, pack);
   spellOutInitialisms(roles, texts, pack);
   bracketedInitialisms(roles, texts.slice(1), pack, title);
   const nicknamed = bracketedNicknames(roles, texts, pack);

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -31,5 +31,14 @@ describe('names in quotes said to stand for a role', () => {
 
   it('gives none for « pour » followed by what names no role whole', () => {
     expect(nicknamesFor('Le dameur — « le ratrak » pour tout le monde ici — prépare les pistes.', snow, pack)).toEqual([]);
+  });
+});
+
+describe('a role named by its trade', () => {
+  it('takes the job title the text writes for it, the trade staying one of its names', () => {
+    const trade: Role[] = [role('conducteur-offset', 'Conducteur offset'), role('faconnage', 'façonnage')];
+    jobTitlesForTrades(trade, ["Qui fait quoi entre le conducteur offset et l'agent de façonnage ?", 'Pour l\'agent de façonnage :'], pack);
+    expect(trade[1]).toMatchObject({ id: 'agent-de-faconnage', name: 'Agent de façonnage', aliases: ['façonnage'] });
+    expect(trade[0]!.name).toBe('Conducteur offset');
   });
 });
