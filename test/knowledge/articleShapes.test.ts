@@ -2039,19 +2039,12 @@ describe('an FAQ page whose sections are question headings one level under a clo
 });
 
 describe('a paragraph per role after the lists', () => {
+  const TITLE = ['# Conseiller funéraire ou porteur : quelles différences ?', ''];
+  const MISSIONS = ['## Missions', '', '### Conseiller funéraire', '', '- Accueillir les familles', '', '### Porteur', '', '- Porter le cercueil'];
   const article = parse(
     [
-      '# Conseiller funéraire ou porteur : quelles différences ?',
-      '',
-      '## Missions',
-      '',
-      '### Conseiller funéraire',
-      '',
-      '- Accueillir les familles',
-      '',
-      '### Porteur',
-      '',
-      '- Porter le cercueil',
+      ...TITLE,
+      ...MISSIONS,
       '',
       '## Horaires et astreintes',
       '',
@@ -2072,8 +2065,7 @@ describe('a paragraph per role after the lists', () => {
   it('still defines the roles when it comes before every list', () => {
     const first = parse(
       [
-        '# Conseiller funéraire ou porteur : quelles différences ?',
-        '',
+        ...TITLE,
         '## Les deux métiers',
         '',
         '### Conseiller funéraire',
@@ -2084,15 +2076,7 @@ describe('a paragraph per role after the lists', () => {
         '',
         'Le porteur assure le transport du défunt.',
         '',
-        '## Missions',
-        '',
-        '### Conseiller funéraire',
-        '',
-        '- Accueillir les familles',
-        '',
-        '### Porteur',
-        '',
-        '- Porter le cercueil',
+        ...MISSIONS,
       ].join('\n'),
     );
     expect(first.sections.filter((section) => section.isDefinition).map((section) => section.id)).toEqual(['les-deux-metiers']);
