@@ -46,7 +46,7 @@ export function writtenWords(text: string): string[] {
 }
 
 /** Written words joined back into a name, each elided article glued to its word again ("Chargé d’affaires"). */
-export function joinWritten(parts: readonly string[]): string {
+function joinWritten(parts: readonly string[]): string {
   return parts.join(' ').replace(/([’'])\s/g, '$1');
 }
 
@@ -633,6 +633,17 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
 /** A name in quotes anywhere in a sentence. */
 const QUOTED_NAME = /«\s*[^»]{1,40}?\s*»|"[^"]{1,40}"|“[^”]{1,40}”/g;
 
+/** A name's written words without the determiners that open it ("la prog" → "prog"), one word at least. */
+function withoutDeterminers(written: string[], pack: LanguagePack): string[] {
+  while (written.length > 1 && pack.has('determiners', words(written[0]!).join(' '))) written.shift();
+  return written;
+}
+
+/** A name as written without its opening determiners: « l'intendance » → « intendance ». */
+export function bareName(text: string, pack: LanguagePack): string {
+  return joinWritten(withoutDeterminers(writtenWords(text.trim()), pack));
+}
+
 /** A name in quotes at the start of a point: « Le chauffeur », "le routier". */
 const QUOTED_LEAD = /^\s*(?:«\s*([^»]{1,40}?)\s*»|"([^"]{1,40})"|“([^”]{1,40})”)\s*/;
 
@@ -647,8 +658,7 @@ export function quotedNames(text: string, pack: LanguagePack): string[] {
   const names: string[] = [];
   let rest = text;
   for (let quoted = QUOTED_LEAD.exec(rest); quoted; quoted = QUOTED_LEAD.exec(rest)) {
-    const written = writtenWords(quoted[1] ?? quoted[2] ?? quoted[3] ?? '');
-    while (written.length > 1 && pack.has('determiners', words(written[0]!).join(' '))) written.shift();
+    const written = withoutDeterminers(writtenWords(quoted[1] ?? quoted[2] ?? quoted[3] ?? ''), pack);
     if (written.length > 0 && written.length <= MAX_NICKNAME_WORDS) names.push(joinWritten(written));
     rest = rest.slice(quoted[0].length).replace(/^,\s*/, '');
     const joiner = /^(\S+)\s+/.exec(rest);
@@ -770,7 +780,7 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
       const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
       if (!role) continue;
       // « l'intendance », « le kiné »: the name without its determiner.
-      const name = quotedNames(`« ${match[2]!.trim()} »`, pack)[0] ?? match[2]!.trim();
+      const name = bareName(match[2]!, pack);
       if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
       for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
         role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));

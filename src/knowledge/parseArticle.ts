@@ -9,9 +9,9 @@
 import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
-import { slugify, stem, words } from '../text/normalize.js';
+import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, joinWritten, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bareName, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1139,12 +1139,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
   }));
   for (const text of labelLines.filter((line) => /\s\/\s/.test(line))) {
     // "Le technicien / La technicienne de laboratoire": the names without their determiners.
-    const bareForm = (form: string) => {
-      const written = writtenWords(form);
-      while (written.length > 1 && pack.has('determiners', words(written[0]!).join(' '))) written.shift();
-      return joinWritten(written);
-    };
-    const forms = nameForms(withoutColon(text)).map(bareForm).filter((form) => form !== '');
+    const forms = nameForms(withoutColon(text)).map((form) => bareName(form, pack)).filter((form) => form !== '');
     const named = forms.map((form) => roleNamedIn(form, roles, pack));
     const role = named.find((candidate) => candidate !== null);
     if (forms.length < 2 || !role || named.some((candidate) => candidate !== null && candidate !== role)) continue;
@@ -1169,9 +1164,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack): 
     const trade = roles.filter((role) => {
       const [, ...complement] = nameKey(role.name, pack);
       const head = words(role.name).find((word) => !pack.has('determiners', word));
-      let shared = 0;
-      while (head !== undefined && shared < Math.min(head.length, first.length) && head[shared] === first[shared]) shared += 1;
-      return shared >= MIN_TRADE_PREFIX && complement.join(' ') === rest.join(' ');
+      return head !== undefined && sharedStartLength(head, first) >= MIN_TRADE_PREFIX && complement.join(' ') === rest.join(' ');
     });
     if (trade.length === 1) trade[0]!.aliases.push(lead);
   }

@@ -97,3 +97,10 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** How many letters two folded words share from their start ("regie" and "regisseur": 4). */
+export function sharedStartLength(a: string, b: string): number {
+  let shared = 0;
+  while (shared < Math.min(a.length, b.length) && a[shared] === b[shared]) shared += 1;
+  return shared;
+}

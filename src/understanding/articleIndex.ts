@@ -7,7 +7,7 @@ import { colonLead, type Article, type Item, type Role, type Section } from '../
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
 import { dropInvertedPronouns } from '../text/morphology.js';
-import { fold, stem, words } from '../text/normalize.js';
+import { fold, sharedStartLength, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 
 /** How much a concept counts for a section, by where the section uses it. */
@@ -366,8 +366,7 @@ export function roleWordByRoot(word: string, index: ArticleIndex): string | null
   if (word.length < MIN_ROOT) return null;
   const matches = new Set<string>();
   for (const { word: roleWord, stem: roleStem } of index.distinctiveRoleWords) {
-    let shared = 0;
-    while (shared < Math.min(word.length, roleWord.length) && word[shared] === roleWord[shared]) shared += 1;
+    const shared = sharedStartLength(word, roleWord);
     if (shared >= MIN_ROOT && shared >= MIN_ROOT_SHARE * Math.min(word.length, roleWord.length)) matches.add(roleStem);
   }
   return matches.size === 1 ? [...matches][0]! : null;
