@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { hasJobTitleEnding, looksFeminine, masculine, masculineInName, splitWrittenElisions, withoutInclusiveEndings } from '../text/morphology.js';
+import { hasJobTitleEnding, looksFeminine, masculine, masculineInName, splitWrittenElisions, titleGender, withoutInclusiveEndings } from '../text/morphology.js';
 import { fold, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -802,10 +802,14 @@ function isSubsequence(letters: string, text: string): boolean {
 }
 
 /**
- * Whether the article writes a role in the feminine: the determiners it puts before the role's name
- * ("la Gouvernante générale", "une Hôtesse"), else the feminine ending of its first word.
+ * Whether the role's name takes feminine determiners. A name whose first word has a gendered job-title ending has
+ * that gender: "Régisseur plateau" stays « le » even where the article writes « la régisseuse plateau », or the
+ * bot would say « la Régisseur ». Otherwise the determiners the article puts before the role's names decide ("la
+ * Gouvernante générale", "une Hôtesse", « la cheffe »), else the feminine ending of the name's first word.
  */
 export function isFeminine(role: Role, texts: readonly string[], pack: LanguagePack): boolean {
+  const ownGender = titleGender(words(role.name)[0] ?? '');
+  if (ownGender === 'masculine' || ownGender === 'feminine') return ownGender === 'feminine';
   const names = [role.name, ...role.aliases].map((name) => words(name)).filter((parts) => parts.length > 0);
   let feminine = 0;
   let masculine = 0;

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { isFeminine, jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -40,5 +40,20 @@ describe('a role named by its trade', () => {
     jobTitlesForTrades(trade, ["Qui fait quoi entre le conducteur offset et l'agent de façonnage ?", 'Pour l\'agent de façonnage :'], pack);
     expect(trade[1]).toMatchObject({ id: 'agent-de-faconnage', name: 'Agent de façonnage', aliases: ['façonnage'] });
     expect(trade[0]!.name).toBe('Conducteur offset');
+  });
+});
+
+describe('the gender of a role name (isFeminine)', () => {
+  const texts = ['La régisseuse plateau encadre les machinistes ; la régisseuse plateau monte le décor.', 'La cheffe de rang accueille les clients.', 'Le régisseur plateau range.'];
+
+  it('is the gender of the name\'s own job-title ending, however the article writes the role', () => {
+    expect(isFeminine({ ...role('regisseur-plateau', 'Régisseur plateau'), aliases: ['Régisseuse plateau'] }, texts, pack)).toBe(false);
+    expect(isFeminine(role('gouvernante', 'Gouvernante'), ['Le gouvernante'], pack)).toBe(true);
+  });
+
+  it('is read from the determiners the article writes when the name takes either gender', () => {
+    expect(isFeminine(role('chef-de-rang', 'Chef de rang'), texts, pack)).toBe(false);
+    expect(isFeminine({ ...role('chef-de-rang', 'Chef de rang'), aliases: ['Cheffe de rang'] }, texts, pack)).toBe(true);
+    expect(isFeminine(role('secretaire', 'Secrétaire'), ['La secrétaire tape.', 'La secrétaire range.'], pack)).toBe(true);
   });
 });
