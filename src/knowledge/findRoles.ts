@@ -618,11 +618,18 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
     const after = paragraph.slice(quotes[end]!.index + quotes[end]![0].length);
     const cue = /^\s*(\p{L}+)\s+(.*)$/u.exec(after);
     if (cue && pack.has('aliasForWords', words(cue[1]!).join(' '))) {
-      const named = cue[2]!.split(/[,;:.!?()]/)[0]!;
+      const named = cue[2]!.split(/[,;:.!?()«"“]/)[0]!;
       // « pour le nivoculteur / la nivocultrice »: either form names the role, whole (« pour tout le monde » names none).
+      // The name may be followed by the next pair of the sentence (« pour le coloriste et d'« esthé » pour … »): the
+      // longest run of words from the start that names a role.
       const key = (text: string) => nameKey(text, pack).join(' ');
-      const forms = named.split(/\s*\/\s*/).map(key);
-      const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => forms.includes(key(name)))) ?? null;
+      const names = (candidate: Role) => [candidate.name, ...candidate.aliases].map(key);
+      const written = named.trim().split(/\s+/);
+      let role: Role | null = null;
+      for (let length = written.length; length > 0 && role === null; length -= 1) {
+        const forms = written.slice(0, length).join(' ').split(/\s*\/\s*/).map(key);
+        role = roles.find((candidate) => names(candidate).some((name) => forms.includes(name))) ?? null;
+      }
       if (role) found.push({ role, names: [...new Set(quotes.slice(at, end + 1).flatMap((quoted) => quotedNames(quoted[0], pack)))] });
     }
     at = end;

@@ -29,6 +29,16 @@ describe('names in quotes said to stand for a role', () => {
     expect(nicknamesFor('On dit « le nivo » ou « la nivo » pour le nivoculteur / la nivocultrice, et « le CED » pour le conducteur d\'engin.', snow, pack)).toEqual([{ role: snow[0], names: ['nivo'] }]);
   });
 
+  it('gives each role its names when one sentence pairs several names with several roles', () => {
+    const salon: Role[] = [role('coiffeur', 'Coiffeur'), role('coloriste', 'Coloriste'), { ...role('estheticien', 'Esthéticien'), aliases: ['Esthéticienne'] }];
+    const sentence = "On parle de « styliste » pour le coiffeur, de « technicien couleur » pour le coloriste et d'« esthé » pour l'esthéticienne.";
+    expect(nicknamesFor(sentence, salon, pack).map(({ role: named, names }) => [named.id, names])).toEqual([
+      ['coiffeur', ['styliste']],
+      ['coloriste', ['technicien couleur']],
+      ['estheticien', ['esthé']],
+    ]);
+  });
+
   it('gives none for « pour » followed by what names no role whole', () => {
     expect(nicknamesFor('Le dameur — « le ratrak » pour tout le monde ici — prépare les pistes.', snow, pack)).toEqual([]);
   });
