@@ -130,7 +130,7 @@ function tabCells(raw: string): string[] | null {
 export function readTextExport(source: string): SourceDocument {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const deck = slideTitles(lines);
-  const nodes = readLines(deck ? lines.map((line, index) => (deck.markers.has(index) ? '' : line)) : lines);
+  const nodes = readLines(inOneColumn(deck ? lines.map((line, index) => (deck.markers.has(index) ? '' : line)) : lines));
   if (!deck) return { nodes, markdown: false };
   // In a deck, only the slides' titles are sections; a line standing alone inside a slide heads a part of it.
   const slides = nodes.map((node): SourceNode => {
@@ -140,9 +140,70 @@ export function readTextExport(source: string): SourceDocument {
   return { nodes: slides, markdown: false };
 }
 
+/** A line of prose this long that stops mid-sentence was wrapped by the export, not ended by its writer. */
+const MIN_WRAPPED_CHARS = 60;
+
+/** A line to read, and its number in the file (two lines read may come from one line of the file). */
+interface TextLine {
+  text: string;
+  line: number;
+  /** A key and its value, which is never a heading ("Type de page : Fiche métier comparée"). */
+  keyed?: boolean;
+}
+
+/** A key of a two-column page is a few words at the margin: "Conducteur de ligne", "Type de page". */
+const TWO_COLUMN_KEY = /^(\S[^\t]{0,48}?\S)\s{2,}(\S.*)$/;
+const MAX_KEY_WORDS = 6;
+/** Keys a page holds at least, all with their values at one column, for it to be read in two columns. */
+const MIN_TWO_COLUMN_KEYS = 4;
+
+/**
+ * A page laid out in two columns, as a SharePoint or Word page exported to text writes it: a key at the margin
+ * (a role, a page property), its value from a fixed column on, wrapped onto lines indented to that column.
+ * Each key becomes a label over its value, as the one-column export writes it: "Conducteur de ligne :" on a line of
+ * its own over the points of a list, "Conducteur de ligne : Il pilote…" before a text; a point of the value stays a
+ * point, a wrapped line goes on with the line above.
+ * Other files pass unchanged.
+ */
+function inOneColumn(lines: readonly string[]): TextLine[] {
+  const expanded = lines.map((raw) => raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' '));
+  const keyed = expanded.map((raw) => {
+    const match = TWO_COLUMN_KEY.exec(raw);
+    if (!match || TABLE_ROW.test(raw.trim()) || BULLET.test(raw) || match[1]!.split(/\s+/).length > MAX_KEY_WORDS) return null;
+    return { key: match[1]!, value: match[2]!, column: raw.length - match[2]!.length };
+  });
+  const byColumn = new Map<number, number>();
+  for (const row of keyed) if (row) byColumn.set(row.column, (byColumn.get(row.column) ?? 0) + 1);
+  const [column, count] = [...byColumn].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  const numbered = lines.map((text, index) => ({ text, line: index + 1 }));
+  if (count < MIN_TWO_COLUMN_KEYS) return numbered;
+  const read: TextLine[] = [];
+  let inValue = false;
+  expanded.forEach((raw, index) => {
+    const line = index + 1;
+    const row = keyed[index];
+    const indent = raw.length - raw.trimStart().length;
+    if (row && row.column === column) {
+      // A value that opens with a point is the key's list; any other is the key's text, on its line.
+      if (BULLET.test(` ${row.value}`)) read.push({ text: `${row.key} :`, line }, { text: row.value, line });
+      else read.push({ text: `${row.key} : ${row.value}`, line, keyed: true });
+      inValue = true;
+    } else if (inValue && raw.trim() !== '' && indent >= column) {
+      // A point of the value stands beside the first; a wrapped line sits just inside it, so that it goes on.
+      const value = raw.slice(column);
+      read.push({ text: BULLET.test(value) ? value : ` ${value}`, line });
+    } else {
+      if (raw.trim() !== '') inValue = false;
+      read.push(numbered[index]!);
+    }
+  });
+  return read;
+}
+
 /** Reads the lines of a text export into source nodes. */
-function readLines(lines: readonly string[]): SourceNode[] {
+function readLines(textLines: readonly TextLine[]): SourceNode[] {
   const nodes: SourceNode[] = [];
+  const lines = textLines.map(({ text }) => text);
   const running = runningLines(lines);
   /** The line and indentation of the last paragraph or heading read: an indented line right after it continues it. */
   let textEnd = { line: 0, indent: 0 };
@@ -157,7 +218,7 @@ function readLines(lines: readonly string[]): SourceNode[] {
     table = null;
   };
   lines.forEach((raw, index) => {
-    const line = index + 1;
+    const { line } = textLines[index]!;
     const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
     const trimmed = expanded.trim();
     // "[Image : une soigneuse prépare les rations…]": a placeholder the export left for a picture, no text of the page;
@@ -212,7 +273,10 @@ function readLines(lines: readonly string[]): SourceNode[] {
     const previous = nodes[nodes.length - 1];
     const prose = previous?.type === 'paragraph' || previous?.type === 'heading' ? previous : null;
     const goesOn = prose !== null && (!prose.text.endsWith(':') || /^\p{Ll}/u.test(trimmed));
-    if (bullets.length === 0 && textEnd.line === line - 1 && indent > textEnd.indent && prose !== null && goesOn) {
+    // A page wrapped at a fixed width breaks its paragraphs at the margin: a line in lower case right under a long line of
+    // prose that stops mid-sentence goes on with it ("… vu de l'extérieur," / "on a vite fait de les confondre.").
+    const wrapped = previous?.type === 'paragraph' && (lines[index - 1] ?? '').trim().length >= MIN_WRAPPED_CHARS && !/[.:;!?…]$/.test(previous.text) && /^\p{Ll}/u.test(trimmed);
+    if (bullets.length === 0 && textEnd.line === line - 1 && (indent > textEnd.indent || (indent === textEnd.indent && wrapped)) && prose !== null && goesOn) {
       const text = `${prose.text} ${plainText(trimmed)}`;
       nodes[nodes.length - 1] = { type: 'paragraph', quote: false, text, line: prose.line };
       textEnd = { ...textEnd, line };
@@ -224,7 +288,7 @@ function readLines(lines: readonly string[]): SourceNode[] {
     textEnd = { line, indent };
     // The category line and the title come first; a title may be long.
     const opening = nodes.length < 2 && nodes.every((node) => node.type === 'heading');
-    if (looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: 2, text, line });
+    if (!textLines[index]!.keyed && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: 2, text, line });
     else nodes.push({ type: 'paragraph', quote: false, text, line });
   });
   flush();

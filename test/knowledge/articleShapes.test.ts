@@ -2395,3 +2395,48 @@ describe('bold leads that name the trade rather than the job', () => {
     expect(texts(article, 'horaires', 'regisseur-lumiere')).toEqual(['longues journées de réglage']);
   });
 });
+
+describe('a page laid out in two columns, as a SharePoint or Word page exported to text writes it', () => {
+  const article = parse(
+    [
+      'Préparateur de commandes et cariste : qui fait quoi ?',
+      '',
+      'Type de page                  Fiche métier comparée',
+      'Dernière mise à jour          03/11/2026',
+      '',
+      "Vus de l'extérieur, les deux métiers se ressemblent beaucoup, car ils travaillent dans le même entrepôt et",
+      'portent la même tenue ; on dit souvent « le prépa » pour le préparateur de commandes.',
+      '',
+      'Le métier en bref',
+      '',
+      'Préparateur de commandes      Il prélève les articles dans les allées et prépare les colis, à la commande,',
+      '                              avec un terminal de lecture.',
+      'Cariste                       Il déplace les palettes avec son chariot et range les réserves en hauteur.',
+      '',
+      'Missions principales',
+      '',
+      'Préparateur de commandes      • Prélever les articles de chaque commande',
+      '                              • Contrôler et filmer les colis',
+      'Cariste                       • Décharger les camions',
+      '                              • Ranger les palettes en réserve',
+    ].join('\n'),
+    'page.txt',
+  );
+
+  it('reads each key at the margin as the label of the value beside it, points as its list', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['preparateur-de-commandes', 'cariste']);
+    expect(texts(article, 'missions-principales', 'preparateur-de-commandes')).toEqual(['Prélever les articles de chaque commande', 'Contrôler et filmer les colis']);
+    expect(texts(article, 'missions-principales', 'cariste')).toEqual(['Décharger les camions', 'Ranger les palettes en réserve']);
+  });
+
+  it('joins a value wrapped onto the lines below into one text', () => {
+    const brief = article.sections.find((section) => section.id === 'le-metier-en-bref')!;
+    expect(brief.byRole['preparateur-de-commandes']!.prose).toEqual(['Il prélève les articles dans les allées et prépare les colis, à la commande, avec un terminal de lecture.']);
+  });
+
+  it('keeps the page properties out of the headings, and a paragraph wrapped at the margin in one piece', () => {
+    expect(article.title).toBe('Préparateur de commandes et cariste : qui fait quoi ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['le-metier-en-bref', 'missions-principales']);
+    expect(article.roles[0]!.aliases).toContain('prépa');
+  });
+});
