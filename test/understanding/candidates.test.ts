@@ -235,6 +235,27 @@ describe('candidate readings in a library, after an answer from another article'
   });
 });
 
+const contactCentre = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout116'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe("candidate readings of a follow-up that names another section than the conversation's", () => {
+  const afterContacts: ConversationContext = {
+    article: 'differences-teleconseiller-superviseur-de-plateau',
+    section: 'interlocuteurs-au-quotidien',
+    roles: ['superviseur-de-plateau'],
+    pendingQuestion: null,
+  };
+  const reading = (question: string, label: string) => contactCentre.candidates(question, afterContacts).find((entry) => entry.label === label);
+
+  it("do not carry the conversation's section when the words point to another more (« Interlocuteurs au quotidien » then « et ses missions ? »)", () => {
+    expect(reading('et ses missions ?', 'section:interlocuteurs-au-quotidien[superviseur-de-plateau]')?.features.sectionFromContext).toBeUndefined();
+    expect(reading('et ses missions ?', 'section:missions-au-quotidien[superviseur-de-plateau]')?.features).toMatchObject({ sectionBest: 1 });
+  });
+
+  it("still carry it when the follow-up names no section (« et pour le téléconseiller ? »)", () => {
+    expect(reading('et pour le téléconseiller ?', 'section:interlocuteurs-au-quotidien[teleconseiller]')?.features).toMatchObject({ sectionFromContext: 1 });
+  });
+});
+
 describe('candidate readings of a definition cue', () => {
   const definition = (question: string) =>
     productManagers.candidates(question, emptyContext()).find((entry) => entry.label === 'section:definition-des-roles[chef-de-produit-digital]');
