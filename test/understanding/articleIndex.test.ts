@@ -26,6 +26,12 @@ describe('heading words', () => {
     expect(weights('Que font-elles ?')).toEqual(weights('Que font ?'));
   });
 
+  it('reads « avec quoi » as the tools and « avec qui » as the people worked with (lexicon)', () => {
+    expect(weights('Avec quoi travaille-t-on ?')).toHaveProperty('outil');
+    expect(weights('Avec qui travaille-t-on ?')).toHaveProperty('collaboration');
+    expect(weights('Avec qui travaille-t-on ?')).not.toHaveProperty('outil');
+  });
+
   it('leaves out the numbering that opens a heading (headingNumberings): « Partie 2 – Missions principales » is about the missions', () => {
     expect(weights('Partie 2 – Missions principales')).toEqual(weights('Missions principales'));
     expect(weights('Partie commune aux deux postes')).toHaveProperty('part');
