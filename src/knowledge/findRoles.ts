@@ -213,6 +213,12 @@ function initialismCandidates(text: string, pack: LanguagePack): Set<string> {
   return found;
 }
 
+/** The words of a role's names (as name keys) that no other role's names hold: what tells it from the others. */
+function distinctiveParts(role: Role, roles: readonly Role[], pack: LanguagePack): Set<string> {
+  const others = new Set(roles.filter((other) => other !== role).flatMap((other) => [other.name, ...other.aliases].flatMap((name) => nameKey(name, pack))));
+  return new Set([role.name, ...role.aliases].flatMap((name) => nameKey(name, pack)).filter((part) => !others.has(part)));
+}
+
 export function roleNamedIn(text: string, roles: readonly Role[], pack: LanguagePack): Role | null {
   const key = nameKey(text, pack);
   const bare = initialismCandidates(text, pack);
@@ -233,9 +239,7 @@ export function roleNamedIn(text: string, roles: readonly Role[], pack: Language
   if (best) return tie ? null : (best as { role: Role }).role;
   // "Côté marketing", "Pour la gouvernante": the words that tell this role from the others.
   for (const role of roles) {
-    const own = new Set([role.name, ...role.aliases].flatMap((name) => nameKey(name, pack)));
-    const others = new Set(roles.filter((other) => other !== role).flatMap((other) => [other.name, ...other.aliases].flatMap((name) => nameKey(name, pack))));
-    const distinctive = [...own].filter((part) => !others.has(part));
+    const distinctive = [...distinctiveParts(role, roles, pack)];
     if (distinctive.length === 0) continue;
     const found = distinctive.filter((part) => key.includes(part)).length;
     consider(role, found / distinctive.length);
@@ -310,7 +314,7 @@ const MAX_WORDS_BEFORE_SUBJECT = 3;
  * responsabilité de l'Infirmier" is about the Aide-soignant), unless two roles open it together
  * ("Le CPD et le CPM remplissent…" is about both).
  */
-export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePack, options: { wholeNamesOnly?: boolean } = {}): Role | null {
   const folded = words(text);
   // "Moi, en tant qu'éditrice" names the Éditeur: words are compared in the masculine, as names are.
   const keys = folded.map((word) => (pack.has('determiners', word) || pack.has('nameLinkWords', word) ? '' : stem(masculineInName(word))));
@@ -326,6 +330,19 @@ export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePa
         }
       }
       if (role.abbreviations.some((abbreviation) => abbreviation.length >= 3 && folded[at] === abbreviation)) mentions.push({ role, at, end: at + 1 });
+    }
+    // "Le raccordeur travaille…" for the Technicien raccordeur fibre, "le chargé d'affaires" for the Chargé d'affaires
+    // réseau: after a singular determiner ("les préparateurs" may be anyone's), words of its name no other role's holds,
+    // from a word shaped like a job title ("la fibre", "la conservation" name no one). A job's usual head alone ("le
+    // directeur", "le responsable") may be another person: it takes a second word of the name.
+    if (options.wholeNamesOnly) continue;
+    const own = distinctiveParts(role, roles, pack);
+    for (let at = 1; at < keys.length; at += 1) {
+      const genericHead = pack.has('jobHeads', folded[at]!) || pack.has('adjectivalJobHeads', folded[at]!);
+      if (!own.has(keys[at]!) || !pack.has('singularDeterminers', folded[at - 1]!) || !(genericHead || hasJobTitleEnding(folded[at]!))) continue;
+      let end = at + 1;
+      while (end < keys.length && (keys[end] === '' ? end + 1 < keys.length && own.has(keys[end + 1]!) : own.has(keys[end]!))) end += 1;
+      if (end - at > 1 || !genericHead) mentions.push({ role, at, end });
     }
   }
   mentions.sort((a, b) => a.at - b.at);

@@ -440,12 +440,14 @@ class SectionBuilder {
   private partsByRole(text: string): { text: string; roleId: string | null; clause?: boolean }[] {
     const parts: { text: string; roleId: string | null; clause?: boolean }[] = [];
     for (const sentence of text.split(/(?<=[.!?…])\s+(?=\p{Lu})/u)) {
-      const subject = subjectOf(sentence, this.roles, this.pack);
-      const clauses = subject === null ? this.clausesByRole(sentence) : [];
+      // A sentence that opens on no role named whole may give each role a clause ("À l'automne, l'ouvrier termine…, le
+      // chef de culture dresse…"); one that opens on a role, by its whole name or a part of it, is about that role.
+      const clauses = subjectOf(sentence, this.roles, this.pack, { wholeNamesOnly: true }) === null ? this.clausesByRole(sentence) : [];
       if (clauses.length >= 2) {
         parts.push(...clauses.map((clause) => ({ ...clause, clause: true })));
         continue;
       }
+      const subject = subjectOf(sentence, this.roles, this.pack);
       const last = parts.at(-1);
       if (last && (subject === null || subject.id === last.roleId)) last.text = `${last.text} ${sentence}`;
       else parts.push({ text: sentence, roleId: subject?.id ?? null });
@@ -850,7 +852,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       cursor = 1;
     }
   }
-  const rest = tableAsSections(standaloneLinesAsHeadings(nodes.slice(cursor), markdown, title, pack), title, pack);
+  const rest = tableAsSections(standaloneLinesAsHeadings(leadInsOwnLine(nodes.slice(cursor), pack), markdown, title, pack), title, pack);
   const sectionLevel = sectionLevelOf(rest);
   const intro: string[] = [];
   let at = 0;
@@ -880,6 +882,25 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     if (!noise) sections[sections.length - 1]?.body.push(node);
   }
   return { category, title, intro, sections: sections.filter((section) => !(headsQuestions.has(section) && section.body.length === 0)), sectionLevel };
+}
+
+/** Where a paragraph's sentences end: after a full stop, a question or exclamation mark, before a capital. */
+const SENTENCE_BREAK = /(?<=[.!?…])\s+(?=[\p{Lu}«"])/u;
+
+/**
+ * A lead-in that opens on a role and ends a paragraph of prose, right before a list ("Chacun a sa caisse à outils. Pour
+ * le raccordeur :"), is a line of its own, as most writers put it: the label of the list, the sentences before it the
+ * section's text.
+ */
+function leadInsOwnLine(nodes: SourceNode[], pack: LanguagePack): SourceNode[] {
+  return nodes.flatMap((node, at): SourceNode[] => {
+    if (node.type !== 'paragraph' || node.quote || node.strongLead !== undefined || nodes[at + 1]?.type !== 'list' || !LEAD_IN_END.test(node.text)) return [node];
+    const sentences = node.text.split(SENTENCE_BREAK);
+    const last = sentences[sentences.length - 1]!;
+    // Only a lead-in that opens on a role ("Pour le …", "Côté …"): « Ses missions : » ends the paragraph about a role.
+    if (sentences.length < 2 || !isLeadIn(last) || pack.prefixLength('labelOpeners', words(last), 0) === 0) return [node];
+    return [{ ...node, text: sentences.slice(0, -1).join(' ') }, { ...node, text: last }];
+  });
 }
 
 /**

@@ -2440,3 +2440,46 @@ describe('a page laid out in two columns, as a SharePoint or Word page exported 
     expect(article.roles[0]!.aliases).toContain('prépa');
   });
 });
+
+describe('a lead-in at the end of a paragraph, and paragraphs naming roles by part of their names', () => {
+  const article = parse(
+    [
+      '# Technicien raccordeur fibre, technicien d’intervention réseau : qui fait quoi ?',
+      '',
+      '## Outils et matériel',
+      '',
+      'Chacun a sa caisse à outils. Pour le raccordeur :',
+      '',
+      '- Soudeuse à fusion',
+      '',
+      'Côté technicien d’intervention :',
+      '',
+      '- Réflectomètre portable',
+      '',
+      '## Conditions de travail',
+      '',
+      'Le raccordeur travaille presque toujours en extérieur, par tous les temps.',
+      '',
+      'Le technicien d’intervention réseau a un secteur attitré.',
+      '',
+      '## Le rythme',
+      '',
+      'À l’automne, le raccordeur finit les chantiers, et le technicien d’intervention réseau prépare les astreintes.',
+    ].join('\n'),
+  );
+
+  it('reads a lead-in opening on a role at the end of a paragraph as the label of the list below (labelOpeners)', () => {
+    expect(texts(article, 'outils-et-materiel', 'technicien-raccordeur-fibre')).toEqual(['Soudeuse à fusion']);
+    expect(article.sections[0]!.intro).toEqual(['Chacun a sa caisse à outils.']);
+  });
+
+  it('gives a paragraph of prose to the role a word of its name shaped like a job title names', () => {
+    const conditions = article.sections.find((section) => section.id === 'conditions-de-travail')!;
+    expect(conditions.byRole['technicien-raccordeur-fibre']!.prose).toEqual(['Le raccordeur travaille presque toujours en extérieur, par tous les temps.']);
+  });
+
+  it('still gives each role its clause in a sentence that opens on no role named whole', () => {
+    const rhythm = article.sections.find((section) => section.id === 'le-rythme')!;
+    expect(Object.keys(rhythm.byRole).sort()).toEqual(['technicien-d-intervention-reseau', 'technicien-raccordeur-fibre']);
+  });
+});

@@ -22,6 +22,27 @@ describe('the role a paragraph is about (subjectOf)', () => {
   });
 });
 
+describe('the role a paragraph is about, named by part of its name', () => {
+  const network = [role('technicien-raccordeur-fibre', 'Technicien raccordeur fibre'), role('technicien-d-intervention-reseau', "Technicien d'intervention réseau"), role('charge-d-affaires-reseau', "Chargé d'affaires réseau")];
+  const about = (text: string) => subjectOf(text, network, pack)?.id ?? null;
+
+  it('is the role a word of its name shaped like a job title names, no other role holding it', () => {
+    expect(about('Le raccordeur travaille presque toujours en extérieur.')).toBe('technicien-raccordeur-fibre');
+    expect(about("Le chargé d'affaires partage son temps entre l'agence et les chantiers.")).toBe('charge-d-affaires-reseau');
+  });
+
+  it('is none for a word no job title is shaped like, a shared head, a usual head alone or a plural', () => {
+    expect(about('La fibre arrive au pied de l’immeuble.')).toBeNull();
+    expect(about('Le technicien part le matin.')).toBeNull();
+    expect(about('Le chargé de la paie valide.')).toBeNull();
+    expect(about('Les raccordeurs partent en déplacement.')).toBeNull();
+  });
+
+  it('is none when only whole names are asked for (wholeNamesOnly)', () => {
+    expect(subjectOf('Le raccordeur travaille dehors.', network, pack, { wholeNamesOnly: true })).toBeNull();
+  });
+});
+
 describe('names in quotes said to stand for a role', () => {
   const snow: Role[] = [{ ...role('nivoculteur', 'Nivoculteur'), aliases: ['Nivocultrice'] }, role('dameur', 'Dameur')];
 
