@@ -47,11 +47,17 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
   // Once the question names a role of some article, another article's "not covered" says nothing about it.
   const naming = all.some((evidence) => evidence.roles.size > 0);
   // A subject another article covers is no "not covered" answer, unless the conversation is about the article that lacks it.
-  const covered = new Set(all.flatMap((evidence) => evidence.topics.filter((topic) => topic.covered).map((topic) => topic.id)));
+  const coveredBy = (evidences: Evidence[]) => new Set(evidences.flatMap((evidence) => evidence.topics.filter((topic) => topic.covered).map((topic) => topic.id)));
+  const covered = coveredBy(all);
+  const coveredWhereNamed = (own: Evidence) => coveredBy(all.filter((evidence) => evidence !== own && evidence.roles.size > 0));
   const heard = (candidate: Candidate) => {
     const { reading: candidateReading } = candidate;
     if (candidateReading.kind !== 'fallback' || !candidateReading.evidence) return true;
     if (naming && candidateReading.evidence.roles.size === 0) return false;
+    // A role two articles share (« le chef d'équipe »): one of them lacking the subject says nothing when the other,
+    // whose roles the question names too, covers it — unless the conversation is about the one that lacks it.
+    const inContext = candidateReading.evidence.article.article.id === context.article;
+    if (candidateReading.reason === 'topic' && !inContext && coveredWhereNamed(candidateReading.evidence).has(candidateReading.topicId ?? '')) return false;
     // The article the question points to (the conversation's, or one whose roles it names, even generically) is heard.
     const pointed = candidateReading.evidence.article.article.id === context.article || candidateReading.evidence.roles.size > 0 || candidateReading.evidence.genericRole;
     return pointed || candidateReading.reason !== 'topic' || !covered.has(candidateReading.topicId ?? '');

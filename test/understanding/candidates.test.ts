@@ -256,6 +256,23 @@ describe("candidate readings of a follow-up that names another section than the 
   });
 });
 
+const cleaning = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout118'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings for a role two articles share', () => {
+  const question = "Quelles évolutions possibles pour un chef d'équipe propreté ?";
+  const labels = (context: ConversationContext) => cleaning.candidates(question, context).map((entry) => entry.label);
+
+  it('offer no « not covered » from the article that lacks the subject when the other one, naming the role too, covers it', () => {
+    expect(labels(emptyContext())).not.toContain('topic:carriere');
+    expect(labels(emptyContext())).toContain('section:evolution-professionnelle[chef-d-equipe-proprete]');
+  });
+
+  it('still offer it when the conversation is about the article that lacks the subject', () => {
+    const context: ConversationContext = { article: 'chef-d-equipe-ou-chef-de-site', section: 'responsabilites-principales', roles: ['chef-d-equipe-proprete'], pendingQuestion: null };
+    expect(labels(context)).toContain('topic:carriere');
+  });
+});
+
 describe('candidate readings of a definition cue', () => {
   const definition = (question: string) =>
     productManagers.candidates(question, emptyContext()).find((entry) => entry.label === 'section:definition-des-roles[chef-de-produit-digital]');
