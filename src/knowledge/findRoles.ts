@@ -593,6 +593,16 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
       continue;
     }
     if (plainCue === 0 || quotedOnly) continue;
+    // "(on dit aussi agent d'entretien, agent de service ou, dans les anciennes offres, technicien de surface)": in a
+    // bracket the cue opens, every job title of the list up to the bracket's end, the asides between left out.
+    const opened = raw.slice(0, at).reduce((depth, part) => depth + (part.match(/\(/g)?.length ?? 0) - (part.match(/\)/g)?.length ?? 0), 0) > 0;
+    const closing = raw.findIndex((part, k) => k >= start && part.includes(')'));
+    if (opened && closing >= 0) {
+      const inBracket = raw.slice(start, closing + 1).join(' ').replace(/\).*$/, '');
+      const pieces = inBracket.split(/\s*[,;]\s*/).flatMap((piece) => piece.split(new RegExp(`\\s+(?:${pack.source('alternativeWords').join('|')})(?:\\s+|$)`)));
+      found.push(...pieces.map((piece) => bareName(piece, pack)).filter((piece) => piece !== '' && piece.split(/\s+/).length <= MAX_ALIAS_WORDS && looksLikeJobTitle(piece, pack)));
+      continue;
+    }
     const name: string[] = [];
     for (let k = start; k < written.length; k += 1) {
       if (written[k]!.word !== '') name.push(written[k]!.word);
@@ -810,6 +820,16 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
         role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
         merged.add(other);
       }
+    }
+  }
+  // "L'agent de propreté (on dit aussi agent d'entretien, agent de service ou technicien de surface)": the job titles a
+  // bracket opened by a naming cue lists, right after a role's name, are that role's.
+  for (const text of texts.filter((candidate) => candidate.includes('('))) {
+    for (const bracket of text.matchAll(/\(([^()]{1,200})\)/g)) {
+      if (pack.prefixLength('aliasCues', words(bracket[1]!), 0) === 0) continue;
+      const role = roleNamedJustBefore(text.slice(0, bracket.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
+      if (!role) continue;
+      for (const name of aliasesInProse(bracket[0], pack)) if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
     }
   }
   return roles.filter((role) => !merged.has(role));

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { isFeminine, jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { bracketedNicknames, isFeminine, jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -86,5 +86,20 @@ describe('the gender of a role name (isFeminine)', () => {
     expect(isFeminine(role('chef-de-rang', 'Chef de rang'), texts, pack)).toBe(false);
     expect(isFeminine({ ...role('chef-de-rang', 'Chef de rang'), aliases: ['Cheffe de rang'] }, texts, pack)).toBe(true);
     expect(isFeminine(role('secretaire', 'Secrétaire'), ['La secrétaire tape.', 'La secrétaire range.'], pack)).toBe(true);
+  });
+});
+
+describe('other names a bracket lists after a role', () => {
+  it('gives the role every job title of a bracket opened by a naming cue, the asides between left out (aliasCues)', () => {
+    const cleaning = [role('agent-de-proprete', 'Agent de propreté'), role('chef-d-equipe', "Chef d'équipe")];
+    bracketedNicknames(cleaning, ["L'agent de propreté (on dit aussi agent d'entretien, agent de service ou, dans les anciennes offres, technicien de surface) nettoie."], pack);
+    expect(cleaning[0]!.aliases).toEqual(["agent d'entretien", 'agent de service', 'technicien de surface']);
+    expect(cleaning[1]!.aliases).toEqual([]);
+  });
+
+  it('gives none for a bracket no naming cue opens', () => {
+    const cleaning = [role('agent-de-proprete', 'Agent de propreté'), role('chef-d-equipe', "Chef d'équipe")];
+    bracketedNicknames(cleaning, ["L'agent de propreté (agent d'entretien, le plus souvent à temps partiel) nettoie."], pack);
+    expect(cleaning[0]!.aliases).toEqual([]);
   });
 });
