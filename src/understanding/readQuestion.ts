@@ -255,7 +255,10 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   const pronoun = find(lexicon.pronouns) || invertedPronoun;
   // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
   // "avec qui", "à qui" ask about interlocutors, not which role does something.
-  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => end - start > 1 || (start <= WHO_MAX_START && !language.has('relativeWhoOpeners', tokens[start - 1] ?? '')));
+  // "Celle qui fait les épilations, elle gagne combien ?": the « qui » of a phrase describing a role asks about no one.
+  const describing = language.phrases('describingPhrases').find(tokens);
+  const describes = (at: number) => describing.some(([start, end]) => at >= start && at < end);
+  const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => !describes(start) && (end - start > 1 || (start <= WHO_MAX_START && !language.has('relativeWhoOpeners', tokens[start - 1] ?? ''))));
   // "Quel profil faut-il pour devenir EM ?": the noun of "quel profil", "quel poste" stays a word of the question
   // (the lookup is still marked); only the interrogative is a marker.
   mark(markerPositions, whoFound.map(([start, end]) => [start, end - start > 1 && !language.has('whoQuestions', tokens[end - 1]!) ? start + 1 : end] as [number, number]));
@@ -297,7 +300,7 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "la personne qui choisit les chansons": the phrase is no word of the question; what follows it, to the end of its
   // clause, describes the role asked about.
   const described = new Set<number>();
-  for (const [start, end] of language.phrases('describingPhrases').find(tokens)) {
+  for (const [start, end] of describing) {
     for (let at = start; at < end; at += 1) markerPositions.add(at);
     for (let at = end; at < tokens.length && clauseOf[at] === clauseOf[end - 1]; at += 1) described.add(at);
   }

@@ -38,6 +38,8 @@ describe('reading the kind of question', () => {
     ['Que fait-il ?', { yesNo: false, pronoun: true }, 'openingInterrogatives at the start'],
     ['Avec qui travaille le CPD ?', { who: false, yesNo: false }, 'askingPhrases, relativeWhoOpeners'],
     ['Qui conçoit des prototypes ?', { who: true }, 'whoQuestions'],
+    ['Celle qui fait les prototypes, elle gagne combien ?', { who: false }, 'describingPhrases: their « qui » asks about no one'],
+    ['Qui est la personne qui fait les prototypes ?', { who: true }, 'a « qui » that opens the question still asks'],
     ['Compare les KPI', { comparison: true, overview: false }, 'comparisonCues'],
     ['En gros, quelle différence ?', { overview: true, comparison: true }, 'overviewCues'],
     ["Tuteur, maître d'apprentissage : je m'y perds", { overview: true }, 'overviewCues'],
