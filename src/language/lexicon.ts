@@ -99,9 +99,11 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
     for (const entry of [concept, ...entries]) {
       const parts = words(entry);
       if (parts.length === 1) {
+        // The word as listed is its concept whatever its stem shares: "équipes" (the people worked with) and
+        // "équipements" (the tools) stem alike. Other forms of the word go by its stem.
         const stemmed = stem(parts[0]!);
         if (stemmed.length >= MIN_SYNONYM_STEM) stemConcepts.set(stemmed, concept);
-        else wordConcepts.set(parts[0]!, concept);
+        wordConcepts.set(parts[0]!, concept);
       } else if (parts.length > 1) {
         phraseConcepts.set(parts.map(stem).join(' '), concept);
         longestPhrase = Math.max(longestPhrase, parts.length);
