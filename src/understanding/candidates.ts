@@ -359,9 +359,11 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     });
   }
 
-  // The general difference, for the roles named (two or more) or all of them.
-  const overviewRoles = facts.subjects.length >= 2 ? facts.subjects : facts.articleRoles;
-  candidates.push({
+  // The general difference, for the roles named (two or more) or all of them; and all of them when the question
+  // counts as many as the article has, whatever words of their names it holds ("les quatre métiers de l'atelier").
+  const overviewSets = [facts.subjects.length >= 2 ? facts.subjects : facts.articleRoles];
+  if (facts.subjects.length >= 2 && markers.roleCount === facts.articleRoles.length && !sameSet(facts.subjects, facts.articleRoles)) overviewSets.push(facts.articleRoles);
+  for (const overviewRoles of overviewSets) candidates.push({
     reading: { kind: 'overview', evidence, roles: overviewRoles },
     features: featureVector(shared, roleFeatures(facts, reading, overviewRoles, facts.articleRoles), {
       kindOverview: 1,
@@ -371,7 +373,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       overviewOfOtherThings: evidence.comparesOtherThings ? 1 : 0,
       singleRoleButComparing: 0,
     }),
-    label: 'overview',
+    label: overviewRoles === facts.subjects ? 'overview' : overviewSets.length > 1 ? 'overview:all' : 'overview',
   });
 
   // "Et l'autre ?" with two roles or more left: ask which one rather than guess.

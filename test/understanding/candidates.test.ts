@@ -273,6 +273,23 @@ describe('candidate readings for a role two articles share', () => {
   });
 });
 
+const workshop = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout117'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings of an overview that counts the roles', () => {
+  it('offer every role when the question counts as many as the article has, whatever words of their names it holds', () => {
+    const readings = workshop.candidates("Qu'est-ce qui distingue les quatre métiers de l'atelier après-vente ?", emptyContext());
+    const all = readings.find((entry) => entry.label === 'overview:all');
+    expect(all?.answer.roles).toHaveLength(4);
+    expect(all?.features).toMatchObject({ rolesAllAsked: 1 });
+    expect(all?.features.rolesCountDiffers).toBeUndefined();
+  });
+
+  it('offer only the roles named when the question counts no more of them', () => {
+    const readings = workshop.candidates("Qu'est-ce qui distingue le réceptionnaire après-vente et le chef d'atelier ?", emptyContext());
+    expect(readings.some((entry) => entry.label === 'overview:all')).toBe(false);
+  });
+});
+
 describe('candidate readings of a definition cue', () => {
   const definition = (question: string) =>
     productManagers.candidates(question, emptyContext()).find((entry) => entry.label === 'section:definition-des-roles[chef-de-produit-digital]');
