@@ -39,6 +39,7 @@ describe('reading the kind of question', () => {
     ['Avec qui travaille le CPD ?', { who: false, yesNo: false }, 'askingPhrases, relativeWhoOpeners'],
     ['Qui conçoit des prototypes ?', { who: true }, 'whoQuestions'],
     ['Celle qui fait les prototypes, elle gagne combien ?', { who: false }, 'describingPhrases: their « qui » asks about no one'],
+    ['CPD ou CPM, ça change quoi ?', { overview: true }, 'overviewCues: « ça change quoi » asks for the difference'],
     ['Qui est la personne qui fait les prototypes ?', { who: true }, 'a « qui » that opens the question still asks'],
     ['Compare les KPI', { comparison: true, overview: false }, 'comparisonCues'],
     ['En gros, quelle différence ?', { overview: true, comparison: true }, 'overviewCues'],
