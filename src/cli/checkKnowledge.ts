@@ -6,8 +6,9 @@
 import { Command } from 'commander';
 import { config } from '../config.js';
 import { articleReport, skippedReport, totalsReport } from '../knowledge/checkReport.js';
-import { readArticles } from '../knowledge/loadKnowledge.js';
+import { lexiconFileOf, readArticles } from '../knowledge/loadKnowledge.js';
 import { loadLanguagePack } from '../language/languagePack.js';
+import { loadLexicon } from '../language/lexicon.js';
 import { DEFAULT_LANGUAGE_PACK } from '../projectRoot.js';
 
 function main(): number {
@@ -18,7 +19,9 @@ function main(): number {
     .option('--strict', 'échoue aussi quand un doute reste')
     .parse(process.argv)
     .opts<{ knowledge: string; strict?: boolean }>();
-  const { articles, skipped } = readArticles(options.knowledge, loadLanguagePack(DEFAULT_LANGUAGE_PACK));
+  const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+  // Articles are read as the bot reads them, through the folder's lexicon (or the project's).
+  const { articles, skipped } = readArticles(options.knowledge, pack, loadLexicon(lexiconFileOf(options.knowledge, config.lexiconFile), pack));
   const lines = [...articles.flatMap((article) => [...articleReport(article), '']), ...skipped.map(skippedReport), totalsReport(articles, skipped)];
   process.stdout.write(`${lines.join('\n')}\n`);
   const doubts = articles.some((article) => article.diagnostics.length > 0);

@@ -29,7 +29,7 @@ export interface LoadedKnowledge {
 }
 
 /** Reads the articles of a folder, keeping the good ones and the problems of the others. */
-export function readArticles(directory: string, pack: LanguagePack): { articles: Article[]; skipped: KnowledgeFileError[] } {
+export function readArticles(directory: string, pack: LanguagePack, lexicon?: Lexicon): { articles: Article[]; skipped: KnowledgeFileError[] } {
   let entries: string[];
   try {
     entries = readdirSync(directory).sort();
@@ -43,7 +43,7 @@ export function readArticles(directory: string, pack: LanguagePack): { articles:
   for (const name of files) {
     const file = join(directory, name);
     try {
-      const article = parseArticle(readFileSync(file, 'utf8'), file, pack);
+      const article = parseArticle(readFileSync(file, 'utf8'), file, pack, lexicon);
       if (ids.has(article.id)) throw new KnowledgeFileError(file, 1, problems.duplicateArticle(article.id));
       ids.set(article.id, article);
       articles.push(article);
@@ -78,12 +78,23 @@ function noteAbbreviationClashes(articles: readonly Article[]): void {
  * `fallbackLexicon` (the project's own), so a folder of articles alone is enough.
  */
 export function loadKnowledge(directory: string, fallbackLexicon: string, pack: LanguagePack): LoadedKnowledge {
-  const { articles, skipped } = readArticles(directory, pack);
+  const lexicon = loadLexicon(lexiconFileOf(directory, fallbackLexicon), pack);
+  // The lexicon first: an article written role first is read through it ("Salaire" under one role is "Rémunération" under another).
+  const { articles, skipped } = readArticles(directory, pack, lexicon);
   if (articles.length === 0) {
     const reasons = skipped.map((error) => error.message).join(' ; ');
     throw new KnowledgeFileError(directory, 0, reasons ? `${problems.noArticle} (${reasons})` : problems.noArticle);
   }
-  const entries = readdirSync(directory);
-  const lexiconFile = entries.includes(LEXICON_FILE) ? join(directory, LEXICON_FILE) : fallbackLexicon;
-  return { knowledge: { articles }, lexicon: loadLexicon(lexiconFile, pack), skipped };
+  return { knowledge: { articles }, lexicon, skipped };
+}
+
+/** The folder's own lexicon if it has one, otherwise `fallbackLexicon`. */
+export function lexiconFileOf(directory: string, fallbackLexicon: string): string {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(directory);
+  } catch {
+    // An unreadable folder is reported by readArticles, in French.
+  }
+  return entries.includes(LEXICON_FILE) ? join(directory, LEXICON_FILE) : fallbackLexicon;
 }

@@ -8,6 +8,7 @@
  */
 import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
+import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
@@ -1026,9 +1027,13 @@ function blockName(heading: string, names: readonly string[], pack: LanguagePack
   return head !== null && sameHead.length === 1 ? sameHead[0]! : null;
 }
 
-/** The word stems a sub-heading is about: "Ses missions" and "Missions au quotidien" share « mission ». */
-function topicStems(heading: string, pack: LanguagePack): Set<string> {
-  return new Set(words(headingText(heading)).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word) && !pack.has('pronouns', word)).map((word) => stem(word)));
+/**
+ * What a sub-heading is about: "Ses missions" and "Missions au quotidien" share « mission »; with the HR lexicon,
+ * synonyms too ("Salaire" and "Rémunération", "Ses interlocuteurs" and "Avec qui il travaille").
+ */
+function topicStems(heading: string, pack: LanguagePack, lexicon?: Lexicon): Set<string> {
+  const content = words(headingText(heading)).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word) && !pack.has('pronouns', word));
+  return lexicon ? conceptsOfText(lexicon, words(headingText(heading))) : new Set(content.map((word) => stem(word)));
 }
 
 /**
@@ -1036,13 +1041,13 @@ function topicStems(heading: string, pack: LanguagePack): Set<string> {
  * words with ("Formation requise" for "Formation / accès au poste"), else the one at its place when that one is free
  * ("Salaire" fifth, as "Rémunération" was); -1 for a sub-heading of its own. Also counts those matched by their words.
  */
-function alignSubHeadings(reference: readonly Heading[], headings: readonly Heading[], pack: LanguagePack): { slots: number[]; byWords: number } {
-  const referenceStems = reference.map((heading) => topicStems(heading.text, pack));
+function alignSubHeadings(reference: readonly Heading[], headings: readonly Heading[], pack: LanguagePack, lexicon?: Lexicon): { slots: number[]; byWords: number } {
+  const referenceStems = reference.map((heading) => topicStems(heading.text, pack, lexicon));
   const used = new Set<number>();
   const slots = headings.map(() => -1);
   let byWords = 0;
   headings.forEach((heading, at) => {
-    const own = topicStems(heading.text, pack);
+    const own = topicStems(heading.text, pack, lexicon);
     const overlap = (slot: number) => [...referenceStems[slot]!].filter((word) => own.has(word)).length;
     const best = reference
       .map((_, slot) => slot)
@@ -1071,7 +1076,7 @@ function alignSubHeadings(reference: readonly Heading[], headings: readonly Head
  * its first sub-heading defines that role: those paragraphs make a section of their own, headed by the article's
  * title. A section headed by a title name with no sub-headings stays as written.
  */
-function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title: string, pack: LanguagePack): RawSection[] {
+function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title: string, pack: LanguagePack, lexicon?: Lexicon): RawSection[] {
   const names = namesInTitle(title, pack);
   const nameOf = new Map(sections.map((section) => [section, subHeadingsOf(section, sectionLevel).length >= MIN_SHARED_SUB_HEADINGS ? blockName(section.heading.text, names, pack) : null]));
   const blocks = sections.filter((section) => nameOf.get(section) !== null);
@@ -1079,7 +1084,7 @@ function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title
   const reference = subHeadingsOf(blocks[0]!, sectionLevel);
   // Sub-headings that are themselves role names are the usual layout ("## Missions" then "### Le chef").
   if (reference.some((heading) => namesOneOf(heading.text, names, pack))) return sections;
-  const alignments = new Map(blocks.slice(1).map((block) => [block, alignSubHeadings(reference, subHeadingsOf(block, sectionLevel), pack)]));
+  const alignments = new Map(blocks.slice(1).map((block) => [block, alignSubHeadings(reference, subHeadingsOf(block, sectionLevel), pack, lexicon)]));
   if ([...alignments.values()].some((alignment) => alignment.byWords < MIN_SHARED_SUB_HEADINGS)) return sections;
 
   // Each role's part is labelled by its block's heading when that writes the title's name, else by the title's name.
@@ -1131,13 +1136,13 @@ function nodeTexts(node: SourceNode): string[] {
 }
 
 /** Parses an article file's text. `file` is used in ids and messages. */
-export function parseArticle(source: string, file: string, pack: LanguagePack): Article {
+export function parseArticle(source: string, file: string, pack: LanguagePack, lexicon?: Lexicon): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
   const nodes = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack));
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
   const { category, title, intro, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
-  const rawSections = transposeRoleBlocks(outlined, sectionLevel, title, pack);
+  const rawSections = transposeRoleBlocks(outlined, sectionLevel, title, pack, lexicon);
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
   const titleNames = namesInTitle(title, pack);

@@ -86,6 +86,29 @@ export function conceptOf(lexicon: Lexicon, word: string): string {
   return lexicon.stemConcepts.get(stemmed) ?? stemmed;
 }
 
+/**
+ * What a short text (a heading) is about, one concept per word or synonym phrase, the longest phrase first, stop words
+ * left out: "Avec qui il travaille" and "Ses interlocuteurs" are both « collaboration ». A word of no synonym group
+ * stands for its stem.
+ */
+export function conceptsOfText(lexicon: Lexicon, folded: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const stems = folded.map((word) => stem(word));
+  for (let at = 0; at < folded.length; ) {
+    let length = lexicon.phraseStarts.has(stems[at]!) ? Math.min(lexicon.longestPhrase, folded.length - at) : 1;
+    for (; length > 1; length -= 1) {
+      const concept = lexicon.phraseConcepts.get(stems.slice(at, at + length).join(' '));
+      if (concept) {
+        found.add(concept);
+        break;
+      }
+    }
+    if (length <= 1 && !lexicon.stopWords.has(folded[at]!)) found.add(conceptOf(lexicon, folded[at]!));
+    at += Math.max(1, length);
+  }
+  return found;
+}
+
 /** Stems this short are shared by unrelated words ("don" for "données" and "donner"): match the words themselves. */
 const MIN_SYNONYM_STEM = 4;
 

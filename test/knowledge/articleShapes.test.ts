@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/knowledge/knowledgeBase.js';
 import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
-import { DEFAULT_LANGUAGE_PACK, PROJECT_ROOT } from '../../src/projectRoot.js';
+import { loadLexicon } from '../../src/language/lexicon.js';
+import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON, PROJECT_ROOT } from '../../src/projectRoot.js';
 import { THEMED_SECTION_ARTICLE } from '../support/articles.js';
 
 const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
+const lexicon = loadLexicon(DEFAULT_LEXICON, pack);
 const parse = (source: string, file = 'article.md') => parseArticle(source, file, pack);
 const fixture = (folder: string): Article => {
   const directory = join(PROJECT_ROOT, 'test/fixtures', folder);
@@ -2481,5 +2483,45 @@ describe('a lead-in at the end of a paragraph, and paragraphs naming roles by pa
   it('still gives each role its clause in a sentence that opens on no role named whole', () => {
     const rhythm = article.sections.find((section) => section.id === 'le-rythme')!;
     expect(Object.keys(rhythm.byRole).sort()).toEqual(['technicien-d-intervention-reseau', 'technicien-raccordeur-fibre']);
+  });
+});
+
+describe('an article organised role first, its sub-headings synonyms rather than the same words', () => {
+  const source = [
+    '# Game designer, level designer : quelles différences ?',
+    '',
+    '## Le game designer',
+    '',
+    '### Ses missions',
+    '- Écrire les règles du jeu',
+    '### Outils du quotidien',
+    '- Tableur',
+    '### Rémunération',
+    '- 2 500 € brut',
+    '### Avec qui il travaille',
+    '- Les programmeurs',
+    '',
+    '## Le level designer',
+    '',
+    '### Au quotidien',
+    '- Construire les niveaux',
+    '### Sa boîte à outils',
+    '- Éditeur de niveaux',
+    '### Salaire',
+    '- 2 300 € brut',
+    '### Ses interlocuteurs',
+    '- Les graphistes',
+  ].join('\n');
+
+  it('gathers the sub-headings about one subject through the HR lexicon (« Salaire » is « Rémunération », « Au quotidien » the missions)', () => {
+    const article = parseArticle(source, 'jeu.md', pack, lexicon);
+    expect(article.sections.map((section) => section.id)).toEqual(['ses-missions', 'outils-du-quotidien', 'remuneration', 'avec-qui-il-travaille']);
+    expect(texts(article, 'ses-missions', 'level-designer')).toEqual(['Construire les niveaux']);
+    expect(texts(article, 'remuneration', 'level-designer')).toEqual(['2 300 € brut']);
+    expect(texts(article, 'avec-qui-il-travaille', 'level-designer')).toEqual(['Les graphistes']);
+  });
+
+  it('cannot read it without the lexicon, the sub-headings sharing too few words', () => {
+    expect(() => parse(source, 'jeu.md')).toThrow(/rôles/);
   });
 });

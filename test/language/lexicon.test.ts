@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeFileError } from '../../src/errors.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
-import { conceptOf, loadLexicon } from '../../src/language/lexicon.js';
+import { conceptOf, conceptsOfText, loadLexicon } from '../../src/language/lexicon.js';
 import { conceptSequence } from '../../src/understanding/articleIndex.js';
 import { DEFAULT_LANGUAGE_PACK, DEFAULT_LEXICON } from '../../src/projectRoot.js';
 import { words } from '../../src/text/normalize.js';
@@ -125,5 +125,13 @@ describe('the HR lexicon with the language pack', () => {
     const file = join(directory, 'lexique.yaml');
     writeFileSync(file, 'synonyms:\n  outil: [logiciel]\ncomparison: [versus]\n');
     expect(() => loadLexicon(file, pack)).toThrow(KnowledgeFileError);
+  });
+
+  it('reads what a heading is about, synonym phrases first, stop words left out (conceptsOfText)', () => {
+    const about = (heading: string) => [...conceptsOfText(lexicon, words(heading))];
+    expect(about('Avec qui il travaille')).toContain('collaboration');
+    expect(about('Ses interlocuteurs')).toEqual(['collaboration']);
+    expect(about('Salaire')).toEqual(about('Rémunération'));
+    expect(about('Au quotidien')).not.toEqual(about('Outils du quotidien'));
   });
 });
