@@ -632,7 +632,8 @@ export function namesInUse(paragraph: string, pack: LanguagePack): string[] {
 /**
  * Names in quotes said to stand for a role: « on dit « le nivo » ou « la nivo » pour le nivoculteur » → the
  * Nivoculteur's « nivo » (pack aliasForWords: the word between the names and the role, then the role's name up to
- * the next comma).
+ * the next comma); and abbreviations said so without quotes: « LogCo pour le coordinateur logistique, CdM (ou HoM)
+ * pour le chef de mission ».
  */
 export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
@@ -642,26 +643,58 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
     const gap = (from: number) => paragraph.slice(quotes[from]!.index + quotes[from]![0].length, quotes[from + 1]!.index).trim();
     let end = at;
     while (end + 1 < quotes.length && (gap(end) === ',' || pack.has('alternativeWords', words(gap(end)).join(' ')))) end += 1;
-    const after = paragraph.slice(quotes[end]!.index + quotes[end]![0].length);
-    const cue = /^\s*(\p{L}+)\s+(.*)$/u.exec(after);
-    if (cue && pack.has('aliasForWords', words(cue[1]!).join(' '))) {
-      const named = cue[2]!.split(/[,;:.!?()«"“]/)[0]!;
-      // « pour le nivoculteur / la nivocultrice »: either form names the role, whole (« pour tout le monde » names none).
-      // The name may be followed by the next pair of the sentence (« pour le coloriste et d'« esthé » pour … »): the
-      // longest run of words from the start that names a role.
-      const key = (text: string) => nameKey(text, pack).join(' ');
-      const names = (candidate: Role) => [candidate.name, ...candidate.aliases].map(key);
-      const written = named.trim().split(/\s+/);
-      let role: Role | null = null;
-      for (let length = written.length; length > 0 && role === null; length -= 1) {
-        const forms = written.slice(0, length).join(' ').split(/\s*\/\s*/).map(key);
-        role = roles.find((candidate) => names(candidate).some((name) => forms.includes(name))) ?? null;
-      }
-      if (role) found.push({ role, names: [...new Set(quotes.slice(at, end + 1).flatMap((quoted) => quotedNames(quoted[0], pack)))] });
-    }
+    const role = roleAfterAliasWord(paragraph.slice(quotes[end]!.index + quotes[end]![0].length), roles, pack);
+    if (role) found.push({ role, names: [...new Set(quotes.slice(at, end + 1).flatMap((quoted) => quotedNames(quoted[0], pack)))] });
     at = end;
   }
+  // "… et AT pour l'administrateur terrain, que tout le monde appelle plus simplement « l'admin »": a name in quotes
+  // after a naming cue, in a clause that opens right after a role's name, is that role's.
+  for (const quoted of quotes) {
+    const before = paragraph.slice(0, quoted.index);
+    const comma = before.lastIndexOf(',');
+    if (comma < 0) continue;
+    const clause = words(before.slice(comma + 1));
+    if (clause.length > MAX_NAMING_CLAUSE_WORDS || !clause.some((_, from) => pack.prefixLength('aliasCues', clause, from) > 0 || pack.prefixLength('quotedAliasCues', clause, from) > 0)) continue;
+    // "la cheffe soigneuse (qu'on appelle aussi « … »)": a clause naming a role of its own gives the name to that one.
+    if (rolesMentionedIn(before.slice(comma + 1), roles, pack).length > 0) continue;
+    const named = roleNamedJustBefore(before.slice(0, comma), roles, pack);
+    if (named) found.push({ role: named.role, names: quotedNames(quoted[0], pack) });
+  }
+  for (const abbreviation of paragraph.matchAll(ABBREVIATION_BEFORE_ALIAS_WORD)) {
+    const role = roleAfterAliasWord(paragraph.slice(abbreviation.index + abbreviation[0].length), roles, pack);
+    const names = [abbreviation[1]!, ...(abbreviation[2] ? [...abbreviation[2].matchAll(ABBREVIATION)].map((other) => other[0]) : [])];
+    if (role) found.push({ role, names });
+  }
   return found;
+}
+
+/** Words a clause may hold between a role's name and the name in quotes it gives it ("que tout le monde appelle plus simplement"). */
+const MAX_NAMING_CLAUSE_WORDS = 8;
+
+/**
+ * A word written as an abbreviation (two capitals or more: « LogCo », « CdM », « AT »), maybe followed by a bracket
+ * giving another (« (ou HoM, pour Head of Mission) »), then the rest of the sentence.
+ */
+const ABBREVIATION = /(?<![\p{L}])(?=(?:\p{L}*\p{Lu}){2})\p{Lu}[\p{L}]{1,7}(?![\p{L}])/gu;
+const ABBREVIATION_BEFORE_ALIAS_WORD = /(?<![\p{L}])((?=(?:\p{L}*\p{Lu}){2})\p{Lu}[\p{L}]{1,7})(?![\p{L}])\s*(\([^()]{0,60}\))?/gu;
+
+/** The role named right after a word that says a name stands for it (« pour le nivoculteur / la nivocultrice »). */
+function roleAfterAliasWord(after: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  const cue = /^\s*(\p{L}+)\s+(.*)$/su.exec(after);
+  if (!cue || !pack.has('aliasForWords', words(cue[1]!).join(' '))) return null;
+  const named = cue[2]!.split(/[,;:.!?()«"“]/)[0]!;
+  // « pour le nivoculteur / la nivocultrice »: either form names the role, whole (« pour tout le monde » names none).
+  // The name may be followed by the next pair of the sentence (« pour le coloriste et d'« esthé » pour … »): the
+  // longest run of words from the start that names a role.
+  const key = (text: string) => nameKey(text, pack).join(' ');
+  const names = (candidate: Role) => [candidate.name, ...candidate.aliases].map(key);
+  const written = named.trim().split(/\s+/);
+  for (let length = written.length; length > 0; length -= 1) {
+    const forms = written.slice(0, length).join(' ').split(/\s*\/\s*/).map(key);
+    const role = roles.find((candidate) => names(candidate).some((name) => forms.includes(name)));
+    if (role) return role;
+  }
+  return null;
 }
 
 /** A name in quotes anywhere in a sentence. */

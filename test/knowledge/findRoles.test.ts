@@ -60,6 +60,23 @@ describe('names in quotes said to stand for a role', () => {
     ]);
   });
 
+  it('gives each role the abbreviations said « pour » it without quotes, and one more in a bracket', () => {
+    const mission = [role('chef-de-mission', 'Chef de mission'), role('coordinateur-logistique', 'Coordinateur logistique'), role('administrateur-terrain', 'Administrateur terrain')];
+    const sentence = 'On les désigne par leur abréviation : CdM (ou HoM, pour Head of Mission) pour le chef de mission, LogCo pour le coordinateur logistique et AT pour l’administrateur terrain.';
+    expect(nicknamesFor(sentence, mission, pack).map(({ role: named, names }) => [named.id, names])).toEqual([
+      ['chef-de-mission', ['CdM', 'HoM']],
+      ['coordinateur-logistique', ['LogCo']],
+      ['administrateur-terrain', ['AT']],
+    ]);
+  });
+
+  it('gives a role the name in quotes a naming clause right after its name gives, unless the clause names a role of its own', () => {
+    const farm = [role('chef-de-culture', 'Chef de culture'), role('technicien-agricole', 'Technicien agricole')];
+    expect(nicknamesFor('Le chef de culture et le technicien agricole, que nos adhérents appellent souvent le « conseiller de terrain ».', farm, pack).map(({ role: named, names }) => [named.id, names])).toEqual([['technicien-agricole', ['conseiller de terrain']]]);
+    const zoo = [role('soigneur-animalier', 'Soigneur animalier'), { ...role('chef-soigneur', 'Chef soigneur'), aliases: ['cheffe soigneuse'] }];
+    expect(nicknamesFor('La soigneuse animalière, la cheffe soigneuse (qu’on appelle aussi « cheffe de secteur ») et les autres.', zoo, pack).filter(({ role: named }) => named.id === 'soigneur-animalier')).toEqual([]);
+  });
+
   it('gives none for « pour » followed by what names no role whole', () => {
     expect(nicknamesFor('Le dameur — « le ratrak » pour tout le monde ici — prépare les pistes.', snow, pack)).toEqual([]);
   });
