@@ -19,6 +19,7 @@ describe('the HR lexicon with the language pack', () => {
     // The machines and appliances a job works with are its tools; « équipe » is no « équipement », though their
     // stems are one: a word as listed is its concept before its stem is looked up.
     expect(conceptOf(lexicon, 'machines')).toBe('outil');
+    expect(conceptOf(lexicon, 'matos')).toBe('outil');
     expect(conceptOf(lexicon, 'equipements')).toBe('outil');
     expect(conceptOf(lexicon, 'equipes')).toBe('collaboration');
     expect(lexicon.stopWords.has('le')).toBe(true);
