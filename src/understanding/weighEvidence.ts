@@ -181,6 +181,9 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   // stay foreign to this article.
   const foreign = new Set<number>();
   for (const { positions } of longerElsewhere) if (!positions.some((at) => consumed.has(at))) for (const at of positions) foreign.add(at);
+  // "les missions du chef de mission": a word before a name written whole is no part of it (one after it may go on
+  // with a longer name: "technicien qualité" after the alias « Technicien »).
+  const namedWholeAt = new Set(consumed);
 
   // "du chef de projet informatique" where this article has a Chef de projet événementiel: the words of another
   // article's role, named whole, name none of this article's roles one by one either — unless one of this article's
@@ -220,10 +223,11 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
         (language.has('jobComplementPrepositions', previousWord) && (language.has('jobWords', beforeComplement) || language.has('jobStandIns', beforeComplement)));
       const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !index.linkWords.has(word) && !role.nameStems.has(stem(word)));
       if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
-      if (isNameWord(before, role) || isNameWord(after, role) || (coordinated && isHead)) {
+      const besideName = (side: number | null) => isNameWord(side, role) && !(side === after && namedWholeAt.has(side!));
+      if (besideName(before) || besideName(after) || (coordinated && isHead)) {
         note(role.role.id, 3, at);
         consumed.add(at);
-        for (const side of [before, after]) if (side !== null && isNameWord(side, role)) consumed.add(side);
+        for (const side of [before, after]) if (side !== null && besideName(side)) consumed.add(side);
       } else if (isHead && (language.has('roleOpeners', previousWord) || at === 0 || afterJobWord)) {
         note(role.role.id, 2, at);
         consumed.add(at);

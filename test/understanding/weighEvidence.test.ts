@@ -18,6 +18,16 @@ const veterinary = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/nested-role-na
 const pharmacy = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout25'));
 const roles = (reader: typeof shared, question: string) => Object.fromEntries(reader.weigh(question).roles);
 
+const mission = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout122'));
+
+describe('a role whose name holds a subject word', () => {
+  it('reads the word before the name written whole as the subject asked, not more of the name', () => {
+    const evidence = mission.weigh('Quelles sont les missions du chef de mission ?');
+    expect(Object.fromEntries(evidence.roles)).toEqual({ 'chef-de-mission': 3 });
+    expect(evidence.sections[0]?.section.id).toBe('missions-principales');
+  });
+});
+
 describe('naming a role', () => {
   it('reads a distinctive word after a role opener as its role (roleOpeners)', () => {
     expect(roles(shared, 'le marketing')).toEqual({ [MARKETING]: 2 });
