@@ -34,6 +34,8 @@ const BULLET_BONUS = 1.1;
 
 /** A section word said with a phrase ("avec qui") weighs this much more than one said with a single word. */
 const PHRASE_BONUS = 1.5;
+/** How much a word qualifying the subject asked counts towards a section, beside the subject itself. */
+const QUALIFIER_WEIGHT = 0.5;
 
 /** Weight of a section word said in a context clause rather than in the clause that asks. */
 const CONTEXT_WEIGHT = 0.3;
@@ -433,6 +435,12 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const head = sequence.find((token) => token.kind === 'content' && reading.inFocus.has(token.start) && content.includes(token.concept));
   const complementFrom = head === undefined ? -1 : tokens.findIndex((word, at) => at >= head.end && lexicon.language.has('complementPrepositions', word));
   const headConcepts = new Set(sequence.filter((token) => token.kind === 'content' && reading.inFocus.has(token.start) && (complementFrom < 0 || token.start < complementFrom)).map((token) => token.concept));
+  /** What the question says of its subject after it, in the clause that asks: "au jour le jour" after "ses interlocuteurs". */
+  const qualifiers = new Set(
+    sequence
+      .filter((token) => token.kind === 'content' && complementFrom >= 0 && token.start >= complementFrom && reading.inFocus.has(token.start) && !headConcepts.has(token.concept))
+      .flatMap((token) => [token.concept, ...surfaceOf(token, tokens, lexicon)]),
+  );
   const topics: Evidence['topics'] = [];
   for (const [id, topic] of lexicon.topics) {
     if (content.some((concept) => topic.signals.has(concept))) {
@@ -488,7 +496,9 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         const asked = focusConcepts.has(concept);
         // A phrase ("avec qui", "au jour le jour") says more than a single word.
         const phrase = phraseConcepts.has(concept) ? PHRASE_BONUS : 1;
-        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT) * phrase;
+        // "ses interlocuteurs au jour le jour": what follows the subject asked only qualifies it.
+        const qualifying = qualifiers.has(concept) ? QUALIFIER_WEIGHT : 1;
+        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT) * phrase * qualifying;
         if (weight >= SECTION_FIELD_WEIGHTS.listHeader && asked) strong = true;
         matched.push(concept);
       }

@@ -28,6 +28,15 @@ describe('a role whose name holds a subject word', () => {
   });
 });
 
+const clinical = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout123'));
+
+describe('the subject asked and what qualifies it', () => {
+  it('weighs what follows the subject after a preposition below the subject itself (complementPrepositions)', () => {
+    expect(clinical.weigh('Le TEC, ce sont qui ses interlocuteurs au jour le jour ?').sections[0]?.section.id).toBe('avec-qui-travaillent-ils');
+    expect(clinical.weigh('Que fait le TEC au jour le jour ?').sections[0]?.section.id).toBe('en-quoi-consiste-leur-travail-au-quotidien');
+  });
+});
+
 describe('naming a role', () => {
   it('reads a distinctive word after a role opener as its role (roleOpeners)', () => {
     expect(roles(shared, 'le marketing')).toEqual({ [MARKETING]: 2 });
