@@ -22,7 +22,9 @@ const lexiconSchema = z
       .record(
         z.string(),
         // within: the synonym groups whose sections cover the subject too ("les horaires" in "Conditions de travail").
-        z.object({ name: z.string().min(1), words: phraseList, within: z.array(z.string().min(1)).default([]) }).strict(),
+        // headings: words that say a section covers the subject in its heading only ("Statut et contrat"), where a
+        // question's same word may mean something else ("négocier les contrats").
+        z.object({ name: z.string().min(1), words: phraseList, within: z.array(z.string().min(1)).default([]), headings: z.array(z.string().min(1)).default([]) }).strict(),
       )
       .default({}),
     rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
@@ -59,8 +61,11 @@ export interface Lexicon {
   /** Stem of a single-word synonym → concept. */
   stemConcepts: Map<string, string>;
   /** Topic id → its name, the concepts/stems that signal it, and those of them that are whole phrases. */
-  /** Each subject: its name, the concepts that signal it, its phrases, and the synonym groups whose sections cover it too. */
-  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string> }>;
+  /**
+   * Each subject: its name, the concepts that signal it, its phrases, the synonym groups whose sections cover it too,
+   * and the words that say a section covers it only when its heading holds them.
+   */
+  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string>; headingSignals: Set<string> }>;
   /** The pack's cue classes, compared stem by stem. */
   comparison: PhraseSet;
   overview: PhraseSet;
@@ -133,7 +138,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
       }
     }
   }
-  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string> }>();
+  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string>; headingSignals: Set<string> }>();
   for (const [id, topic] of Object.entries(data.topics)) {
     const signals = new Set<string>();
     const phrases = new Set<string>();
@@ -155,7 +160,8 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
         longestPhrase = Math.max(longestPhrase, parts.length);
       }
     }
-    topics.set(id, { name: topic.name, signals, phrases, within: new Set(topic.within) });
+    const headingSignals = new Set(topic.headings.flatMap((entry) => words(entry)).map((word) => wordConcepts.get(word) ?? stemConcepts.get(stem(word)) ?? stem(word)));
+    topics.set(id, { name: topic.name, signals, phrases, within: new Set(topic.within), headingSignals });
   }
   // Words that name a subject stay meaningful even if French stop-word lists contain them.
   const meaningful = new Set<string>();

@@ -492,7 +492,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
   // every word of that subject ("promotion", "évoluer"): the subject itself becomes one of its terms.
   for (const { terms } of sections) {
     for (const [id, topic] of lexicon.topics) {
-      const weight = Math.max(0, ...[...topic.signals].map((signal) => terms.get(signal) ?? 0));
+      const weight = Math.max(0, ...[...topic.signals, ...topic.headingSignals].map((signal) => terms.get(signal) ?? 0));
       if (weight >= SECTION_FIELD_WEIGHTS.listHeader) terms.set(topicTerm(id), weight);
     }
   }

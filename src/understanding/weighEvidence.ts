@@ -453,7 +453,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         // holds is that section's subject ("Prime de tutorat", "Prime d'animation").
         covered:
           [...topic.signals].some((signal) => index.coveredSignals.has(signal) || index.everyRoleConcepts.has(signal) || (topic.phrases.has(signal) && index.itemConcepts.has(signal) && content.includes(signal))) ||
-          [...topic.within].some((concept) => index.coveredSignals.has(concept)),
+          [...topic.within].some((concept) => index.coveredSignals.has(concept)) ||
+          index.coveredSignals.has(topicTerm(id)),
         asked: [...focusConcepts].some((concept) => topic.signals.has(concept)),
         qualifying: ![...headConcepts].some((concept) => topic.signals.has(concept)),
         // Nothing else the article knows is asked first: the question is about this subject alone.

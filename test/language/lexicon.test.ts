@@ -135,4 +135,10 @@ describe('the HR lexicon with the language pack', () => {
     expect(about('Salaire')).toEqual(about('Rémunération'));
     expect(about('Au quotidien')).not.toEqual(about('Outils du quotidien'));
   });
+
+  it('keeps the words that cover a subject only in a heading apart from its words (topics.headings)', () => {
+    const contract = lexicon.topics.get('contrat')!;
+    expect(contract.headingSignals.size).toBeGreaterThan(0);
+    expect([...contract.headingSignals].some((signal) => contract.signals.has(signal))).toBe(false);
+  });
 });

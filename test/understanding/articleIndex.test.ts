@@ -154,6 +154,18 @@ describe("a table's row labels", () => {
   });
 });
 
+describe('subjects a heading word covers (topics.headings)', () => {
+  it('are answered by the section whose heading says the word, though a question needs more words for it', () => {
+    const article = parseArticle(
+      ['Fiches', '', 'Différences entre un Cuisinier et un Serveur', '', 'Statut et contrat', '', 'Statut du Cuisinier :', '• CDI à temps plein', 'Statut du Serveur :', '• CDD saisonnier', '', 'Missions', '', 'Missions du Cuisinier :', '• Négocier les contrats des fournisseurs', 'Missions du Serveur :', '• Servir'].join('\n'),
+      'article.txt',
+      reader.lexicon.language,
+    );
+    const sections = indexArticle(article, reader.lexicon).sections;
+    expect(sections.filter((entry) => entry.terms.has('topic:contrat')).map((entry) => entry.section.heading)).toEqual(['Statut et contrat']);
+  });
+});
+
 describe('subjects within another (topics.within)', () => {
   it('are answered by the section headed with the wider subject when no heading names them: « Organisation et conditions de travail » answers the hours', () => {
     const social = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout63')).indexes[0]!;
