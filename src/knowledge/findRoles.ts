@@ -697,6 +697,31 @@ function roleAfterAliasWord(after: string, roles: readonly Role[], pack: Languag
   return null;
 }
 
+/** Letters a clipped nickname keeps of the word it clips, at least ("palef" for "palefrenier", "mon-o" for "moniteur"). */
+const MIN_CLIPPED_LETTERS = 3;
+
+/**
+ * "Les cavaliers disent « le mono », les anciens disent « le palef »": a one-word name in quotes that clips the start of a
+ * word of exactly one role's names (maybe with the vowel spoken French adds, pack `clippingEndings`) is that role's
+ * nickname.
+ */
+export function clippedNicknames(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  const found: { role: Role; names: string[] }[] = [];
+  const endings = pack.source('clippingEndings').map((ending) => fold(ending));
+  for (const quoted of paragraph.matchAll(QUOTED_NAME)) {
+    for (const name of quotedNames(quoted[0], pack)) {
+      const folded = words(name);
+      if (folded.length !== 1) continue;
+      const word = folded[0]!;
+      const bases = [word, ...endings.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length))].filter((base) => base.length >= MIN_CLIPPED_LETTERS);
+      const clips = (role: Role) => [role.name, ...role.aliases].some((full) => words(full).some((part) => part !== word && part.length > word.length && bases.some((base) => part.startsWith(base))));
+      const owners = roles.filter(clips);
+      if (owners.length === 1 && ![owners[0]!.name, ...owners[0]!.aliases].some((form) => fold(form) === fold(name))) found.push({ role: owners[0]!, names: [name] });
+    }
+  }
+  return found;
+}
+
 /** A name in quotes anywhere in a sentence. */
 const QUOTED_NAME = /«\s*[^»]{1,40}?\s*»|"[^"]{1,40}"|“[^”]{1,40}”/g;
 

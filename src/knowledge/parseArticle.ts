@@ -12,7 +12,7 @@ import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bareName, bracketedInitialisms, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { aliasesInProse, bareName, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1196,7 +1196,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   }
   // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use.
   for (const paragraph of [...intro, ...rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.text] : [])))]) {
-    for (const { role, names } of nicknamesFor(paragraph, roles, pack)) {
+    for (const { role, names } of [...nicknamesFor(paragraph, roles, pack), ...(intro.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])]) {
       for (const alias of names) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
     }
   }

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { bracketedNicknames, isFeminine, jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -118,5 +118,21 @@ describe('other names a bracket lists after a role', () => {
     const cleaning = [role('agent-de-proprete', 'Agent de propreté'), role('chef-d-equipe', "Chef d'équipe")];
     bracketedNicknames(cleaning, ["L'agent de propreté (agent d'entretien, le plus souvent à temps partiel) nettoie."], pack);
     expect(cleaning[0]!.aliases).toEqual([]);
+  });
+});
+
+describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
+  const riding = [role('moniteur', "Moniteur d'équitation"), role('palefrenier', 'Palefrenier-soigneur'), role('directeur', 'Directeur de centre équestre')];
+  const nicknames = (text: string) => clippedNicknames(text, riding, pack).map(({ role: named, names }) => [named.id, names]);
+
+  it('gives the one role whose word it clips, with or without the vowel spoken French adds (clippingEndings)', () => {
+    expect(nicknames('Les cavaliers disent « le mono », les anciens disent « le palef », et tout le monde dit « la direction ».')).toEqual([
+      ['moniteur', ['mono']],
+      ['palefrenier', ['palef']],
+    ]);
+  });
+
+  it('gives none for a name that clips no role word, or clips too little', () => {
+    expect(nicknames('On dit « le club » ou « la mo ».')).toEqual([]);
   });
 });
