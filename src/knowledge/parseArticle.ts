@@ -1032,8 +1032,9 @@ function blockName(heading: string, names: readonly string[], pack: LanguagePack
  * synonyms too ("Salaire" and "Rémunération", "Ses interlocuteurs" and "Avec qui il travaille").
  */
 function topicStems(heading: string, pack: LanguagePack, lexicon?: Lexicon): Set<string> {
-  const content = words(headingText(heading)).filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word) && !pack.has('pronouns', word));
-  return lexicon ? conceptsOfText(lexicon, words(headingText(heading))) : new Set(content.map((word) => stem(word)));
+  const folded = words(headingText(heading));
+  if (lexicon) return conceptsOfText(lexicon, folded);
+  return new Set(folded.filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word) && !pack.has('pronouns', word)).map((word) => stem(word)));
 }
 
 /**

@@ -140,6 +140,11 @@ export function readTextExport(source: string): SourceDocument {
   return { nodes: slides, markdown: false };
 }
 
+/** A line with its tabs as four spaces and its no-break spaces as spaces: indentation and columns as the eye sees them. */
+function expandSpaces(raw: string): string {
+  return raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
+}
+
 /** A line of prose this long that stops mid-sentence was wrapped by the export, not ended by its writer. */
 const MIN_WRAPPED_CHARS = 60;
 
@@ -166,7 +171,7 @@ const MIN_TWO_COLUMN_KEYS = 4;
  * Other files pass unchanged.
  */
 function inOneColumn(lines: readonly string[]): TextLine[] {
-  const expanded = lines.map((raw) => raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' '));
+  const expanded = lines.map(expandSpaces);
   const keyed = expanded.map((raw) => {
     const match = TWO_COLUMN_KEY.exec(raw);
     if (!match || TABLE_ROW.test(raw.trim()) || BULLET.test(raw) || match[1]!.split(/\s+/).length > MAX_KEY_WORDS) return null;
@@ -219,7 +224,7 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
   };
   lines.forEach((raw, index) => {
     const { line } = textLines[index]!;
-    const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ');
+    const expanded = expandSpaces(raw);
     const trimmed = expanded.trim();
     // "[Image : une soigneuse prépare les rations…]": a placeholder the export left for a picture, no text of the page;
     // "Accueil > Vie de l'entreprise > Nos métiers": the page's breadcrumb, neither.

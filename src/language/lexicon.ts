@@ -91,27 +91,64 @@ export function conceptOf(lexicon: Lexicon, word: string): string {
   return lexicon.stemConcepts.get(stemmed) ?? stemmed;
 }
 
+/** A word or phrase of a text, read as one concept. */
+export interface ConceptToken {
+  concept: string;
+  start: number;
+  end: number;
+  kind: 'content' | 'stop';
+}
+
 /**
- * What a short text (a heading) is about, one concept per word or synonym phrase, the longest phrase first, stop words
- * left out: "Avec qui il travaille" and "Ses interlocuteurs" are both « collaboration ». A word of no synonym group
- * stands for its stem.
+ * Reads folded words as concepts: the longest synonym phrase first, then single words
+ * by stem; stop words and filler phrases are kept but marked, so positions stay meaningful.
  */
-export function conceptsOfText(lexicon: Lexicon, folded: readonly string[]): Set<string> {
-  const found = new Set<string>();
-  const stems = folded.map((word) => stem(word));
-  for (let at = 0; at < folded.length; ) {
-    let length = lexicon.phraseStarts.has(stems[at]!) ? Math.min(lexicon.longestPhrase, folded.length - at) : 1;
-    for (; length > 1; length -= 1) {
-      const concept = lexicon.phraseConcepts.get(stems.slice(at, at + length).join(' '));
+export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): ConceptToken[] {
+  const result: ConceptToken[] = [];
+  // Filler phrases may overlap ("pour être" + "être recruté"): every word any of them covers is filler.
+  const fillerEnd = new Map<number, number>();
+  for (const [start, end] of lexicon.fillers.find(tokens)) {
+    for (let position = start; position < end; position += 1) fillerEnd.set(position, Math.max(fillerEnd.get(position) ?? 0, end));
+  }
+  const stems = tokens.map(stem);
+  let index = 0;
+  while (index < tokens.length) {
+    let matched = false;
+    const longest = lexicon.phraseStarts.has(stems[index]!) ? Math.min(lexicon.longestPhrase, tokens.length - index) : 1;
+    for (let length = longest; length >= 2; length -= 1) {
+      const concept = lexicon.phraseConcepts.get(stems.slice(index, index + length).join(' '));
       if (concept) {
-        found.add(concept);
+        result.push({ concept, start: index, end: index + length, kind: 'content' });
+        index += length;
+        matched = true;
         break;
       }
     }
-    if (length <= 1 && !lexicon.stopWords.has(folded[at]!)) found.add(conceptOf(lexicon, folded[at]!));
-    at += Math.max(1, length);
+    if (matched) continue;
+    const word = tokens[index]!;
+    const concept = conceptOf(lexicon, word);
+    const coveredUntil = fillerEnd.get(index);
+    // A one-word filler that is also a synonym ("fonction") keeps its meaning.
+    if (coveredUntil !== undefined && !(coveredUntil - index === 1 && lexicon.concepts.has(concept))) {
+      result.push({ concept, start: index, end: index + 1, kind: 'stop' });
+      index += 1;
+      continue;
+    }
+    // Numbers are kept: "30 000 €" can tell one bullet from another.
+    const stop = lexicon.stopWords.has(word) || (word.length < 2 && !/^\d$/.test(word));
+    result.push({ concept, start: index, end: index + 1, kind: stop ? 'stop' : 'content' });
+    index += 1;
   }
-  return found;
+  return result;
+}
+
+/**
+ * What a short text (a heading) is about, one concept per word or synonym phrase, the longest phrase first, stop words
+ * and fillers left out: "Avec qui il travaille" and "Ses interlocuteurs" are both « collaboration ». A word of no
+ * synonym group stands for its stem.
+ */
+export function conceptsOfText(lexicon: Lexicon, folded: readonly string[]): Set<string> {
+  return new Set(conceptSequence(folded, lexicon).filter((token) => token.kind === 'content').map((token) => token.concept));
 }
 
 /** Stems this short are shared by unrelated words ("don" for "données" and "donner"): match the words themselves. */

@@ -5,7 +5,10 @@
  */
 import { colonLead, type Article, type Item, type Role, type Section } from '../knowledge/knowledgeBase.js';
 import type { LanguagePack } from '../language/languagePack.js';
-import { conceptOf, type Lexicon } from '../language/lexicon.js';
+import { conceptOf, conceptSequence, type ConceptToken, type Lexicon } from '../language/lexicon.js';
+
+// The reading of words as concepts is the lexicon's; the understanding layer reads through it.
+export { conceptSequence, type ConceptToken };
 import { dropInvertedPronouns } from '../text/morphology.js';
 import { fold, sharedStartLength, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
@@ -194,57 +197,6 @@ export function surfaceTermsOf(tokens: readonly string[], lexicon: Lexicon): str
   return conceptSequence(tokens, lexicon)
     .filter((token) => token.kind === 'content')
     .flatMap((token) => surfaceOf(token, tokens, lexicon));
-}
-
-/** A word or phrase of a text, read as one concept. */
-export interface ConceptToken {
-  concept: string;
-  start: number;
-  end: number;
-  kind: 'content' | 'stop';
-}
-
-/**
- * Reads folded words as concepts: the longest synonym phrase first, then single words
- * by stem; stop words and filler phrases are kept but marked, so positions stay meaningful.
- */
-export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): ConceptToken[] {
-  const result: ConceptToken[] = [];
-  // Filler phrases may overlap ("pour être" + "être recruté"): every word any of them covers is filler.
-  const fillerEnd = new Map<number, number>();
-  for (const [start, end] of lexicon.fillers.find(tokens)) {
-    for (let position = start; position < end; position += 1) fillerEnd.set(position, Math.max(fillerEnd.get(position) ?? 0, end));
-  }
-  const stems = tokens.map(stem);
-  let index = 0;
-  while (index < tokens.length) {
-    let matched = false;
-    const longest = lexicon.phraseStarts.has(stems[index]!) ? Math.min(lexicon.longestPhrase, tokens.length - index) : 1;
-    for (let length = longest; length >= 2; length -= 1) {
-      const concept = lexicon.phraseConcepts.get(stems.slice(index, index + length).join(' '));
-      if (concept) {
-        result.push({ concept, start: index, end: index + length, kind: 'content' });
-        index += length;
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    const word = tokens[index]!;
-    const concept = conceptOf(lexicon, word);
-    const coveredUntil = fillerEnd.get(index);
-    // A one-word filler that is also a synonym ("fonction") keeps its meaning.
-    if (coveredUntil !== undefined && !(coveredUntil - index === 1 && lexicon.concepts.has(concept))) {
-      result.push({ concept, start: index, end: index + 1, kind: 'stop' });
-      index += 1;
-      continue;
-    }
-    // Numbers are kept: "30 000 €" can tell one bullet from another.
-    const stop = lexicon.stopWords.has(word) || (word.length < 2 && !/^\d$/.test(word));
-    result.push({ concept, start: index, end: index + 1, kind: stop ? 'stop' : 'content' });
-    index += 1;
-  }
-  return result;
 }
 
 function nameVariants(role: Role): string[] {

@@ -363,7 +363,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
   // counts as many as the article has, whatever words of their names it holds ("les quatre métiers de l'atelier").
   const overviewSets = [facts.subjects.length >= 2 ? facts.subjects : facts.articleRoles];
   if (facts.subjects.length >= 2 && markers.roleCount === facts.articleRoles.length && !sameSet(facts.subjects, facts.articleRoles)) overviewSets.push(facts.articleRoles);
-  for (const overviewRoles of overviewSets) candidates.push({
+  overviewSets.forEach((overviewRoles, at) => candidates.push({
     reading: { kind: 'overview', evidence, roles: overviewRoles },
     features: featureVector(shared, roleFeatures(facts, reading, overviewRoles, facts.articleRoles), {
       kindOverview: 1,
@@ -373,8 +373,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       overviewOfOtherThings: evidence.comparesOtherThings ? 1 : 0,
       singleRoleButComparing: 0,
     }),
-    label: overviewRoles === facts.subjects ? 'overview' : overviewSets.length > 1 ? 'overview:all' : 'overview',
-  });
+    label: at === 0 ? 'overview' : 'overview:all',
+  }));
 
   // "Et l'autre ?" with two roles or more left: ask which one rather than guess.
   const left = facts.contextRoles.length > 0 ? facts.articleRoles.filter((id) => !facts.contextRoles.includes(id)) : [];

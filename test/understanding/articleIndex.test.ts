@@ -154,15 +154,16 @@ describe("a table's row labels", () => {
   });
 });
 
+/** The headings of the sections of a text export that answer a subject of the lexicon. */
+function headingsWithTopic(lines: readonly string[], topic: string): string[] {
+  const article = parseArticle(lines.join('\n'), 'article.txt', reader.lexicon.language);
+  return indexArticle(article, reader.lexicon).sections.filter((entry) => entry.terms.has(`topic:${topic}`)).map((entry) => entry.section.heading);
+}
+
 describe('subjects a heading word covers (topics.headings)', () => {
   it('are answered by the section whose heading says the word, though a question needs more words for it', () => {
-    const article = parseArticle(
-      ['Fiches', '', 'Différences entre un Cuisinier et un Serveur', '', 'Statut et contrat', '', 'Statut du Cuisinier :', '• CDI à temps plein', 'Statut du Serveur :', '• CDD saisonnier', '', 'Missions', '', 'Missions du Cuisinier :', '• Négocier les contrats des fournisseurs', 'Missions du Serveur :', '• Servir'].join('\n'),
-      'article.txt',
-      reader.lexicon.language,
-    );
-    const sections = indexArticle(article, reader.lexicon).sections;
-    expect(sections.filter((entry) => entry.terms.has('topic:contrat')).map((entry) => entry.section.heading)).toEqual(['Statut et contrat']);
+    const lines = ['Fiches', '', 'Différences entre un Cuisinier et un Serveur', '', 'Statut et contrat', '', 'Statut du Cuisinier :', '• CDI à temps plein', 'Statut du Serveur :', '• CDD saisonnier', '', 'Missions', '', 'Missions du Cuisinier :', '• Négocier les contrats des fournisseurs', 'Missions du Serveur :', '• Servir'];
+    expect(headingsWithTopic(lines, 'contrat')).toEqual(['Statut et contrat']);
   });
 });
 
@@ -175,13 +176,8 @@ describe('subjects within another (topics.within)', () => {
   });
 
   it('are not given to the wider section when a heading names them', () => {
-    const article = parseArticle(
-      ['Fiches', '', 'Différences entre un Cuisinier et un Serveur', '', 'Conditions de travail', '', 'Conditions de travail du Cuisinier :', '• En cuisine, debout', 'Conditions de travail du Serveur :', '• En salle', '', 'Horaires', '', 'Horaires du Cuisinier :', '• Coupure l’après-midi', 'Horaires du Serveur :', '• Service du soir'].join('\n'),
-      'article.txt',
-      reader.lexicon.language,
-    );
-    const sections = indexArticle(article, reader.lexicon).sections;
-    expect(sections.filter((entry) => entry.terms.has('topic:horaires')).map((entry) => entry.section.heading)).toEqual(['Horaires']);
+    const lines = ['Fiches', '', 'Différences entre un Cuisinier et un Serveur', '', 'Conditions de travail', '', 'Conditions de travail du Cuisinier :', '• En cuisine, debout', 'Conditions de travail du Serveur :', '• En salle', '', 'Horaires', '', 'Horaires du Cuisinier :', '• Coupure l’après-midi', 'Horaires du Serveur :', '• Service du soir'];
+    expect(headingsWithTopic(lines, 'horaires')).toEqual(['Horaires']);
   });
 });
 
