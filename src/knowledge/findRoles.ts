@@ -643,7 +643,11 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
     const gap = (from: number) => paragraph.slice(quotes[from]!.index + quotes[from]![0].length, quotes[from + 1]!.index).trim();
     let end = at;
     while (end + 1 < quotes.length && (gap(end) === ',' || pack.has('alternativeWords', words(gap(end)).join(' ')))) end += 1;
-    const role = roleAfterAliasWord(paragraph.slice(quotes[end]!.index + quotes[end]![0].length), roles, pack);
+    // "« le véto » (ou « le Doc », à l'accueil) pour le vétérinaire": an aside in the bracket the names close on is skipped.
+    const afterNames = quotes[end]!.index + quotes[end]![0].length;
+    const opened = (paragraph.slice(0, afterNames).match(/\(/g)?.length ?? 0) - (paragraph.slice(0, afterNames).match(/\)/g)?.length ?? 0);
+    const closing = paragraph.indexOf(')', afterNames);
+    const role = roleAfterAliasWord(paragraph.slice(afterNames), roles, pack) ?? (opened > 0 && closing >= 0 ? roleAfterAliasWord(paragraph.slice(closing + 1), roles, pack) : null);
     if (role) found.push({ role, names: [...new Set(quotes.slice(at, end + 1).flatMap((quoted) => quotedNames(quoted[0], pack)))] });
     at = end;
   }
@@ -665,7 +669,12 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
     const names = [abbreviation[1]!, ...(abbreviation[2] ? [...abbreviation[2].matchAll(ABBREVIATION)].map((other) => other[0]) : [])];
     if (role) found.push({ role, names });
   }
-  return found;
+  // "… (la « récep' », parfois appelée conseillère service) et le **chef d'atelier**": a role's own name, in quotes or
+  // in bold, is no other role's nickname.
+  const ownNames = new Set(roles.flatMap((role) => [role.name, ...role.aliases]).map((name) => nameKey(name, pack).join(' ')));
+  return found
+    .map(({ role, names }) => ({ role, names: names.filter((name) => !ownNames.has(nameKey(name, pack).join(' '))) }))
+    .filter(({ names }) => names.length > 0);
 }
 
 /** Words a clause may hold between a role's name and the name in quotes it gives it ("que tout le monde appelle plus simplement"). */
@@ -723,7 +732,7 @@ export function clippedNicknames(paragraph: string, roles: readonly Role[], pack
 }
 
 /** A name in quotes anywhere in a sentence. */
-const QUOTED_NAME = /«\s*[^»]{1,40}?\s*»|"[^"]{1,40}"|“[^”]{1,40}”/g;
+export const QUOTED_NAME = /«\s*[^»]{1,40}?\s*»|"[^"]{1,40}"|“[^”]{1,40}”/g;
 
 /** A name's written words without the determiners that open it ("la prog" → "prog"), one word at least. */
 function withoutDeterminers(written: string[], pack: LanguagePack): string[] {

@@ -12,7 +12,7 @@ import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { aliasesInProse, bareName, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { QUOTED_NAME, aliasesInProse, bareName, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -853,13 +853,18 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       cursor = 1;
     }
   }
-  const rest = tableAsSections(standaloneLinesAsHeadings(leadInsOwnLine(nodes.slice(cursor), pack), markdown, title, pack), title, pack);
+  const rest = tableAsSections(standaloneLinesAsHeadings(leadInsOwnLine(outlineAsSections(nodes.slice(cursor)), pack), markdown, title, pack), title, pack);
   const sectionLevel = sectionLevelOf(rest);
   const intro: string[] = [];
+  /** The intro's paragraphs with the words the writer set in bold between « »: where names in use are introduced. */
+  const introMarked: string[] = [];
   let at = 0;
   while (at < rest.length && !(rest[at]!.type === 'heading' && (rest[at] as Heading).level === sectionLevel)) {
     const node = rest[at]!;
-    if (node.type === 'paragraph' && !isNoise(node.text, pack)) intro.push(node.text);
+    if (node.type === 'paragraph' && !isNoise(node.text, pack)) {
+      intro.push(node.text);
+      introMarked.push(node.marked ?? node.text);
+    }
     // A list before the first section (a "Sommaire" of links) belongs to no section: it is not read.
     else if (node.type === 'list') diagnostics.push({ line: node.line, severity: 'doubt', message: doubts.listBeforeFirstHeading });
     at += 1;
@@ -882,7 +887,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     }
     if (!noise) sections[sections.length - 1]?.body.push(node);
   }
-  return { category, title, intro, sections: sections.filter((section) => !(headsQuestions.has(section) && section.body.length === 0)), sectionLevel };
+  return { category, title, intro, introMarked, sections: sections.filter((section) => !(headsQuestions.has(section) && section.body.length === 0)), sectionLevel };
 }
 
 /** Where a paragraph's sentences end: after a full stop, a question or exclamation mark, before a capital. */
@@ -968,6 +973,42 @@ function tableAsSections(nodes: SourceNode[], title: string, pack: LanguagePack)
       ];
     });
     return [{ type: 'heading', level, text: label, line: table.line }, ...parts];
+  });
+  return [...nodes.slice(0, at), ...sections, ...nodes.slice(at + 1)];
+}
+
+/** Levels of points an outline of the article's sections holds at least: theme, role, point. */
+const OUTLINE_DEPTH = 3;
+
+/** Levels of points under a point, itself counted. */
+function depthOf(item: SourceItem): number {
+  return 1 + Math.max(0, ...item.children.map(depthOf));
+}
+
+/**
+ * A page with no heading under its title whose content is one outline of points, as a mind map exports it (Xmind,
+ * MindManager: "Nos métiers" › "Missions" › "Opticien" › the points): each theme is a section, each point over points of
+ * its own is the label of their list ("Opticien-lunetier — « l'OL »" then its missions), the other points of a theme its
+ * shared list. A single point over the whole outline is the map's central topic, not a section.
+ */
+function outlineAsSections(nodes: SourceNode[]): SourceNode[] {
+  if (nodes.some((node) => node.type === 'heading')) return nodes;
+  const at = nodes.findIndex((node) => node.type === 'list' && node.items.some((item) => depthOf(item) >= OUTLINE_DEPTH));
+  if (at < 0) return nodes;
+  const outline = nodes[at] as Extract<SourceNode, { type: 'list' }>;
+  const central = outline.items.length === 1 && depthOf(outline.items[0]!) > OUTLINE_DEPTH ? outline.items[0]! : null;
+  const themes = central ? central.children : outline.items;
+  if (themes.filter((theme) => theme.children.length > 0).length < 2) return nodes;
+  const sections = themes.flatMap((theme): SourceNode[] => {
+    if (theme.children.length === 0) return [{ type: 'paragraph', quote: false, text: theme.text, line: theme.line }];
+    // The theme's own points first, as its shared list: after a role's list they would read as more of that list.
+    const own = theme.children.filter((point) => point.children.length === 0);
+    const labelled = theme.children.filter((point) => point.children.length > 0).flatMap((point): SourceNode[] => [
+      { type: 'paragraph', quote: false, text: `${withoutColon(point.text)} :`, line: point.line },
+      { type: 'list', ordered: false, items: point.children, line: point.children[0]!.line },
+    ]);
+    const shared: SourceNode[] = own.length > 0 ? [{ type: 'list', ordered: false, items: own, line: own[0]!.line }] : [];
+    return [{ type: 'heading', level: 2, text: theme.text, line: theme.line }, ...shared, ...labelled];
   });
   return [...nodes.slice(0, at), ...sections, ...nodes.slice(at + 1)];
 }
@@ -1142,7 +1183,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   const nodes = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack));
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
-  const { category, title, intro, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
+  const { category, title, intro, introMarked, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
   const rawSections = transposeRoleBlocks(outlined, sectionLevel, title, pack, lexicon);
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
@@ -1177,6 +1218,18 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
       if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
     }
   }
+  // "Optométriste — « l'optom » :", "Conseiller de vente — « le conseiller » / « la conseillère »": a label that is a
+  // role's name, then names in quotes, gives that role those names.
+  for (const text of labelLines) {
+    const firstQuote = text.search(/[«"“]/);
+    if (firstQuote <= 0) continue;
+    const key = nameKey(text.slice(0, firstQuote), pack).join(' ');
+    const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => nameKey(name, pack).join(' ') === key));
+    if (!role) continue;
+    for (const quoted of text.slice(firstQuote).matchAll(QUOTED_NAME)) {
+      for (const alias of quotedNames(quoted[0], pack)) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+    }
+  }
   // "**Régie plateau** :", "**Régie lumière** :" beside a Régisseur plateau and a Régisseur lumière: a bold lead naming
   // the trade rather than the job — a word sharing the start of a role's head, then the rest of that role's name.
   const boldLeads = rawSections.flatMap((section) => section.body.flatMap((node) => {
@@ -1195,9 +1248,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
     });
     if (trade.length === 1) trade[0]!.aliases.push(lead);
   }
-  // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use.
-  for (const paragraph of [...intro, ...rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.text] : [])))]) {
-    for (const { role, names } of [...nicknamesFor(paragraph, roles, pack), ...(intro.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])]) {
+  // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use. A name the
+  // writer set in bold ("tout le monde dit **le véto** pour …") is read as one in quotes.
+  const sectionParagraphs = rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.marked ?? node.text] : [])));
+  for (const paragraph of [...introMarked, ...sectionParagraphs]) {
+    for (const { role, names } of [...nicknamesFor(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])]) {
       for (const alias of names) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
     }
   }

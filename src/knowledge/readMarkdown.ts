@@ -37,8 +37,11 @@ const STRONG_CLOSE = /^<\/(strong|b)\s*>$/i;
 /** An HTML line break, as wikis export the points of a table cell. */
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 
-/** Plain text of inline content: emphasis kept as words, HTML dropped, links as words (and address). */
-function inlineText(nodes: readonly PhrasingContent[]): string {
+/**
+ * Plain text of inline content: emphasis kept as words (between « » when `markEmphasis`, unless already quoted), HTML
+ * dropped, links as words (and address).
+ */
+function inlineText(nodes: readonly PhrasingContent[], markEmphasis = false): string {
   let inCode = false;
   return nodes
     .map((node): string => {
@@ -66,7 +69,10 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
           return EXTERNAL_LINK.test(address) && squeeze(words) !== address ? `${words} (${address})` : words;
         }
         case 'strong':
-        case 'emphasis':
+        case 'emphasis': {
+          const words = inlineText(node.children);
+          return markEmphasis && !/[«»"“”]/.test(words) && words.trim() !== '' ? `«\u00a0${words.trim()}\u00a0»` : words;
+        }
         case 'delete':
           return inlineText(node.children);
         default:
@@ -98,14 +104,16 @@ function labelled(written: readonly PhrasingContent[], line: number): LabelledTe
   // Pictographs before a bold label ("🛡️ **Analyste**") decorate it: the label still opens the line.
   const meaningful = children.filter((child, at) => !(child.type === 'text' && (child.value.trim() === '' || (at === 0 && child.value.replace(LEADING_PICTOGRAPHS, '') === ''))));
   const first = meaningful[0];
-  if (first?.type !== 'strong') return { text, line };
+  const markedText = squeeze(inlineText(children, true));
+  const marked = markedText !== text ? { marked: markedText } : {};
+  if (first?.type !== 'strong') return { text, line, ...marked };
   const lead = squeeze(inlineText(first.children));
   // "**Chargé de formation :**" or "**Chargé de formation** :": the colon belongs to the label either way, and so
   // does a dash ("**Régisseur** — côté lieu").
   const strongLead = lead.replace(/\s*:$/, '').trim();
   const afterLead = squeeze(inlineText(meaningful.slice(1))).replace(/^(?::|[–—-](?=\s|$))\s*/, '');
-  if (strongLead === '') return { text, line };
-  return { text, line, strongLead, afterLead };
+  if (strongLead === '') return { text, line, ...marked };
+  return { text, line, strongLead, afterLead, ...marked };
 }
 
 /** A point's mark at the start of a line ("✔ Une mémoire olfactive…"): Markdown reads such lines as one paragraph. */

@@ -12,6 +12,11 @@ export interface LabelledText {
   strongLead?: string;
   /** What follows the bold lead, without the colon between them ("" when the lead stands alone). */
   afterLead?: string;
+  /**
+   * The text with the words the writer set in bold or italics written between « » ("tout le monde dit « le véto »"):
+   * a writer marks a name being introduced that way. Only when the text has such words.
+   */
+  marked?: string;
 }
 
 export interface SourceItem extends LabelledText {

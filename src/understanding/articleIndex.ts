@@ -60,6 +60,8 @@ export interface IndexedRole {
   soleDistinctiveStems: Set<string>;
   /** The stem the name starts with ("chef", "respons"), to spot other jobs ("chef de projet"). */
   headStem: string | null;
+  /** The head's stem in either gender ("conseil", and "conseiller" for "conseillère"): "la conseillère" names the role. */
+  headStems: Set<string>;
   abbreviations: Set<string>;
   /** The name and aliases, folded, to take them out of texts before reading their subject. */
   foldedNames: string[];
@@ -207,6 +209,9 @@ function nameVariants(role: Role): string[] {
  * A role's names with their acronyms spelt out and spelt short ("Responsable RH" ↔ "Responsable
  * ressources humaines") and hyphenated words joined ("front-end" → "frontend").
  */
+/** A folded job title's head whose feminine adds an e to its -er ("conseiller", "boulanger"; not "-ier", stemmed alike). */
+const FEMININE_IN_ERE = /[^i]er$/;
+
 function expandedVariants(role: Role, lexicon: Lexicon): string[] {
   const variants = new Set(nameVariants(role).map((name) => words(name).join(' ')));
   // "Développeur front-end" is also written "développeur frontend".
@@ -217,6 +222,12 @@ function expandedVariants(role: Role, lexicon: Lexicon): string[] {
   for (const name of [...variants]) {
     const rewritten = name.split(' ').flatMap((word) => lexicon.rewrites.get(word) ?? [word]).join(' ');
     if (rewritten !== name) variants.add(rewritten);
+  }
+  // "la conseillère", "une boulangère": a head in -er is written -ère in the feminine, which the stemmer reads apart
+  // from the masculine (it takes "conseiller" for a verb); the other feminine endings stem like their masculine.
+  for (const name of [...variants]) {
+    const [head, ...rest] = name.split(' ');
+    if (head !== undefined && FEMININE_IN_ERE.test(head)) variants.add([`${head}e`, ...rest].join(' '));
   }
   for (const name of [...variants]) {
     for (const [acronym, meaning] of lexicon.acronyms) {
@@ -382,6 +393,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
       nameStems: own,
       distinctiveStems: new Set([...own].filter((word) => !others.has(word))),
       headStem: first ? stem(first) : null,
+      headStems: new Set(first ? [stem(first), ...(FEMININE_IN_ERE.test(first) ? [stem(`${first}e`)] : [])] : []),
       abbreviations: new Set(role.abbreviations),
       foldedNames: expandedVariants(role, lexicon),
     };

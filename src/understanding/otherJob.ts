@@ -45,9 +45,11 @@ function agrees(gender: 'masculine' | 'feminine' | 'either', before: string, lan
   return true;
 }
 
-/** A word of the HR vocabulary or a grammar word: "salaire", "formation", "le", "svp". */
+/** A word of the HR vocabulary or a grammar word: "salaire", "formation", "carrière" (a subject's word), "le", "svp". */
 function isVocabulary(word: string, lexicon: Lexicon): boolean {
-  return lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word);
+  if (lexicon.stopWords.has(word) || lexicon.fillers.hasWord(word) || lexicon.stemConcepts.has(stem(word)) || lexicon.wordConcepts.has(word)) return true;
+  const stemmed = stem(word);
+  return [...lexicon.topics.values()].some((topic) => topic.signals.has(stemmed));
 }
 
 /** A word that can be part of a job title: no stop word, no filler. */
@@ -103,7 +105,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
   // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
   for (let at = 0; at < tokens.length; at += 1) {
     // Only a name of several words has a head that a different complement turns into another job.
-    const heads = index.roles.filter((role) => role.headStem === stems[at] && role.nameStems.size > 1);
+    const heads = index.roles.filter((role) => role.headStem === stems[at] && role.nameStems.size > role.headStems.size);
     const previousWord = at > 0 ? tokens[at - 1]! : '';
     if (heads.length === 0 || inPhrase.has(at) || !reading.inFocus.has(at) || !(at === 0 || opensJobTitle(previousWord, language))) continue;
     const next = neighbour(at, 1);
@@ -126,6 +128,8 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) continue;
     if (!index.distinctiveFirst && (at === 0 || !opensJobTitle(tokens[at - 1]!, language))) continue;
     if (index.distinctiveFirst && side !== at - 1) continue;
+    // "devenir vétérinaire": a word that opens a job title is no part of it.
+    if (index.distinctiveFirst && opensJobTitle(tokens[side]!, language)) continue;
     const title = tokens.slice(Math.min(at, side), Math.max(at, side) + 1);
     // "Qui suit le budget formation ?" beside a Responsable formation: in a lookup, what the article writes is looked up.
     if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;

@@ -196,6 +196,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   }
   /** Words several roles' names hold, where the question writes them alone. */
   const sharedWords: { at: number; holders: IndexedRole[] }[] = [];
+  /** Words every role's name holds and one of them heads, read as that role or as the trade once the others are read. */
+  const headedShared: number[] = [];
   tokens.forEach((word, at) => {
     if (consumed.has(at) || elsewhereOnly.has(at)) return;
     // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
@@ -212,7 +214,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       const before = neighbour(at, -1);
       const after = neighbour(at, 1);
       const previousWord = at > 0 ? tokens[at - 1]! : '';
-      const isHead = stems[at] === role.headStem || role.soleDistinctiveStems.has(stems[at]!) || jobHead;
+      const isHead = role.headStems.has(stems[at]!) || role.soleDistinctiveStems.has(stems[at]!) || jobHead;
       // "Chef de produit digital ou marketing", "comptable et contrôleur de gestion": a name coordinated with another role's name.
       const otherNameAcross = (conjunction: number | null, step: 1 | -1) =>
         conjunction !== null && language.has('coordinators', tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&
@@ -245,8 +247,13 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       sharedWords.push({ at, holders });
     }
     if (index.sharedNameStems.has(stems[at]!)) {
-      consumed.add(at);
-      genericRole = true;
+      // "le vétérinaire" beside an Auxiliaire spécialisé vétérinaire and a Vétérinaire praticien: a word every name
+      // holds but only one heads may name that one (below); otherwise it names the trade, every role.
+      if (holders.filter((role) => role.headStem === stems[at]).length === 1) headedShared.push(at);
+      else {
+        consumed.add(at);
+        genericRole = true;
+      }
     }
   });
   // "soigneur, chef soigneur et RZ": beside one of the roles whose names hold it, named whole, a bare word several
@@ -259,12 +266,17 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     const headed = holders.filter((role) => role.headStem === stems[at]);
     const beside = holders.some((role) => namedWhole.has(role.role.id));
     const left = holders.filter((role) => !roles.has(role.role.id));
-    const alone = !holders.some((role) => roles.has(role.role.id)) && (at === 0 || language.has('roleOpeners', tokens[at - 1]!));
+    const alone = !holders.some((role) => roles.has(role.role.id)) && (at === 0 || language.has('roleOpeners', tokens[at - 1]!) || language.has('becomingWords', tokens[at - 1]!));
     if (headed.length === 1 && left.includes(headed[0]!) && ((beside && left.length === 1) || alone)) {
       note(headed[0]!.role.id, 2, at);
       consumed.add(at);
       subjectRoles.add(headed[0]!.role.id);
     }
+  }
+  for (const at of headedShared) {
+    if (consumed.has(at)) continue;
+    consumed.add(at);
+    genericRole = true;
   }
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
   // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.

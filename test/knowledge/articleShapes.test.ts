@@ -2525,3 +2525,72 @@ describe('an article organised role first, its sub-headings synonyms rather than
     expect(() => parse(source, 'jeu.md')).toThrow(/rôles/);
   });
 });
+
+describe('a name in use set in bold rather than in quotes', () => {
+  it('gives the role the names its writer set in bold in a naming sentence (« tout le monde dit **le véto** pour … »)', () => {
+    const article = parse(
+      [
+        '# Auxiliaire spécialisé vétérinaire ou vétérinaire praticien : quelles différences ?',
+        '',
+        "Dans nos cliniques, tout le monde dit **l'ASV** pour l'auxiliaire spécialisé vétérinaire, et **le véto** (ou « le Doc », à l'accueil) pour le vétérinaire praticien.",
+        '',
+        '## Que fait-il au quotidien ?',
+        '',
+        '### Auxiliaire spécialisé vétérinaire',
+        '- Accueillir les clients',
+        '',
+        '### Vétérinaire praticien',
+        '- Mener les consultations',
+      ].join('\n'),
+    );
+    expect(article.roles.find((role) => role.id === 'veterinaire-praticien')!.aliases).toEqual(['véto', 'Doc']);
+  });
+
+  it("leaves a role's own name in bold to that role (« … et le **chef d'atelier** »)", () => {
+    const article = fixture('holdout117');
+    expect(article.roles.map((role) => role.id)).toContain('chef-d-atelier');
+    expect(article.roles.find((role) => role.id === 'receptionnaire-apres-vente')!.aliases).not.toContain("chef d'atelier");
+  });
+});
+
+describe('a mind map exported as one outline of points', () => {
+  const map = [
+    '# Opticien, optométriste : qui fait quoi en magasin ?',
+    '',
+    '_Carte mentale exportée de Xmind._',
+    '',
+    '- Nos métiers en magasin',
+    '\t- Missions au quotidien',
+    "\t\t- Opticien — « l'OL » dans nos magasins",
+    "\t\t\t- Analyser l'ordonnance",
+    '\t\t\t- Monter les verres',
+    "\t\t- Optométriste — « l'optom »",
+    '\t\t\t- Réaliser les bilans visuels',
+    '\t- Rémunération',
+    '\t\t- Opticien',
+    '\t\t\t- 1 900 € brut',
+    '\t\t- Optométriste',
+    '\t\t\t- 2 300 € brut',
+    '\t\t- Prime sur objectifs pour tous',
+  ].join('\n');
+
+  it('reads each theme under the central topic as a section and each point over points as the label of their list', () => {
+    const article = parse(map);
+    expect(article.sections.map((section) => section.id)).toEqual(['missions-au-quotidien', 'remuneration']);
+    expect(texts(article, 'missions-au-quotidien', 'opticien')).toEqual(["Analyser l'ordonnance", 'Monter les verres']);
+    expect(texts(article, 'remuneration', 'optometriste')).toEqual(['2 300 € brut']);
+    expect(article.sections[1]!.sharedItems.map((item) => item.text)).toEqual(['Prime sur objectifs pour tous']);
+  });
+
+  it("gives a role the names in quotes its label writes after its name (« Optométriste — « l'optom » »)", () => {
+    const article = parse(map);
+    expect(article.roles.find((role) => role.id === 'optometriste')!.aliases).toContain('optom');
+    expect(article.roles.find((role) => role.id === 'opticien')!.aliases).toContain('OL');
+  });
+
+  it('leaves a page with headings to its headings, however deep its lists', () => {
+    const article = parse(['# Opticien ou optométriste ?', '', '## Missions', '', '**Opticien** :', '- Monter les verres', '  - au meulage', '    - automatique', '', '**Optométriste** :', '- Réaliser les bilans'].join('\n'));
+    expect(article.sections.map((section) => section.id)).toEqual(['missions']);
+    expect(texts(article, 'missions', 'opticien')).toEqual(['Monter les verres']);
+  });
+});

@@ -77,6 +77,21 @@ describe('names in quotes said to stand for a role', () => {
     expect(nicknamesFor('La soigneuse animalière, la cheffe soigneuse (qu’on appelle aussi « cheffe de secteur ») et les autres.', zoo, pack).filter(({ role: named }) => named.id === 'soigneur-animalier')).toEqual([]);
   });
 
+  it('reads past an aside in the bracket the names close on (« le véto » (ou « le Doc », à l\'accueil) pour …)', () => {
+    const clinic = [role('auxiliaire-specialise-veterinaire', 'Auxiliaire spécialisé vétérinaire'), role('veterinaire-praticien', 'Vétérinaire praticien')];
+    const sentence = "Tout le monde dit « l'ASV » (ou « l'auxi ») pour l'auxiliaire spécialisé vétérinaire, et « le véto » (ou « le Doc », à l'accueil) pour le vétérinaire praticien.";
+    expect(nicknamesFor(sentence, clinic, pack).map(({ role: named, names }) => [named.id, names])).toEqual([
+      ['auxiliaire-specialise-veterinaire', ['ASV', 'auxi']],
+      ['veterinaire-praticien', ['véto', 'Doc']],
+    ]);
+    expect(nicknamesFor('Ici (on dit « le véto » pour le vétérinaire praticien) rien ne change.', clinic, pack).map(({ names }) => names)).toEqual([['véto']]);
+  });
+
+  it("never gives a role another role's own name, in quotes as in bold (« … et « chef d'atelier » »)", () => {
+    const workshop = [role('receptionnaire', 'Réceptionnaire'), role('chef-d-atelier', "Chef d'atelier")];
+    expect(nicknamesFor("Le « réceptionnaire » (la « récep' », parfois appelée conseillère service) et le « chef d'atelier ».", workshop, pack)).toEqual([]);
+  });
+
   it('gives none for « pour » followed by what names no role whole', () => {
     expect(nicknamesFor('Le dameur — « le ratrak » pour tout le monde ici — prépare les pistes.', snow, pack)).toEqual([]);
   });

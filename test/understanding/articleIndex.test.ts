@@ -103,6 +103,19 @@ describe('role names', () => {
     const payroll = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'gestionnaire-de-paye')!;
     expect(payroll.foldedNames).toContain('gestionnaire de paie');
   });
+
+  it('are also read with a head in -er written -ère, the feminine the stemmer reads apart (« conseillère de vente »)', () => {
+    const article = parseArticle(
+      ['Fiches', '', 'Différences entre un Conseiller de vente et un Opticien', '', 'Missions', '', 'Missions du Conseiller de vente :', '• Vendre', "Missions de l'Opticien :", '• Monter'].join('\n'),
+      'article.txt',
+      reader.lexicon.language,
+    );
+    const seller = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'conseiller-de-vente')!;
+    expect(seller.foldedNames).toContain('conseillere de vente');
+    expect([...seller.headStems]).toEqual(['conseil', 'conseiller']);
+    const optician = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'opticien')!;
+    expect([...optician.headStems]).toEqual(['opticien']);
+  });
 });
 
 describe('glossary-like bullets', () => {

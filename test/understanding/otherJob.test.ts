@@ -55,6 +55,18 @@ describe('what is no other job', () => {
     expect(otherJob(question)).toBeNull();
   });
 
+  it('reads a word of the HR subjects shaped like a job title as that subject (« comme carrière »)', () => {
+    expect(otherJob('On peut faire quoi comme carrière ?')).toBeNull();
+  });
+
+  it('reads the word every role name holds after a word that opens a job title as no modifier of it (« devenir vétérinaire »)', () => {
+    expect(otherJob('Quelle formation faut-il pour devenir vétérinaire ?', readerFor(fixture('holdout131')))).toBeNull();
+  });
+
+  it("reads a one-word role's name before a verb as that role acting (« Le boulanger commence… »), whatever forms its index holds", () => {
+    expect(otherJob('Le boulanger commence à quelle heure le matin ?', readerFor(fixture('holdout81')))).toBeNull();
+  });
+
   it('reads a title the article writes as what a lookup asks for ("Qui peut devenir…")', () => {
     const engineering = readerFor(fixture('holdout9-article'));
     expect(otherJob("Qui peut devenir responsable du bureau d'études ?", engineering)).toBeNull();

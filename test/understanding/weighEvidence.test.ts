@@ -61,6 +61,22 @@ describe('naming a role', () => {
     expect(roles(veterinary, "Les compétences de l'auxiliaire spécialisé vétérinaire ?")).toEqual({ 'auxiliaire-specialise-veterinaire': 3 });
   });
 
+  it('reads a word every role name holds but only one heads as that one, alone after a role opener or becomingWords', () => {
+    const clinic = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout131'));
+    expect(roles(clinic, 'Avec qui bosse le vétérinaire ?')).toEqual({ 'veterinaire-praticien': 2 });
+    expect(roles(clinic, 'Quelle formation faut-il pour devenir vétérinaire ?')).toEqual({ 'veterinaire-praticien': 2 });
+    expect(clinic.weigh('Avec qui bosse le vétérinaire ?').genericRole).toBe(false);
+    // The word a name heads in every role stays the trade's: "le chef de produit" is both chefs de produit.
+    expect(shared.weigh('Que fait le chef de produit ?').genericRole).toBe(true);
+  });
+
+  it('reads a role head in -er in the feminine and the plural (« la conseillère », « les boulangers ») as that role', () => {
+    const optician = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout135'));
+    expect(roles(optician, 'Quelles sont les missions de la conseillère ?')).toEqual({ 'conseiller-de-vente-en-optique': 2 });
+    const bakery = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout81'));
+    expect(roles(bakery, 'Les boulangers commencent à quelle heure ?')).toEqual({ boulanger: 3 });
+  });
+
   it('reads a clipping that starts several role words by the role name it follows, and not as another job', () => {
     // "pharma" starts "pharmacien", "pharmacie" and "pharmaceutique": after "délégué" it can only be the Délégué pharmaceutique.
     expect(roles(pharmacy, "Le salaire d'un délégué pharma ?")).toEqual({ 'delegue-pharmaceutique': 3 });
