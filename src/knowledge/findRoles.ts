@@ -7,7 +7,7 @@
  */
 import type { LanguagePack } from '../language/languagePack.js';
 import { hasJobTitleEnding, looksFeminine, masculine, masculineInName, splitWrittenElisions, titleGender, withoutInclusiveEndings } from '../text/morphology.js';
-import { fold, slugify, stem, words } from '../text/normalize.js';
+import { fold, sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
 
@@ -314,7 +314,7 @@ const MAX_WORDS_BEFORE_SUBJECT = 3;
  * responsabilité de l'Infirmier" is about the Aide-soignant), unless two roles open it together
  * ("Le CPD et le CPM remplissent…" is about both).
  */
-export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePack, options: { wholeNamesOnly?: boolean } = {}): Role | null {
+export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePack, options: { wholeNamesOnly?: boolean; headAlone?: boolean } = {}): Role | null {
   const folded = words(text);
   // "Moi, en tant qu'éditrice" names the Éditeur: words are compared in the masculine, as names are.
   const keys = folded.map((word) => (pack.has('determiners', word) || pack.has('nameLinkWords', word) ? '' : stem(masculineInName(word))));
@@ -342,11 +342,15 @@ export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePa
       if (!own.has(keys[at]!) || !pack.has('singularDeterminers', folded[at - 1]!) || !(genericHead || hasJobTitleEnding(folded[at]!))) continue;
       let end = at + 1;
       while (end < keys.length && (keys[end] === '' ? end + 1 < keys.length && own.has(keys[end + 1]!) : own.has(keys[end]!))) end += 1;
-      if (end - at > 1 || !genericHead) mentions.push({ role, at, end });
+      // In a section of one paragraph per role, "La secrétaire fait le lien…" is the Secrétaire d'auto-école when no other
+      // role's name has that head and no complement follows it ("le directeur de l'école" would be someone else).
+      const alone = options.headAlone === true && at === 1 && end === 2 && !pack.has('nameLinkWords', folded[end] ?? '') && stem(masculineInName(words(role.name)[0] ?? '')) === keys[at];
+      if (end - at > 1 || !genericHead || alone) mentions.push({ role, at, end });
     }
   }
   mentions.sort((a, b) => a.at - b.at);
-  const first = mentions[0];
+  // "Le plus souvent ancien enseignant, il encadre…": a title after "ancien" says what the subject was.
+  const first = mentions.find((mention) => mention.at === 0 || !pack.has('formerTitleWords', folded[mention.at - 1]!));
   if (!first) return null;
   // A speaker opening the paragraph ("Moi, en tant qu'éditrice, …", "Je suis correctrice") says who it is about; up to
   // three other words may come before the role ("Au quotidien, le …").
@@ -548,12 +552,23 @@ function holdsEveryWord(full: string, short: string, pack: LanguagePack): boolea
   return parts.length > 0 && parts.length < nameParts(full, pack).length && parts.every((part) => holdsWord(full, part));
 }
 
-/** The one role whose name alone holds every word of `name`, whole or clipped; null when none or several do. */
+/** Letters a word for a trade shares with the start of the job's word at least ("secrétariat", "secrétaire"). */
+const MIN_TRADE_STEM = 6;
+
+/** True when the full name has a word of the same trade as `part`: one sharing a long start ("secrétariat" for "secrétaire"). */
+function holdsTradeWord(full: string, part: string): boolean {
+  return words(full).some((word) => sharedStartLength(word, part) >= MIN_TRADE_STEM);
+}
+
+/**
+ * The one role whose name alone holds every word of `name`, whole or clipped or as the word for its trade ("Côté
+ * secrétariat" beside a Secrétaire d'auto-école); null when none or several do.
+ */
 function nicknameOwner(name: string, roles: readonly Role[], pack: LanguagePack): Role | null {
   const parts = nameParts(name, pack);
   const owners = new Set<Role>();
   for (const part of parts) {
-    const holders = roles.filter((role) => holdsWord(role.name, part));
+    const holders = roles.filter((role) => holdsWord(role.name, part) || holdsTradeWord(role.name, part));
     if (holders.length !== 1) return null;
     owners.add(holders[0]!);
   }
@@ -841,15 +856,33 @@ export function bracketedInitialisms(roles: readonly Role[], texts: readonly str
 }
 
 /** The role whose name (or alias) the text ends with, the shortest such ending first, and that ending. */
-function roleNamedJustBefore(text: string, roles: readonly Role[], pack: LanguagePack): { role: Role; name: string } | null {
+function roleNamedJustBefore(text: string, roles: readonly Role[], pack: LanguagePack, withComplement = false): { role: Role; name: string } | null {
   const before = writtenWords(text);
   for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
     const name = joinWritten(before.slice(before.length - length));
     const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((form) => sameName(form, name, pack)));
     if (role) return { role, name };
   }
+  if (!withComplement) return null;
+  // "L'enseignant de la conduite et de la sécurité routière (…)": the name the writer spells out in full goes on with a
+  // complement of a few words, opened by a link word, that names no other role.
+  for (let extra = 1; extra <= MAX_COMPLEMENT_WORDS; extra += 1) {
+    for (let length = 1; length <= MAX_NAME_WORDS && length + extra <= before.length; length += 1) {
+      const start = before.length - extra - length;
+      const complement = before.slice(start + length);
+      // "… de la sécurité routière", "… et de la sécurité routière": a complement, not the next item of a list.
+      const opening = complement.slice(0, 2).map((word) => words(word).join(' '));
+      if (!pack.has('genitivePrepositions', opening[0]!) && !(pack.has('coordinators', opening[0]!) && pack.has('genitivePrepositions', opening[1] ?? ''))) continue;
+      const name = joinWritten(before.slice(start, start + length));
+      const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((form) => sameName(form, name, pack)));
+      if (role && rolesMentionedIn(joinWritten(complement), roles, pack).length === 0) return { role, name };
+    }
+  }
   return null;
 }
+
+/** Most words of the complement a role's name spelt out in full adds before a bracket ("et de la sécurité routière"). */
+const MAX_COMPLEMENT_WORDS = 6;
 
 /** Longest nickname read in quotes inside brackets. */
 const MAX_NICKNAME_CHARACTERS = 40;
@@ -878,7 +911,7 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
       const lead = words(match[1]!);
       const cueEnds = (from: number) => [pack.prefixLength('aliasCues', lead, from), pack.prefixLength('quotedAliasCues', lead, from)].includes(lead.length - from);
       if (lead.length > 1 && !lead.some((_, from) => cueEnds(from))) continue;
-      const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
+      const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack, true)?.role;
       if (!role) continue;
       // « l'intendance », « le kiné »: the name without its determiner.
       const name = bareName(match[2]!, pack);

@@ -448,7 +448,10 @@ class SectionBuilder {
         parts.push(...clauses.map((clause) => ({ ...clause, clause: true })));
         continue;
       }
-      const subject = subjectOf(sentence, this.roles, this.pack);
+      // "Elle travaille avec les enseignants…": a sentence whose subject is a pronoun goes on about the role before it.
+      const opening = words(sentence)[0] ?? '';
+      const pronounFirst = parts.length > 0 && this.pack.has('personalPronouns', opening) && !this.pack.has('firstPersonPronouns', opening);
+      const subject = pronounFirst ? null : subjectOf(sentence, this.roles, this.pack, { headAlone: true });
       const last = parts.at(-1);
       if (last && (subject === null || subject.id === last.roleId)) last.text = `${last.text} ${sentence}`;
       else parts.push({ text: sentence, roleId: subject?.id ?? null });

@@ -38,6 +38,7 @@ export const WORD_CLASSES = [
   'documentFields',
   'firstPersonPronouns',
   'discourseConnectives',
+  'formerTitleWords',
   // Reading questions.
   'comparisonCues',
   'overviewCues',

@@ -2594,3 +2594,21 @@ describe('a mind map exported as one outline of points', () => {
     expect(texts(article, 'missions', 'opticien')).toEqual(['Monter les verres']);
   });
 });
+
+describe('a text export whose role labels name the trade (« Côté secrétariat : ») and whose prose goes on with pronouns', () => {
+  const article = fixture('holdout132');
+  const prose = (roleId: string) => article.sections.find((section) => section.id === 'avec-qui-ils-travaillent')!.byRole[roleId]?.prose ?? [];
+
+  it('reads a label naming the trade of one role as that role, not one more role', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['enseignant-de-la-conduite', 'secretaire-d-auto-ecole', 'responsable-pedagogique']);
+    expect(texts(article, 'missions-principales', 'secretaire-d-auto-ecole')).toHaveLength(6);
+  });
+
+  it('gives a sentence opened by a pronoun, or by what the subject once was, to the role before it', () => {
+    expect(prose('secretaire-d-auto-ecole')).toEqual([expect.stringMatching(/^La secrétaire fait le lien .*\. Elle travaille avec les enseignants/)]);
+    expect(prose('enseignant-de-la-conduite')).toEqual([expect.stringMatching(/^L’enseignant passe/)]);
+    const roleOfEach = article.sections.find((section) => section.id === 'le-role-de-chacun')!.byRole;
+    expect(roleOfEach['responsable-pedagogique']!.prose).toEqual([expect.stringMatching(/Le plus souvent ancien enseignant, il encadre/)]);
+    expect(roleOfEach['enseignant-de-la-conduite']!.prose).toHaveLength(1);
+  });
+});

@@ -38,6 +38,19 @@ describe('the role a paragraph is about, named by part of its name', () => {
     expect(about('Les raccordeurs partent en déplacement.')).toBeNull();
   });
 
+  it('is none for a title after a word that says what the subject was (formerTitleWords)', () => {
+    expect(about('Le plus souvent ancien raccordeur, il encadre les équipes.')).toBeNull();
+    expect(about('Le raccordeur, ancien électricien, travaille dehors.')).toBe('technicien-raccordeur-fibre');
+  });
+
+  it("is the role a usual head alone opens the sentence with, when asked (headAlone) and no complement follows", () => {
+    const school = [role('enseignant', 'Enseignant de la conduite'), role('secretaire', "Secrétaire d'auto-école"), role('responsable', 'Responsable pédagogique')];
+    expect(subjectOf('La secrétaire fait le lien entre les élèves et l’équipe.', school, pack, { headAlone: true })?.id).toBe('secretaire');
+    expect(subjectOf('La secrétaire fait le lien entre les élèves et l’équipe.', school, pack)).toBeNull();
+    expect(subjectOf('La secrétaire de direction valide les congés.', school, pack, { headAlone: true })).toBeNull();
+    expect(subjectOf('Qui est le responsable hiérarchique des moniteurs ?', school, pack, { headAlone: true })).toBeNull();
+  });
+
   it('is none when only whole names are asked for (wholeNamesOnly)', () => {
     expect(subjectOf('Le raccordeur travaille dehors.', network, pack, { wholeNamesOnly: true })).toBeNull();
   });
@@ -127,6 +140,15 @@ describe('other names a bracket lists after a role', () => {
     bracketedNicknames(cleaning, ["L'agent de propreté (on dit aussi agent d'entretien, agent de service ou, dans les anciennes offres, technicien de surface) nettoie."], pack);
     expect(cleaning[0]!.aliases).toEqual(["agent d'entretien", 'agent de service', 'technicien de surface']);
     expect(cleaning[1]!.aliases).toEqual([]);
+  });
+
+  it('gives the role a name in quotes opening a bracket after its name spelt out with a complement, not after the next item of a list', () => {
+    const school = [role('enseignant', 'Enseignant de la conduite'), role('secretaire', "Secrétaire d'auto-école")];
+    bracketedNicknames(school, ['L’enseignant de la conduite et de la sécurité routière (ECSR, le « moniteur » pour la plupart des élèves) forme les candidats.'], pack);
+    expect(school[0]!.aliases).toEqual(['moniteur']);
+    const clinic = [role('asv', 'Auxiliaire spécialisé vétérinaire'), role('veterinaire', 'Vétérinaire praticien')];
+    bracketedNicknames(clinic, ["On dit l'ASV pour l'auxiliaire spécialisé vétérinaire, et le véto (ou « le Doc », à l'accueil) pour le vétérinaire praticien."], pack);
+    expect(clinic[0]!.aliases).toEqual([]);
   });
 
   it('gives none for a bracket no naming cue opens', () => {
