@@ -94,7 +94,10 @@ export function matches(expected: Expectation, got: Failure['got'], requiredArti
   // A section answered is the one expected when the set calls it by another heading its article gives the same
   // subject (an article organised role first: « Ses missions » under the second role, « Missions principales » first).
   if (expected.section !== undefined && expected.section !== got.section && !(got.section !== null && expected.section !== null && names?.sections(got.article, got.section).includes(expected.section))) return false;
-  if (expected.roles !== undefined) {
+  // A list of what every role shares ("Points communs", a section with no role's own part) is the same answer whether
+  // the set names the roles it is common to or none.
+  const sharedOnly = expected.kind === 'list' && got.roles.length === 0 && got.section !== null && (names?.sharedOnly(got.article, got.section) ?? false);
+  if (expected.roles !== undefined && !sharedOnly) {
     // A role answered is the one expected when the set calls it by another name its article gives it (the title's
     // « RSSI » for the role the article spells out as « Responsable de la sécurité des SI »).
     const asExpected = got.roles.map((id) => (names?.roles(got.article, id) ?? [id]).find((name) => expected.roles!.includes(name)) ?? id);
@@ -111,19 +114,24 @@ export function matches(expected: Expectation, got: Failure['got'], requiredArti
 export interface OtherNames {
   roles(article: string | null, role: string): readonly string[];
   sections(article: string | null, section: string): readonly string[];
+  /** Whether a section holds only what its roles share: no role has a part of its own. */
+  sharedOnly(article: string | null, section: string): boolean;
 }
 
 /** The names of every role and section of a knowledge base, looked up by article and id. */
 export function otherNamesOf(engine: Engine): OtherNames {
   const roles = new Map<string, string[]>();
   const sections = new Map<string, string[]>();
+  const sharedOnly = new Set<string>();
   for (const article of engine.knowledge.articles) {
+    for (const section of article.sections) if (Object.keys(section.byRole).length === 0 && section.sharedItems.length > 0) sharedOnly.add(`${article.id}/${section.id}`);
     for (const role of article.roles) roles.set(`${article.id}/${role.id}`, [role.id, ...role.aliases.map(slugify)]);
     for (const section of article.sections) sections.set(`${article.id}/${section.id}`, [section.id, ...(section.otherHeadings ?? []).map(slugify)]);
   }
   return {
     roles: (article, role) => roles.get(`${article}/${role}`) ?? [role],
     sections: (article, section) => sections.get(`${article}/${section}`) ?? [section],
+    sharedOnly: (article, section) => sharedOnly.has(`${article}/${section}`),
   };
 }
 
