@@ -125,6 +125,22 @@ export function hasJobTitleEnding(word: string): boolean {
   return JOB_TITLE_ENDING.test(word);
 }
 
+/** Endings of nouns for a person who does something (terminologue, traducteur, standardiste, ambulancier). */
+const PERSON_NOUN_ENDING = /(?:logue|iste|ographe|eur|euse|trice|ier|iere|ien|ienne)$/;
+
+/** True when a folded word ends like a noun for a person ("terminologue"). */
+export function hasPersonNounEnding(word: string): boolean {
+  return PERSON_NOUN_ENDING.test(word);
+}
+
+/** Endings of abstract nouns: what is done or studied, never who does it (terminologie, traduction, management). */
+const ABSTRACT_NOUN_ENDING = /(?:logie|graphie|ion|ment|age|ure|ence|ance|isme|ite)s?$/;
+
+/** True when a folded word ends like an abstract noun ("terminologie", "traduction"). */
+export function hasAbstractNounEnding(word: string): boolean {
+  return ABSTRACT_NOUN_ENDING.test(word);
+}
+
 /** Job-title endings by grammatical gender; the others (-aire, -iste, -logue, -ographe) take either. */
 const MASCULINE_TITLE_ENDING = /(?:ier|eur|ien|ant|at)$/;
 const FEMININE_TITLE_ENDING = /(?:iere|euse|trice|ienne|ante|ate)$/;

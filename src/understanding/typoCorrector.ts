@@ -4,7 +4,7 @@
  * "prodiut" → "produit"), or kept as it is when nothing is close enough.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { gluedElision, looksPlural, masculine } from '../text/morphology.js';
+import { gluedElision, hasAbstractNounEnding, hasPersonNounEnding, looksPlural, masculine } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
 
 /** Fuse options for matching one misspelt word against the known vocabulary. */
@@ -158,6 +158,8 @@ export class TypoCorrector {
     // The list holds rare forms too ("misions", "désinger"), so one edit from an article's own word is
     // still taken as a typo. Checked last: most questions never load the dictionary.
     if (best !== null && (bestDistance >= 1.25 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
+    // "un terminologue" is a person, maybe another job: never the article's "terminologie".
+    if (best !== null && hasPersonNounEnding(word) && hasAbstractNounEnding(best)) best = null;
     // "doficine": the apostrophe and a letter both missing; the rest is corrected, unless the whole word is closer.
     if (glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH && (best === null || bestDistance >= 1)) {
       best = this.correct(word.slice(glued.length)) ?? best;

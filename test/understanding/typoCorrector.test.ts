@@ -21,6 +21,13 @@ describe('TypoCorrector', () => {
     expect(corrector.correct('ment')).toBeNull();
   });
 
+  it('never turns a noun for a person into a noun for what is done (« terminologue » is no typo of « terminologie »)', () => {
+    const translation = new TypoCorrector(['terminologie', 'traducteur', 'analyste'], []);
+    expect(translation.correct('terminologue')).toBeNull();
+    expect(translation.correct('traducteru')).toBe('traducteur');
+    expect(translation.correct('analiste')).toBe('analyste');
+  });
+
   it('splits an elided article glued to a known word off it (morphology)', () => {
     expect(new TypoCorrector(['entreprise', 'affaires'], []).correct('lentreprise')).toBe('entreprise');
     expect(new TypoCorrector(['entreprise', 'affaires'], []).correct('daffaires')).toBe('affaires');
