@@ -4,7 +4,7 @@
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
  * which): the library holdouts' routing questions (category `library`, ~67.5 %), item lookups (~85.3 %),
- * paraphrases (~79.3 %), the overall figure (~92.5 %) and the union library (~84.6 % with 163 articles).
+ * paraphrases (~78.8 %), the overall figure (~92.4 %) and the union library (~84.3 % with 170 articles).
  * The floors moved down on 2026-11-28 when holdouts 96–104 and 106 joined the sets after their first measurement: eight
  * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
  * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
@@ -17,7 +17,11 @@
  * a fibre installer), whose paraphrases describe the roles (« celle qui fait les épilations en cabine », « le
  * conseiller au téléphone »): 35 of 60 right once read, against 80.4 % for the sets before; each code change of that
  * morning was measured on the sets before and after, and none lowered them. Holdouts 121–130 (rounds 36–37) joined
- * after them without moving a floor.
+ * after them without moving a floor. The paraphrase floor moved from 79 % to 78 % when holdouts 131–135 joined (round
+ * 38: a veterinary clinic, a driving school, a translation agency, a waste-collection library, an optician's mind
+ * map), whose paraphrases describe the roles by what they do (« celui qui fait la traduction orale pendant les
+ * congrès », « le gars qui est à l'arrière du camion poubelle »): 31 of 50 right once read; each code change of that
+ * afternoon was measured on the sets before and after, and none lowered them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -32,7 +36,7 @@ const EVALUATION_TIMEOUT_MS = 300_000;
 const BELOW_TARGET = new Map([
   ['library', 0.55],
   ['item', 0.85],
-  ['paraphrase', 0.79],
+  ['paraphrase', 0.78],
 ]);
 
 /** The floor held while the overall figure is below its 95 % target. */

@@ -22,6 +22,9 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'matos')).toBe('outil');
     expect(conceptOf(lexicon, 'equipements')).toBe('outil');
     expect(conceptOf(lexicon, 'equipes')).toBe('collaboration');
+    // « Sur quels programmes informatiques travaille-t-il ? »: software, not the code a developer writes.
+    expect(conceptSequence(words('programmes informatiques'), lexicon).map((token) => token.concept)).toEqual(['outil']);
+    expect(conceptOf(lexicon, 'programme')).toBe('langage');
     expect(lexicon.stopWords.has('le')).toBe(true);
     // « Quel profil pour un cariste ? »: the profile a recruiter looks for is the skills a role asks.
     expect(conceptOf(lexicon, 'profil')).toBe('competence');
