@@ -357,6 +357,8 @@ function comparedThingsAreNoRoles(tokens: readonly string[], consumed: ReadonlyS
 
 /** Share of a description's weight a role's bullet must hold for the description to name that role. */
 const DESCRIPTION_COVERAGE = 0.5;
+/** What a description's words gathered from several of a role's bullets count for, against one bullet holding them all. */
+const GATHERED_WEIGHT = 0.8;
 /** How much more of the description than any other role's bullet the best one must hold. */
 const DESCRIPTION_LEAD = 0.15;
 
@@ -376,10 +378,21 @@ export function describedRole(reading: QuestionReading, index: ArticleIndex, lex
   const total = [...concepts].reduce((sum, concept) => sum + (index.vocabulary.has(concept) ? idf(concept) : unknownWeight(concept, index, verbs)), 0);
   if (total === 0) return null;
   const best = new Map<string, number>();
+  // "celui qui pose les diamants sur les bagues": a description may gather words the role's bullets write apart
+  // (« Poser … », « … diamants … »); what all its bullets hold counts too.
+  const heldByRole = new Map<string, Set<string>>();
   for (const item of index.items) {
     if (item.roleId === null) continue;
-    const held = [...concepts].filter((concept) => item.concepts.has(concept)).reduce((sum, concept) => sum + idf(concept), 0) / total;
+    const found = [...concepts].filter((concept) => item.concepts.has(concept));
+    const held = found.reduce((sum, concept) => sum + idf(concept), 0) / total;
     best.set(item.roleId, Math.max(best.get(item.roleId) ?? 0, held));
+    const gathered = heldByRole.get(item.roleId) ?? new Set<string>();
+    for (const concept of found) gathered.add(concept);
+    heldByRole.set(item.roleId, gathered);
+  }
+  for (const [roleId, gathered] of heldByRole) {
+    const held = [...gathered].reduce((sum, concept) => sum + idf(concept), 0) / total;
+    best.set(roleId, Math.max(best.get(roleId) ?? 0, held * GATHERED_WEIGHT));
   }
   const [first, second] = [...best].sort((a, b) => b[1] - a[1]);
   if (!first || first[1] < DESCRIPTION_COVERAGE || (second && first[1] - second[1] < DESCRIPTION_LEAD)) return null;

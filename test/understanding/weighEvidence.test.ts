@@ -342,3 +342,15 @@ describe('a role described instead of named', () => {
   });
 });
 
+
+describe('a role described instead of named', () => {
+  const jewellery = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout124'));
+
+  it("is the role whose bullets hold the description's words together, when no single bullet holds them all", () => {
+    expect(jewellery.weigh('Celui qui pose les diamants sur les bagues, il a fait quelles études ?').described).toBe('sertisseur');
+  });
+
+  it('is none when the words are spread over several roles alike', () => {
+    expect(jewellery.weigh('Celui qui travaille à l’atelier, il a fait quelles études ?').described).toBeNull();
+  });
+});
