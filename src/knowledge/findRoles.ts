@@ -637,6 +637,58 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
   return [...found, ...namesInUse(paragraph, pack)];
 }
 
+/** Where a sentence starts a new clause about someone: a comma, maybe « et », then a determiner. */
+const CLAUSE_ABOUT_SOMEONE = /[;.!?]\s+|,\s+(?:et\s+)?(?=(?:l['’]|le\s|la\s|les\s|un\s|une\s))/iu;
+
+/**
+ * "…, l'agent portuaire est aussi appelé agent de port ou « agent de quai », et l'agent d'accueil est souvent désigné
+ * simplement comme « l'accueil »": in a sentence that names several roles, each clause opened by a role's whole name
+ * gives that role the names after its naming cue (pack aliasCues) — a job title, or any name in quotes.
+ */
+export function namesGivenInClauses(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  const found: { role: Role; names: string[] }[] = [];
+  const alternatives = pack.source('alternativeWords').join('|');
+  const separator = new RegExp(`^\\s*(?:,|/|(?:${alternatives})\\s)\\s*`, 'u');
+  const beforeAlternative = new RegExp(`\\s(?:${alternatives})(?:\\s|$)`, 'u');
+  for (const clause of paragraph.split(CLAUSE_ABOUT_SOMEONE)) {
+    const raw = splitWrittenElisions(clause).split(/\s+/).filter((part) => part !== '');
+    const folded = raw.map((part) => words(part).join(''));
+    const at = folded.findIndex((_, from) => pack.prefixLength('aliasCues', folded, from) > 0);
+    if (at <= 0) continue;
+    const before = raw.slice(0, at).join(' ');
+    const role = subjectOf(before, roles, pack, { wholeNamesOnly: true });
+    // "… le chef de projet (…) et le relecteur-réviseur (le plus souvent appelé « réviseur »)": with two roles before the
+    // cue, the clause does not say whose name it gives.
+    if (!role || rolesMentionedIn(before, roles, pack).length > 1) continue;
+    // The names after the cue, joined by commas, slashes or « ou »: each in quotes, or a short job title without.
+    const names: string[] = [];
+    let text = raw.slice(at + pack.prefixLength('aliasCues', folded, at)).join(' ');
+    for (;;) {
+      const quoted = /^\s*[«"“]\s*([^»"”]{1,40}?)\s*[»"”]/u.exec(text);
+      let name: string;
+      if (quoted) {
+        name = quoted[1]!;
+        text = text.slice(quoted[0].length);
+      } else {
+        const run = /^[^,;:.!?()«"“/]+/u.exec(text)?.[0] ?? '';
+        name = run.split(beforeAlternative)[0]!.trim();
+        text = text.slice(text.indexOf(name) + name.length);
+        if (nameParts(name, pack).length > MAX_UNQUOTED_NAME_WORDS || !looksLikeJobTitle(name, pack)) break;
+      }
+      const bare = bareName(name, pack);
+      if (bare !== '' && bare.split(/\s+/).length <= MAX_ALIAS_WORDS) names.push(bare);
+      const next = separator.exec(text);
+      if (!next) break;
+      text = text.slice(next[0].length);
+    }
+    if (names.length > 0) found.push({ role, names });
+  }
+  return found;
+}
+
+/** Words of a name given without quotes, link words aside ("agent de port"): longer ones are read as a clause. */
+const MAX_UNQUOTED_NAME_WORDS = 2;
+
 /** "« le nez » dans le jargon de la maison", "« l'éval » pour tout le monde ici": a name in quotes, then what says it is the name people use. */
 export function namesInUse(paragraph: string, pack: LanguagePack): string[] {
   return [...paragraph.matchAll(QUOTED_NAME)].flatMap((quoted) =>

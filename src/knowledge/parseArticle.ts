@@ -12,7 +12,7 @@ import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { QUOTED_NAME, aliasesInProse, bareName, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { QUOTED_NAME, aliasesInProse, bareName, namesGivenInClauses, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1255,7 +1255,8 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   // writer set in bold ("tout le monde dit **le véto** pour …") is read as one in quotes.
   const sectionParagraphs = rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.marked ?? node.text] : [])));
   for (const paragraph of [...introMarked, ...sectionParagraphs]) {
-    for (const { role, names } of [...nicknamesFor(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])]) {
+    const named = [...nicknamesFor(paragraph, roles, pack), ...namesGivenInClauses(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])];
+    for (const { role, names } of named) {
       for (const alias of names) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
     }
   }
@@ -1264,7 +1265,9 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
     const subject = subjectOf(node.text, roles, pack);
     if (!subject) continue;
     // "Le technicien qualité, que tout le monde ici appelle « le TQ », …": a name in quotes after a naming cue too.
-    for (const alias of [...namesInUse(node.text, pack), ...aliasesInProse(node.text, pack, true)]) if (![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
+    // A name its own clause gives another role ("…, et l'agent d'accueil est désigné comme « l'accueil »") is not the subject's.
+    const others = new Set(namesGivenInClauses(node.text, roles, pack).filter(({ role }) => role !== subject).flatMap(({ names }) => names.map(slugify)));
+    for (const alias of [...namesInUse(node.text, pack), ...aliasesInProse(node.text, pack, true)]) if (!others.has(slugify(alias)) && ![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
   }
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 

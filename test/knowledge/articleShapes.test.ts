@@ -2612,3 +2612,13 @@ describe('a text export whose role labels name the trade (« Côté secrétariat
     expect(roleOfEach['enseignant-de-la-conduite']!.prose).toHaveLength(1);
   });
 });
+
+describe('a sentence that gives each role its names in a clause of its own', () => {
+  it("gives them to each role, and none to the role the paragraph opens on (« l'accueil » is the agent d'accueil's)", () => {
+    const article = fixture('holdout140');
+    const aliases = (id: string) => article.roles.find((candidate) => candidate.id === id)!.aliases;
+    expect(aliases('agent-portuaire')).toEqual(['agent de port', 'agent de quai']);
+    expect(aliases('agent-d-accueil-de-capitainerie')).toContain('accueil');
+    expect(aliases('maitre-de-port')).not.toContain('accueil');
+  });
+});

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -171,5 +171,29 @@ describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
 
   it('gives none for a name that clips no role word, or clips too little', () => {
     expect(nicknames('On dit « le club » ou « la mo ».')).toEqual([]);
+  });
+});
+
+describe('names each clause of a sentence gives the role it opens on (namesGivenInClauses)', () => {
+  const port = [role('maitre-de-port', 'Maître de port'), role('agent-portuaire', 'Agent portuaire'), role('agent-d-accueil', "Agent d'accueil de capitainerie")];
+  const given = (text: string, roles = port) => namesGivenInClauses(text, roles, pack).map(({ role: named, names }) => [named.id, names]);
+
+  it('gives each role the job titles and the names in quotes after its naming cue (aliasCues)', () => {
+    const sentence = "Le maître de port est parfois abrégé MdP, l'agent portuaire est aussi appelé agent de port ou « agent de quai », et l'agent d'accueil de capitainerie est souvent désigné simplement comme « l'accueil » ou hôte / hôtesse d'accueil.";
+    expect(given(sentence)).toEqual([
+      ['agent-portuaire', ['agent de port', 'agent de quai']],
+      ['agent-d-accueil', ['accueil']],
+    ]);
+  });
+
+  it('stops at what is no name: the rest of the sentence after a name in quotes, a long phrase without quotes', () => {
+    const social = [role('assistant-de-service-social', 'Assistant de service social'), role('educateur', 'Éducateur spécialisé')];
+    expect(given("L'assistant de service social, que tout le monde appelle « assistant social », aide les familles à surmonter une difficulté sociale ou financière.", social)).toEqual([['assistant-de-service-social', ['assistant social']]]);
+    expect(given("L'assistant de service social est aussi appelé « assistant social », aide les familles à surmonter une difficulté sociale ou financière.", social)).toEqual([['assistant-de-service-social', ['assistant social']]]);
+  });
+
+  it('gives none when two roles come before the cue', () => {
+    const agency = [role('chef-de-projet', 'Chef de projet localisation'), role('relecteur', 'Relecteur-réviseur')];
+    expect(given('Le chef de projet localisation et le relecteur-réviseur (le plus souvent appelé simplement « réviseur ») travaillent ensemble.', agency)).toEqual([]);
   });
 });
