@@ -421,7 +421,8 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
     const only = !anyContent && !anyRole;
     // "slt, les compétences du chargé c koi ?": a greeting before a question that names a role (whole, or by the
     // head its roles share, with a section asked) is not the message; "Merci, c'est plus clair" or "aide" name none.
-    const besideQuestion = all.some((evidence) => evidence.wholeNames.size > 0 || (evidence.genericRole && evidence.sections[0]?.strong === true));
+    // "Comment ça marche la mutuelle de l'entreprise ?": nor is help asked beside a subject of the HR vocabulary.
+    const besideQuestion = all.some((evidence) => evidence.wholeNames.size > 0 || (evidence.genericRole && evidence.sections[0]?.strong === true) || evidence.topics.length > 0);
     candidates.push({
       reading: { kind: 'smalltalk', intent: intent.intent },
       features: { kindSmalltalk: 1, smalltalkOnly: only ? 1 : 0, smalltalkBesideQuestion: besideQuestion ? 1 : 0 },

@@ -335,6 +335,11 @@ describe('the smalltalk reading', () => {
     expect(candidate("Salut, quelles compétences pour l'assistant RH ?", 'smalltalk:')?.features.smalltalkBesideQuestion).toBe(1);
     expect(candidate('Merci beaucoup !', 'smalltalk:')?.features.smalltalkBesideQuestion ?? 0).toBe(0);
   });
+
+  it('is marked as beside a question when the message also asks about a subject of the HR vocabulary', () => {
+    expect(candidate("Comment ça marche la mutuelle de l'entreprise ?", 'smalltalk:')?.features.smalltalkBesideQuestion).toBe(1);
+    expect(candidate('Comment ça marche ?', 'smalltalk:')?.features.smalltalkBesideQuestion ?? 0).toBe(0);
+  });
 });
 
 const fourRoles = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout52'), dialogsDir: DEFAULT_DIALOGS_DIR });
