@@ -5,7 +5,7 @@
  */
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
+import { hasJobTitleEnding, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
 import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -111,7 +111,11 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const next = neighbour(at, 1);
     // "Quelles tâches le guide assure pendant un circuit ?": after a definite determiner, the role's head followed by
     // a verb and its complements is that role doing something, not another job ("un guide interprète" still is one).
-    const actsOn = next !== null && next + 1 < tokens.length && looksLikeVerb(tokens[next]!) && !language.has('indefiniteDeterminers', previousWord) && !language.has('becomingWords', previousWord);
+    const definite = !language.has('indefiniteDeterminers', previousWord) && !language.has('becomingWords', previousWord);
+    // "Quel matériel l'assistante manipule au cabinet ?": right after the head, a word with no job-title shape followed
+    // by a determiner or a preposition is a verb too.
+    const beforeComplement = next === at + 1 && next + 1 < tokens.length && (language.has('determiners', tokens[next + 1]!) || language.has('objectPrepositions', tokens[next + 1]!)) && !hasJobTitleEnding(tokens[next]!) && !isJobHead(tokens[next]!, language);
+    const actsOn = next !== null && next + 1 < tokens.length && (looksLikeVerb(tokens[next]!) || beforeComplement) && definite;
     if (next !== null && !actsOn && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.

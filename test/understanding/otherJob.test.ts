@@ -63,6 +63,14 @@ describe('what is no other job', () => {
     expect(otherJob('Quelle formation faut-il pour devenir vétérinaire ?', readerFor(fixture('holdout131')))).toBeNull();
   });
 
+  it('reads a role head followed by a word of no job-title shape, then a determiner or a preposition, as that role acting', () => {
+    const dental = readerFor(fixture('holdout136'));
+    expect(otherJob("Quel matériel l'assistante manipule au cabinet ?", dental)).toBeNull();
+    expect(otherJob('Est-ce que la secrétaire touche une commission ?', readerFor(fixture('holdout132')))).toBeNull();
+    // A word shaped like a job title after the head is still another job's name ("un chef cuisinier au restaurant").
+    expect(otherJob('Combien gagne un chef cuisinier au restaurant ?')).toBe('chef cuisinier');
+  });
+
   it("reads a one-word role's name before a verb as that role acting (« Le boulanger commence… »), whatever forms its index holds", () => {
     expect(otherJob('Le boulanger commence à quelle heure le matin ?', readerFor(fixture('holdout81')))).toBeNull();
   });
