@@ -602,7 +602,7 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
     const cue = plainCue || pack.prefixLength('quotedAliasCues', folded, at);
     if (cue === 0) continue;
     let start = at + cue;
-    while (start < folded.length && pack.has('determiners', folded[start]!)) start += 1;
+    while (start < folded.length && (pack.has('determiners', folded[start]!) || pack.has('namingAdverbs', folded[start]!))) start += 1;
     if (/^[«"“]/.test(raw[start] ?? '')) {
       found.push(...quotedNames(raw.slice(start).join(' '), pack));
       continue;
@@ -961,8 +961,11 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
     for (const match of text.matchAll(nickname)) {
       // "(le « kiné »)", "(souvent appelé « demand planner »)": one word, or words that end with a naming cue.
       const lead = words(match[1]!);
-      const cueEnds = (from: number) => [pack.prefixLength('aliasCues', lead, from), pack.prefixLength('quotedAliasCues', lead, from)].includes(lead.length - from);
-      if (lead.length > 1 && !lead.some((_, from) => cueEnds(from))) continue;
+      // "(on dit souvent simplement « le gradeur »)": adverbs after the cue are no part of it.
+      const cue = [...lead];
+      while (cue.length > 1 && pack.has('namingAdverbs', cue[cue.length - 1]!)) cue.pop();
+      const cueEnds = (from: number) => [pack.prefixLength('aliasCues', cue, from), pack.prefixLength('quotedAliasCues', cue, from)].includes(cue.length - from);
+      if (lead.length > 1 && !cue.some((_, from) => cueEnds(from))) continue;
       const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack, true)?.role;
       if (!role) continue;
       // « l'intendance », « le kiné »: the name without its determiner.

@@ -39,6 +39,7 @@ export const WORD_CLASSES = [
   'firstPersonPronouns',
   'discourseConnectives',
   'formerTitleWords',
+  'namingAdverbs',
   // Reading questions.
   'comparisonCues',
   'overviewCues',

@@ -151,6 +151,12 @@ describe('other names a bracket lists after a role', () => {
     expect(clinic[0]!.aliases).toEqual([]);
   });
 
+  it('leaves out the adverbs between the naming cue and the name (namingAdverbs)', () => {
+    const studio = [role('modeliste', 'Modéliste'), role('patronnier-gradeur', 'Patronnier-gradeur')];
+    bracketedNicknames(studio, ['Le Modéliste et le Patronnier-gradeur (on dit souvent simplement « le gradeur ») travaillent ensemble.'], pack);
+    expect(studio[1]!.aliases).toEqual(['gradeur']);
+  });
+
   it('gives none for a bracket no naming cue opens', () => {
     const cleaning = [role('agent-de-proprete', 'Agent de propreté'), role('chef-d-equipe', "Chef d'équipe")];
     bracketedNicknames(cleaning, ["L'agent de propreté (agent d'entretien, le plus souvent à temps partiel) nettoie."], pack);
