@@ -94,27 +94,23 @@ describe("subjects every role's list speaks of", () => {
 });
 
 describe('role names', () => {
+  /** The indexed roles of a two-role text export whose lists are headed « Missions du … : ». */
+  const indexedRoles = (first: string, second: string, secondLabel: string) => {
+    const source = ['Fiches', '', `Différences entre un ${first} et un ${second}`, '', 'Missions', '', `Missions du ${first} :`, '• Une mission', `${secondLabel} :`, '• Une autre'].join('\n');
+    return indexArticle(parseArticle(source, 'article.txt', reader.lexicon.language), reader.lexicon).roles;
+  };
+
   it("are also read in the lexicon's rewritten spelling (\"Gestionnaire de paye\" is named by \"gestionnaire de paie\")", () => {
-    const article = parseArticle(
-      ['Fiches', '', 'Différences entre un Gestionnaire de paye et un Comptable', '', 'Missions', '', 'Missions du Gestionnaire de paye :', '• Établir les bulletins', 'Missions du Comptable :', '• Tenir les comptes'].join('\n'),
-      'article.txt',
-      reader.lexicon.language,
-    );
-    const payroll = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'gestionnaire-de-paye')!;
+    const payroll = indexedRoles('Gestionnaire de paye', 'Comptable', 'Missions du Comptable').find((role) => role.role.id === 'gestionnaire-de-paye')!;
     expect(payroll.foldedNames).toContain('gestionnaire de paie');
   });
 
   it('are also read with a head in -er written -ère, the feminine the stemmer reads apart (« conseillère de vente »)', () => {
-    const article = parseArticle(
-      ['Fiches', '', 'Différences entre un Conseiller de vente et un Opticien', '', 'Missions', '', 'Missions du Conseiller de vente :', '• Vendre', "Missions de l'Opticien :", '• Monter'].join('\n'),
-      'article.txt',
-      reader.lexicon.language,
-    );
-    const seller = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'conseiller-de-vente')!;
+    const roles = indexedRoles('Conseiller de vente', 'Opticien', "Missions de l'Opticien");
+    const seller = roles.find((role) => role.role.id === 'conseiller-de-vente')!;
     expect(seller.foldedNames).toContain('conseillere de vente');
     expect([...seller.headStems]).toEqual(['conseil', 'conseiller']);
-    const optician = indexArticle(article, reader.lexicon).roles.find((role) => role.role.id === 'opticien')!;
-    expect([...optician.headStems]).toEqual(['opticien']);
+    expect([...roles.find((role) => role.role.id === 'opticien')!.headStems]).toEqual(['opticien']);
   });
 });
 
