@@ -38,6 +38,7 @@ describe('reading the kind of question', () => {
     ['Que fait-il ?', { yesNo: false, pronoun: true }, 'openingInterrogatives at the start'],
     ['Avec qui travaille le CPD ?', { who: false, yesNo: false }, 'askingPhrases, relativeWhoOpeners'],
     ['Qui conçoit des prototypes ?', { who: true }, 'whoQuestions'],
+    ["Le prototypage, c'est obligatoire pour qui ?", { who: true }, 'whoQuestions: « pour qui » asks which role, wherever it stands'],
     ['Celle qui fait les prototypes, elle gagne combien ?', { who: false }, 'describingPhrases: their « qui » asks about no one'],
     ['CPD ou CPM, ça change quoi ?', { overview: true }, 'overviewCues: « ça change quoi » asks for the difference'],
     ['Qui est la personne qui fait les prototypes ?', { who: true }, 'a « qui » that opens the question still asks'],
