@@ -705,11 +705,15 @@ export function namesInUse(paragraph: string, pack: LanguagePack): string[] {
 export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
   const quotes = [...paragraph.matchAll(QUOTED_NAME)];
-  for (let at = 0; at < quotes.length; at += 1) {
-    // A run of names joined by « ou » or a comma: « le nivo » ou « la nivo ».
-    const gap = (from: number) => paragraph.slice(quotes[from]!.index + quotes[from]![0].length, quotes[from + 1]!.index).trim();
-    let end = at;
+  // A run of names joined by « ou » or a comma: « le nivo » ou « la nivo ».
+  const gap = (from: number) => paragraph.slice(quotes[from]!.index + quotes[from]![0].length, quotes[from + 1]!.index).trim();
+  const endOfRun = (from: number) => {
+    let end = from;
     while (end + 1 < quotes.length && (gap(end) === ',' || pack.has('alternativeWords', words(gap(end)).join(' ')))) end += 1;
+    return end;
+  };
+  for (let at = 0; at < quotes.length; at += 1) {
+    const end = endOfRun(at);
     // "« le véto » (ou « le Doc », à l'accueil) pour le vétérinaire": an aside in the bracket the names close on is skipped.
     const afterNames = quotes[end]!.index + quotes[end]![0].length;
     const opened = (paragraph.slice(0, afterNames).match(/\(/g)?.length ?? 0) - (paragraph.slice(0, afterNames).match(/\)/g)?.length ?? 0);
@@ -719,17 +723,23 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
     at = end;
   }
   // "… et AT pour l'administrateur terrain, que tout le monde appelle plus simplement « l'admin »": a name in quotes
-  // after a naming cue, in a clause that opens right after a role's name, is that role's.
-  for (const quoted of quotes) {
-    const before = paragraph.slice(0, quoted.index);
-    const comma = before.lastIndexOf(',');
-    if (comma < 0) continue;
-    const clause = words(before.slice(comma + 1));
-    if (clause.length > MAX_NAMING_CLAUSE_WORDS || !clause.some((_, from) => pack.prefixLength('aliasCues', clause, from) > 0 || pack.prefixLength('quotedAliasCues', clause, from) > 0)) continue;
+  // after a naming cue, in a clause that opens right after a role's name (after a comma or a dash), is that role's,
+  // and so are the names the run goes on with (« agent de service » ou « agent d'entretien »).
+  for (let at = 0; at < quotes.length; at += 1) {
+    const end = endOfRun(at);
+    const before = paragraph.slice(0, quotes[at]!.index);
+    const opener = Math.max(...CLAUSE_OPENERS.map((mark) => before.lastIndexOf(mark)));
+    if (opener < 0) continue;
+    const clause = words(before.slice(opener + 1));
+    const run = [...new Set(quotes.slice(at, end + 1).flatMap((quoted) => quotedNames(quoted[0], pack)))];
+    at = end;
+    // "le chef d'équipe, le « CE » de la grille": an abbreviation in quotes set beside a role's name is its name.
+    const apposed = clause.length === 1 && pack.has('determiners', clause[0]!) && run.every((name) => ABBREVIATION_ALONE.test(name));
+    if (!apposed && (clause.length > MAX_NAMING_CLAUSE_WORDS || !clause.some((_, from) => pack.prefixLength('aliasCues', clause, from) > 0 || pack.prefixLength('quotedAliasCues', clause, from) > 0))) continue;
     // "la cheffe soigneuse (qu'on appelle aussi « … »)": a clause naming a role of its own gives the name to that one.
-    if (rolesMentionedIn(before.slice(comma + 1), roles, pack).length > 0) continue;
-    const named = roleNamedJustBefore(before.slice(0, comma), roles, pack);
-    if (named) found.push({ role: named.role, names: quotedNames(quoted[0], pack) });
+    if (rolesMentionedIn(before.slice(opener + 1), roles, pack).length > 0) continue;
+    const named = roleNamedJustBefore(before.slice(0, opener), roles, pack);
+    if (named) found.push({ role: named.role, names: run });
   }
   for (const abbreviation of paragraph.matchAll(ABBREVIATION_BEFORE_ALIAS_WORD)) {
     const role = roleAfterAliasWord(paragraph.slice(abbreviation.index + abbreviation[0].length), roles, pack);
@@ -746,6 +756,12 @@ export function nicknamesFor(paragraph: string, roles: readonly Role[], pack: La
 
 /** Words a clause may hold between a role's name and the name in quotes it gives it ("que tout le monde appelle plus simplement"). */
 const MAX_NAMING_CLAUSE_WORDS = 8;
+
+/** Marks that open a clause after a role's name: a comma, or a dash opening an aside (« l'agent – que beaucoup appellent… »). */
+const CLAUSE_OPENERS = [',', '–', '—'];
+
+/** A name that is an abbreviation alone (« CE », « AdP »). */
+const ABBREVIATION_ALONE = /^(?=(?:\p{L}*\p{Lu}){2})\p{Lu}\p{L}{1,5}$/u;
 
 /**
  * A word written as an abbreviation (two capitals or more: « LogCo », « CdM », « AT »), maybe followed by a bracket

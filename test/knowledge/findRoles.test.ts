@@ -90,6 +90,16 @@ describe('names in quotes said to stand for a role', () => {
     expect(nicknamesFor('La soigneuse animalière, la cheffe soigneuse (qu’on appelle aussi « cheffe de secteur ») et les autres.', zoo, pack).filter(({ role: named }) => named.id === 'soigneur-animalier')).toEqual([]);
   });
 
+  it('reads a naming clause opened by a dash, every name of its run, and an abbreviation in quotes set beside a role', () => {
+    const cleaning = [role('agent-de-nettoyage', 'Agent de nettoyage'), role('chef-d-equipe-nettoyage', "Chef d'équipe nettoyage")];
+    const sentence = "On confond l'agent de nettoyage – que beaucoup appellent toujours « agent de surface » ou « agent de ménage » – et le chef d'équipe nettoyage, le « CEN » de la grille.";
+    expect(nicknamesFor(sentence, cleaning, pack).map(({ role: named, names }) => [named.id, names])).toEqual([
+      ['agent-de-nettoyage', ['agent de surface', 'agent de ménage']],
+      ['chef-d-equipe-nettoyage', ['CEN']],
+    ]);
+    expect(nicknamesFor("Le chef d'équipe nettoyage, le « cœur » de la grille.", cleaning, pack)).toEqual([]);
+  });
+
   it('reads past an aside in the bracket the names close on (« le véto » (ou « le Doc », à l\'accueil) pour …)', () => {
     const clinic = [role('auxiliaire-specialise-veterinaire', 'Auxiliaire spécialisé vétérinaire'), role('veterinaire-praticien', 'Vétérinaire praticien')];
     const sentence = "Tout le monde dit « l'ASV » (ou « l'auxi ») pour l'auxiliaire spécialisé vétérinaire, et « le véto » (ou « le Doc », à l'accueil) pour le vétérinaire praticien.";
