@@ -602,7 +602,13 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
     const cue = plainCue || pack.prefixLength('quotedAliasCues', folded, at);
     if (cue === 0) continue;
     let start = at + cue;
-    while (start < folded.length && (pack.has('determiners', folded[start]!) || pack.has('namingAdverbs', folded[start]!))) start += 1;
+    // "appelé en interne « le visiteur »": determiners, adverbs and the words saying where the name is used stand
+    // between the cue and the name.
+    for (;;) {
+      const skip = pack.has('determiners', folded[start] ?? '') || pack.has('namingAdverbs', folded[start] ?? '') ? 1 : pack.prefixLength('aliasAfterCues', folded, start);
+      if (skip === 0) break;
+      start += skip;
+    }
     if (/^[«"“]/.test(raw[start] ?? '')) {
       found.push(...quotedNames(raw.slice(start).join(' '), pack));
       continue;

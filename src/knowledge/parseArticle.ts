@@ -36,7 +36,7 @@ interface RawSection {
 
 /** A section heading without its number ("2. Formation", "II – Formation", "1.2 Les cas difficiles"). */
 function headingText(text: string): string {
-  return text.replace(/^(?:(?:\d{1,2}|[IVX]{1,5})\s*[.)–—-]|\d{1,2}(?:\.\d{1,2})+\.?)\s+/, '').trim();
+  return text.replace(/^(?:(?:\d{1,2}|[IVX]{1,5})\s*[.)–—-]|\d{1,2}(?:\.\d{1,2})+\.?(?:\s+[–—-])?)\s+/, '').trim();
 }
 
 function isNoise(text: string, pack: LanguagePack): boolean {
@@ -155,7 +155,8 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
     }
   };
   for (const node of section.body) {
-    if (node.type === 'heading' && node.level > sectionLevel) add(withoutColon(node.text), node.line);
+    // "### 2.1 – Emploi de déménageur": a sub-heading's number is no part of the name it writes.
+    if (node.type === 'heading' && node.level > sectionLevel) add(withoutColon(headingText(node.text)), node.line);
     else if (node.type === 'paragraph') {
       add(paragraphLabel(node) ?? leadInSentence(node.text), node.line);
       add(node.strongLead !== undefined ? node.strongLead : undefined, node.line);
@@ -264,6 +265,8 @@ class SectionBuilder {
   private pendingLead: { text: string; line: number } | null = null;
   /** A paragraph opening on a role led into that role's list: the section's paragraphs open the roles' parts. */
   private paragraphsOpenRoles = false;
+  /** The role the last sub-heading named ("### Emploi de déménageur"): its part runs to the next heading. */
+  private headingRole: Role | null = null;
   /** The current role was named by a sentence leading into its list, not by a label. */
   private headedBySentence = false;
   /** The key of the section's tables, read when the first table comes ({@link tableKeyOf}). */
@@ -317,6 +320,14 @@ class SectionBuilder {
       last.roleId = paragraphRole;
       this.paragraphsOpenRoles = true;
       this.current = this.roles.find((candidate) => candidate.id === paragraphRole) ?? null;
+      this.currentHeader = text;
+      this.pendingHeader = null;
+      return;
+    }
+    // "### 3.1 – Emploi de déménageur" then "Le titulaire de l'emploi :" and a list: under a role's own sub-heading, a
+    // lead-in that names no role heads more of that role's content, until the next heading.
+    if (!lookingLikeRole && this.headingRole !== null && !this.isShared(text)) {
+      this.current = this.headingRole;
       this.currentHeader = text;
       this.pendingHeader = null;
       return;
@@ -680,7 +691,8 @@ class SectionBuilder {
       switch (node.type) {
         case 'heading':
           this.flushLead();
-          this.label(withoutColon(node.text), node.line, node.level > this.sectionLevel);
+          this.label(withoutColon(headingText(node.text)), node.line, node.level > this.sectionLevel);
+          this.headingRole = node.level > this.sectionLevel && this.current !== null && this.current !== 'shared' ? this.current : null;
           break;
         case 'paragraph': {
           const opens = openers.get(node);
@@ -1253,7 +1265,10 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   }
   // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use. A name the
   // writer set in bold ("tout le monde dit **le véto** pour …") is read as one in quotes.
-  const sectionParagraphs = rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.marked ?? node.text] : [])));
+  // A bullet may give one too (« chef d'équipe déménagement, ci-après « le chef d'équipe » ; »), unless it is a label
+  // leading into more (« KPIs pour le Chef de produit : »).
+  const bullets = (node: SourceNode) => (node.type === 'list' ? node.items.filter((item) => !isLeadIn(item.text)).map((item) => item.text) : []);
+  const sectionParagraphs = rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.marked ?? node.text] : bullets(node))));
   for (const paragraph of [...introMarked, ...sectionParagraphs]) {
     const named = [...nicknamesFor(paragraph, roles, pack), ...namesGivenInClauses(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])];
     for (const { role, names } of named) {
@@ -1262,12 +1277,17 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   }
   for (const node of rawSections.flatMap((section) => section.body)) {
     if (node.type !== 'paragraph') continue;
-    const subject = subjectOf(node.text, roles, pack);
-    if (!subject) continue;
-    // "Le technicien qualité, que tout le monde ici appelle « le TQ », …": a name in quotes after a naming cue too.
-    // A name its own clause gives another role ("…, et l'agent d'accueil est désigné comme « l'accueil »") is not the subject's.
-    const others = new Set(namesGivenInClauses(node.text, roles, pack).filter(({ role }) => role !== subject).flatMap(({ names }) => names.map(slugify)));
-    for (const alias of [...namesInUse(node.text, pack), ...aliasesInProse(node.text, pack, true)]) if (!others.has(slugify(alias)) && ![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
+    // Sentence by sentence: one that opens on another role speaks of that one ("Le chef d'équipe n'est pas … Le
+    // conseiller commercial, appelé en interne « le visiteur », …"); the others go on about the paragraph's subject.
+    let subject = subjectOf(node.text, roles, pack);
+    for (const sentence of node.text.split(SENTENCE_BREAK)) {
+      subject = subjectOf(sentence, roles, pack) ?? subject;
+      if (!subject) continue;
+      // "Le technicien qualité, que tout le monde ici appelle « le TQ », …": a name in quotes after a naming cue too.
+      // A name its own clause gives another role ("…, et l'agent d'accueil est désigné comme « l'accueil »") is not the subject's.
+      const others = new Set(namesGivenInClauses(sentence, roles, pack).filter(({ role }) => role !== subject).flatMap(({ names }) => names.map(slugify)));
+      for (const alias of [...namesInUse(sentence, pack), ...aliasesInProse(sentence, pack, true)]) if (!others.has(slugify(alias)) && ![subject.name, ...subject.aliases].some((name) => slugify(name) === slugify(alias))) subject.aliases.push(alias);
+    }
   }
   if (roles.length < 2) throw new KnowledgeFileError(file, rawSections[0]!.heading.line, problems.noRoles(roles.map((role) => role.name)));
 

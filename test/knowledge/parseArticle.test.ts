@@ -170,6 +170,58 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.roles[1]!.aliases).toEqual(['premier officier']);
   });
 
+  it('reads a legal annex: numbered « Emploi de … » sub-headings name the roles, a lead-in under one stays its own, « ci-après » gives a name', () => {
+    const article = parseArticle(
+      [
+        '# Annexe 2 — Pilote et copilote de ligne : emplois comparés',
+        '',
+        '## Préambule',
+        '',
+        "Le pilote de ligne commande l'appareil. Le copilote, appelé en interne « le second », l'assiste.",
+        '',
+        '## Article 1 – Champ d’application',
+        '',
+        '- pilote de ligne, ci-après « le commandant » ;',
+        '- copilote de ligne, ci-après « le copilote ».',
+        '',
+        '## Article 2 – Activités principales',
+        '',
+        '### 2.1 – Emploi de pilote de ligne',
+        '',
+        "Le titulaire de l'emploi :",
+        '',
+        '- décide du carburant emporté ;',
+        '- signe le devis de masse.',
+        '',
+        '### 2.2 – Emploi de copilote de ligne',
+        '',
+        "Le titulaire de l'emploi :",
+        '',
+        '- prépare le plan de vol ;',
+        '- surveille les instruments.',
+        '',
+        '## Article 3 – Compétences requises',
+        '',
+        '### 3.1 – Emploi de pilote de ligne',
+        '',
+        '- leadership ;',
+        '',
+        '### 3.2 – Emploi de copilote de ligne',
+        '',
+        '- rigueur.',
+      ].join('\n'),
+      'annexe.md',
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['pilote-de-ligne', 'copilote-de-ligne']);
+    const activities = article.sections.find((section) => section.id === 'article-2-activites-principales')!;
+    expect(activities.byRole['pilote-de-ligne']!.items.map((item) => item.text)).toEqual(['décide du carburant emporté ;', 'signe le devis de masse.']);
+    expect(activities.byRole['copilote-de-ligne']!.items.map((item) => item.text)).toEqual(['prépare le plan de vol ;', 'surveille les instruments.']);
+    expect(activities.sharedItems).toEqual([]);
+    expect(article.roles[0]!.aliases).toContain('commandant');
+    expect(article.roles[1]!.aliases).toContain('second');
+    expect(article.roles[0]!.aliases).not.toContain('second');
+  });
+
   it('prefers, of two sections whose headings say they define the roles, the one that gives each role a paragraph', () => {
     const article = parseArticle(
       [
