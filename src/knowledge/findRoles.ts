@@ -1003,10 +1003,16 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
   // bracket opened by a naming cue lists, right after a role's name, are that role's.
   for (const text of texts.filter((candidate) => candidate.includes('('))) {
     for (const bracket of text.matchAll(/\(([^()]{1,200})\)/g)) {
-      if (pack.prefixLength('aliasCues', words(bracket[1]!), 0) === 0) continue;
+      const inside = words(bracket[1]!);
+      // "Le Barbier (ou barber)", "le Manager de salon (ou responsable de salon)": a bracket opened by « ou » gives the
+      // other name, up to its first comma.
+      const alternative = pack.prefixLength('alternativeWords', inside, 0);
+      if (pack.prefixLength('aliasCues', inside, 0) === 0 && alternative === 0) continue;
       const role = roleNamedJustBefore(text.slice(0, bracket.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
       if (!role) continue;
-      for (const name of aliasesInProse(bracket[0], pack)) if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
+      const other = alternative > 0 ? bareName(writtenWords(bracket[1]!.split(/[,;:]/)[0]!).slice(alternative).join(' '), pack) : '';
+      const names = alternative > 0 ? (other !== '' && other.split(/\s+/).length <= MAX_ALIAS_WORDS ? [other] : []) : aliasesInProse(bracket[0], pack);
+      for (const name of names) if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
     }
   }
   return roles.filter((role) => !merged.has(role));

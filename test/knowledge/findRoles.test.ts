@@ -152,6 +152,13 @@ describe('other names a bracket lists after a role', () => {
     expect(cleaning[1]!.aliases).toEqual([]);
   });
 
+  it('gives the role the other name of a bracket opened by « ou », up to its first comma (alternativeWords)', () => {
+    const shop = [role('vendeur', 'Vendeur'), role('gerant-de-magasin', 'Gérant de magasin')];
+    bracketedNicknames(shop, ['Le Gérant de magasin (ou responsable de boutique, selon les enseignes) pilote le point de vente. Le vendeur (ouvrier ou employé) conseille.'], pack);
+    expect(shop[1]!.aliases).toEqual(['responsable de boutique']);
+    expect(shop[0]!.aliases).toEqual([]);
+  });
+
   it('gives the role a name in quotes opening a bracket after its name spelt out with a complement, not after the next item of a list', () => {
     const school = [role('enseignant', 'Enseignant de la conduite'), role('secretaire', "Secrétaire d'auto-école")];
     bracketedNicknames(school, ['L’enseignant de la conduite et de la sécurité routière (ECSR, le « moniteur » pour la plupart des élèves) forme les candidats.'], pack);
