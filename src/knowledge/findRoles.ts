@@ -932,10 +932,23 @@ export function bracketedInitialisms(roles: readonly Role[], texts: readonly str
 /** The role whose name (or alias) the text ends with, the shortest such ending first, and that ending. */
 function roleNamedJustBefore(text: string, roles: readonly Role[], pack: LanguagePack, withComplement = false): { role: Role; name: string } | null {
   const before = writtenWords(text);
-  for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
+  const named = (length: number) => {
     const name = joinWritten(before.slice(before.length - length));
     const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((form) => sameName(form, name, pack)));
-    if (role) return { role, name };
+    return role ? { role, name } : null;
+  };
+  for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
+    const found = named(length);
+    if (!found) continue;
+    // "L'auxiliaire ambulancier": a longer name of another role, written as one name (no « et », no determiner
+    // inside), is that role's, not the shorter one's it ends with.
+    for (let longer = Math.min(MAX_NAME_WORDS, before.length); longer > length; longer -= 1) {
+      const extra = before.slice(before.length - longer, before.length - length).map((word) => words(word).join(' '));
+      if (extra.some((word) => pack.has('determiners', word) || pack.has('coordinators', word) || /[,;:]$/.test(word))) continue;
+      const other = named(longer);
+      if (other && other.role !== found.role) return other;
+    }
+    return found;
   }
   if (!withComplement) return null;
   // "L'enseignant de la conduite et de la sécurité routière (…)": the name the writer spells out in full goes on with a

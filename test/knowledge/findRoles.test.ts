@@ -100,6 +100,11 @@ describe('names in quotes said to stand for a role', () => {
     expect(nicknamesFor("Le chef d'équipe nettoyage, le « cœur » de la grille.", cleaning, pack)).toEqual([]);
   });
 
+  it('gives the name to the role whose longer name the clause follows, not to the role that name ends with', () => {
+    const workshop = [role('soudeur', 'Soudeur'), role('aide-soudeur', 'Aide soudeur')];
+    expect(nicknamesFor("L'aide soudeur, que tout le monde appelle « l'aide », prépare les pièces du soudeur.", workshop, pack).map(({ role: named, names }) => [named.id, names])).toEqual([['aide-soudeur', ['aide']]]);
+  });
+
   it('reads past an aside in the bracket the names close on (« le véto » (ou « le Doc », à l\'accueil) pour …)', () => {
     const clinic = [role('auxiliaire-specialise-veterinaire', 'Auxiliaire spécialisé vétérinaire'), role('veterinaire-praticien', 'Vétérinaire praticien')];
     const sentence = "Tout le monde dit « l'ASV » (ou « l'auxi ») pour l'auxiliaire spécialisé vétérinaire, et « le véto » (ou « le Doc », à l'accueil) pour le vétérinaire praticien.";
