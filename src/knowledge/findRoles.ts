@@ -6,7 +6,7 @@
  * stems in the masculine, so feminine and plural labels meet their role.
  */
 import type { LanguagePack } from '../language/languagePack.js';
-import { hasJobTitleEnding, looksFeminine, masculine, masculineInName, splitWrittenElisions, titleGender, withoutInclusiveEndings } from '../text/morphology.js';
+import { hasJobTitleEnding, looksFeminine, looksPlural, masculine, masculineInName, splitWrittenElisions, titleGender, withoutInclusiveEndings } from '../text/morphology.js';
 import { fold, sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 import type { Role } from './knowledgeBase.js';
@@ -810,11 +810,14 @@ export function clippedNicknames(paragraph: string, roles: readonly Role[], pack
     for (const name of quotedNames(quoted[0], pack)) {
       const folded = words(name);
       if (folded.length !== 1) continue;
-      const word = folded[0]!;
+      // « les archis »: a clip in the plural is the singular clip.
+      const plural = looksPlural(folded[0]!);
+      const word = plural ? folded[0]!.slice(0, -1) : folded[0]!;
+      const written = plural ? name.slice(0, -1) : name;
       const bases = [word, ...endings.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length))].filter((base) => base.length >= MIN_CLIPPED_LETTERS);
-      const clips = (role: Role) => [role.name, ...role.aliases].some((full) => words(full).some((part) => part !== word && part.length > word.length && bases.some((base) => part.startsWith(base))));
+      const clips = (role: Role) => [role.name, ...role.aliases].some((full) => words(full).some((part) => part !== word && part !== folded[0] && part.length > word.length && bases.some((base) => part.startsWith(base))));
       const owners = roles.filter(clips);
-      if (owners.length === 1 && ![owners[0]!.name, ...owners[0]!.aliases].some((form) => fold(form) === fold(name))) found.push({ role: owners[0]!, names: [name] });
+      if (owners.length === 1 && ![owners[0]!.name, ...owners[0]!.aliases].some((form) => fold(form) === fold(written))) found.push({ role: owners[0]!, names: [written] });
     }
   }
   return found;
@@ -916,11 +919,13 @@ export function bracketedInitialisms(roles: readonly Role[], texts: readonly str
     // "Technicien helpdesk (N1) ou analyste support applicatif (N2)": in the title, a code in brackets after a
     // name is that role's, whatever its letters.
     const inTitle = text === title;
-    for (const match of text.matchAll(inTitle ? /\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,5})\s*\)/g : /\(\s*([A-ZÀ-Ý]{2,6})\s*\)/g)) {
+    // "Le Responsable qualité (le RQ)": a determiner may open the bracket.
+    for (const match of text.matchAll(inTitle ? /\(\s*(?:(\p{L}+['’]|\p{L}+\s+))?([A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,5})\s*\)/gu : /\(\s*(?:(\p{L}+['’]|\p{L}+\s+))?([A-ZÀ-Ý]{2,6})\s*\)/gu)) {
+      if (match[1] !== undefined && !pack.has('determiners', words(match[1]).join(' '))) continue;
       const found = roleNamedJustBefore(text.slice(0, match.index), roles, pack);
       if (!found) continue;
       const { role, name } = found;
-      const initialism = match[1]!;
+      const initialism = match[2]!;
       // "diplôme d'État d'éducateur spécialisé (DEES)" names the diploma: the initialism must start as the name
       // does and take its letters in order.
       if (!inTitle && (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0])) continue;

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -186,6 +186,15 @@ describe('other names a bracket lists after a role', () => {
   });
 });
 
+describe('an initialism in brackets right after a role (bracketedInitialisms)', () => {
+  it('takes it with or without a determiner before it, and only when it abbreviates the name', () => {
+    const brewery = [role('brasseur', 'Brasseur'), role('responsable-qualite', 'Responsable qualité')];
+    bracketedInitialisms(brewery, ['Le Responsable qualité (le RQ) contrôle les lots. Le brasseur (le DLC) goûte.'], pack);
+    expect(brewery[1]!.aliases).toEqual(['RQ']);
+    expect(brewery[0]!.aliases).toEqual([]);
+  });
+});
+
 describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
   const riding = [role('moniteur', "Moniteur d'équitation"), role('palefrenier', 'Palefrenier-soigneur'), role('directeur', 'Directeur de centre équestre')];
   const nicknames = (text: string) => clippedNicknames(text, riding, pack).map(({ role: named, names }) => [named.id, names]);
@@ -199,6 +208,10 @@ describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
 
   it('gives none for a name that clips no role word, or clips too little', () => {
     expect(nicknames('On dit « le club » ou « la mo ».')).toEqual([]);
+  });
+
+  it('reads a clip in the plural as the singular clip, and never a role word merely in the plural', () => {
+    expect(nicknames('Vous entendrez parler des « monos » et des « palefreniers ».')).toEqual([['moniteur', ['mono']]]);
   });
 });
 
