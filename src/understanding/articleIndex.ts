@@ -512,7 +512,10 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     ...flattenItems(section.sharedItems).map((item) => item.text),
   ])];
   const vocabulary = new Set(allTexts.flatMap((text) => conceptsOf(text, lexicon)));
-  const surfaceWords = new Set(allTexts.flatMap((text) => words(text)));
+  // A role's other names are words the article uses too, even one it only implies (« les archis » → « archi »): a
+  // question writing one is never corrected into another word.
+  const otherNames = article.roles.flatMap((role) => [role.name, ...role.aliases]);
+  const surfaceWords = new Set([...allTexts, ...otherNames].flatMap((text) => words(text)));
   const surfaceStems = new Set([...surfaceWords].map(stem));
   const contentStems = (text: readonly string[]) => text.filter((word) => !linkWords.has(word)).map(stem).join(' ');
   const stemLines = ` ${allTexts.map((text) => contentStems(words(text))).join(' | ')} `;

@@ -43,6 +43,15 @@ describe('heading words', () => {
   });
 });
 
+describe('the words the article uses', () => {
+  it('hold the words of every other name of a role, even one the article only implies, so a question writing it is never corrected', () => {
+    const [index] = reader.indexes;
+    const article = { ...index!.article, roles: index!.article.roles.map((role, at) => (at === 0 ? { ...role, aliases: [...role.aliases, 'prodman'] } : role)) };
+    expect(index!.surfaceWords.has('prodman')).toBe(false);
+    expect(indexArticle(article, reader.lexicon).surfaceWords.has('prodman')).toBe(true);
+  });
+});
+
 describe('link words of role names', () => {
   it('are the determiners and the name prepositions of the pack (determiners, namePrepositions)', () => {
     expect([...linkWordsOf(reader.lexicon.language)].sort()).toEqual(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'l', 'la', 'le', 'les', 'un', 'une']);
