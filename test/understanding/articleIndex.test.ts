@@ -34,6 +34,7 @@ describe('heading words', () => {
 
   it('leaves out the numbering that opens a heading (headingNumberings): « Partie 2 – Missions principales » is about the missions', () => {
     expect(weights('Partie 2 – Missions principales')).toEqual(weights('Missions principales'));
+    expect(weights('Article 4 – Compétences requises')).toEqual(weights('Compétences requises'));
     expect(weights('Partie commune aux deux postes')).toHaveProperty('part');
   });
 
