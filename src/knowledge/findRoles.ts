@@ -589,6 +589,19 @@ export function withAbbreviations(roles: Role[], pack: LanguagePack): void {
 /** An alias is a short name, not a clause. */
 const MAX_ALIAS_WORDS = 5;
 
+/**
+ * A job title without the words after it that say where it is used: "employé polyvalent sur nos multiplexes" →
+ * "employé polyvalent" (a complement preposition that links no name: « de », « en » do, « sur », « dans » don't).
+ */
+function nameBeforePlace(text: string, pack: LanguagePack): string {
+  const written = writtenWords(text);
+  const end = written.findIndex((word) => {
+    const folded = words(word).join(' ');
+    return pack.has('complementPrepositions', folded) && !pack.has('namePrepositions', folded);
+  });
+  return joinWritten(end < 0 ? written : written.slice(0, end));
+}
+
 /** Adds the other names a role's own paragraphs give it: "on parle aussi de commercial itinérant". */
 export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly = false): string[] {
   // Each word with whether punctuation closes it: the alias stops there.
@@ -621,15 +634,20 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
     if (opened && closing >= 0) {
       const inBracket = raw.slice(start, closing + 1).join(' ').replace(/\).*$/, '');
       const pieces = inBracket.split(/\s*[,;]\s*/).flatMap((piece) => piece.split(new RegExp(`\\s+(?:${pack.source('alternativeWords').join('|')})(?:\\s+|$)`)));
-      found.push(...pieces.map((piece) => bareName(piece, pack)).filter((piece) => piece !== '' && piece.split(/\s+/).length <= MAX_ALIAS_WORDS && looksLikeJobTitle(piece, pack)));
+      found.push(...pieces.map((piece) => bareName(nameBeforePlace(piece, pack), pack)).filter((piece) => piece !== '' && piece.split(/\s+/).length <= MAX_ALIAS_WORDS && looksLikeJobTitle(piece, pack)));
       continue;
     }
     const name: string[] = [];
+    let placed = false;
     for (let k = start; k < written.length; k += 1) {
+      // "on dit aussi secrétaire commerciale sur nos sites": the words saying where a job title is used are no part of
+      // it (what they end is a job title, not "quand quelque chose bloque").
+      placed = k > start && pack.has('complementPrepositions', folded[k]!) && !pack.has('namePrepositions', folded[k]!);
+      if (placed) break;
       if (written[k]!.word !== '') name.push(written[k]!.word);
       if (written[k]!.closes || name.length > MAX_ALIAS_WORDS) break;
     }
-    if (name.length === 0 || name.length > MAX_ALIAS_WORDS) continue;
+    if (name.length === 0 || name.length > MAX_ALIAS_WORDS || (placed && !looksLikeJobTitle(name.join(' '), pack))) continue;
     // "vendeur ou vendeuse": two names.
     let part: string[] = [];
     for (const word of [...name, '']) {
@@ -1030,6 +1048,23 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
       if (!role) continue;
       const other = alternative > 0 ? bareName(writtenWords(bracket[1]!.split(/[,;:]/)[0]!).slice(alternative).join(' '), pack) : '';
       const names = alternative > 0 ? (other !== '' && other.split(/\s+/).length <= MAX_ALIAS_WORDS ? [other] : []) : aliasesInProse(bracket[0], pack);
+      for (const name of names) if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
+    }
+    // "(le « négo », appelé conseiller immobilier dans certaines agences)": a later part of a bracket right after a
+    // role's name, opened by a naming cue, gives the job title after it, up to the words saying where it is used.
+    for (const bracket of text.matchAll(/\(([^()]{1,200})\)/g)) {
+      const parts = bracket[1]!.split(/\s*[,;]\s*/).slice(1);
+      if (parts.length === 0) continue;
+      const role = roleNamedJustBefore(text.slice(0, bracket.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
+      if (!role) continue;
+      const names = parts.flatMap((part) => {
+        const written = writtenWords(part);
+        const folded = written.map((word) => words(word).join(' '));
+        const cue = Math.max(pack.prefixLength('aliasCues', folded, 0), pack.prefixLength('quotedAliasCues', folded, 0));
+        if (cue === 0 || /[«"“]/.test(part)) return [];
+        const name = bareName(nameBeforePlace(written.slice(cue).join(' '), pack), pack);
+        return name !== '' && name.split(/\s+/).length <= MAX_ALIAS_WORDS && looksLikeJobTitle(name, pack) ? [name] : [];
+      });
       for (const name of names) if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
     }
   }

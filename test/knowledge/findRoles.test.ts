@@ -157,6 +157,13 @@ describe('other names a bracket lists after a role', () => {
     expect(cleaning[1]!.aliases).toEqual([]);
   });
 
+  it('gives the role the job title a later part of the bracket names after a naming cue, without the words saying where', () => {
+    const agency = [role('negociateur', 'Négociateur'), role('assistant', "Assistant d'agence")];
+    bracketedNicknames(agency, ['Le négociateur (le « négo », appelé conseiller commercial dans certaines agences) et l’assistant d’agence (on dit aussi secrétaire commerciale sur nos sites).'], pack);
+    expect(agency[0]!.aliases).toEqual(['négo', 'conseiller commercial']);
+    expect(agency[1]!.aliases).toEqual(['secrétaire commerciale']);
+  });
+
   it('gives the role the other name of a bracket opened by « ou », up to its first comma (alternativeWords)', () => {
     const shop = [role('vendeur', 'Vendeur'), role('gerant-de-magasin', 'Gérant de magasin')];
     bracketedNicknames(shop, ['Le Gérant de magasin (ou responsable de boutique, selon les enseignes) pilote le point de vente. Le vendeur (ouvrier ou employé) conseille.'], pack);
