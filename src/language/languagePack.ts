@@ -92,6 +92,7 @@ export const WORD_CLASSES = [
   'indefiniteDeterminers',
   'genitivePrepositions',
   'jobHeads',
+  'leaderHeads',
   'adjectivalJobHeads',
   'jobHeadsLast',
   'clippingEndings',

@@ -7,7 +7,7 @@ import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, surfaceOf, topi
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
-import { stem } from '../text/normalize.js';
+import { stem, words } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
 
 /** How much an unknown word weighs against the article's words: like its rarest word, half for a verb. */
@@ -255,6 +255,21 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
         genericRole = true;
       }
     }
+  });
+  // "le chef d'agence" for the Directeur d'agence immobilière, "le responsable d'équipe" for the Chef d'équipe
+  // propreté: a leader's head (pack leaderHeads) before a word of a role's name names that role, when it is the one
+  // role whose name holds that word and is headed by another leader's head (its own head is read above).
+  const leaderStems = new Set(language.source('leaderHeads').map((head) => stem(words(head).join(''))));
+  tokens.forEach((word, at) => {
+    if (consumed.has(at) || !language.has('leaderHeads', word)) return;
+    const next = neighbour(at, 1);
+    if (next === null || consumed.has(next) || index.linkWords.has(tokens[next]!)) return;
+    const led = index.roles.filter((role) => role.nameStems.has(stems[next]!) && role.headStem !== stems[next] && role.headStem !== null && role.headStem !== stems[at] && leaderStems.has(role.headStem));
+    if (led.length !== 1) return;
+    note(led[0]!.role.id, 2, at);
+    consumed.add(at);
+    consumed.add(next);
+    subjectRoles.add(led[0]!.role.id);
   });
   // "soigneur, chef soigneur et RZ": beside one of the roles whose names hold it, named whole, a bare word several
   // names hold is the one role left that it heads (the Soigneur animalier, not the Chef soigneur once more).

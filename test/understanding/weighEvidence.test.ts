@@ -354,3 +354,17 @@ describe('a role described instead of named', () => {
     expect(jewellery.weigh('Celui qui travaille à l’atelier, il a fait quelles études ?').described).toBeNull();
   });
 });
+
+describe('a leader named by another leader word (leaderHeads)', () => {
+  const agency = resolve(PROJECT_ROOT, 'test/fixtures/holdout150');
+  const DIRECTOR = 'directeur-d-agence-immobiliere';
+
+  it('reads « le chef d\'agence » as the one role headed by a leader word whose name holds « agence »', () => {
+    expect(roles(readerFor(agency), "Le chef d'agence, il peut évoluer vers quoi ?")).toEqual({ [DIRECTOR]: 2 });
+  });
+
+  it('names no role when the pack lists no leader words, and never reads a role\'s own head this way', () => {
+    expect(roles(readerFor(agency, packWith({ leaderHeads: [] })), "Le chef d'agence, il peut évoluer vers quoi ?")).toEqual({});
+    expect(roles(shared, 'Quels sont les horaires du chef de projet informatique ?')).toEqual({});
+  });
+});
