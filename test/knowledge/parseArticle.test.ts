@@ -222,6 +222,14 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.roles[0]!.aliases).not.toContain('second');
   });
 
+  it('reads a section headed by the purpose of the jobs (« Finalité des emplois ») as the definition (definitionHeadings)', () => {
+    const article = parseArticle(
+      ['# Pilote ou copilote', '', '## Missions', '', '### Pilote', '- Décoller', '### Copilote', '- Surveiller', '', '## Finalité des emplois', '', '### Pilote', '', "Le pilote commande l'appareil.", '', '### Copilote', '', 'Le copilote assiste le pilote.'].join('\n'),
+      'finalite.md',
+    );
+    expect(article.sections.map((section) => [section.id, section.isDefinition])).toEqual([['missions', false], ['finalite-des-emplois', true]]);
+  });
+
   it('prefers, of two sections whose headings say they define the roles, the one that gives each role a paragraph', () => {
     const article = parseArticle(
       [
