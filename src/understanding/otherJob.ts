@@ -98,6 +98,9 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
   // title ("product manager", which the lexicon reads as a subject too, still is one).
   const phrases = conceptSequence(tokens, lexicon).filter((token) => token.kind === 'content' && token.end - token.start >= 2 && isJobHead(tokens[token.start]!, lexicon.language));
   const inPhrase = new Set(phrases.flatMap((token) => Array.from({ length: token.end - token.start }, (_, offset) => token.start + offset)));
+  /** Phrases of the lexicon ("au jour le jour"): a word of one is no complement of a head outside it. */
+  const lexiconPhrases = conceptSequence(tokens, lexicon).filter((token) => token.kind === 'content' && token.end - token.start >= 2);
+  const inPhraseWithout = (word: number, head: number) => lexiconPhrases.some((token) => word >= token.start && word < token.end && (head < token.start || head >= token.end));
   consumed = new Set([...consumed, ...inPhrase]);
   const { language } = lexicon;
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
@@ -116,7 +119,8 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // by a determiner or a preposition is a verb too.
     const beforeComplement = next === at + 1 && next + 1 < tokens.length && (language.has('determiners', tokens[next + 1]!) || language.has('objectPrepositions', tokens[next + 1]!)) && !hasJobTitleEnding(tokens[next]!) && !isJobHead(tokens[next]!, language);
     const actsOn = next !== null && next + 1 < tokens.length && (looksLikeVerb(tokens[next]!) || beforeComplement) && definite;
-    if (next !== null && !actsOn && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
+    // "le boulot d'un rayonniste au jour le jour": a word of a phrase of the lexicon is no complement of the head.
+    if (next !== null && !actsOn && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.
       if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;

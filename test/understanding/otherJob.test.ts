@@ -55,6 +55,14 @@ describe('what is no other job', () => {
     expect(otherJob(question)).toBeNull();
   });
 
+  it('reads a role\'s head before a phrase of the lexicon as the role, not a job with a complement (« au jour le jour »)', () => {
+    const pharmacy = readerFor(fixture('holdout147'));
+    const shelves = pharmacy.indexes.find((index) => index.article.roles.some((role) => role.id === 'rayonniste-en-parapharmacie'))!;
+    const job = (question: string) => pharmacy.weigh(question, shelves).otherJob;
+    expect(job("C'est quoi le boulot d'un rayonniste au jour le jour ?")).toBeNull();
+    expect(job('Combien gagne un rayonniste en jardinerie ?')).toBe('rayonniste en jardinerie');
+  });
+
   it('reads a word of the HR subjects shaped like a job title as that subject (« comme carrière »)', () => {
     expect(otherJob('On peut faire quoi comme carrière ?')).toBeNull();
   });
