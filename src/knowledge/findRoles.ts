@@ -184,8 +184,8 @@ export function abbreviationsOf(name: string, sharedWords: ReadonlySet<string>, 
     if (!sharedWords.has(content[start]!)) result.add(content.slice(start).map((part) => part[0]).join(''));
   }
   if (parts.length > content.length) result.add(parts.map((part) => part[0]).join(''));
-  // A name written as an initialism ("CESF") is its own abbreviation.
-  if (content.length === 1 && /^[A-Z]{2,6}$/.test(name.trim())) result.add(content[0]!);
+  // A name written as an initialism ("CESF") is its own abbreviation, even one spelt like a grammar word (« le DE »).
+  if (/^[A-Z]{2,6}$/.test(name.trim())) result.add(fold(name.trim()));
   return [...result].filter((abbreviation) => abbreviation.length >= MIN_INITIALISM);
 }
 
@@ -873,7 +873,10 @@ export function quotedNames(text: string, pack: LanguagePack): string[] {
     if (written.length > 0 && written.length <= MAX_NICKNAME_WORDS) names.push(joinWritten(written));
     rest = rest.slice(quoted[0].length).replace(/^,\s*/, '');
     const joiner = /^(\S+)\s+/.exec(rest);
-    if (joiner && pack.has('alternativeWords', words(joiner[1]!).join(' '))) rest = rest.slice(joiner[0].length);
+    if (!joiner || !pack.has('alternativeWords', words(joiner[1]!).join(' '))) continue;
+    rest = rest.slice(joiner[0].length);
+    // "« l'ambulancier DE », ou simplement « le DE »": adverbs may follow the « ou ».
+    for (let adverb = /^(\S+)\s+/.exec(rest); adverb && pack.has('namingAdverbs', words(adverb[1]!).join(' ')); adverb = /^(\S+)\s+/.exec(rest)) rest = rest.slice(adverb[0].length);
   }
   return names;
 }

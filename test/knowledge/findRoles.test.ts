@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, nicknamesFor, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -190,6 +190,20 @@ describe('other names a bracket lists after a role', () => {
     const cleaning = [role('agent-de-proprete', 'Agent de propreté'), role('chef-d-equipe', "Chef d'équipe")];
     bracketedNicknames(cleaning, ["L'agent de propreté (agent d'entretien, le plus souvent à temps partiel) nettoie."], pack);
     expect(cleaning[0]!.aliases).toEqual([]);
+  });
+});
+
+describe('names in quotes, one after another (quotedNames)', () => {
+  it('reads a run joined by « ou », maybe with an adverb after it (namingAdverbs)', () => {
+    expect(quotedNames("« l'ambulancier DE », ou simplement « le DE » au planning", pack)).toEqual(['ambulancier DE', 'DE']);
+    expect(quotedNames('« le nivo » et « la cheffe »', pack)).toEqual(['nivo']);
+  });
+});
+
+describe('the initialisms of a name (abbreviationsOf)', () => {
+  it('takes a name written as an initialism as its own, even one spelt like a grammar word', () => {
+    expect(abbreviationsOf('DE', new Set(), pack)).toEqual(['de']);
+    expect(abbreviationsOf('CESF', new Set(), pack)).toEqual(['cesf']);
   });
 });
 
