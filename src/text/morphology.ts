@@ -104,6 +104,11 @@ export function looksPlural(word: string): boolean {
 /** Verb endings: infinitives and the commonest present-tense forms ("obtenir", "gèrent", "négociez"). */
 const VERB_ENDING = /(?:er|ir|re|ez|ent|ons)$/;
 
+/** The infinitive a present-tense form of a first-group verb would stand for ("utilise" → "utiliser"), or null. */
+export function firstGroupInfinitive(word: string): string | null {
+  return /[^e]e$/.test(word) ? `${word}r` : null;
+}
+
 /** True when a folded word ends like a verb. */
 export function looksLikeVerb(word: string): boolean {
   return VERB_ENDING.test(word);

@@ -5,10 +5,11 @@
  */
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { hasJobTitleEnding, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
+import { firstGroupInfinitive, hasJobTitleEnding, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
 import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
+import { isFrenchWord } from './frenchDictionary.js';
 
 /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
 export function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1, linkWords: ReadonlySet<string>): number | null {
@@ -91,6 +92,12 @@ function asksAbout(title: readonly string[], at: number, reading: QuestionReadin
     (language.has('jobComplementPrepositions', before) && (language.has('jobWords', twoBefore) || language.has('jobStandIns', twoBefore)));
 }
 
+/** "utilise", "prépare": a present-tense form of a first-group verb the dictionary knows, with no job-title ending. */
+function isVerbForm(word: string): boolean {
+  const infinitive = firstGroupInfinitive(word);
+  return infinitive !== null && !hasJobTitleEnding(word) && isFrenchWord(infinitive);
+}
+
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
 export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
   const { tokens } = reading;
@@ -118,7 +125,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // "Quel matériel l'assistante manipule au cabinet ?": right after the head, a word with no job-title shape followed
     // by a determiner or a preposition is a verb too.
     const beforeComplement = next === at + 1 && next + 1 < tokens.length && (language.has('determiners', tokens[next + 1]!) || language.has('objectPrepositions', tokens[next + 1]!)) && !hasJobTitleEnding(tokens[next]!) && !isJobHead(tokens[next]!, language);
-    const actsOn = next !== null && next + 1 < tokens.length && (looksLikeVerb(tokens[next]!) || beforeComplement) && definite;
+    const actsOn = next !== null && next + 1 < tokens.length && (looksLikeVerb(tokens[next]!) || beforeComplement || isVerbForm(tokens[next]!)) && definite;
     // "le boulot d'un rayonniste au jour le jour": a word of a phrase of the lexicon is no complement of the head.
     if (next !== null && !actsOn && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
@@ -135,6 +142,8 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     if (side === null || consumed.has(side) || index.sharedNameStems.has(stems[side]!) || lexicon.stopWords.has(tokens[side]!)) continue;
     if (reading.markerPositions.has(side) || index.roles.some((role) => role.abbreviations.has(tokens[side]!))) continue;
     if (!index.distinctiveFirst && (at === 0 || !opensJobTitle(tokens[at - 1]!, language))) continue;
+    // "Est-ce que le chef utilise Figma ?": after a definite determiner, the word followed by a verb is someone acting.
+    if (!index.distinctiveFirst && side === at + 1 && side + 1 < tokens.length && !language.has('indefiniteDeterminers', tokens[at - 1]!) && isVerbForm(tokens[side]!)) continue;
     if (index.distinctiveFirst && side !== at - 1) continue;
     // "devenir vétérinaire": a word that opens a job title is no part of it.
     if (index.distinctiveFirst && opensJobTitle(tokens[side]!, language)) continue;
@@ -193,6 +202,9 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     if (at > 0 && !afterJobWord && !(copula ? !isAdjectivalHead(word, language) : opensJobTitle(before, language))) continue;
     const next = neighbour(at, 1);
     if (next === null || consumed.has(next) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
+    // "Est-ce que le chef utilise Figma ?": after a definite determiner, the head followed by a verb is someone acting.
+    const definite = at > 0 && language.has('determiners', before) && !language.has('indefiniteDeterminers', before);
+    if (definite && next === at + 1 && next + 1 < tokens.length && isVerbForm(tokens[next]!)) continue;
     if (index.roles.some((role) => role.abbreviations.has(tokens[next]!))) continue;
     const title = tokens.slice(at, next + 1);
     if (knownTitle(title, index, lexicon)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentNoun, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
+import { agentNoun, firstGroupInfinitive, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
 describe('French morphology', () => {
@@ -66,6 +66,9 @@ describe('French morphology', () => {
     expect(looksPlural('developpeur')).toBe(false);
     expect(['obtenir', 'gerent', 'negociez', 'codons', 'construire'].every(looksLikeVerb)).toBe(true);
     expect(looksLikeVerb('budget')).toBe(false);
+    expect(firstGroupInfinitive('utilise')).toBe('utiliser');
+    expect(firstGroupInfinitive('cree')).toBeNull();
+    expect(firstGroupInfinitive('budget')).toBeNull();
     expect(['notaire', 'huissier', 'influenceur', 'fleuriste', 'technicien', 'magistrat', 'cardiologue', 'photographe'].every(hasJobTitleEnding)).toBe(true);
     expect(['performant', 'climat'].every(hasJobTitleEnding)).toBe(true);
     expect(['budget', 'couleur'].filter(hasJobTitleEnding)).toEqual(['couleur']);

@@ -51,6 +51,8 @@ describe('what is no other job', () => {
     ['Mon responsable RH peut-il refuser mes congés ?', 'a title after a possessive is the asker\'s context'],
     ['Un mi-temps est-il possible ?', 'a compound of the HR vocabulary'],
     ['Qui coupe les griffes du chien ?', 'in a lookup, a noun after the verb is what the task is done to'],
+    ['Est-ce que le chef utilise Figma ?', 'after a definite determiner, a head followed by a first-group verb form the dictionary knows is someone acting'],
+    ['Le chef prépare les budgets ?', 'the same with an accented verb'],
   ])('%s (%s)', (question) => {
     expect(otherJob(question)).toBeNull();
   });
