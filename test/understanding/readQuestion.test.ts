@@ -57,6 +57,8 @@ describe('reading the kind of question', () => {
     ['Pareil pour le front ?', { comparison: false }, 'comparisonCues: "pareil" alone asks the same again'],
     ['Les outils sont pareils pour les deux ?', { comparison: true }, 'comparisonCues: "sont pareils" compares'],
     ["Qu'est-ce qui s'applique à tout le personnel, peu importe le poste ?", { shared: true }, 'commonGroundCues: what holds whatever the role'],
+    ["Qu'est-ce qui est pareil pour les deux postes ?", { shared: true }, 'commonGroundCues: « ce qui est pareil » asks what the roles share'],
+    ['Agent ou chef, c’est pas un peu pareil ?', { shared: false }, 'whether they are alike asks for the difference, not what they share'],
     ['compare les 3', { allRoles: true, roleCount: 3 }, 'allRolesCues, a digit'],
     ['Et pour chacun ?', { allRoles: true, roleCount: null }, 'allRolesCues without a number'],
     ['Et leurs horaires ?', { plural: true, pronoun: true }, 'pluralPronouns'],
