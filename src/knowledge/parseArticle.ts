@@ -265,6 +265,8 @@ class SectionBuilder {
   private pendingLead: { text: string; line: number } | null = null;
   /** A paragraph opening on a role led into that role's list: the section's paragraphs open the roles' parts. */
   private paragraphsOpenRoles = false;
+  /** The current role's label opened a quoted box: the box's paragraphs are that role's. */
+  private labelInQuote = false;
   /** The role the last sub-heading named ("### Emploi de déménageur"): its part runs to the next heading. */
   private headingRole: Role | null = null;
   /** The current role was named by a sentence leading into its list, not by a label. */
@@ -394,12 +396,14 @@ class SectionBuilder {
     }
     if (label !== null) {
       this.label(label, node.line, node.strongLead !== undefined);
+      this.labelInQuote = node.quote && this.current !== null && this.current !== 'shared';
       if (node.strongLead === undefined && this.roleOf(label) === null) this.pendingLead = { text: node.text, line: node.line };
       return;
     }
     // "> 💡 À retenir : le client parle au chef de projet…" after the last role's list: a call-out of the section,
     // not that role's, unless it is about that role.
-    const callOut = node.quote && this.current !== null && this.current !== 'shared' && subjectOf(node.text, this.roles, this.pack) !== this.current;
+    // A box that opens on the role's label ("> 🏛️ **L'architecte**" then "> Diplômé d'État, il…") is that role's.
+    const callOut = node.quote && !this.labelInQuote && this.current !== null && this.current !== 'shared' && subjectOf(node.text, this.roles, this.pack) !== this.current;
     if (this.concludes || callOut) {
       this.prose(node.text, node.line, null);
       return;
@@ -688,6 +692,7 @@ class SectionBuilder {
     const named = rolesMentionedIn(this.raw.heading.text, this.roles, this.pack);
     if (named.length === 1 && !says(this.raw.heading.text, 'sharedCues', this.pack)) this.current = named[0]!;
     for (const node of this.raw.body) {
+      if (node.type !== 'paragraph' || !node.quote) this.labelInQuote = false;
       switch (node.type) {
         case 'heading':
           this.flushLead();

@@ -230,6 +230,22 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.sections.map((section) => [section.id, section.isDefinition])).toEqual([['missions', false], ['finalite-des-emplois', true]]);
   });
 
+  it('gives a quoted box that opens on a role\'s bold label to that role, and a call-out after a role\'s list to the section', () => {
+    const article = parseArticle(
+      [
+        '# Pilote ou copilote', '', '## Qui sont-ils ?', '',
+        '> ✈️ **Le pilote**', '>', "> Diplômé de l'ENAC, il commande l'appareil.", '',
+        '> 🧭 **Le copilote**', '>', '> Second à bord, il surveille les instruments.', '',
+        '## Missions', '', '**Pilote :**', '', '- Décoller', '', '**Copilote :**', '', '- Surveiller', '', '> Bon à savoir : les deux passent une visite médicale.',
+      ].join('\n'),
+      'boxes.md',
+    );
+    const [who, missions] = article.sections;
+    expect(who!.byRole['pilote']!.prose).toEqual(["Diplômé de l'ENAC, il commande l'appareil."]);
+    expect(who!.byRole['copilote']!.prose).toEqual(['Second à bord, il surveille les instruments.']);
+    expect(missions!.intro).toEqual(['Bon à savoir : les deux passent une visite médicale.']);
+  });
+
   it('prefers, of two sections whose headings say they define the roles, the one that gives each role a paragraph', () => {
     const article = parseArticle(
       [
