@@ -173,7 +173,8 @@ function articleFeatures(facts: Facts, library: LibraryView, reading: QuestionRe
     articleRoleDescribed: facts.named.length === 0 && evidence.described !== null ? 1 : 0,
     articleRoleNamedWhole: facts.evidence.wholeNames.size > 0 ? 1 : 0,
     // Graded by how little the question's other words point here: « sur un congrès, le chef de projet » is the events one.
-    articleRoleNamedElsewhereToo: facts.named.length > 0 && !facts.inContext && !reading.markers.who && library.rolesNamedElsewhere(evidence).length > 0 ? 1 - library.distinctiveness(evidence) : 0,
+    // « Le salaire de l'IADE » when only this article of the two with an IADE has a salary section points here as well.
+    articleRoleNamedElsewhereToo: facts.named.length > 0 && !facts.inContext && !reading.markers.who && library.rolesNamedElsewhere(evidence).length > 0 && !library.answersAlone(evidence) ? 1 - library.distinctiveness(evidence) : 0,
     articleGenericRole: facts.named.length === 0 && evidence.genericRole ? 1 : 0,
     articleInContext: facts.inContext ? 1 : 0,
     articleStrengthGap: Math.min(1, Math.max(0, library.bestStrength - evidence.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
@@ -408,6 +409,13 @@ export interface LibraryView {
   articlesWithRoles(count: number): number;
   /** The other articles of the library with a role the words that named this article's roles name too. */
   rolesNamedElsewhere(evidence: Evidence): ArticleIndex[];
+  /** Of the articles with a role these words name, this one alone has a section the question's words name. */
+  answersAlone(evidence: Evidence): boolean;
+}
+
+/** The article has a section the question's words name strongly, on no subject the question asks that it lacks. */
+export function answersItsSection(evidence: Evidence): boolean {
+  return evidence.sections[0]?.strong === true && !evidence.topics.some((topic) => topic.asked && !topic.covered);
 }
 
 /** Readings that belong to no article: smalltalk, the clarification between articles, the abstention. */

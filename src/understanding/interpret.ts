@@ -7,7 +7,7 @@ import type { ConversationContext } from './context.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { sameSubjectSection, type ArticleIndex } from './articleIndex.js';
 import type { ArticleRouter } from './articleRouter.js';
-import { articleCandidates, libraryCandidates, type Candidate, type Interpretation, type LibraryView } from './candidates.js';
+import { answersItsSection, articleCandidates, libraryCandidates, type Candidate, type Interpretation, type LibraryView } from './candidates.js';
 import { ARTICLE_TIE_MARGIN, READING_WEIGHTS, scoreOf, type Feature } from './readingModel.js';
 import type { QuestionReading } from './readQuestion.js';
 import { stem, words } from '../text/normalize.js';
@@ -43,6 +43,12 @@ export function candidatesFor(reading: QuestionReading, router: ArticleRouter, l
       }
       return found;
     },
+    // Only a subject the other articles plainly lack (« le salaire » where they have no salary section) says so;
+    // articles left out of the shortlist are not weighed, so whether they lack it is unknown.
+    answersAlone: (evidence) => answersItsSection(evidence) && library.rolesNamedElsewhere(evidence).every((index) => {
+      const other = all.find((candidate) => candidate.article === index);
+      return other !== undefined && other.topics.some((topic) => topic.asked && !topic.covered);
+    }),
   };
   // Once the question names a role of some article, another article's "not covered" says nothing about it.
   const naming = all.some((evidence) => evidence.roles.size > 0);

@@ -207,6 +207,17 @@ describe('candidate readings in a library', () => {
     expect(developers[0]?.features.articleRoleNamedElsewhereToo ?? 0).toBe(0);
   });
 
+  it("do not mark a role two articles share when only one of them covers the subject asked, and answer from it", async () => {
+    const theatre = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout159'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const question = "Quel est le salaire d'un infirmier anesthésiste en début de carrière ?";
+    const salary = theatre.candidates(question, emptyContext()).find((entry) => entry.label === 'section:combien-gagne-t-on[infirmier-anesthesiste-diplome-d-etat]');
+    expect(salary?.features.articleRoleNamedElsewhereToo ?? 0).toBe(0);
+    expect(theatre.answer(question, emptyContext()).answer).toMatchObject({ kind: 'list', article: 'ibode-ou-iade', section: 'combien-gagne-t-on' });
+    // Both articles cover the missions: which one is still a question.
+    const missions = theatre.candidates("Quelles sont les missions de l'IADE ?", emptyContext()).filter((entry) => entry.label.startsWith('section:') && entry.label.includes('missions'));
+    expect(missions.some((entry) => (entry.features.articleRoleNamedElsewhereToo ?? 0) > 0)).toBe(true);
+  });
+
   it('follow the conversation when it is about one of them', () => {
     const context: ConversationContext = { article: 'differences-conseiller-agricole-chef-d-exploitation', section: 'missions', roles: ['chef-d-exploitation'], pendingQuestion: null };
     expect(library.answer('Et pour le CA ?', context).answer).toMatchObject({ kind: 'list', article: 'differences-conseiller-agricole-chef-d-exploitation', roles: ['conseiller-agricole'] });
