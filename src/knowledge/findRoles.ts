@@ -710,6 +710,29 @@ export function namesGivenInClauses(paragraph: string, roles: readonly Role[], p
   return found;
 }
 
+/**
+ * "Le Vendeur cycle, ou vendeur conseil, accueille le client…": a sentence that opens on a role's name, then sets
+ * another job title beside it between commas after « ou », gives that role the title. Only as the sentence's subject,
+ * and never a title naming another role (« Le mécanicien, ou le responsable d'atelier, valide… » names two roles).
+ */
+export function namesInApposition(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  const alternatives = pack.source('alternativeWords').join('|');
+  const apposition = new RegExp(`^\\s*([^,;:.!?()«»"“”]{1,80}?)\\s*,\\s*(?:${alternatives})\\s+([^,;:.!?()«»"“”]{1,60}?)\\s*,`, 'iu');
+  const found: { role: Role; names: string[] }[] = [];
+  for (const sentence of paragraph.split(/(?<=[.!?…])\s+/u)) {
+    const match = apposition.exec(sentence);
+    if (!match) continue;
+    const key = nameKey(match[1]!, pack).join(' ');
+    const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => nameKey(name, pack).join(' ') === key));
+    if (!role) continue;
+    const name = bareName(nameBeforePlace(match[2]!, pack), pack);
+    if (name === '' || name.split(/\s+/).length > MAX_ALIAS_WORDS || !looksLikeJobTitle(name, pack)) continue;
+    if (rolesMentionedIn(name, roles, pack).some((other) => other !== role)) continue;
+    found.push({ role, names: [name] });
+  }
+  return found;
+}
+
 /** Words of a name given without quotes, link words aside ("agent de port"): longer ones are read as a clause. */
 const MAX_UNQUOTED_NAME_WORDS = 2;
 

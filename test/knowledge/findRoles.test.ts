@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInApposition, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -233,6 +233,22 @@ describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
 
   it('reads a clip in the plural as the singular clip, and never a role word merely in the plural', () => {
     expect(nicknames('Vous entendrez parler des « monos » et des « palefreniers ».')).toEqual([['moniteur', ['mono']]]);
+  });
+});
+
+describe('another job title set beside a role\'s name between commas (namesInApposition)', () => {
+  const shop = [role('vendeur-cycle', 'Vendeur cycle'), role('mecanicien-cycle', 'Mécanicien cycle'), role('responsable-d-atelier', "Responsable d'atelier")];
+  const given = (text: string) => namesInApposition(text, shop, pack).map(({ role: named, names }) => [named.id, names]);
+
+  it('gives the role that opens a sentence the title after « ou », without its determiner', () => {
+    expect(given('Le Vendeur cycle, ou vendeur conseil, accueille le client sur la surface de vente.')).toEqual([['vendeur-cycle', ['vendeur conseil']]]);
+    expect(given("Il répare les vélos. Le mécanicien cycle, ou le technicien vélo, monte aussi les vélos neufs.")).toEqual([['mecanicien-cycle', ['technicien vélo']]]);
+  });
+
+  it('gives nothing when the apposition names another role, is no job title, or the role is no subject', () => {
+    expect(given("Le mécanicien cycle, ou le responsable d'atelier, valide le diagnostic.")).toEqual([]);
+    expect(given('Le vendeur cycle, ou plus simplement son équipe, prépare la remise.')).toEqual([]);
+    expect(given('En magasin, le vendeur cycle, ou vendeur conseil, accueille le client.')).toEqual([]);
   });
 });
 
