@@ -80,6 +80,8 @@ export const WORD_CLASSES = [
   'jobTitleOpeners',
   'objectPrepositions',
   'companionPrepositions',
+  'timePrepositions',
+  'timeWords',
   'namePrepositions',
   'complementPrepositions',
   'conclusionWords',

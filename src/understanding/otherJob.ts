@@ -127,7 +127,9 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const beforeComplement = next === at + 1 && next + 1 < tokens.length && (language.has('determiners', tokens[next + 1]!) || language.has('objectPrepositions', tokens[next + 1]!)) && !hasJobTitleEnding(tokens[next]!) && !isJobHead(tokens[next]!, language);
     const actsOn = next !== null && next + 1 < tokens.length && (looksLikeVerb(tokens[next]!) || beforeComplement || isVerbForm(tokens[next]!)) && definite;
     // "le boulot d'un rayonniste au jour le jour": a word of a phrase of the lexicon is no complement of the head.
-    if (next !== null && !actsOn && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
+    // "un vendeur en fin de mois": nor is a complement of time.
+    const when = next !== null && language.has('timeWords', tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('timePrepositions', word));
+    if (next !== null && !actsOn && !when && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.
       if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;

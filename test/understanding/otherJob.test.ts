@@ -65,6 +65,15 @@ describe('what is no other job', () => {
     expect(job('Combien gagne un rayonniste en jardinerie ?')).toBe('rayonniste en jardinerie');
   });
 
+  it("reads a role's head before a complement of time as the role, not a job with a complement (timePrepositions, timeWords)", () => {
+    const shop = readerFor(fixture('holdout155'));
+    expect(shop.weigh("Sur quoi est jugé le travail d'un vendeur en fin de mois ?").otherJob).toBeNull();
+    expect(shop.weigh('Que fait un vendeur en haute saison ?').otherJob).toBeNull();
+    expect(shop.weigh('Que fait un mécanicien en hiver ?').otherJob).toBeNull();
+    // A place is still a complement that makes another job.
+    expect(shop.weigh('Combien gagne un vendeur en jardinerie ?').otherJob).toBe('vendeur en jardinerie');
+  });
+
   it('reads a word of the HR subjects shaped like a job title as that subject (« comme carrière »)', () => {
     expect(otherJob('On peut faire quoi comme carrière ?')).toBeNull();
   });
