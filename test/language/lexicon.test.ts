@@ -70,6 +70,15 @@ describe('the HR lexicon with the language pack', () => {
     expect(() => loadLexicon(file, pack)).toThrow(/ambiance.*n'est pas un groupe de synonymes/);
   });
 
+  it("reads « se sert d'un » as the tools, « points forts » as the skills, and the seasons as the year's rhythm", () => {
+    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
+    expect(concepts("qui se sert d'un autoclave")).toContain('outil');
+    expect(concepts("ils se servent d'une potence")).toContain('outil');
+    expect(concepts('quels points forts chercher')).toContain('competence');
+    expect(concepts('un poste saisonnier')).toContain('saison');
+    expect(concepts('rythme de travail et saisonnalité')).toContain('saison');
+  });
+
   it('reads "peut devenir quoi" as a question about the career', () => {
     const signals = [...lexicon.topics.get('carriere')!.signals];
     expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
