@@ -174,6 +174,9 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const complement = neighbour(at, 1);
     const alone = complement === null || reading.markerPositions.has(complement) || !isContent(tokens[complement]!, lexicon);
     if ((isJobHead(word, language) || language.has('jobHeadsLast', word)) && !alone) continue;
+    // "Qui peut devenir régisseur de domaine ?": in a lookup, a title the article writes (an evolution it lists) is
+    // what is looked up.
+    if ((reading.markers.who || reading.markers.yesNo) && index.mentions(tokens.slice(at, alone ? at + 1 : complement + 1))) continue;
     const head = isJobHead(word, language) && (language.has('indefiniteDeterminers', before) || language.has('becomingWords', before));
     // "le salaire d'un infirmier": after "un" or "devenir", a job-like word the article only mentions is still another job.
     const introduced = language.has('indefiniteDeterminers', before) || language.has('becomingWords', before);

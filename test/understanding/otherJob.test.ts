@@ -74,6 +74,13 @@ describe('what is no other job', () => {
     expect(shop.weigh('Combien gagne un vendeur en jardinerie ?').otherJob).toBe('vendeur en jardinerie');
   });
 
+  it('looks up a title the article writes after « qui peut devenir », with its complement, rather than name another job', () => {
+    const estate = readerFor(fixture('holdout156'));
+    expect(estate.weigh('Qui peut devenir régisseur de domaine ?').otherJob).toBeNull();
+    expect(estate.weigh('Qui peut devenir régisseur de production ?').otherJob).toBe('regisseur');
+    expect(estate.weigh('Combien gagne un régisseur de domaine ?').otherJob).toBe('regisseur');
+  });
+
   it('reads a word of the HR subjects shaped like a job title as that subject (« comme carrière »)', () => {
     expect(otherJob('On peut faire quoi comme carrière ?')).toBeNull();
   });
