@@ -79,6 +79,13 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('rythme de travail et saisonnalité')).toContain('saison');
   });
 
+  it('reads what the law says (« la loi », « légalement ») as the rules a regulatory section heads', () => {
+    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
+    expect(concepts("qu'est-ce que la loi autorise")).toContain('regle');
+    expect(concepts('légalement il peut faire quoi')).toContain('regle');
+    expect(concepts('cadre réglementaire')).toContain('regle');
+  });
+
   it('reads "peut devenir quoi" as a question about the career', () => {
     const signals = [...lexicon.topics.get('carriere')!.signals];
     expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
