@@ -44,6 +44,11 @@ export interface IndexedItem {
   specificWeight: number;
   /** The stems of the term a glossary-like bullet explains ("AVQ : activités de la vie quotidienne" → avq), or null. */
   term: Set<string> | null;
+  /**
+   * Another role whose name opens the bullet ("L'œnologue, pour les analyses" in the chai master's colleagues), or
+   * null: the words after it say what that role does, not what the bullet's owner does.
+   */
+  opensOn: string | null;
 }
 
 /**
@@ -371,6 +376,22 @@ function nameStemSets(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<strin
   return expandedVariants(role, lexicon).map((name) => new Set(nameWords(name, lexicon, linkWords).map(stem)));
 }
 
+/** Where a bullet's opening ends: a comma, a colon, a dash between spaces or a bracket ("L'œnologue, pour …"). */
+const OPENING_END = /\s*(?:[,:;(]|\s[–—-]\s)/u;
+
+/**
+ * The role, other than the bullet's owner, whose name is the whole opening of the bullet (« L'œnologue, pour les
+ * analyses », « Le maître de chai : … »), or null.
+ */
+function otherRoleOpening(text: string, ownerId: string | null, article: Article, roleNames: readonly Set<string>[][], lexicon: Lexicon, linkWords: ReadonlySet<string>): string | null {
+  const opening = text.split(OPENING_END)[0]!;
+  if (opening === text) return null;
+  const openingStems = new Set(nameWords(opening, lexicon, linkWords).map(stem));
+  if (openingStems.size === 0) return null;
+  const named = article.roles.filter((role, index) => role.id !== ownerId && roleNames[index]!.some((name) => sameStems(name, openingStems)));
+  return named.length === 1 ? named[0]!.id : null;
+}
+
 /** Builds the index of one article; `libraryRoles` are the role names of the whole library (the article's own by default). */
 export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: LibraryRoles): ArticleIndex {
   const linkWords = linkWordsOf(lexicon.language);
@@ -502,7 +523,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     .filter((draft) => draft.concepts.size > 0)
     .map((draft) => {
       const specific = new Set([...draft.concepts].filter((concept) => !sectionLevel.has(concept)));
-      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific), term: draft.prose ? null : termOf(draft.text, linkWords) };
+      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific), term: draft.prose ? null : termOf(draft.text, linkWords), opensOn: draft.prose ? null : otherRoleOpening(draft.text, draft.roleId, article, roleNames, lexicon, linkWords) };
     });
 
   const allTexts = [article.title, ...article.intro, ...article.sections.flatMap((section) => [

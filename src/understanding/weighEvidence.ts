@@ -397,13 +397,16 @@ export function describedRole(reading: QuestionReading, index: ArticleIndex, lex
   // (« Poser … », « … diamants … »); what all its bullets hold counts too.
   const heldByRole = new Map<string, Set<string>>();
   for (const item of index.items) {
-    if (item.roleId === null) continue;
+    // « L'œnologue, pour les analyses » among the chai master's colleagues describes neither role surely: what the
+    // chai master turns to the œnologue for, not what either does.
+    const { roleId } = item;
+    if (roleId === null || item.opensOn !== null) continue;
     const found = [...concepts].filter((concept) => item.concepts.has(concept));
     const held = found.reduce((sum, concept) => sum + idf(concept), 0) / total;
-    best.set(item.roleId, Math.max(best.get(item.roleId) ?? 0, held));
-    const gathered = heldByRole.get(item.roleId) ?? new Set<string>();
+    best.set(roleId, Math.max(best.get(roleId) ?? 0, held));
+    const gathered = heldByRole.get(roleId) ?? new Set<string>();
     for (const concept of found) gathered.add(concept);
-    heldByRole.set(item.roleId, gathered);
+    heldByRole.set(roleId, gathered);
   }
   for (const [roleId, gathered] of heldByRole) {
     const held = [...gathered].reduce((sum, concept) => sum + idf(concept), 0) / total;

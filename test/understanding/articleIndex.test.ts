@@ -11,6 +11,17 @@ import { packWith, readerFor } from '../support/reader.js';
 const reader = readerFor(SHARED_KNOWLEDGE);
 const weights = (heading: string, lexicon = reader.lexicon) => Object.fromEntries(headingWeights(heading, lexicon));
 
+describe('bullets that open on another role', () => {
+  it("mark the role whose whole name opens a bullet of another role's list, before a comma or a colon", () => {
+    const estate = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout156'));
+    const items = estate.indexes[0]!.items;
+    const colleague = items.find((item) => item.text.startsWith("L'œnologue, pour les analyses"))!;
+    expect(colleague).toMatchObject({ roleId: 'maitre-de-chai', opensOn: 'oenologue' });
+    // A bullet of the role's own list that opens on its own task names no other role.
+    expect(items.find((item) => item.text.startsWith('Conduire les vinifications'))?.opensOn).toBeNull();
+  });
+});
+
 describe('heading words', () => {
   it('weighs the head noun above the words of its complement (complementPrepositions)', () => {
     expect(weights('Outils du quotidien')).toEqual({ outil: 3, quotidien: 2 });

@@ -340,6 +340,11 @@ describe('a role described instead of named', () => {
   it('is not looked for when a role is named', () => {
     expect(radio.weigh("Quels outils pour l'animateur qui gère la playlist ?").described).toBeNull();
   });
+
+  it("leaves out a colleague's bullet that opens on another role (« L'œnologue, pour les analyses » in the chai master's list)", () => {
+    const estate = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout156'));
+    expect(estate.weigh('La personne qui fait les analyses, elle est payée combien ?').described).toBe('oenologue');
+  });
 });
 
 
