@@ -79,6 +79,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('rythme de travail et saisonnalité')).toContain('saison');
   });
 
+  it('reads danger at work (« un boulot dangereux », « les accidents ») as the safety a section heads', () => {
+    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
+    expect(concepts('est-ce un boulot dangereux')).toContain('securite');
+    expect(concepts('conditions de travail et sécurité')).toContain('securite');
+  });
+
   it('reads what the law says (« la loi », « légalement ») as the rules a regulatory section heads', () => {
     const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
     expect(concepts("qu'est-ce que la loi autorise")).toContain('regle');
