@@ -1052,12 +1052,16 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
       if (lead.length > 1 && !cue.some((_, from) => cueEnds(from))) continue;
       const role = roleNamedJustBefore(text.slice(0, match.index), roles.filter((candidate) => !merged.has(candidate)), pack, true)?.role;
       if (!role) continue;
-      // « l'intendance », « le kiné »: the name without its determiner.
-      const name = bareName(match[2]!, pack);
-      if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
-      for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
-        role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
-        merged.add(other);
+      // « l'intendance », « le kiné »: the name without its determiner. "(le « dépanneur » ou « tech de secteur »
+      // dans le jargon)": the names in quotes that follow it in the bracket, joined by « ou » or a comma, too.
+      const rest = text.slice(match.index! + match[0].length).split(')')[0]!;
+      const names = [bareName(match[2]!, pack), ...quotedNames(`« ${match[2]} »${rest}`, pack).slice(1)];
+      for (const name of names) {
+        if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
+        for (const other of roles.filter((candidate) => candidate !== role && !merged.has(candidate) && sameName(candidate.name, name, pack))) {
+          role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
+          merged.add(other);
+        }
       }
     }
   }

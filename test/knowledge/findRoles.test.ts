@@ -180,6 +180,13 @@ describe('other names a bracket lists after a role', () => {
     expect(clinic[0]!.aliases).toEqual([]);
   });
 
+  it('gives the role every name in quotes of the run the bracket opens on, joined by « ou », not past the bracket', () => {
+    const lifts = [role('technicien', 'Technicien ascensoriste de maintenance'), role('monteur', 'Monteur ascensoriste')];
+    bracketedNicknames(lifts, ["Le technicien ascensoriste de maintenance (le « dépanneur » ou « tech de secteur » dans le jargon de l'agence) entretient le parc, et le monteur ascensoriste « installe »."], pack);
+    expect(lifts[0]!.aliases).toEqual(['dépanneur', 'tech de secteur']);
+    expect(lifts[1]!.aliases).toEqual([]);
+  });
+
   it('leaves out the adverbs between the naming cue and the name (namingAdverbs)', () => {
     const studio = [role('modeliste', 'Modéliste'), role('patronnier-gradeur', 'Patronnier-gradeur')];
     bracketedNicknames(studio, ['Le Modéliste et le Patronnier-gradeur (on dit souvent simplement « le gradeur ») travaillent ensemble.'], pack);
