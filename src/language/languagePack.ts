@@ -81,6 +81,7 @@ export const WORD_CLASSES = [
   'objectPrepositions',
   'companionPrepositions',
   'timePrepositions',
+  'placePrepositions',
   'timeWords',
   'namePrepositions',
   'complementPrepositions',

@@ -160,6 +160,8 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const word = tokens[at]!;
     const before = tokens[at - 1]!;
     if (!reading.inFocus.has(at) || consumed.has(at) || word.length < 5) continue;
+    // "Sur un chantier, le monteur…": after a preposition saying where and « un », a place.
+    if (language.has('indefiniteDeterminers', before) && language.has('placePrepositions', tokens[at - 2] ?? '')) continue;
     // "pour être notaire" asks about a job, "pour être performant" about a quality: after the copula, a
     // word shaped like a present participle is an adjective.
     const copula = language.has('copulas', before);

@@ -79,6 +79,13 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('rythme de travail et saisonnalité')).toContain('saison');
   });
 
+  it('reads « combien touche » and « qui touche une prime » as the pay, « outillage » as the tools', () => {
+    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
+    expect(concepts('qui touche une prime')).toContain('salaire');
+    expect(concepts('ils touchent combien')).toContain('salaire');
+    expect(concepts('niveau outillage')).toContain('outil');
+  });
+
   it('reads danger at work (« un boulot dangereux », « les accidents ») as the safety a section heads', () => {
     const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
     expect(concepts('est-ce un boulot dangereux')).toContain('securite');

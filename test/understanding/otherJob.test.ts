@@ -74,6 +74,12 @@ describe('what is no other job', () => {
     expect(shop.weigh('Combien gagne un vendeur en jardinerie ?').otherJob).toBe('vendeur en jardinerie');
   });
 
+  it('reads a word shaped like a job title after a preposition saying where and « un » as a place (placePrepositions)', () => {
+    const lifts = readerFor(fixture('holdout165'));
+    expect(lifts.weigh('Sur un chantier, le monteur est en contact avec quels services ?').otherJob).toBeNull();
+    expect(lifts.weigh('Quel salaire pour un infirmier ?').otherJob).toBe('infirmier');
+  });
+
   it('looks up a title the article writes after « qui peut devenir », with its complement, rather than name another job', () => {
     const estate = readerFor(fixture('holdout156'));
     expect(estate.weigh('Qui peut devenir régisseur de domaine ?').otherJob).toBeNull();
