@@ -975,6 +975,18 @@ export function bracketedInitialisms(roles: readonly Role[], texts: readonly str
       if (!inTitle && (!isSubsequence(fold(initialism), fold(name).replace(/[^a-z0-9]/g, '')) || fold(initialism)[0] !== fold(name)[0])) continue;
       if (![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
     }
+    // "le chef de bord (ASCT, agent du service commercial trains — …)": an initialism the bracket spells out right
+    // after it as a job title is another name of the role, whatever its letters.
+    for (const match of text.matchAll(/\(\s*([A-ZÀ-Ý]{2,6})\s*,\s*([^,;()«»—–]{3,80})/gu)) {
+      const initialism = match[1]!;
+      const parts = nameParts(match[2]!, pack);
+      const initials = parts.map((word) => word[0]).join('');
+      // "(DEES, diplôme d'État d'éducateur spécialisé)" spells out a diploma: the words must open on a job's head.
+      const head = parts[0] ?? '';
+      if (!initials.startsWith(fold(initialism)) || !(pack.has('jobHeads', head) || pack.has('adjectivalJobHeads', head) || hasJobTitleEnding(head))) continue;
+      const role = roleNamedJustBefore(text.slice(0, match.index), roles, pack)?.role;
+      if (role && ![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
+    }
   }
 }
 
@@ -1038,7 +1050,8 @@ const MAX_ASIDE_CHARACTERS = 60;
  */
 export function bracketedNicknames(roles: readonly Role[], texts: readonly string[], pack: LanguagePack): Role[] {
   // Other asides may come first, each closed by a comma: "(jardinier ou jardinière de golf, « GK » dans l'équipe)".
-  const nickname = new RegExp(`\\(\\s*(?:[^()«"“”»,]{1,${MAX_ASIDE_CHARACTERS}},\\s*){0,2}?((?:[\\p{L}]+[’']?\\s*){0,${MAX_CUE_WORDS}}?)[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
+  // "(ASCT, agent du service commercial trains — le « contrôleur » pour nos voyageurs)": or by a dash.
+  const nickname = new RegExp(`\\(\\s*(?:[^()«"“”»,—–]{1,${MAX_ASIDE_CHARACTERS}}(?:,|\\s[—–]),?\\s*){0,2}?((?:[\\p{L}]+[’']?\\s*){0,${MAX_CUE_WORDS}}?)[«"“]\\s*([^»"”]{1,${MAX_NICKNAME_CHARACTERS}}?)\\s*[»"”]`, 'gu');
   const merged = new Set<Role>();
   // Only a text with a bracket and a quote can hold one: the pattern is costly on the many that cannot.
   for (const text of texts.filter((candidate) => candidate.includes('(') && /[«"“]/.test(candidate))) {

@@ -187,6 +187,13 @@ describe('other names a bracket lists after a role', () => {
     expect(lifts[1]!.aliases).toEqual([]);
   });
 
+  it('reads past an aside closed by a dash to the name in quotes (« (ASCT, agent du service commercial trains — le « contrôleur ») »)', () => {
+    const rail = [role('conducteur', 'Conducteur de train'), role('chef-de-bord', 'Chef de bord')];
+    bracketedNicknames(rail, ['Le conducteur de train et le chef de bord (ASCT, agent du service commercial trains — le « contrôleur » pour nos voyageurs) travaillent en binôme.'], pack);
+    expect(rail[1]!.aliases).toEqual(['contrôleur']);
+    expect(rail[0]!.aliases).toEqual([]);
+  });
+
   it('leaves out the adverbs between the naming cue and the name (namingAdverbs)', () => {
     const studio = [role('modeliste', 'Modéliste'), role('patronnier-gradeur', 'Patronnier-gradeur')];
     bracketedNicknames(studio, ['Le Modéliste et le Patronnier-gradeur (on dit souvent simplement « le gradeur ») travaillent ensemble.'], pack);
@@ -220,6 +227,16 @@ describe('an initialism in brackets right after a role (bracketedInitialisms)', 
     bracketedInitialisms(brewery, ['Le Responsable qualité (le RQ) contrôle les lots. Le brasseur (le DLC) goûte.'], pack);
     expect(brewery[1]!.aliases).toEqual(['RQ']);
     expect(brewery[0]!.aliases).toEqual([]);
+  });
+
+  it('takes one whose letters differ from the name when the bracket spells it out right after it as a job title', () => {
+    const rail = [role('conducteur', 'Conducteur de train'), role('chef-de-bord', 'Chef de bord')];
+    bracketedInitialisms(rail, ['Le chef de bord (ASCT, agent du service commercial trains) accueille les voyageurs.'], pack);
+    expect(rail[1]!.aliases).toEqual(['ASCT']);
+    expect(rail[0]!.aliases).toEqual([]);
+    const diploma = [role('educateur', 'Éducateur spécialisé'), role('moniteur', 'Moniteur éducateur')];
+    bracketedInitialisms(diploma, ["L'éducateur spécialisé (DEES, diplôme d'État d'éducateur spécialisé) encadre."], pack);
+    expect(diploma[0]!.aliases).toEqual([]);
   });
 });
 
