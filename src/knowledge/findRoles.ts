@@ -733,6 +733,36 @@ export function namesInApposition(paragraph: string, roles: readonly Role[], pac
   return found;
 }
 
+/** Most words before a name in quotes in a part of an aside between dashes ("ou plus simplement « manip radio »"). */
+const MAX_ASIDE_LEAD_WORDS = 3;
+
+/**
+ * "Le manipulateur en électroradiologie médicale — MERM, ou plus simplement « manip radio » dans le service — est…":
+ * an aside between dashes right after a role's name, made only of names (an abbreviation, names in quotes) joined by
+ * commas or « ou », gives the role each of them. An aside with anything else in it is no list of names.
+ */
+export function namesInDashedAside(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  const alternatives = pack.source('alternativeWords').join('|');
+  const found: { role: Role; names: string[] }[] = [];
+  for (const aside of paragraph.matchAll(/\s[—–]\s([^—–.;:!?()]{2,100}?)\s[—–]\s/gu)) {
+    const role = roleNamedJustBefore(paragraph.slice(0, aside.index), roles, pack)?.role;
+    if (!role) continue;
+    const parts = aside[1]!.split(/\s*,\s*/).flatMap((part) => part.split(new RegExp(`(?:^|\\s+)(?:${alternatives})\\s+`, 'u'))).map((part) => part.trim()).filter((part) => part !== '');
+    const names: string[] = [];
+    const allNames = parts.every((part) => {
+      if (ABBREVIATION_ALONE.test(part)) return names.push(part) > 0;
+      const quote = part.search(/[«"“]/);
+      if (quote < 0 || writtenWords(part.slice(0, quote)).length > MAX_ASIDE_LEAD_WORDS) return false;
+      const quoted = quotedNames(part.slice(quote), pack);
+      names.push(...quoted);
+      return quoted.length > 0;
+    });
+    if (!allNames || names.length === 0 || names.some((name) => rolesMentionedIn(name, roles, pack).some((other) => other !== role))) continue;
+    found.push({ role, names });
+  }
+  return found;
+}
+
 /** Words of a name given without quotes, link words aside ("agent de port"): longer ones are read as a clause. */
 const MAX_UNQUOTED_NAME_WORDS = 2;
 

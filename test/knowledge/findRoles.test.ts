@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInApposition, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -273,6 +273,20 @@ describe('another job title set beside a role\'s name between commas (namesInApp
     expect(given("Le mécanicien cycle, ou le responsable d'atelier, valide le diagnostic.")).toEqual([]);
     expect(given('Le vendeur cycle, ou plus simplement son équipe, prépare la remise.')).toEqual([]);
     expect(given('En magasin, le vendeur cycle, ou vendeur conseil, accueille le client.')).toEqual([]);
+  });
+});
+
+describe('names an aside between dashes lists right after a role (namesInDashedAside)', () => {
+  const imaging = [role('manipulateur', 'Manipulateur en électroradiologie médicale'), role('physicien', 'Physicien médical')];
+  const given = (text: string) => namesInDashedAside(text, imaging, pack).map(({ role: named, names }) => [named.id, names]);
+
+  it('gives the role the abbreviation and the names in quotes the aside joins by commas or « ou »', () => {
+    expect(given('Le manipulateur en électroradiologie médicale — MERM, ou plus simplement « manip radio » dans le service — est un paramédical.')).toEqual([['manipulateur', ['MERM', 'manip radio']]]);
+  });
+
+  it('gives nothing when the aside says anything else, or names another role', () => {
+    expect(given('Le manipulateur en électroradiologie médicale — formé en trois ans — est un paramédical.')).toEqual([]);
+    expect(given('Le manipulateur en électroradiologie médicale — ou « physicien médical » — est un paramédical.')).toEqual([]);
   });
 });
 
