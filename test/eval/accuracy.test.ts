@@ -3,8 +3,8 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~70.0 %), item lookups (~85.7 %),
- * paraphrases (~78.2 %), the overall figure (~92.6 %) and the union library (~84.2 % with 190 articles).
+ * which): the library holdouts' routing questions (category `library`, ~70.0 %), item lookups (~86.3 %),
+ * paraphrases (~78.1 %), the overall figure (~92.6 %) and the union library (~85.0 % with 202 articles).
  * The floors moved down on 2026-11-28 when holdouts 96–104 and 106 joined the sets after their first measurement: eight
  * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
  * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
@@ -24,7 +24,8 @@
  * afternoon was measured on the sets before and after, and none lowered them. Holdouts 136–140 (round 39) joined
  * after them without moving a floor, and so did holdouts 141, 142 and 144–154 (rounds 40–41: a legal annex, a
  * welcome booklet, question headings answered in prose…), whose paraphrases took the category to 77.5 % as they
- * joined; the night's fixes, each measured on every set before and after, brought it back to 78.2 %.
+ * joined; the night's fixes, each measured on every set before and after, brought it back to 78.2 %. Holdouts 155,
+ * 156 and 159–165 (rounds 42–43) joined after them without moving a floor (paraphrase 78.1 % with them).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
