@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, surfaceOf, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
@@ -534,7 +534,10 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         matched.push(headingStems.join(' '));
       }
       for (const concept of new Set([...content, ...surfaceTerms])) {
-        const weight = terms.get(concept);
+        // "les évolutions de carrière" beside a heading « Évolutions possibles » the lexicon read whole as a subject:
+        // the question's word, which no group renamed, meets the heading's own word.
+        const term = terms.has(concept) ? concept : `${SURFACE_PREFIX}${concept}`;
+        const weight = terms.get(term);
         if (!weight) continue;
         // "Dans mon équipe, tout le monde les confond : quelle différence ?": the context clause names no section.
         const asked = focusConcepts.has(concept);
@@ -542,7 +545,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         const phrase = phraseConcepts.has(concept) ? PHRASE_BONUS : 1;
         // "ses interlocuteurs au jour le jour": what follows the subject asked only qualifies it.
         const qualifying = qualifiers.has(concept) ? QUALIFIER_WEIGHT : 1;
-        score += weight * (index.sectionIdf.get(concept) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT) * phrase * qualifying;
+        score += weight * (index.sectionIdf.get(term) ?? 0) * (asked ? 1 : CONTEXT_WEIGHT) * phrase * qualifying;
         if (weight >= SECTION_FIELD_WEIGHTS.listHeader && asked) strong = true;
         matched.push(concept);
       }

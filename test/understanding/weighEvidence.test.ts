@@ -323,6 +323,16 @@ describe('the whole name of a role of another article of the library', () => {
   }, LIBRARY_LOAD_TIMEOUT_MS);
 });
 
+describe('section words', () => {
+  it("meet a heading's own word when the lexicon read the heading whole as a subject and the question's word alone", () => {
+    const rail = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout162'));
+    const trains = rail.indexes.find((index) => index.article.id === 'conducteur-de-train-et-chef-de-bord')!;
+    // « Évolutions possibles » is the career subject and its own « évolutions »; the salary table's rows say « carrière ».
+    const evidence = rail.weigh('Quelles sont les évolutions de carrière possibles pour un chef de bord ?', trains);
+    expect(evidence.sections[0]?.section.id).toBe('evolutions-possibles');
+  });
+});
+
 describe('a role described instead of named', () => {
   const radio = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout101'));
 
