@@ -12,6 +12,8 @@ import { packWith } from '../support/reader.js';
 
 const pack = loadLanguagePack(DEFAULT_LANGUAGE_PACK);
 const lexicon = loadLexicon(DEFAULT_LEXICON, pack);
+/** The concepts the lexicon reads in a text, in order. */
+const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
 
 describe('the HR lexicon with the language pack', () => {
   it('reads synonyms as their group and keeps subject words out of the stop words', () => {
@@ -71,7 +73,6 @@ describe('the HR lexicon with the language pack', () => {
   });
 
   it("reads « se sert d'un » as the tools, « points forts » as the skills, and the seasons as the year's rhythm", () => {
-    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
     expect(concepts("qui se sert d'un autoclave")).toContain('outil');
     expect(concepts("ils se servent d'une potence")).toContain('outil');
     expect(concepts('quels points forts chercher')).toContain('competence');
@@ -80,20 +81,17 @@ describe('the HR lexicon with the language pack', () => {
   });
 
   it('reads « combien touche » and « qui touche une prime » as the pay, « outillage » as the tools', () => {
-    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
     expect(concepts('qui touche une prime')).toContain('salaire');
     expect(concepts('ils touchent combien')).toContain('salaire');
     expect(concepts('niveau outillage')).toContain('outil');
   });
 
   it('reads danger at work (« un boulot dangereux », « les accidents ») as the safety a section heads', () => {
-    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
     expect(concepts('est-ce un boulot dangereux')).toContain('securite');
     expect(concepts('conditions de travail et sécurité')).toContain('securite');
   });
 
   it('reads what the law says (« la loi », « légalement ») as the rules a regulatory section heads', () => {
-    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
     expect(concepts("qu'est-ce que la loi autorise")).toContain('regle');
     expect(concepts('légalement il peut faire quoi')).toContain('regle');
     expect(concepts('cadre réglementaire')).toContain('regle');
