@@ -1012,8 +1012,7 @@ export function bracketedInitialisms(roles: readonly Role[], texts: readonly str
       const parts = nameParts(match[2]!, pack);
       const initials = parts.map((word) => word[0]).join('');
       // "(DEES, diplôme d'État d'éducateur spécialisé)" spells out a diploma: the words must open on a job's head.
-      const head = parts[0] ?? '';
-      if (!initials.startsWith(fold(initialism)) || !(pack.has('jobHeads', head) || pack.has('adjectivalJobHeads', head) || hasJobTitleEnding(head))) continue;
+      if (!initials.startsWith(fold(initialism)) || !looksLikeJobTitle(parts[0] ?? '', pack)) continue;
       const role = roleNamedJustBefore(text.slice(0, match.index), roles, pack)?.role;
       if (role && ![role.name, ...role.aliases].some((form) => fold(form) === fold(initialism))) role.aliases.push(initialism);
     }
