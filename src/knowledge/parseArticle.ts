@@ -862,9 +862,17 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     // "Mis à jour le 14/02/2024 par Claire M. · Temps de lecture : 6 min" above the title: the page's byline.
     const firstHeading = nodes.findIndex((node) => node.type === 'heading');
     if (firstHeading > 0 && firstHeading <= MAX_BYLINES && nodes.slice(0, firstHeading).every((node) => node.type === 'paragraph' && words(node.text).length <= MAX_BYLINE_WORDS)) nodes = nodes.slice(firstHeading);
-    const [first, second, third] = nodes;
+    const [first, second, third, fourth] = nodes;
     if (!first || first.type !== 'heading') throw new KnowledgeFileError(file, first?.line ?? 1, problems.noTitle);
-    if (second && second.type === 'heading' && third?.type !== 'list') {
+    // "Direction des Ressources Humaines" / "FICHE COMPARATIVE MÉTIERS" / "Apiculteur, technicien apicole… : qui fait
+    // quoi ?" over the intro: two category lines over the title, which alone names the roles.
+    const titleThird =
+      second?.type === 'heading' && third?.type === 'heading' && fourth?.type === 'paragraph' && namesInTitle(second.text, pack).length < 2 && namesInTitle(third.text, pack).length >= 2;
+    if (titleThird) {
+      category = first.text;
+      title = third.text;
+      cursor = 3;
+    } else if (second && second.type === 'heading' && third?.type !== 'list') {
       category = first.text;
       title = second.text;
       cursor = 2;

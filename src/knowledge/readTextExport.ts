@@ -75,24 +75,50 @@ function nest(bullets: Bullet[]): SourceItem[] {
 
 /**
  * A page's running header or footer, repeated by a document copied out of a PDF ("Manuel d'accueil — page 2/5"):
- * a line at the margin written again and again with only its numbers changed, and those numbers going up.
+ * a line at the margin or pushed to the right written again and again with only its numbers changed, and those
+ * numbers going up; and the rest of that header or footer, written again word for word: a line set out in columns
+ * ("Les Ruchers de Gascogne      Guide des métiers · Fiche 07"), or one that stands beside the page's counter at
+ * least twice.
  */
 function runningLines(lines: readonly string[]): Set<number> {
   const byShape = new Map<string, { index: number; numbers: number[] }[]>();
+  const byText = new Map<string, number[]>();
   lines.forEach((raw, index) => {
     const trimmed = raw.trim();
-    if (trimmed === '' || raw !== raw.trimStart() || BULLET.test(raw) || !/\d/.test(trimmed)) return;
+    const indent = raw.length - raw.trimStart().length;
+    if (trimmed === '' || (indent > 0 && indent < RIGHT_ALIGNED_INDENT) || BULLET.test(raw)) return;
+    byText.set(trimmed, [...(byText.get(trimmed) ?? []), index]);
+    if (!/\d/.test(trimmed)) return;
     const shape = trimmed.replace(/\d+/g, '#');
     const numbers = [...trimmed.matchAll(/\d+/g)].map((match) => Number(match[0]));
     byShape.set(shape, [...(byShape.get(shape) ?? []), { index, numbers }]);
   });
-  const running = new Set<number>();
+  const counters = new Set<number>();
   for (const occurrences of byShape.values()) {
     const counting = occurrences.length >= 2 && occurrences.every((occurrence, at) => at === 0 || occurrence.numbers.some((number, k) => number > occurrences[at - 1]!.numbers[k]!));
-    if (counting) for (const occurrence of occurrences) running.add(occurrence.index);
+    if (counting) for (const occurrence of occurrences) counters.add(occurrence.index);
+  }
+  const repeated = new Set([...byText.values()].filter((indexes) => indexes.length >= 2).flat());
+  // Beside the counter: only blank lines and other repeated lines between them.
+  const besideCounter = (index: number) =>
+    [...counters].some((counter) => {
+      if (Math.abs(counter - index) > RUNNING_BLOCK_LINES) return false;
+      const between = lines.slice(Math.min(counter, index) + 1, Math.max(counter, index)).map((line, at) => ({ line, at: Math.min(counter, index) + 1 + at }));
+      return between.every(({ line, at }) => line.trim() === '' || repeated.has(at) || counters.has(at));
+    });
+  const running = new Set(counters);
+  for (const [text, indexes] of byText) {
+    if (indexes.length < 2) continue;
+    if (COLUMN_GAP.test(text) || indexes.filter(besideCounter).length >= 2) for (const index of indexes) running.add(index);
   }
   return running;
 }
+/** A line indented this far is pushed to the right of the page, as a page's number is. */
+const RIGHT_ALIGNED_INDENT = 20;
+/** Lines a running header or footer spans around the page's counter, blank lines included. */
+const RUNNING_BLOCK_LINES = 3;
+/** Columns of a PDF's running header: text, a run of spaces, more text. */
+const COLUMN_GAP = /\S {3,}\S/;
 
 /** A slide's marker in a deck saved as text: "Diapositive 3", "Slide 3". */
 const SLIDE_MARKER = /^\s*(?:diapositive|diapo|slide)\s+\d{1,3}\s*$/i;
@@ -279,11 +305,14 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     const prose = previous?.type === 'paragraph' || previous?.type === 'heading' ? previous : null;
     const goesOn = prose !== null && (!prose.text.endsWith(':') || /^\p{Ll}/u.test(trimmed));
     // A page wrapped at a fixed width breaks its paragraphs at the margin: a line in lower case right under a long line of
-    // prose that stops mid-sentence goes on with it ("… vu de l'extérieur," / "on a vite fait de les confondre.").
-    const wrapped = previous?.type === 'paragraph' && (lines[index - 1] ?? '').trim().length >= MIN_WRAPPED_CHARS && !/[.:;!?…]$/.test(previous.text) && /^\p{Ll}/u.test(trimmed);
+    // prose that stops mid-sentence goes on with it ("… vu de l'extérieur," / "on a vite fait de les confondre."). That
+    // long line may have looked like a heading on its own ("Le responsable de miellerie dirige l'atelier d'extraction et de"
+    // / "conditionnement. Il garantit…"): it stays one only if the whole still looks like a heading.
+    const wrapped = prose !== null && (lines[index - 1] ?? '').trim().length >= MIN_WRAPPED_CHARS && !/[.:;!?…]$/.test(prose.text) && /^\p{Ll}/u.test(trimmed);
     if (bullets.length === 0 && textEnd.line === line - 1 && (indent > textEnd.indent || (indent === textEnd.indent && wrapped)) && prose !== null && goesOn) {
       const text = `${prose.text} ${plainText(trimmed)}`;
-      nodes[nodes.length - 1] = { type: 'paragraph', quote: false, text, line: prose.line };
+      const stillHeading = prose.type === 'heading' && indent === textEnd.indent && looksLikeHeading(text, nodes.length <= 2);
+      nodes[nodes.length - 1] = stillHeading ? { ...prose, text } : { type: 'paragraph', quote: false, text, line: prose.line };
       textEnd = { ...textEnd, line };
       return;
     }

@@ -1423,6 +1423,91 @@ describe('a text export copied out of a PDF', () => {
   });
 });
 
+describe('a page pasted from a PDF with its running header and footer, and lines wrapped at its margin', () => {
+  const header = 'Les Ruchers du Sud – Coopérative agricole                  Guide des métiers · Fiche 04';
+  const footer = 'Direction des Ressources Humaines – Diffusion interne              Mise à jour : mars 2024';
+  const article = parse(
+    [
+      header,
+      'Direction des Ressources Humaines',
+      '',
+      'FICHE COMPARATIVE MÉTIERS',
+      '',
+      'Apiculteur ou technicien apicole : qui fait quoi à la coopérative ?',
+      '',
+      'Deux métiers se croisent tous les jours entre nos ruchers et la miellerie.',
+      '',
+      '1. Les métiers en quelques mots',
+      '',
+      'Le technicien apicole (TA) est le référent technique et sanitaire de la coopérative, il suit',
+      'les ruchers des adhérents et forme les apiculteurs.',
+      '',
+      '2. Missions principales',
+      '',
+      '   • Apiculteur :',
+      '      – Visiter les colonies',
+      '',
+      footer,
+      '                                                                                              Page 1 / 2',
+      header,
+      '',
+      '      – Poser les hausses',
+      '   • Technicien apicole :',
+      '      – Réaliser les comptages varroa',
+      '',
+      footer,
+      '                                                                                              Page 2 / 2',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('drops the header set out in columns and the footer beside the page number, and goes on with the list across the page', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['les-metiers-en-quelques-mots', 'missions-principales']);
+    expect(texts(article, 'missions-principales', 'apiculteur')).toEqual(['Visiter les colonies', 'Poser les hausses']);
+  });
+
+  it('takes for title the heading that names the roles, under two category lines', () => {
+    expect(article.title).toBe('Apiculteur ou technicien apicole : qui fait quoi à la coopérative ?');
+    expect(article.roles.map((role) => role.id)).toEqual(['apiculteur', 'technicien-apicole']);
+  });
+
+  it('reads a long line that a line in lower case goes on as the start of a paragraph, not as a heading', () => {
+    const definitions = article.sections.find((section) => section.id === 'les-metiers-en-quelques-mots')!;
+    expect(definitions.byRole['technicien-apicole']?.prose).toEqual([
+      'Le technicien apicole (TA) est le référent technique et sanitaire de la coopérative, il suit les ruchers des adhérents et forme les apiculteurs.',
+    ]);
+  });
+
+  it('keeps a line repeated beside the page number but parted from it by text (a label the slides repeat)', () => {
+    const deck = parse(
+      [
+        'Fiches métiers',
+        '',
+        'Différences entre le cariste et le préparateur de commandes',
+        '',
+        'Missions',
+        '',
+        'Le cariste :',
+        '  • Décharger les camions',
+        'Le préparateur de commandes :',
+        '  • Prélever les colis',
+        'Support de formation interne 1',
+        '',
+        'Horaires',
+        '',
+        'Le cariste :',
+        '  • Journée',
+        'Le préparateur de commandes :',
+        '  • Nuit',
+        'Support de formation interne 2',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(texts(deck, 'horaires', 'cariste')).toEqual(['Journée']);
+    expect(texts(deck, 'missions', 'cariste')).toEqual(['Décharger les camions']);
+  });
+});
+
 describe('points written on one line after a role label, separated by semicolons', () => {
   const article = parse(
     [
