@@ -51,6 +51,7 @@ export const WORD_CLASSES = [
   'relativeWhoOpeners',
   'fillers',
   'interrogatives',
+  'interrogativeDeterminers',
   'openingInterrogatives',
   'askingPhrases',
   'askingWords',

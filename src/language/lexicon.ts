@@ -100,6 +100,19 @@ export interface ConceptToken {
 }
 
 /**
+ * A phrase that ends on a preposition whose object the question asks with « quel » and names as another subject of
+ * the lexicon ("travaille avec QUELS OUTILS"): that noun says what is asked, not the phrase. An object that means what
+ * the phrase means, or no subject the lexicon knows ("en lien avec quels collègues"), leaves the phrase standing.
+ */
+function asksItsObject(tokens: readonly string[], end: number, concept: string, lexicon: Lexicon): boolean {
+  const language = lexicon.language;
+  const object = tokens[end + 1];
+  if (object === undefined || !language.has('objectPrepositions', tokens[end - 1] ?? '') || !language.has('interrogativeDeterminers', tokens[end] ?? '')) return false;
+  const objectConcept = conceptOf(lexicon, object);
+  return objectConcept !== concept && lexicon.concepts.has(objectConcept);
+}
+
+/**
  * Reads folded words as concepts: the longest synonym phrase first, then single words
  * by stem; stop words and filler phrases are kept but marked, so positions stay meaningful.
  */
@@ -117,7 +130,7 @@ export function conceptSequence(tokens: readonly string[], lexicon: Lexicon): Co
     const longest = lexicon.phraseStarts.has(stems[index]!) ? Math.min(lexicon.longestPhrase, tokens.length - index) : 1;
     for (let length = longest; length >= 2; length -= 1) {
       const concept = lexicon.phraseConcepts.get(stems.slice(index, index + length).join(' '));
-      if (concept) {
+      if (concept && !asksItsObject(tokens, index + length, concept, lexicon)) {
         result.push({ concept, start: index, end: index + length, kind: 'content' });
         index += length;
         matched = true;

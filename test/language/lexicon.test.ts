@@ -86,6 +86,15 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('niveau outillage')).toContain('outil');
   });
 
+  it('reads « travaille avec » as the colleagues only when no « quel » asks its object (« avec quels outils »)', () => {
+    expect(concepts('il travaille avec qui')).toContain('collaboration');
+    expect(concepts('il bosse avec quels outils')).toEqual(expect.not.arrayContaining(['collaboration']));
+    expect(concepts('il bosse avec quels outils')).toContain('outil');
+    // The asked object may be the colleagues themselves.
+    expect(concepts('il travaille avec quels services')).toContain('collaboration');
+    expect(concepts('il est en lien avec quels collègues')).toContain('collaboration');
+  });
+
   it('reads danger at work (« un boulot dangereux », « les accidents ») as the safety a section heads', () => {
     expect(concepts('est-ce un boulot dangereux')).toContain('securite');
     expect(concepts('conditions de travail et sécurité')).toContain('securite');
