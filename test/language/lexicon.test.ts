@@ -95,6 +95,10 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('il est en lien avec quels collègues')).toContain('collaboration');
   });
 
+  it('reads the works a job does (« pour quels travaux ») as its tasks', () => {
+    expect(concepts('qui monte quoi, et pour quels travaux')).toContain('responsabilite');
+  });
+
   it('reads danger at work (« un boulot dangereux », « les accidents ») as the safety a section heads', () => {
     expect(concepts('est-ce un boulot dangereux')).toContain('securite');
     expect(concepts('conditions de travail et sécurité')).toContain('securite');
