@@ -291,6 +291,8 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
       sectionEvidence: evidenceScore,
       sectionStrong: entry?.strong ? 1 : 0,
       sectionBest: entry !== undefined && entry === best ? 1 : 0,
+      // Two sections past saturation are not equal: « paie », « brut » for the salary outweigh « monter » for a FAQ.
+      sectionBehindBest: entry !== undefined && best !== undefined && best.score > 0 ? 1 - entry.score / best.score : 0,
       // "Et ses missions ?" after the contacts: the conversation's section, unless the words point to another more.
       sectionFromContext: isContext && facts.leans && !(best !== undefined && best.section !== section && best.strong && (entry?.score ?? 0) < best.score) ? 1 : 0,
       sectionFromContextSilent: isContext && evidence.sections.length === 0 && !facts.leans ? 1 : 0,

@@ -99,6 +99,8 @@ export const FEATURES = [
   'sectionStrong',
   /** This is the section with the most evidence. */
   'sectionBest',
+  /** How far the section's evidence falls behind the best section's (0 for the best, towards 1 far behind). */
+  'sectionBehindBest',
   /** The conversation's section, and the question leans on the conversation. */
   'sectionFromContext',
   /** The conversation's section, when the question has no section words at all. */
@@ -201,7 +203,7 @@ export type FeatureVector = Partial<Record<Feature, number>>;
  * asked for, a section nothing supports, a bullet of another role than the one asked about. Fitting keeps
  * their weights at or below zero, so a few odd questions cannot turn a penalty into a reward.
  */
-export const PENALTY_FEATURES: readonly Feature[] = ['articleRoleNamedElsewhereToo', 'rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'noRoleButAllCompared', 'smalltalkBesideQuestion', 'missingTopicAsked'];
+export const PENALTY_FEATURES: readonly Feature[] = ['articleRoleNamedElsewhereToo', 'sectionBehindBest', 'rolesNamedMissing', 'rolesCountDiffers', 'rolesUnnamedExtra', 'sectionUnsupported', 'itemOwnerConflict', 'noRoleButNamed', 'noRoleButAllCompared', 'smalltalkBesideQuestion', 'missingTopicAsked'];
 
 /**
  * The weight of each feature: how much it adds to (or takes from) a candidate's score.
@@ -249,6 +251,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   sectionEvidence: 0.55,
   sectionStrong: 0.14,
   sectionBest: 0.13,
+  sectionBehindBest: -0.6,
   sectionFromContext: 0.32,
   sectionFromContextSilent: 0.39,
   sectionDefinitionAsked: 0.39,

@@ -442,3 +442,23 @@ describe('candidate readings of a role described instead of named', () => {
   });
 });
 
+
+const workAtHeights = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout168'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('candidate readings of two sections that both pass saturation', () => {
+  const question = 'Ça paie combien en brut de monter des échafaudages ?';
+  const readings = workAtHeights.candidates(question, emptyContext());
+
+  it('mark how far a section falls behind the best one (« monter un échafaudage » in a FAQ beside « paie », « brut » for the salary)', () => {
+    const faq = readings.find((entry) => entry.label.startsWith('section:un-cordiste-peut-il-monter-un-echafaudage['));
+    const salary = readings.find((entry) => entry.label.startsWith('section:combien-peut-on-esperer-gagner['));
+    expect(faq?.features.sectionEvidence).toBe(1);
+    expect(faq?.features.sectionBehindBest).toBeGreaterThan(0.5);
+    expect(salary?.features.sectionBehindBest).toBeUndefined();
+  });
+
+  it('so answer from the salary section', () => {
+    const { answer } = workAtHeights.answer(question, emptyContext());
+    expect(answer).toMatchObject({ section: 'combien-peut-on-esperer-gagner' });
+  });
+});
