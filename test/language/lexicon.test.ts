@@ -65,6 +65,16 @@ describe('the HR lexicon with the language pack', () => {
     expect([...lexicon.topics.get('horaires')!.within]).toEqual(['environnement']);
   });
 
+  it('covers the employment contracts with a heading about the status (« Statut, employeur et saisonnalité »)', () => {
+    const statusHeading = conceptSequence(words('statut employeur et saisonnalite'), lexicon).map((token) => token.concept);
+    expect(statusHeading.some((concept) => lexicon.topics.get('contrat')!.headingSignals.has(concept))).toBe(true);
+  });
+
+  it('reads « avoir le droit de » as a way of asking, no subject of its own', () => {
+    const tokens = conceptSequence(words("pour avoir le droit d'emmener des clients"), lexicon);
+    expect(tokens.filter((token) => token.kind === 'content').map((token) => token.concept)).not.toContain('droit');
+  });
+
   it('refuses a topic covered "within" a group the lexicon does not have, with the line', () => {
     const folder = mkdtempSync(join(tmpdir(), 'lexicon-within-'));
     const file = join(folder, 'lexique.yaml');
