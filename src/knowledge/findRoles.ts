@@ -639,15 +639,18 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
     }
     const name: string[] = [];
     let placed = false;
+    /** Words of the name being read: "technicien cordiste ou opérateur de travaux" is two names, each of a few words. */
+    let partWords = 0;
     for (let k = start; k < written.length; k += 1) {
       // "on dit aussi secrétaire commerciale sur nos sites": the words saying where a job title is used are no part of
       // it (what they end is a job title, not "quand quelque chose bloque").
       placed = k > start && pack.has('complementPrepositions', folded[k]!) && !pack.has('namePrepositions', folded[k]!);
       if (placed) break;
       if (written[k]!.word !== '') name.push(written[k]!.word);
-      if (written[k]!.closes || name.length > MAX_ALIAS_WORDS) break;
+      partWords = pack.has('alternativeWords', folded[k]!) ? 0 : partWords + 1;
+      if (written[k]!.closes || partWords > MAX_ALIAS_WORDS) break;
     }
-    if (name.length === 0 || name.length > MAX_ALIAS_WORDS || (placed && !looksLikeJobTitle(name.join(' '), pack))) continue;
+    if (name.length === 0 || partWords > MAX_ALIAS_WORDS || (placed && !looksLikeJobTitle(name.join(' '), pack))) continue;
     // "vendeur ou vendeuse": two names.
     let part: string[] = [];
     for (const word of [...name, '']) {

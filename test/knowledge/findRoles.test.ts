@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -311,5 +311,18 @@ describe('names each clause of a sentence gives the role it opens on (namesGiven
   it('gives none when two roles come before the cue', () => {
     const agency = [role('chef-de-projet', 'Chef de projet localisation'), role('relecteur', 'Relecteur-réviseur')];
     expect(given('Le chef de projet localisation et le relecteur-réviseur (le plus souvent appelé simplement « réviseur ») travaillent ensemble.', agency)).toEqual([]);
+  });
+});
+
+describe('other names a naming cue gives in prose (aliasesInProse)', () => {
+  it('reads every name of « X ou Y » after the cue, each of a few words', () => {
+    expect(aliasesInProse("Le cordiste, que l'on appelle aussi technicien cordiste ou opérateur de travaux sur cordes, est un ouvrier", pack)).toEqual([
+      'technicien cordiste',
+      'opérateur de travaux',
+    ]);
+  });
+
+  it('reads « souvent appelé » as a naming cue', () => {
+    expect(aliasesInProse("L'échafaudeur, souvent appelé monteur d'échafaudage sur nos chantiers, construit les ouvrages", pack)).toEqual(["monteur d'échafaudage"]);
   });
 });
