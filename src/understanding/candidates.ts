@@ -486,6 +486,8 @@ export function libraryCandidates(reading: QuestionReading, all: Evidence[], con
         articlesWeakEvidence: 1 - Math.min(1, Math.max(0, first.strength) / CANDIDATE_OPTIONS.strengthGapSaturation),
         // "Les missions d'un chef de marque ?" when every article sees another job: which article is no help.
         answerDespiteOtherJob: all.every((evidence) => evidence.otherJob !== null) ? 1 : 0,
+        // "C'est quoi la mutuelle de l'entreprise ?" when no article has a section about it: which article is no help.
+        answerDespiteMissingTopic: all.every((evidence) => evidence.topics.some((topic) => topic.asked && !topic.covered)) ? 1 : 0,
       },
       label: 'clarify',
     });

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
@@ -460,5 +462,19 @@ describe('candidate readings of two sections that both pass saturation', () => {
   it('so answer from the salary section', () => {
     const { answer } = workAtHeights.answer(question, emptyContext());
     expect(answer).toMatchObject({ section: 'combien-peut-on-esperer-gagner' });
+  });
+});
+
+describe('the clarification between articles', () => {
+  it('is no help when no article has a section about the subject asked (« la mutuelle de l’entreprise »)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'library-uncovered-'));
+    for (const file of ['holdout12-article/differences-avocat-juriste.txt', 'holdout119/fiche-metiers-fromagerie-production-qualite.txt']) {
+      copyFileSync(resolve(PROJECT_ROOT, 'test/fixtures', file), join(folder, file.split('/')[1]!));
+    }
+    const library = await loadEngine({ knowledgeDir: folder, dialogsDir: DEFAULT_DIALOGS_DIR });
+    const question = "C'est quoi la mutuelle de l'entreprise ?";
+    const clarify = library.candidates(question, emptyContext()).find((entry) => entry.label === 'clarify');
+    expect(clarify?.features.answerDespiteMissingTopic).toBe(1);
+    expect(library.answer(question, emptyContext()).answer.kind).toBe('fallback');
   });
 });
