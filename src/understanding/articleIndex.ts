@@ -175,7 +175,9 @@ export function headingWeights(heading: string, lexicon: Lexicon): Map<string, n
     joined = false;
     if (lexicon.markerConcepts.has(token.concept)) continue;
     put(token.concept, weight);
-    for (const surface of surfaceOf(token, tokens, lexicon)) put(surface, weight);
+    // A modifier's own words only tell synonyms apart: "au quotidien" in « Interlocuteurs au quotidien » says when the
+    // colleagues are met, and weighs less there than "le quotidien" heading the tasks.
+    for (const surface of surfaceOf(token, tokens, lexicon)) put(surface, isHead ? weight : SECTION_FIELD_WEIGHTS.intro);
   }
   return weights;
 }

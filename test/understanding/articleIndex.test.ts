@@ -28,6 +28,11 @@ describe('heading words', () => {
     expect(weights('Perspectives de salaire')).toMatchObject({ perspect: 3, salaire: 2 });
   });
 
+  it("weighs a modifier's own words as a lead-in's, so that they only tell synonyms apart (« Interlocuteurs au quotidien »)", () => {
+    expect(weights('Interlocuteurs au quotidien')).toMatchObject({ collaboration: 3, responsabilite: 2, '~quotidien': SECTION_FIELD_WEIGHTS.intro });
+    expect(weights('Le quotidien')).toMatchObject({ responsabilite: 3, '~quotidien': 3 });
+  });
+
   it('weighs head nouns joined by a coordinator alike (coordinators)', () => {
     expect(weights('Formation et parcours')).toMatchObject({ formation: 3, '~parcour': 3 });
   });
@@ -51,7 +56,7 @@ describe('heading words', () => {
 
   it('follows the pack: without "et" as a coordinator, the second noun only qualifies the first', () => {
     const other = readerFor(SHARED_KNOWLEDGE, packWith({ coordinators: ['ou'] }));
-    expect(weights('Formation et parcours', other.lexicon)).toMatchObject({ formation: 3, '~parcour': 2 });
+    expect(weights('Formation et parcours', other.lexicon)).toMatchObject({ formation: 3, '~parcour': SECTION_FIELD_WEIGHTS.intro });
   });
 });
 
