@@ -66,6 +66,7 @@ export const WORD_CLASSES = [
   'resumptiveStarts',
   'clauseConjunctions',
   'describingPhrases',
+  'purposeOpeners',
   'otherWords',
   'otherManyWords',
   'allRolesCues',

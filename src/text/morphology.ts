@@ -114,6 +114,14 @@ export function looksLikeVerb(word: string): boolean {
   return VERB_ENDING.test(word);
 }
 
+/** Infinitive endings ("fabriquer", "obtenir", "conduire"). */
+const INFINITIVE_ENDING = /(?:er|ir|re)$/;
+
+/** True when a folded word ends like a verb in the infinitive. */
+export function looksLikeInfinitive(word: string): boolean {
+  return INFINITIVE_ENDING.test(word);
+}
+
 /** Present participles, often adjectives: "performant", "exigeante", "motivants". */
 const PARTICIPLE_ENDING = /ante?s?$/;
 

@@ -5,7 +5,7 @@
 import type { LanguagePack } from '../language/languagePack.js';
 import { conceptOf, type Lexicon } from '../language/lexicon.js';
 import type { PhraseSet } from '../language/phraseSet.js';
-import { dropInvertedPronouns, hyphenatedPairs, inversions } from '../text/morphology.js';
+import { dropInvertedPronouns, hyphenatedPairs, inversions, looksLikeInfinitive } from '../text/morphology.js';
 import { fold, words } from '../text/normalize.js';
 import type { TypoCorrector } from './typoCorrector.js';
 
@@ -304,6 +304,15 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     for (let at = start; at < end; at += 1) markerPositions.add(at);
     for (let at = end; at < tokens.length && clauseOf[at] === clauseOf[end - 1]; at += 1) described.add(at);
   }
+  // "Quelles études faut-il pour fabriquer la bière ?": a purpose opened before a verb in the infinitive describes the
+  // role too, from that verb to the end of its clause.
+  // A verb that only frames the question ("pour devenir comptable", "pour bosser comme traducteur") describes nothing.
+  tokens.forEach((_, at) => {
+    const opener = language.prefixLength('purposeOpeners', tokens, at);
+    const verb = tokens[at + opener];
+    if (opener === 0 || verb === undefined || lexicon.stopWords.has(verb) || lexicon.fillers.hasWord(verb) || !looksLikeInfinitive(verb)) return;
+    for (let k = at + opener; k < tokens.length && clauseOf[k] === clauseOf[at + opener]; k += 1) described.add(k);
+  });
   return {
     tokens,
     corrections,

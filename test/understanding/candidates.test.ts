@@ -478,3 +478,11 @@ describe('the clarification between articles', () => {
     expect(library.answer(question, emptyContext()).answer.kind).toBe('fallback');
   });
 });
+
+describe('a role described by what it is for (« pour fabriquer la bière »)', () => {
+  it('is the role whose points hold the description, answered alone', async () => {
+    const brewery = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout151'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const { answer } = brewery.answer('Quelles études faut-il avoir faites pour fabriquer la bière chez nous ?', emptyContext());
+    expect(answer).toMatchObject({ kind: 'list', roles: ['brasseur'] });
+  });
+});

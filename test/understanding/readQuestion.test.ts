@@ -180,5 +180,14 @@ describe('a role described instead of named (describingPhrases)', () => {
   it('finds no description in a question that names its role', () => {
     expect(reader.read('Quels outils pour le CPD ?').described.size).toBe(0);
   });
+
+  it('reads what a job is for, after « pour » and a verb in the infinitive, as a description (purposeOpeners)', () => {
+    const reading = reader.read('Quelles études faut-il pour fabriquer la bière chez nous ?');
+    expect(reading.tokens.filter((_, at) => reading.described.has(at))).toEqual(['fabriquer', 'la', 'biere', 'chez', 'nous']);
+  });
+
+  it('finds no description after a verb that only frames the question (« pour devenir comptable »)', () => {
+    expect(reader.read('Quelle formation pour devenir comptable ?').described.size).toBe(0);
+  });
 });
 
