@@ -102,7 +102,7 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
   const comparingNamed = markers.comparison && named.length >= 2;
   const lookingUp = !comparingNamed && ((markers.who && onlySubjects.length === 0) || markers.yesNo || (markers.rising && onlySubjects.length === 1));
   // A role described rather than named ("celui qui gère la console") is what the question asks about.
-  const subjects = lookingUp ? onlySubjects : named.length === 0 && evidence.described !== null ? [evidence.described] : named;
+  const subjects = lookingUp ? onlySubjects : onlySubjects.length === 0 && evidence.described !== null ? [evidence.described] : named;
   const inContext = context.article === article.id;
   const contextRoles = inContext ? context.roles.filter((id) => article.roles.some((role) => role.id === id)) : [];
   const discussed = inContext ? context.discussed ?? contextRoles : [];

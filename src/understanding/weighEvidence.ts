@@ -121,9 +121,14 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const subjectRoles = new Set<string>();
   /** Roles named in the clauses that ask, and roles named only around them ("J'ai un technicien qui veut évoluer."). */
   const askedRoles = new Set<string>();
+  /** Roles named somewhere else than in a description of the role asked about. */
+  const namedOutsideDescription = new Set<string>();
   const note = (roleId: string, strength: MentionStrength, at: number) => {
     roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
     if (!reading.aroundQuestion.has(at)) askedRoles.add(roleId);
+    // "pour tenir le poste de régisseur plateau": a role a word for a job introduces is the one asked about, not an object.
+    const introduced = language.has('jobWords', tokens[at - 1] ?? '') || (language.has('jobComplementPrepositions', tokens[at - 1] ?? '') && language.has('jobWords', tokens[at - 2] ?? ''));
+    if (!reading.described.has(at) || introduced) namedOutsideDescription.add(roleId);
   };
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
@@ -306,7 +311,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   }
   // A role named only in the context around the question, beside one named in it, is not asked about.
   if (askedRoles.size > 0) for (const roleId of [...roles.keys()]) if (!askedRoles.has(roleId)) roles.delete(roleId);
-  const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId)));
+  // "Celui qui encadre les agents de nettoyage": a role named inside the description of another is what that one acts on.
+  const objectRoles = new Set([...roles.keys()].filter((roleId) => !subjectRoles.has(roleId) || !namedOutsideDescription.has(roleId)));
   return { roles, wholeNames: namedWhole, weakRoles, genericRole: genericRole && roles.size === 0, genericRoles: [...genericRoles], consumed, foreign, objectRoles };
 }
 
@@ -382,9 +388,10 @@ const DESCRIPTION_LEAD = 0.15;
  * role whose bullet, or sentence, holds most of the description's words, well ahead of every other role's. Null
  * when the question describes no role, or the article cannot tell which.
  */
-export function describedRole(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): string | null {
+export function describedRole(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, names: ReadonlySet<number> = new Set()): string | null {
   if (reading.described.size === 0) return null;
-  const tokens = conceptSequence(reading.tokens, lexicon).filter((token) => token.kind === 'content' && reading.described.has(token.start) && !lexicon.markerConcepts.has(token.concept));
+  // A role named in the description (« celui qui encadre LES AGENTS ») is left out, as the article's points leave names out.
+  const tokens = conceptSequence(reading.tokens, lexicon).filter((token) => token.kind === 'content' && reading.described.has(token.start) && !names.has(token.start) && !lexicon.markerConcepts.has(token.concept));
   const concepts = new Set(tokens.map((token) => token.concept));
   const verbs = new Set(tokens.filter((token) => token.end - token.start === 1 && looksLikeVerb(reading.tokens[token.start]!)).map((token) => token.concept));
   const idf = (concept: string) => index.itemIdf.get(concept) ?? 0;
@@ -424,7 +431,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const { roles, wholeNames, weakRoles, genericRole, genericRoles, consumed, foreign, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   // A role described rather than named ("celui qui gère la console"): its description's words stay words of the
   // question (they tell the articles of a library apart), and the role is no role named.
-  const described = roles.size === 0 ? describedRole(reading, index, lexicon) : null;
+  const described = [...roles.keys()].every((roleId) => objectRoles.has(roleId)) ? describedRole(reading, index, lexicon, consumed) : null;
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
   // Role names are read before synonyms: their words are not the subject of the question.

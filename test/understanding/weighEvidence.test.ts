@@ -186,6 +186,16 @@ describe('naming a role', () => {
     expect([...accounting.weigh('Le métier de comptable ?').objectRoles]).toEqual([]);
   });
 
+  it('keeps a role named inside the description of another an object, and finds the role described', () => {
+    const cleaning = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout145'));
+    const evidence = cleaning.weigh('Celui qui encadre les agents de nettoyage, il est payé combien ?');
+    expect([...evidence.objectRoles]).toEqual(['agent-de-proprete']);
+    expect(evidence.described).toBe('chef-d-equipe-proprete');
+    // A word for a job introduces the role asked about, in a description too.
+    const theatre = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout114'));
+    expect([...theatre.weigh('Quelles qualités faut-il avoir pour tenir le poste de régisseur plateau ?').objectRoles]).toEqual([]);
+  });
+
   it('keeps a name coordinated with an object an object too (coordinators)', () => {
     expect([...accounting.weigh('Qui prépare les dossiers pour le comptable et le contrôleur de gestion ?').objectRoles].sort()).toEqual(['comptable', 'controleur-de-gestion']);
     expect([...accounting.weigh('Le comptable et le contrôleur de gestion travaillent avec qui ?').objectRoles]).toEqual([]);
