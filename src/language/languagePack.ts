@@ -83,6 +83,7 @@ export const WORD_CLASSES = [
   'objectPrepositions',
   'companionPrepositions',
   'timePrepositions',
+  'settingPrepositions',
   'placePrepositions',
   'timeWords',
   'namePrepositions',

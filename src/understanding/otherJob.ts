@@ -129,7 +129,9 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // "le boulot d'un rayonniste au jour le jour": a word of a phrase of the lexicon is no complement of the head.
     // "un vendeur en fin de mois": nor is a complement of time.
     const when = next !== null && language.has('timeWords', tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('timePrepositions', word));
-    if (next !== null && !actsOn && !when && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
+    // "un médiateur au musée" where the article speaks of its museum: nor is the place the article's role works in.
+    const where = next !== null && index.surfaceWords.has(tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('settingPrepositions', word));
+    if (next !== null && !actsOn && !when && !where && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.
       if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;

@@ -74,6 +74,13 @@ describe('what is no other job', () => {
     expect(shop.weigh('Combien gagne un vendeur en jardinerie ?').otherJob).toBe('vendeur en jardinerie');
   });
 
+  it("reads a role's head before « au » and a place the article speaks of as the role in its setting (settingPrepositions)", () => {
+    const museum = readerFor(fixture('holdout50'));
+    expect(museum.weigh('Quel diplôme il faut avoir pour être médiateur au musée ?').otherJob).toBeNull();
+    // A place the article never names is another job's.
+    expect(museum.weigh('Quel diplôme il faut avoir pour être médiateur au tribunal ?').otherJob).toBe('mediateur au tribunal');
+  });
+
   it('reads a word shaped like a job title after a preposition saying where and « un » as a place (placePrepositions)', () => {
     const lifts = readerFor(fixture('holdout165'));
     expect(lifts.weigh('Sur un chantier, le monteur est en contact avec quels services ?').otherJob).toBeNull();
