@@ -114,6 +114,14 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('conditions de travail et sécurité')).toContain('securite');
   });
 
+  it('reads what a role may do (« a le droit de », « autorisé ») as the rules a section of permitted acts heads', () => {
+    expect(concepts("qu'est-ce qu'il a le droit de faire")).toContain('regle');
+    expect(concepts('ce que chacun a le droit de faire')).toContain('regle');
+    expect(concepts('actes autorisés')).toContain('regle');
+    // What one is entitled to is no permission: « il a droit à des tickets resto » asks about the benefits.
+    expect(concepts('il a droit à des tickets resto')).not.toContain('regle');
+  });
+
   it('reads what the law says (« la loi », « légalement ») as the rules a regulatory section heads', () => {
     expect(concepts("qu'est-ce que la loi autorise")).toContain('regle');
     expect(concepts('légalement il peut faire quoi')).toContain('regle');
