@@ -105,6 +105,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('il est en lien avec quels collègues')).toContain('collaboration');
   });
 
+  it('reads « il voit qui », « il côtoie » as the people worked with', () => {
+    expect(concepts("il voit qui en dehors de l'équipe")).toContain('collaboration');
+    expect(concepts('ils côtoient les clients')).toContain('collaboration');
+  });
+
   it('reads the works a job does (« pour quels travaux ») as its tasks', () => {
     expect(concepts('qui monte quoi, et pour quels travaux')).toContain('responsabilite');
   });
