@@ -457,6 +457,27 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     return false;
   });
 
+  // "Mécanicien avion (B1)" over the lists, "Mécanicien B1" elsewhere: a name made of another role's first word and the
+  // code that role's name is written with in brackets is that role, said by its code.
+  const codes = new Map<Role, Set<string>>();
+  for (const label of labels) {
+    for (const match of label.text.matchAll(/([^()]+?)\s*\(([^()\s]{1,6})\)/gu)) {
+      const owner = merged.find((role) => sameName(match[1]!, role.name, pack));
+      if (owner) codes.set(owner, (codes.get(owner) ?? new Set()).add(fold(match[2]!)));
+    }
+  }
+  const saidByCode = merged.filter((role) => {
+    const parts = words(role.name);
+    if (parts.length !== 2) return false;
+    const owners = merged.filter((other) => other !== role && words(other.name)[0] === parts[0] && codes.get(other)?.has(parts[1]!));
+    if (owners.length !== 1) return false;
+    owners[0]!.aliases.push(role.name, ...role.aliases);
+    return true;
+  });
+  for (const role of saidByCode) merged.splice(merged.indexOf(role), 1);
+  // A code with a digit is a name of its own in the trade ("le B1", "un B2"); letters alone are read as initialisms later.
+  for (const [role, written] of codes) for (const code of written) if (/\d/.test(code) && /\p{L}/u.test(code) && !role.aliases.some((alias) => fold(alias) === code)) role.aliases.push(code.toUpperCase());
+
   // The title's names join the role they match; one left over goes to the one role left (by elimination).
   const writesName = (role: Role, name: string) => [role.name, ...role.aliases].some((form) => sameName(form, name, pack));
   const inTitle = (role: Role) => titleNames.some((name) => writesName(role, name));

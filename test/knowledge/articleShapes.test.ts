@@ -1508,6 +1508,45 @@ describe('a page pasted from a PDF with its running header and footer, and lines
   });
 });
 
+describe('a role written with its code in brackets, and by its first word and that code elsewhere', () => {
+  const article = parse(
+    [
+      '# Mécanicien B1 ou avionicien B2 : qui fait quoi à la maintenance ?',
+      '',
+      '## Missions',
+      '',
+      '### Mécanicien avion (B1)',
+      '',
+      '- Remplacer les roues et les freins',
+      '',
+      '### Technicien avionique (B2)',
+      '',
+      '- Dépanner les calculateurs',
+      '',
+      '## Compétences',
+      '',
+      '### Mécanicien avion (B1)',
+      '',
+      '- Lecture des manuels de maintenance',
+      '',
+      '### Technicien avionique (B2)',
+      '',
+      '- Lecture des schémas électriques',
+      '',
+      '## Rémunération',
+      '',
+      '- **Mécanicien B1** : de 32 à 43 k€',
+      '- **Technicien avionique B2** : de 33 à 45 k€',
+    ].join('\n'),
+  );
+
+  it('reads « Mécanicien B1 » as the Mécanicien avion (B1), and the code as one of its names', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['mecanicien-avion', 'technicien-avionique']);
+    expect(article.roles[0]!.aliases).toEqual(expect.arrayContaining(['Mécanicien B1', 'B1']));
+    expect(texts(article, 'remuneration', 'mecanicien-avion')).toEqual(['de 32 à 43 k€']);
+  });
+});
+
 describe('points written on one line after a role label, separated by semicolons', () => {
   const article = parse(
     [
