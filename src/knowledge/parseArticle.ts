@@ -844,6 +844,9 @@ const MIN_TRADE_PREFIX = 4;
 const MAX_BYLINES = 2;
 const MAX_BYLINE_WORDS = 20;
 
+/** Words a nickname a table's naming row gives may take at most (« le méca », « le chef de piste »). */
+const MAX_NICKNAME_WORDS = 3;
+
 /** Splits the nodes into title, category, intro and sections. */
 function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack, diagnostics: Diagnostic[]) {
   let category: string | undefined;
@@ -1393,6 +1396,23 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
       for (const item of section.byRole[role.id]?.items ?? []) {
         for (const alias of quotedNames(item.text, pack)) {
           if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+        }
+      }
+    }
+  }
+  // A table's row about what people call the roles (« Surnom au hangar | Le méca, le B1 | L'avionicien, le B2 ») gives
+  // each role the names of its cell, a few words each.
+  for (const section of sections) {
+    for (const role of roles) {
+      for (const item of section.byRole[role.id]?.items ?? []) {
+        if (!item.label || !says(item.label, 'namingHeadings', pack)) continue;
+        const cell = item.text.startsWith(item.label) ? item.text.slice(item.label.length).replace(/^\s*:\s*/, '') : item.text;
+        const names = cell.split(new RegExp(`\\s*[,;/]\\s*|\\s+(?:${pack.source('alternativeWords').join('|')})\\s+`, 'u')).map((piece) => bareName(piece, pack));
+        for (const alias of names) {
+          // A job's usual head alone ("le planner", "le chef") names any job of that kind: no nickname of this one.
+          const genericHead = words(alias).length === 1 && (['jobHeads', 'jobHeadsLast', 'leaderHeads'] as const).some((wordClass) => pack.has(wordClass, words(alias)[0]!));
+          if (alias === '' || genericHead || alias.split(/\s+/).length > MAX_NICKNAME_WORDS || [role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) continue;
+          role.aliases.push(alias);
         }
       }
     }

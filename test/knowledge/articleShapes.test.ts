@@ -1547,6 +1547,34 @@ describe('a role written with its code in brackets, and by its first word and th
   });
 });
 
+describe("a table's row about what people call the roles", () => {
+  const article = parse(
+    [
+      '# Contrôleur qualité ou planificateur : qui fait quoi à la maintenance ?',
+      '',
+      '## Le comparatif',
+      '',
+      '| Critère | Contrôleur qualité | Planificateur maintenance |',
+      '| --- | --- | --- |',
+      '| Surnom au hangar | Le CQ | Le planif, le planner |',
+      '| Horaires | Journée | Journée |',
+      '',
+      '## Missions',
+      '',
+      '**Contrôleur qualité** : audits et surveillance.',
+      '',
+      '**Planificateur maintenance** : échéances et dossiers de travaux.',
+    ].join('\n'),
+  );
+
+  it("gives each role the names of its cell, but not a job's usual head alone (« le planner »)", () => {
+    const planner = article.roles.find((role) => role.id === 'planificateur-maintenance')!;
+    expect(planner.aliases).toContain('planif');
+    expect(planner.aliases).not.toContain('planner');
+    expect(article.roles.find((role) => role.id === 'controleur-qualite')!.aliases).toContain('CQ');
+  });
+});
+
 describe('points written on one line after a role label, separated by semicolons', () => {
   const article = parse(
     [
