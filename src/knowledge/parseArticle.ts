@@ -844,6 +844,11 @@ const MIN_TRADE_PREFIX = 4;
 const MAX_BYLINES = 2;
 const MAX_BYLINE_WORDS = 20;
 
+/** Gives a role another name, unless it already has that name in some form. */
+function addAlias(role: Role, alias: string): void {
+  if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+}
+
 /** Words a nickname a table's naming row gives may take at most (« le méca », « le chef de piste »). */
 const MAX_NICKNAME_WORDS = 3;
 
@@ -1246,7 +1251,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
     const complement = full.split(/\s+/).slice(1).join(' ');
     for (const form of forms) {
       const alias = form.split(/\s+/).length === 1 && complement !== '' ? `${form} ${complement}` : form;
-      if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+      addAlias(role, alias);
     }
   }
   // "Optométriste — « l'optom » :", "Conseiller de vente — « le conseiller » / « la conseillère »": a label that is a
@@ -1258,7 +1263,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
     const role = roles.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => nameKey(name, pack).join(' ') === key));
     if (!role) continue;
     for (const quoted of text.slice(firstQuote).matchAll(QUOTED_NAME)) {
-      for (const alias of quotedNames(quoted[0], pack)) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+      for (const alias of quotedNames(quoted[0], pack)) addAlias(role, alias);
     }
   }
   // "**Régie plateau** :", "**Régie lumière** :" beside a Régisseur plateau and a Régisseur lumière: a bold lead naming
@@ -1288,7 +1293,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   for (const paragraph of [...introMarked, ...sectionParagraphs]) {
     const named = [...nicknamesFor(paragraph, roles, pack), ...namesGivenInClauses(paragraph, roles, pack), ...namesInApposition(paragraph, roles, pack), ...namesInDashedAside(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])];
     for (const { role, names } of named) {
-      for (const alias of names) if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+      for (const alias of names) addAlias(role, alias);
     }
   }
   for (const node of rawSections.flatMap((section) => section.body)) {
@@ -1385,7 +1390,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
       const content = section.byRole[role.id];
       for (const paragraph of [...(content?.prose ?? []), ...(content?.items.map((item) => item.text) ?? [])]) {
         for (const alias of aliasesInProse(paragraph, pack)) {
-          if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+          addAlias(role, alias);
         }
       }
     }
@@ -1395,7 +1400,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
     for (const role of roles) {
       for (const item of section.byRole[role.id]?.items ?? []) {
         for (const alias of quotedNames(item.text, pack)) {
-          if (![role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) role.aliases.push(alias);
+          addAlias(role, alias);
         }
       }
     }
@@ -1411,8 +1416,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
         for (const alias of names) {
           // A job's usual head alone ("le planner", "le chef") names any job of that kind: no nickname of this one.
           const genericHead = words(alias).length === 1 && (['jobHeads', 'jobHeadsLast', 'leaderHeads'] as const).some((wordClass) => pack.has(wordClass, words(alias)[0]!));
-          if (alias === '' || genericHead || alias.split(/\s+/).length > MAX_NICKNAME_WORDS || [role.name, ...role.aliases].some((name) => slugify(name) === slugify(alias))) continue;
-          role.aliases.push(alias);
+          if (alias !== '' && !genericHead && alias.split(/\s+/).length <= MAX_NICKNAME_WORDS) addAlias(role, alias);
         }
       }
     }

@@ -103,8 +103,10 @@ function runningLines(lines: readonly string[]): Set<number> {
   const besideCounter = (index: number) =>
     [...counters].some((counter) => {
       if (Math.abs(counter - index) > RUNNING_BLOCK_LINES) return false;
-      const between = lines.slice(Math.min(counter, index) + 1, Math.max(counter, index)).map((line, at) => ({ line, at: Math.min(counter, index) + 1 + at }));
-      return between.every(({ line, at }) => line.trim() === '' || repeated.has(at) || counters.has(at));
+      for (let at = Math.min(counter, index) + 1; at < Math.max(counter, index); at += 1) {
+        if (lines[at]!.trim() !== '' && !repeated.has(at) && !counters.has(at)) return false;
+      }
+      return true;
     });
   const running = new Set(counters);
   for (const [text, indexes] of byText) {

@@ -123,12 +123,20 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const askedRoles = new Set<string>();
   /** Roles named somewhere else than in a description of the role asked about. */
   const namedOutsideDescription = new Set<string>();
+  /**
+   * "le poste de comptable", "un profil front", "celui de contrôleur de gestion": a word for a job (or "de" after one)
+   * introduces the role named at `at`.
+   */
+  const introducedAsJob = (at: number) => {
+    const previous = tokens[at - 1] ?? '';
+    const beforeComplement = tokens[at - 2] ?? '';
+    return language.has('jobWords', previous) || (language.has('jobComplementPrepositions', previous) && (language.has('jobWords', beforeComplement) || language.has('jobStandIns', beforeComplement)));
+  };
   const note = (roleId: string, strength: MentionStrength, at: number) => {
     roles.set(roleId, Math.max(roles.get(roleId) ?? 0, strength) as MentionStrength);
     if (!reading.aroundQuestion.has(at)) askedRoles.add(roleId);
     // "pour tenir le poste de régisseur plateau": a role a word for a job introduces is the one asked about, not an object.
-    const introduced = language.has('jobWords', tokens[at - 1] ?? '') || (language.has('jobComplementPrepositions', tokens[at - 1] ?? '') && language.has('jobWords', tokens[at - 2] ?? ''));
-    if (!reading.described.has(at) || introduced) namedOutsideDescription.add(roleId);
+    if (!reading.described.has(at) || introducedAsJob(at)) namedOutsideDescription.add(roleId);
   };
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
@@ -225,11 +233,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
         conjunction !== null && language.has('coordinators', tokens[conjunction]!) && Math.abs(at - conjunction) === 1 &&
         (() => { const far = neighbour(conjunction, step); return far !== null && index.roles.some((other) => other !== role && isNameWord(far, other)); })();
       const coordinated = otherNameAcross(before, -1) || otherNameAcross(after, 1);
-      // "le métier de comptable", "celui de contrôleur de gestion": "de" after a word for a job introduces a role.
-      // "un profil front", "le poste de comptable": a word for a job introduces a role.
-      const beforeComplement = at > 1 ? tokens[at - 2]! : '';
-      const afterJobWord = language.has('jobWords', previousWord) ||
-        (language.has('jobComplementPrepositions', previousWord) && (language.has('jobWords', beforeComplement) || language.has('jobStandIns', beforeComplement)));
+      const afterJobWord = introducedAsJob(at);
       const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !index.linkWords.has(word) && !role.nameStems.has(stem(word)));
       if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
       const besideName = (side: number | null) => isNameWord(side, role) && !(side === after && namedWholeAt.has(side!));
