@@ -662,6 +662,8 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
     let placed = false;
     /** Words of the name being read: "technicien cordiste ou opérateur de travaux" is two names, each of a few words. */
     let partWords = 0;
+    /** Where the name stopped: a name in quotes may follow it ("appelé aussi concepteur de voyages, ou « package designer »"). */
+    let end = written.length;
     for (let k = start; k < written.length; k += 1) {
       // "on dit aussi secrétaire commerciale sur nos sites": the words saying where a job title is used are no part of
       // it (what they end is a job title, not "quand quelque chose bloque").
@@ -669,7 +671,10 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
       if (placed) break;
       if (written[k]!.word !== '') name.push(written[k]!.word);
       partWords = pack.has('alternativeWords', folded[k]!) ? 0 : partWords + 1;
-      if (written[k]!.closes || partWords > MAX_ALIAS_WORDS) break;
+      if (written[k]!.closes || partWords > MAX_ALIAS_WORDS) {
+        end = k + 1;
+        break;
+      }
     }
     if (name.length === 0 || partWords > MAX_ALIAS_WORDS || (placed && !looksLikeJobTitle(name.join(' '), pack))) continue;
     // "vendeur ou vendeuse": two names.
@@ -681,8 +686,10 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
         part = [];
       }
     }
+    if (raw[end - 1]?.endsWith(',') && pack.has('alternativeWords', folded[end] ?? '') && /^[«"“]/.test(raw[end + 1] ?? '')) found.push(...quotedNames(raw.slice(end + 1).join(' '), pack));
   }
-  return [...found, ...namesInUse(paragraph, pack)];
+  // "on dit « … »": « on dit » and « dit » are both cues of the same names.
+  return [...new Set([...found, ...namesInUse(paragraph, pack)])];
 }
 
 /** Where a sentence starts a new clause about someone: a comma, maybe « et », then a determiner. */

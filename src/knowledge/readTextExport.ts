@@ -13,6 +13,25 @@ import { BULLET_MARKS, LEADING_PICTOGRAPHS, squeeze, type SourceDocument, type S
  */
 const BULLET = new RegExp(`^(\\s*)(?:[${BULLET_MARKS}*+>-]|(?<=^\\s+)\\p{Extended_Pictographic}\\uFE0F?|(\\d{1,2})[.)])\\s+(.*)$`, 'u');
 const NUMBERED = /^\d{1,2}[.)]\s+(.*)$/;
+/** A heading's number: "2" of "2. Missions", "2.1" of "2.1 Le conseiller voyages". */
+const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s/;
+
+/**
+ * Levels of the numbered headings read so far, by number: "2.1 Le conseiller voyages" after "2. Missions" is one level
+ * under it; a "1.1 Au quotidien" with no "1." before it is a section like any other.
+ */
+class HeadingNumbers {
+  private readonly levels = new Map<string, number>();
+
+  levelOf(text: string): number {
+    const number = HEADING_NUMBER.exec(text)?.[1];
+    if (number === undefined) return 2;
+    const parent = this.levels.get(number.replace(/\.?\d+$/, ''));
+    const level = parent === undefined ? 2 : parent + 1;
+    this.levels.set(number, level);
+    return level;
+  }
+}
 const TABLE_ROW = /^\|(.*)\|$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
@@ -88,7 +107,9 @@ function runningLines(lines: readonly string[]): Set<number> {
     const indent = raw.length - raw.trimStart().length;
     if (trimmed === '' || (indent > 0 && indent < RIGHT_ALIGNED_INDENT) || BULLET.test(raw)) return;
     byText.set(trimmed, [...(byText.get(trimmed) ?? []), index]);
-    if (!/\d/.test(trimmed)) return;
+    // "2.1 Le conseiller voyages", "3.1 Le conseiller voyages": a role's sub-heading numbered under each section, its
+    // numbers going up as a page's would; only the number in front is no page counter.
+    if (!/\d/.test(trimmed) || SECTION_NUMBERED.test(trimmed)) return;
     const shape = trimmed.replace(/\d+/g, '#');
     const numbers = [...trimmed.matchAll(/\d+/g)].map((match) => Number(match[0]));
     byShape.set(shape, [...(byShape.get(shape) ?? []), { index, numbers }]);
@@ -115,6 +136,8 @@ function runningLines(lines: readonly string[]): Set<number> {
   }
   return running;
 }
+/** A heading with its section's number in front and no other number: "2.1 Le forfaitiste", "3. Compétences". */
+const SECTION_NUMBERED = /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\D+$/;
 /** A line indented this far is pushed to the right of the page, as a page's number is. */
 const RIGHT_ALIGNED_INDENT = 20;
 /** Lines a running header or footer spans around the page's counter, blank lines included. */
@@ -238,6 +261,7 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
   const nodes: SourceNode[] = [];
   const lines = textLines.map(({ text }) => text);
   const running = runningLines(lines);
+  const headingNumbers = new HeadingNumbers();
   /** The line and indentation of the last paragraph or heading read: an indented line right after it continues it. */
   let textEnd = { line: 0, indent: 0 };
   let bullets: Bullet[] = [];
@@ -278,7 +302,7 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     const alone = (lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '';
     if (numbered && expanded === trimmed && alone && looksLikeHeading(plainText(numbered[1] ?? ''))) {
       flush();
-      nodes.push({ type: 'heading', level: 2, text: plainText(numbered[1] ?? ''), line });
+      nodes.push({ type: 'heading', level: headingNumbers.levelOf(trimmed), text: plainText(numbered[1] ?? ''), line });
       return;
     }
     const bullet = BULLET.exec(expanded);
@@ -324,7 +348,7 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     textEnd = { line, indent };
     // The category line and the title come first; a title may be long.
     const opening = nodes.length < 2 && nodes.every((node) => node.type === 'heading');
-    if (!textLines[index]!.keyed && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: 2, text, line });
+    if (!textLines[index]!.keyed && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: headingNumbers.levelOf(text), text, line });
     else nodes.push({ type: 'paragraph', quote: false, text, line });
   });
   flush();

@@ -325,4 +325,18 @@ describe('other names a naming cue gives in prose (aliasesInProse)', () => {
   it('reads « souvent appelé » as a naming cue', () => {
     expect(aliasesInProse("L'échafaudeur, souvent appelé monteur d'échafaudage sur nos chantiers, construit les ouvrages", pack)).toEqual(["monteur d'échafaudage"]);
   });
+
+  it('reads a name in quotes that goes on from a plain name after « , ou »', () => {
+    expect(aliasesInProse('Le forfaitiste – appelé aussi concepteur de voyages, ou « package designer » chez certains tour-opérateurs – travaille au siège.', pack)).toEqual([
+      'concepteur de voyages',
+      'package designer',
+    ]);
+  });
+
+  it('lets « encore » stand between the cue and the names, as « souvent » does', () => {
+    expect(aliasesInProse('Le conseiller voyages (on dit encore souvent « agent de voyages », ou « conseiller de vente » dans les annonces) accueille le client.', pack)).toEqual([
+      'agent de voyages',
+      'conseiller de vente',
+    ]);
+  });
 });

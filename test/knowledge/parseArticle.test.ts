@@ -139,6 +139,34 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.sections.map((section) => section.id)).toEqual(['au-quotidien', '35-heures-par-semaine']);
   });
 
+  it('reads "2.1 Le pilote" under "2. Missions" as a role label one level down, however often the numbers go up', () => {
+    const article = parseArticle(
+      [
+        'Différences entre un Pilote et un Copilote', '', 'Intro.', '',
+        '1. Missions', '', '1.1 Le pilote', '', '  • Décoller', '', '1.2 Le copilote', '', '  • Surveiller', '',
+        '2. Formation', '', '2.1 Le pilote', '', '  • Licence ATPL', '', '2.2 Le copilote', '', '  • Licence CPL', '',
+        '3. Salaire', '', '3.1 Le pilote', '', '  • 8 000 €', '', '3.2 Le copilote', '', '  • 5 000 €',
+      ].join('\n'),
+      'numeros.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'formation', 'salaire']);
+    expect(article.sections[2]!.byRole['copilote']!.items.map((item) => item.text)).toEqual(['5 000 €']);
+  });
+
+  it('reads numbered sub-headings over lists led in by roles as themes of their own, one level up', () => {
+    const article = parseArticle(
+      [
+        'Différences entre un Pilote et un Copilote', '', 'Intro.', '',
+        '1. Missions', '', '  • Pour le pilote :', '    • Décoller', '  • Pour le copilote :', '    • Surveiller', '',
+        '1.1 Au quotidien', '', '  • Pour le pilote :', '    • Briefer', '  • Pour le copilote :', '    • Vérifier', '',
+        '1.2 Les cas difficiles', '', '  • Pour le pilote :', '    • Dérouter', '  • Pour le copilote :', '    • Alerter',
+      ].join('\n'),
+      'numeros.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'au-quotidien', 'les-cas-difficiles']);
+    expect(article.sections[1]!.byRole['pilote']!.items.map((item) => item.text)).toEqual(['Briefer']);
+  });
+
   it('takes Markdown sub-headings for role labels, and a paragraph opened by one role for that role', () => {
     const article = parseArticle(
       [
