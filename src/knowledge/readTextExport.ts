@@ -167,13 +167,15 @@ function slideTitles(lines: readonly string[]): { titles: Set<number>; markers: 
 }
 
 /**
- * A table whose cells a tab separates, as a slide or a spreadsheet pastes it: each line the same number of cells, three
- * or more, the first of the header possibly empty ("\tAnimateur\tProgrammateur\tRéalisateur").
+ * A table whose cells a tab separates, as a slide or a spreadsheet pastes it, or a pipe with a space each side, as an
+ * export writes a table without its outer pipes ("Métier | Diplôme | Salaire brut"): each line the same number of
+ * cells, three or more, the first of the header possibly empty ("\tAnimateur\tProgrammateur\tRéalisateur").
  */
 const MIN_TAB_CELLS = 3;
+const CELL_SEPARATOR = /\t|\s\|\s/;
 function tabCells(raw: string): string[] | null {
-  if (!raw.includes('\t') || BULLET.test(raw.replace(/\t/g, '    '))) return null;
-  const cells = raw.replace(/\s+$/, '').split('\t').map((cell) => plainText(cell));
+  if (!CELL_SEPARATOR.test(raw) || BULLET.test(raw.replace(/\t/g, '    '))) return null;
+  const cells = raw.replace(/\s+$/, '').split(raw.includes('\t') ? '\t' : CELL_SEPARATOR).map((cell) => plainText(cell));
   return cells.length >= MIN_TAB_CELLS && cells.filter((cell) => cell !== '').length >= MIN_TAB_CELLS - 1 ? cells : null;
 }
 

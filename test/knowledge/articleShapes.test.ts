@@ -118,6 +118,30 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(conditions.byRole['barman']!.items.map((item) => item.text)).toEqual(['Salaire : 2 000 €', 'Horaires : Soir']);
   });
 
+  it('reads a text export\'s table written without its outer pipes, one row a line', () => {
+    const article = parse(
+      [
+        'Différences entre un Serveur et un Barman',
+        '',
+        'Deux métiers de la salle.',
+        '',
+        'Conditions',
+        '',
+        'Métier | Salaire | Horaires',
+        'Serveur | 1 900 € | Midi et soir',
+        'Barman | 2 000 € | Soir',
+        '',
+        'Missions',
+        '',
+        '  • Serveur : servir',
+        '  • Barman : préparer les cocktails',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['conditions', 'missions']);
+    expect(article.sections[0]!.byRole['barman']!.items.map((item) => item.text)).toEqual(['Salaire : 2 000 €', 'Horaires : Soir']);
+  });
+
   it('reports a label that names no role and a table whose columns are not roles, in French, with their lines', () => {
     const article = parse(
       [
