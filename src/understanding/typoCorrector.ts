@@ -107,9 +107,10 @@ export class TypoCorrector {
     if (word.length < MIN_PREFIX_LENGTH || /\d/.test(word) || word.length > 32 || this.isKnown(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    // "daffaires", "lentreprise": an elided article glued to a known word.
+    // "daffaires", "lentreprise": an elided article glued to a known word — unless the whole is a word ("sauter" is no
+    // "s'auter").
     const glued = gluedElision(word);
-    if (glued && word.length - glued.length >= MIN_PREFIX_LENGTH && this.isKnown(word.slice(glued.length))) {
+    if (glued && word.length - glued.length >= MIN_PREFIX_LENGTH && this.isKnown(word.slice(glued.length)) && !this.isRealWord(word)) {
       const rest = word.slice(glued.length);
       this.remember(word, rest);
       return rest;

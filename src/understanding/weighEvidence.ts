@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
@@ -458,6 +458,18 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
    * "logistique", "logisticien") and a word asking what the roles share.
    */
   const neverUnknown = new Set<string>();
+  // "C'est quoi le rôle de la personne qui étudie le gisement ?": once the description has found its role, its words
+  // say who is asked about, not what is asked, when the question asks something else too (a definition, a subject):
+  // they point to no section. They still tell articles apart, and a word no article knows is still unknown.
+  const outsideDescription = (token: ConceptToken) => token.kind === 'content' && reading.inFocus.has(token.start) && !reading.described.has(token.start) && !lexicon.markerConcepts.has(token.concept) && !reading.markerPositions.has(token.start);
+  const describesOnly = described !== null && (reading.markers.definition || sequence.some(outsideDescription));
+  /** Concepts said only in the description, which then point to no section. */
+  const descriptionOnly = new Set<string>();
+  if (describesOnly) {
+    const said = (outside: boolean) => sequence.filter((token) => token.kind === 'content' && reading.described.has(token.start) !== outside).map((token) => token.concept);
+    const saidOutside = new Set(said(true));
+    for (const concept of said(false)) if (!saidOutside.has(concept)) descriptionOnly.add(concept);
+  }
   sequence.forEach((token) => {
     // Words every role name has ("produit" from "product manager") refer to the roles, not to a subject.
     if (token.kind !== 'content' || lexicon.markerConcepts.has(token.concept) || index.sharedNameStems.has(token.concept)) return;
@@ -545,6 +557,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
         matched.push(headingStems.join(' '));
       }
       for (const concept of new Set([...content, ...surfaceTerms])) {
+        if (descriptionOnly.has(concept)) continue;
         // "les évolutions de carrière" beside a heading « Évolutions possibles » the lexicon read whole as a subject:
         // the question's word, which no group renamed, meets the heading's own word.
         const term = terms.has(concept) ? concept : `${SURFACE_PREFIX}${concept}`;

@@ -33,6 +33,12 @@ describe('TypoCorrector', () => {
     expect(new TypoCorrector(['entreprise', 'affaires'], []).correct('daffaires')).toBe('affaires');
   });
 
+  it('leaves a real word that starts like an elided article glued to a known word whole ("sentier" is no "s\'entier")', () => {
+    const isRealWord = (word: string) => word === 'sentier';
+    expect(new TypoCorrector(['entier'], [], isRealWord).correct('sentier')).toBeNull();
+    expect(new TypoCorrector(['entier'], [], isRealWord).correct('lentier')).toBe('entier');
+  });
+
   it('corrects the word an elided article is glued to when it is misspelt too ("doficine")', () => {
     expect(new TypoCorrector(['officine', 'pharmacien'], []).correct('doficine')).toBe('officine');
   });
