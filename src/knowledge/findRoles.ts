@@ -436,12 +436,12 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   roleClusters.sort((a, b) => order.indexOf(a.key.join(' ')) - order.indexOf(b.key.join(' ')));
 
   const roles: Role[] = roleClusters.map((cluster) => {
-    // The masculine form, then the capitalised one ("Secrétaire de mairie" in the title beside "Le secrétaire de mairie"),
-    // then one written in running text rather than shouted in capitals ("Nivoculteur" beside the labels' "NIVOCULTEUR"),
-    // then the most written.
+    // The masculine form, then one written in running text rather than shouted in capitals ("Nivoculteur" beside the
+    // labels' "NIVOCULTEUR", "scénographe" beside a title in capitals), then the capitalised one ("Secrétaire de mairie"
+    // in the title beside "Le secrétaire de mairie"), then the most written.
     const capitalised = (form: string) => Number(/^\p{Lu}/u.test(form));
     const runningText = (form: string) => Number(/\p{Ll}/u.test(form));
-    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || capitalised(b[0]) - capitalised(a[0]) || runningText(b[0]) - runningText(a[0]) || b[1] - a[1]);
+    const forms = [...cluster.forms].sort((a, b) => Number(isMasculine(b[0])) - Number(isMasculine(a[0])) || runningText(b[0]) - runningText(a[0]) || capitalised(b[0]) - capitalised(a[0]) || b[1] - a[1]);
     const name = forms[0]![0];
     const aliases = [...new Set(forms.slice(1).map(([form]) => form))].filter((form) => fold(form) !== fold(name));
     return { id: slugify(name), name, aliases, abbreviations: [], feminine: false };

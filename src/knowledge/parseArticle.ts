@@ -880,6 +880,10 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       category = first.text;
       title = third.text;
       cursor = 3;
+    } else if (first.level === 1) {
+      // A title underlined with « ==== » is the title, whatever follows it.
+      title = first.text;
+      cursor = 1;
     } else if (second && second.type === 'heading' && third?.type !== 'list') {
       category = first.text;
       title = second.text;

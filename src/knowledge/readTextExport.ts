@@ -75,19 +75,37 @@ interface Bullet {
   ordered: boolean;
   /** Written with a bullet mark; false for a line of its own under a bullet. */
   marked: boolean;
+  /** The mark written ("►", "-", "1."), or '' for a line of its own. */
+  mark: string;
+}
+
+/**
+ * "► Le scénographe" then "- Conçoit l'espace…", "- Dessine les plans…", all at the margin: a mark that opens the list
+ * and comes back only before runs of another mark heads those runs, as a deeper indentation would show.
+ */
+function withHeadMarks(bullets: readonly Bullet[]): { bullet: Bullet; indent: number }[] {
+  const first = bullets[0];
+  const sameLevel = bullets.filter((bullet) => bullet.marked && bullet.indent === first?.indent);
+  const headMark = first?.mark;
+  const heads = sameLevel.filter((bullet) => bullet.mark === headMark);
+  const headsRuns =
+    first !== undefined &&
+    heads.length < sameLevel.length &&
+    sameLevel.every((bullet, at) => bullet.mark !== headMark || (sameLevel[at + 1] !== undefined && sameLevel[at + 1]!.mark !== headMark));
+  return bullets.map((bullet) => ({ bullet, indent: headsRuns && bullet.indent >= first.indent && bullet.mark !== headMark ? bullet.indent + 1 : bullet.indent }));
 }
 
 /** Nests consecutive bullets by indentation into list items. */
 function nest(bullets: Bullet[]): SourceItem[] {
   const roots: SourceItem[] = [];
   const stack: { item: SourceItem; indent: number }[] = [];
-  for (const bullet of bullets) {
+  for (const { bullet, indent } of withHeadMarks(bullets)) {
     const item: SourceItem = { text: bullet.text, line: bullet.line, children: [] };
-    while (stack.length > 0 && stack[stack.length - 1]!.indent >= bullet.indent) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) parent.item.children.push(item);
     else roots.push(item);
-    stack.push({ item, indent: bullet.indent });
+    stack.push({ item, indent });
   }
   return roots;
 }
@@ -136,6 +154,24 @@ function runningLines(lines: readonly string[]): Set<number> {
   }
   return running;
 }
+/** A heading underlined as plain text underlines it: the title with « ==== », a section with « ---- ». */
+const UNDERLINE = /^(?:(=){3,}|-{3,})$/;
+/** Headings a page must underline for a line it does not underline to be no heading. */
+const MIN_UNDERLINED_HEADINGS = 2;
+
+/** Lines underlined by the line after them, with the level the underline gives: 1 under « = », 2 under « - ». */
+function underlinedHeadings(lines: readonly string[]): Map<number, number> {
+  const found = new Map<number, number>();
+  lines.forEach((raw, index) => {
+    const text = raw.trim();
+    const underline = UNDERLINE.exec((lines[index + 1] ?? '').trim());
+    // The underline runs about as long as the line: a rule far shorter is a separator.
+    if (text === '' || !underline || BULLET.test(raw) || underline[0].length * 2 < text.length) return;
+    found.set(index, underline[1] === '=' ? 1 : 2);
+  });
+  return found;
+}
+
 /** A heading with its section's number in front and no other number: "2.1 Le forfaitiste", "3. Compétences". */
 const SECTION_NUMBERED = /^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\D+$/;
 /** A line indented this far is pushed to the right of the page, as a page's number is. */
@@ -263,6 +299,8 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
   const nodes: SourceNode[] = [];
   const lines = textLines.map(({ text }) => text);
   const running = runningLines(lines);
+  const underlines = underlinedHeadings(lines);
+  const titleUnderlined = [...underlines.values()].includes(1);
   const headingNumbers = new HeadingNumbers();
   /** The line and indentation of the last paragraph or heading read: an indented line right after it continues it. */
   let textEnd = { line: 0, indent: 0 };
@@ -309,7 +347,7 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     }
     const bullet = BULLET.exec(expanded);
     if (bullet) {
-      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined, marked: true });
+      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined, marked: true, mark: bullet[2] !== undefined ? '1.' : [...expanded.trimStart()][0]! });
       listEnd = line;
       return;
     }
@@ -321,7 +359,7 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     if (marked && listEnd === line - 1 && indent > marked.indent) {
       const text = plainText(trimmed);
       if (/^\p{Ll}/u.test(text)) bullets[bullets.length - 1]!.text += ` ${text}`;
-      else bullets.push({ text, line, indent: marked.indent + 1, ordered: false, marked: false });
+      else bullets.push({ text, line, indent: marked.indent + 1, ordered: false, marked: false, mark: '' });
       listEnd = line;
       return;
     }
@@ -350,8 +388,12 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     textEnd = { line, indent };
     // The category line and the title come first; a title may be long.
     const opening = nodes.length < 2 && nodes.every((node) => node.type === 'heading');
-    if (!textLines[index]!.keyed && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: headingNumbers.levelOf(text), text, line });
-    else nodes.push({ type: 'paragraph', quote: false, text, line });
+    const underline = underlines.get(index);
+    if (underline !== undefined && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: underline, text, line });
+    // A page that underlines its headings underlines them all: another short line is a byline or a line of text.
+    else if (!textLines[index]!.keyed && looksLikeHeading(text, opening) && (underlines.size < MIN_UNDERLINED_HEADINGS || (opening && !titleUnderlined) || SECTION_NUMBERED.test(text))) {
+      nodes.push({ type: 'heading', level: headingNumbers.levelOf(text), text, line });
+    } else nodes.push({ type: 'paragraph', quote: false, text, line });
   });
   flush();
   return nodes;

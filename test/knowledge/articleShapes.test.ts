@@ -142,6 +142,37 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(article.sections[0]!.byRole['barman']!.items.map((item) => item.text)).toEqual(['Salaire : 2 000 €', 'Horaires : Soir']);
   });
 
+  it('reads a plain-text page that underlines its headings: the title under « ==== », sections under « ---- », the lines between them text', () => {
+    const article = parse(
+      [
+        'SERVEUR, BARMAN : QUI FAIT QUOI ?',
+        '=================================',
+        '',
+        'Fiche métiers comparée - Département salle',
+        'Direction des ressources humaines',
+        '',
+        'Deux métiers de la salle que les clients confondent.',
+        '',
+        'MISSIONS',
+        '--------',
+        '',
+        '► Le serveur',
+        '- Prendre les commandes',
+        '- Servir les plats',
+        '',
+        '► Le barman',
+        '- Préparer les cocktails',
+      ].join('\n'),
+      'article.txt',
+    );
+    expect(article.title).toBe('SERVEUR, BARMAN : QUI FAIT QUOI ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['missions']);
+    // A mark that opens the list and comes back only before runs of another mark heads those runs.
+    expect(article.sections[0]!.byRole['serveur']!.items.map((item) => item.text)).toEqual(['Prendre les commandes', 'Servir les plats']);
+    // The name written in running text, not the title's capitals.
+    expect(article.roles.map((role) => role.name)).toEqual(['serveur', 'barman']);
+  });
+
   it('reports a label that names no role and a table whose columns are not roles, in French, with their lines', () => {
     const article = parse(
       [
