@@ -110,7 +110,9 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
       started = true;
       names.push([]);
       for (let at = start; at < written.length; at += 1) {
-        if (folded[at] === '' || (joins && pack.has('coordinators', folded[at]!))) {
+        // "conseiller d'insertion et de probation": a coordinator before a name's preposition joins its complements.
+        const joinsComplements = pack.has('namePrepositions', folded[at + 1] ?? '');
+        if (folded[at] === '' || (joins && pack.has('coordinators', folded[at]!) && !joinsComplements)) {
           if (names[names.length - 1]!.length > 0) names.push([]);
           continue;
         }
@@ -339,7 +341,8 @@ export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePa
     const own = distinctiveParts(role, roles, pack);
     for (let at = 1; at < keys.length; at += 1) {
       const genericHead = pack.has('jobHeads', folded[at]!) || pack.has('adjectivalJobHeads', folded[at]!);
-      if (!own.has(keys[at]!) || !pack.has('singularDeterminers', folded[at - 1]!) || !(genericHead || hasJobTitleEnding(folded[at]!))) continue;
+      const singular = pack.has('singularDeterminers', folded[at - 1]!) || pack.has('singularContractions', folded[at - 1]!);
+      if (!own.has(keys[at]!) || !singular || !(genericHead || hasJobTitleEnding(folded[at]!))) continue;
       let end = at + 1;
       while (end < keys.length && (keys[end] === '' ? end + 1 < keys.length && own.has(keys[end + 1]!) : own.has(keys[end]!))) end += 1;
       // In a section of one paragraph per role, "La secrétaire fait le lien…" is the Secrétaire d'auto-école when no other

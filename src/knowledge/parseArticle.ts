@@ -35,8 +35,11 @@ interface RawSection {
 }
 
 /** A section heading without its number ("2. Formation", "II – Formation", "1.2 Les cas difficiles"). */
-function headingText(text: string): string {
-  return text.replace(/^(?:(?:\d{1,2}|[IVX]{1,5})\s*[.)–—-]|\d{1,2}(?:\.\d{1,2})+\.?(?:\s+[–—-])?)\s+/, '').trim();
+function headingText(text: string, pack: LanguagePack): string {
+  // "Article 1 – Missions", "Partie II : Formation": the word a numbered heading opens on goes with its number.
+  const [first, second] = text.split(/\s+/);
+  const numberWord = first !== undefined && second !== undefined && pack.has('numberedHeadingWords', words(first).join(' ')) && /^(?:\d{1,2}|[IVX]{1,5})\b/.test(second);
+  return (numberWord ? text.slice(first.length).trimStart() : text).replace(/^(?:(?:\d{1,2}|[IVX]{1,5})\s*[.):–—-]|\d{1,2}(?:\.\d{1,2})+\.?(?:\s+[–—-])?)\s+/, '').trim();
 }
 
 function isNoise(text: string, pack: LanguagePack): boolean {
@@ -156,7 +159,7 @@ function labelsOf(section: RawSection, index: number, sectionLevel: number, pack
   };
   for (const node of section.body) {
     // "### 2.1 – Emploi de déménageur": a sub-heading's number is no part of the name it writes.
-    if (node.type === 'heading' && node.level > sectionLevel) add(withoutColon(headingText(node.text)), node.line);
+    if (node.type === 'heading' && node.level > sectionLevel) add(withoutColon(headingText(node.text, pack)), node.line);
     else if (node.type === 'paragraph') {
       add(paragraphLabel(node) ?? leadInSentence(node.text), node.line);
       add(node.strongLead !== undefined ? node.strongLead : undefined, node.line);
@@ -195,6 +198,8 @@ function isSentence(text: string, pack: LanguagePack): boolean {
 function subjectsNamedInTitle(sections: readonly RawSection[], title: string, pack: LanguagePack): LabelOccurrence[] {
   const named: Role[] = namesInTitle(title, pack).map((name) => ({ id: slugify(name), name, aliases: [], abbreviations: [], feminine: false }));
   if (named.length === 0) return [];
+  // "… le conseiller pénitentiaire d'insertion et de probation (CPIP) …" in the title: « Pour sa part, le CPIP … ».
+  bracketedInitialisms(named, [], pack, title);
   return sections.flatMap((section, index) =>
     section.body.flatMap((node) => {
       if (node.type !== 'paragraph' || paragraphLabel(node) !== null) return [];
@@ -696,7 +701,7 @@ class SectionBuilder {
       switch (node.type) {
         case 'heading':
           this.flushLead();
-          this.label(withoutColon(headingText(node.text)), node.line, node.level > this.sectionLevel);
+          this.label(withoutColon(headingText(node.text, this.pack)), node.line, node.level > this.sectionLevel);
           this.headingRole = node.level > this.sectionLevel && this.current !== null && this.current !== 'shared' ? this.current : null;
           break;
         case 'paragraph': {
@@ -922,7 +927,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       if (question && !noise && sections.length > 0) headsQuestions.add(sections[sections.length - 1]!);
       // "À lire aussi" as a heading: what follows it is a list of links, not content.
       noise = isNoise(node.text, pack);
-      if (!noise) sections.push({ heading: { ...node, text: headingText(node.text) }, body: [] });
+      if (!noise) sections.push({ heading: { ...node, text: headingText(node.text, pack) }, body: [] });
       continue;
     }
     if (!noise) sections[sections.length - 1]?.body.push(node);
@@ -1067,7 +1072,7 @@ function themeSections(raw: RawSection, sectionLevel: number, roles: readonly Ro
   const level = sectionLevel + 1;
   const runs: RawSection[] = [];
   for (const node of raw.body) {
-    if (node.type === 'heading' && node.level <= level) runs.push({ heading: { ...node, level: sectionLevel, text: headingText(node.text) }, body: [] });
+    if (node.type === 'heading' && node.level <= level) runs.push({ heading: { ...node, level: sectionLevel, text: headingText(node.text, pack) }, body: [] });
     else runs[runs.length - 1]?.body.push(node);
   }
   const namesRole = (text: string) => rolesMentionedIn(text, roles, pack).length > 0 || roleNamedIn(withoutColon(text), roles, pack) !== null;
@@ -1115,7 +1120,7 @@ function blockName(heading: string, names: readonly string[], pack: LanguagePack
  * synonyms too ("Salaire" and "Rémunération", "Ses interlocuteurs" and "Avec qui il travaille").
  */
 function topicStems(heading: string, pack: LanguagePack, lexicon?: Lexicon): Set<string> {
-  const folded = words(headingText(heading));
+  const folded = words(headingText(heading, pack));
   if (lexicon) return conceptsOfText(lexicon, folded);
   return new Set(folded.filter((word) => !pack.has('determiners', word) && !pack.has('nameLinkWords', word) && !pack.has('pronouns', word)).map((word) => stem(word)));
 }
@@ -1187,7 +1192,7 @@ function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title
       if (node.type === 'heading' && node.level === sectionLevel + 1) {
         const slot = block === blocks[0] ? at : alignments.get(block)!.slots[at]!;
         at += 1;
-        const text = headingText(node.text);
+        const text = headingText(node.text, pack);
         const key = slot >= 0 ? `#${slot}` : slugify(text);
         current = bySubject.get(key) ?? { heading: { ...node, level: sectionLevel, text }, body: [], otherHeadings: [] };
         if (slugify(text) !== slugify(current.heading.text) && !current.otherHeadings!.includes(text)) current.otherHeadings!.push(text);

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -29,6 +29,7 @@ describe('the role a paragraph is about, named by part of its name', () => {
   it('is the role a word of its name shaped like a job title names, no other role holding it', () => {
     expect(about('Le raccordeur travaille presque toujours en extérieur.')).toBe('technicien-raccordeur-fibre');
     expect(about("Le chargé d'affaires partage son temps entre l'agence et les chantiers.")).toBe('charge-d-affaires-reseau');
+    expect(about('Quant au raccordeur, il travaille presque toujours en extérieur.')).toBe('technicien-raccordeur-fibre');
   });
 
   it('is none for a word no job title is shaped like, a shared head, a usual head alone or a plural', () => {
@@ -311,6 +312,16 @@ describe('names each clause of a sentence gives the role it opens on (namesGiven
   it('gives none when two roles come before the cue', () => {
     const agency = [role('chef-de-projet', 'Chef de projet localisation'), role('relecteur', 'Relecteur-réviseur')];
     expect(given('Le chef de projet localisation et le relecteur-réviseur (le plus souvent appelé simplement « réviseur ») travaillent ensemble.', agency)).toEqual([]);
+  });
+});
+
+describe('the names a title gives (namesInTitle)', () => {
+  it('keeps « et de » inside a name: it joins the name\'s complements, not two names', () => {
+    expect(namesInTitle("Différences entre le surveillant, le conseiller d'insertion et de probation et le greffier", pack)).toEqual([
+      'surveillant',
+      "conseiller d'insertion et de probation",
+      'greffier',
+    ]);
   });
 });
 

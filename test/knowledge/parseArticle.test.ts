@@ -127,6 +127,39 @@ describe('parseArticle on layouts seen in other exports', () => {
     expect(article.sections.map((section) => section.id)).toEqual(['missions-principales']);
   });
 
+  it('reads « Article 1 – » or « Partie II : » before a heading as its number', () => {
+    const article = parseArticle(
+      ['# Différences entre un Pilote et un Copilote', '', 'Intro.', '', '## Article 1 – Missions', '', PILOT_MISSIONS.slice(2).join('\n'), '', '## Partie II : Formation', '', '- Pilote : ATPL', '- Copilote : CPL'].join('\n'),
+      'articles.md',
+    );
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'formation']);
+  });
+
+  it('reads a paragraph opened by the initialism the title gives in brackets as that role\'s', () => {
+    const article = parseArticle(
+      [
+        "# Différences entre le surveillant et le conseiller d'insertion et de probation (CPIP)",
+        '',
+        'Intro.',
+        '',
+        '## Missions',
+        '',
+        "S'agissant du surveillant, il assure la garde des détenus.",
+        '',
+        'Pour sa part, le CPIP prépare la sortie.',
+        '',
+        '## Horaires',
+        '',
+        'Quant au surveillant, il travaille en roulement.',
+        '',
+        'Pour sa part, le CPIP travaille en horaires de bureau.',
+      ].join('\n'),
+      'prose.md',
+    );
+    expect(article.roles.map((role) => role.id)).toEqual(['surveillant', 'conseiller-d-insertion-et-de-probation']);
+    expect(article.sections[1]!.byRole['conseiller-d-insertion-et-de-probation']!.prose).toEqual(['Pour sa part, le CPIP travaille en horaires de bureau.']);
+  });
+
   it('reads decimal numbers before a heading as its number, and keeps a heading that opens on a quantity', () => {
     const article = parseArticle(
       [
@@ -241,7 +274,7 @@ describe('parseArticle on layouts seen in other exports', () => {
       'annexe.md',
     );
     expect(article.roles.map((role) => role.id)).toEqual(['pilote-de-ligne', 'copilote-de-ligne']);
-    const activities = article.sections.find((section) => section.id === 'article-2-activites-principales')!;
+    const activities = article.sections.find((section) => section.id === 'activites-principales')!;
     expect(activities.byRole['pilote-de-ligne']!.items.map((item) => item.text)).toEqual(['décide du carburant emporté ;', 'signe le devis de masse.']);
     expect(activities.byRole['copilote-de-ligne']!.items.map((item) => item.text)).toEqual(['prépare le plan de vol ;', 'surveille les instruments.']);
     expect(activities.sharedItems).toEqual([]);
