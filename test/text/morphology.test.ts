@@ -103,6 +103,7 @@ describe('withoutInclusiveEndings', () => {
   it('writes inclusive forms in the masculine, names and determiners alike', () => {
     expect(withoutInclusiveEndings('le/la chargé(e) de recrutement')).toBe('le chargé de recrutement');
     expect(withoutInclusiveEndings('Technicien·ne, conseiller.ère, directeur(trice), salarié·e·s')).toBe('Technicien, conseiller, directeur, salarié');
+    expect(withoutInclusiveEndings('Directeur(-trice) artistique, Adaptateur(-trice)-dialoguiste')).toBe('Directeur artistique, Adaptateur-dialoguiste');
     expect(withoutInclusiveEndings('Un(e) chef·fe de projet')).toBe('Un chef de projet');
     expect(withoutInclusiveEndings('Le·la régisseur·euse des collections. Il·elle organise')).toBe('Le régisseur des collections. Il organise');
   });
