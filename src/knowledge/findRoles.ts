@@ -911,8 +911,9 @@ const MIN_CLIPPED_LETTERS = 3;
 export function clippedNicknames(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
   const endings = pack.source('clippingEndings').map((ending) => fold(ending));
-  for (const quoted of paragraph.matchAll(QUOTED_NAME)) {
-    for (const name of quotedNames(quoted[0], pack)) {
+  const names = [...[...paragraph.matchAll(QUOTED_NAME)].flatMap((quoted) => quotedNames(quoted[0], pack)), ...namesListedInSpeech(paragraph, pack)];
+  {
+    for (const name of names) {
       const folded = words(name);
       if (folded.length !== 1) continue;
       // « les archis »: a clip in the plural is the singular clip.
@@ -926,6 +927,24 @@ export function clippedNicknames(paragraph: string, roles: readonly Role[], pack
     }
   }
   return found;
+}
+
+/** A sentence in quotes, as a person says it. */
+const QUOTED_SPEECH = /«([^»]{41,240})»/g;
+
+/**
+ * « l'ortho, la psychomot, l'ergo et la neuropsy, ce n'est pas un peu la même chose ? »: a sentence in quotes that lists
+ * names, each a determiner and one word, between commas and « et » / « ou ».
+ */
+function namesListedInSpeech(paragraph: string, pack: LanguagePack): string[] {
+  const coordinators = pack.source('coordinators').join('|');
+  return [...paragraph.matchAll(QUOTED_SPEECH)].flatMap((speech) =>
+    speech[1]!.split(new RegExp(`\\s*[,;:?!]\\s*|\\s+(?:${coordinators})\\s+`, 'u')).flatMap((piece) => {
+      const written = writtenWords(piece.trim());
+      const bare = withoutDeterminers([...written], pack);
+      return written.length === 2 && bare.length === 1 ? [joinWritten(bare)] : [];
+    }),
+  );
 }
 
 /** A name in quotes anywhere in a sentence. */

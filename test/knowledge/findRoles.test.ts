@@ -256,6 +256,13 @@ describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
     expect(nicknames('On dit « le club » ou « la mo ».')).toEqual([]);
   });
 
+  it('reads the clips a sentence in quotes lists, each a determiner and one word', () => {
+    expect(nicknames("On nous demande souvent : « le mono, le palef et la direction, ce n'est pas un peu la même chose ? ».")).toEqual([
+      ['moniteur', ['mono']],
+      ['palefrenier', ['palef']],
+    ]);
+  });
+
   it('reads a clip in the plural as the singular clip, and never a role word merely in the plural', () => {
     expect(nicknames('Vous entendrez parler des « monos » et des « palefreniers ».')).toEqual([['moniteur', ['mono']]]);
   });
