@@ -987,8 +987,11 @@ export function quotedNames(text: string, pack: LanguagePack): string[] {
   return names;
 }
 
-/** Longest spelled-out name an initialism may stand for. */
-const MAX_EXPANSION_WORDS = 8;
+/** A name written as an initialism: "CESF", "IESSA". */
+const INITIALISM = /^[A-ZÀ-Ý]{2,6}$/;
+
+/** Longest spelled-out name an initialism may stand for, its link words counted. */
+const MAX_EXPANSION_WORDS = 14;
 
 /**
  * A role the title or labels name only by its initialism ("CESF") takes the name the article spells
@@ -997,7 +1000,7 @@ const MAX_EXPANSION_WORDS = 8;
  */
 export function spellOutInitialisms(roles: Role[], texts: readonly string[], pack: LanguagePack): void {
   for (const role of [...roles]) {
-    if (!/^[A-ZÀ-Ý]{2,6}$/.test(role.name.trim())) continue;
+    if (!INITIALISM.test(role.name.trim())) continue;
     const letters = fold(role.name);
     let found: string | null = null;
     for (const text of texts) {
@@ -1241,7 +1244,8 @@ const MAX_TRADE_LINK_WORDS = 2;
  */
 export function jobTitlesForTrades(roles: Role[], texts: readonly string[], pack: LanguagePack): void {
   for (const role of roles) {
-    if (looksLikeJobTitle(role.name, pack)) continue;
+    // An initialism ("IESSA") is no trade: the article spells it out (spellOutInitialisms).
+    if (looksLikeJobTitle(role.name, pack) || INITIALISM.test(role.name.trim())) continue;
     const trade = words(role.name);
     if (trade.length === 0) continue;
     const counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -132,6 +132,14 @@ describe('a role named by its trade', () => {
     jobTitlesForTrades(trade, ["Qui fait quoi entre le conducteur offset et l'agent de façonnage ?", 'Pour l\'agent de façonnage :'], pack);
     expect(trade[1]).toMatchObject({ id: 'agent-de-faconnage', name: 'Agent de façonnage', aliases: ['façonnage'] });
     expect(trade[0]!.name).toBe('Conducteur offset');
+  });
+
+  it('takes no job title for an initialism, which the article spells out instead', () => {
+    const texts = ["L'IESSA (ingénieur électronicien des systèmes de la sécurité aérienne) maintient les radars.", "Le TSEEAC (technicien supérieur des études et de l'exploitation de l'aviation civile) est polyvalent.", "Pas de licence de contrôleur : l'IESSA est qualifié sur ses équipements."];
+    const acronyms: Role[] = [role('iessa', 'IESSA'), role('tseeac', 'TSEEAC')];
+    jobTitlesForTrades(acronyms, texts, pack);
+    spellOutInitialisms(acronyms, texts, pack);
+    expect(acronyms.map((named) => named.name)).toEqual(['Ingénieur électronicien des systèmes de la sécurité aérienne', "Technicien supérieur des études et de l'exploitation de l'aviation civile"]);
   });
 });
 
