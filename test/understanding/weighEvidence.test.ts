@@ -380,6 +380,22 @@ describe('a role described instead of named', () => {
   });
 });
 
+describe('the words of a description that has found its role', () => {
+  const quarry = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout179'));
+
+  it('point to no section when the question asks for something else too (a definition)', () => {
+    const evidence = quarry.weigh("En deux mots, c'est quoi le rôle de la personne qui étudie le gisement ?");
+    expect(evidence.described).toBe('geologue-de-carriere');
+    // « étudie » would otherwise point to « Formation, salaire et horaires ».
+    expect(evidence.sections.map((found) => found.section.id)).not.toContain('formation-salaire-et-horaires');
+  });
+
+  it('still point to their section when the description is all the question says', () => {
+    const evidence = quarry.weigh('La personne qui étudie le gisement ?');
+    expect(evidence.sections.map((found) => found.section.id)).toContain('formation-salaire-et-horaires');
+  });
+});
+
 describe('a leader named by another leader word (leaderHeads)', () => {
   const agency = resolve(PROJECT_ROOT, 'test/fixtures/holdout150');
   const DIRECTOR = 'directeur-d-agence-immobiliere';
