@@ -55,6 +55,9 @@ export interface IndexedItem {
  * A role as the question reader sees it. Role names are matched on word stems, before
  * synonyms apply: "chargé" in "Chargé de communication" is a name, not "en charge de".
  */
+/** Initialisms this long may spell a word of the HR lexicon (« cdd », « cdi »); two letters are left to the reader's own checks. */
+const MIN_WORD_LIKE_ABBREVIATION = 3;
+
 export interface IndexedRole {
   role: Role;
   /** Stems of the name and aliases, link words left out: chef, produit, digital, numer. */
@@ -417,7 +420,9 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
       distinctiveStems: new Set([...own].filter((word) => !others.has(word))),
       headStem: first ? stem(first) : null,
       headStems: new Set(first ? [stem(first), ...(FEMININE_IN_ERE.test(first) ? [stem(`${first}e`)] : [])] : []),
-      abbreviations: new Set(role.abbreviations),
+      // « CDD » is a contract before it is the Comédien de doublage: an initialism the HR lexicon knows as another
+      // word names the role only when the article writes it (then it is one of the role's aliases).
+      abbreviations: new Set(role.abbreviations.filter((abbreviation) => abbreviation.length < MIN_WORD_LIKE_ABBREVIATION || !lexicon.topicWords.has(abbreviation))),
       foldedNames: expandedVariants(role, lexicon),
     };
   });

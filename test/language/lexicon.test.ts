@@ -114,6 +114,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('qui monte quoi, et pour quels travaux')).toContain('responsabilite');
   });
 
+  it('reads « leur rôle » as the tasks a heading covers (« Leur rôle auprès du patient »), but not « son rôle », which asks what a role is', () => {
+    expect(concepts('Leur rôle auprès du patient')).toContain('responsabilite');
+    expect(concepts("c'est quoi son rôle")).not.toContain('responsabilite');
+    expect(concepts("c'est quoi le rôle de l'ergo")).not.toContain('responsabilite');
+  });
+
   it('reads danger at work (« un boulot dangereux », « les accidents ») as the safety a section heads', () => {
     expect(concepts('est-ce un boulot dangereux')).toContain('securite');
     expect(concepts('conditions de travail et sécurité')).toContain('securite');

@@ -22,6 +22,16 @@ describe('bullets that open on another role', () => {
   });
 });
 
+describe('the initialisms a role is known by', () => {
+  it('leave out one the HR lexicon knows as another word (« CDD » is a contract, not the Comédien de doublage)', () => {
+    const dubbing = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout185'));
+    const actor = dubbing.indexes[0]!.roles.find((role) => role.role.id === 'comedien-de-doublage')!;
+    expect(actor.role.abbreviations).toContain('cdd');
+    expect([...actor.abbreviations]).not.toContain('cdd');
+    expect([...actor.abbreviations]).toContain('cd');
+  });
+});
+
 describe('heading words', () => {
   it('weighs the head noun above the words of its complement (complementPrepositions)', () => {
     expect(weights('Outils du quotidien')).toEqual({ outil: 3, quotidien: 2 });
