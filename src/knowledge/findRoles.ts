@@ -657,7 +657,8 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
     const closing = raw.findIndex((part, k) => k >= start && part.includes(')'));
     if (opened && closing >= 0) {
       const inBracket = raw.slice(start, closing + 1).join(' ').replace(/\).*$/, '');
-      const pieces = inBracket.split(/\s*[,;]\s*/).flatMap((piece) => piece.split(new RegExp(`\\s+(?:${pack.source('alternativeWords').join('|')})(?:\\s+|$)`)));
+      // « finisseur, ou vernisseur-polisseur »: the « ou » may open a piece after the comma.
+      const pieces = inBracket.split(/\s*[,;]\s*/).flatMap((piece) => piece.split(new RegExp(`(?:^|\\s+)(?:${pack.source('alternativeWords').join('|')})(?:\\s+|$)`)));
       found.push(...pieces.map((piece) => bareName(nameBeforePlace(piece, pack), pack)).filter((piece) => piece !== '' && piece.split(/\s+/).length <= MAX_ALIAS_WORDS && looksLikeJobTitle(piece, pack)));
       continue;
     }

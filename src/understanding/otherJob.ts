@@ -228,6 +228,8 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before)) continue;
     const title = [tokens[first]!, tokens[at]!];
     if (title.some((part) => !isContent(part, lexicon)) || lexicon.phraseConcepts.has(title.map(stem).join(' ')) || knownTitle(title, index, lexicon)) continue;
+    // "Qui utilise un tire-crin ?": in a lookup, a compound the article writes (a tool in its lists) is what is looked up.
+    if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;
     return title.join(' ');
   }
   // "un data scientist", "pour être scrum master", "un office manager": a borrowed title, head last.

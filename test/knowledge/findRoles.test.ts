@@ -359,6 +359,13 @@ describe('other names a naming cue gives in prose (aliasesInProse)', () => {
     ]);
   });
 
+  it('reads every name of a bracket the cue opens, a piece opening on « ou » after its comma too', () => {
+    expect(aliasesInProse('Le Vernisseur (on dit aussi finisseur, ou vernisseur-polisseur dans les ateliers de tradition) prépare le bois.', pack)).toEqual([
+      'finisseur',
+      'vernisseur-polisseur',
+    ]);
+  });
+
   it('lets « encore » stand between the cue and the names, as « souvent » does', () => {
     expect(aliasesInProse('Le conseiller voyages (on dit encore souvent « agent de voyages », ou « conseiller de vente » dans les annonces) accueille le client.', pack)).toEqual([
       'agent de voyages',

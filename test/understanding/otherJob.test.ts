@@ -57,6 +57,13 @@ describe('what is no other job', () => {
     expect(otherJob(question)).toBeNull();
   });
 
+  it('reads a compound the article writes as what a lookup looks up (« Qui utilise un tire-crin ? »), and another as a job', () => {
+    const workshop = readerFor(fixture('holdout182'));
+    const upholstery = workshop.indexes.find((index) => index.article.id === 'ebeniste-ou-tapissier-d-ameublement')!;
+    expect(workshop.weigh('Qui utilise un tire-crin ?', upholstery).otherJob).toBeNull();
+    expect(workshop.weigh('Combien gagne un cannier-rempailleur ?', upholstery).otherJob).not.toBeNull();
+  });
+
   it('reads a role\'s head before a phrase of the lexicon as the role, not a job with a complement (« au jour le jour »)', () => {
     const pharmacy = readerFor(fixture('holdout147'));
     const shelves = pharmacy.indexes.find((index) => index.article.roles.some((role) => role.id === 'rayonniste-en-parapharmacie'))!;
