@@ -322,7 +322,11 @@ class SectionBuilder {
     // paragraph, heads more of that role's content.
     const last = this.blocks[this.blocks.length - 1];
     const paragraphRole = last?.type === 'prose' ? (last.roleId ?? subjectOf(last.text, this.roles, this.pack)?.id ?? null) : null;
-    if (!lookingLikeRole && last?.type === 'prose' && paragraphRole !== null && !this.isShared(text)) {
+    // After one paragraph per role and no list between them ("**Le chocolatier** travaille…", "**Le vendeur**
+    // travaille…", then "Les temps forts de l'année :"), the lead-in heads the section's own list, not the last role's.
+    const beforeLast = this.blocks[this.blocks.length - 2];
+    const afterRoleParagraphs = beforeLast?.type === 'prose' && beforeLast.roleId !== null && beforeLast.roleId !== paragraphRole;
+    if (!lookingLikeRole && last?.type === 'prose' && paragraphRole !== null && !afterRoleParagraphs && !this.isShared(text)) {
       // The paragraph the lead-in follows was about that role, even where paragraphs are read as the section's.
       last.roleId = paragraphRole;
       this.paragraphsOpenRoles = true;
@@ -422,7 +426,9 @@ class SectionBuilder {
       return;
     }
     if (inline && inlineRole) {
-      this.prose(inline.text, node.line, inlineRole.id);
+      // "**Le commis** commence plus tôt": a bold subject the sentence goes on from stays in it; "**Commis** : …" is a label.
+      const subject = node.strongLead !== undefined && node.text.startsWith(node.strongLead) && /^\s\p{Ll}/u.test(node.text.slice(node.strongLead.length));
+      this.prose(subject ? node.text : inline.text, node.line, inlineRole.id);
       // "**Régisseur** — côté lieu et technique." then a numbered list: a short tagline (or a lead-in ending with a
       // colon) opens the role's content, and the list that follows is its own.
       if (isLeadIn(inline.text) || inline.text.split(/\s+/).length <= MAX_LABEL_WORDS) {

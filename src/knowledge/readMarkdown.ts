@@ -97,6 +97,26 @@ function withHtmlStrong(children: readonly PhrasingContent[]): PhrasingContent[]
   return open === null ? result : [...result, ...open];
 }
 
+/** Words a bold run may have to open a sentence as a lead ("**La confiseuse** suit…"). */
+const MAX_BOLD_LEAD_WORDS = 6;
+
+/**
+ * A paragraph opened by a bold lead ("**Au laboratoire, le chocolatier** travaille…") with a sentence that opens on
+ * another ("… le samedi est travaillé. **La confiseuse** suit…") is one paragraph per lead, as its writer meant.
+ */
+function byBoldLead(children: readonly PhrasingContent[]): PhrasingContent[][] {
+  const isLead = (child: PhrasingContent | undefined) => child?.type === 'strong' && inlineText(child.children).trim().split(/\s+/).length <= MAX_BOLD_LEAD_WORDS;
+  if (!isLead(children.find((child) => !(child.type === 'text' && child.value.trim() === '')))) return [children as PhrasingContent[]];
+  const parts: PhrasingContent[][] = [[]];
+  children.forEach((child, at) => {
+    const before = children[at - 1];
+    const opensSentence = at > 1 && before?.type === 'text' && /[.!?…]\s+$/.test(before.value);
+    if (opensSentence && isLead(child)) parts.push([]);
+    parts[parts.length - 1]!.push(child);
+  });
+  return parts;
+}
+
 /** A paragraph's text, with its opening bold run kept apart as a possible label. */
 function labelled(written: readonly PhrasingContent[], line: number): LabelledText {
   const children = withHtmlStrong(written);
@@ -162,8 +182,10 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
       case 'paragraph': {
         const points = markedLines(node);
         if (points) return [{ type: 'list', ordered: false, items: points.map((text, at) => ({ text, line: lineOf(node) + at, children: [] })), line: lineOf(node) }];
-        const paragraph = labelled(node.children, lineOf(node));
-        return paragraph.text === '' ? [] : [{ type: 'paragraph', quote, ...paragraph }];
+        return byBoldLead(node.children).flatMap((children) => {
+          const paragraph = labelled(children, lineOf(node));
+          return paragraph.text === '' ? [] : [{ type: 'paragraph' as const, quote, ...paragraph }];
+        });
       }
       case 'blockquote':
         return toNodes(withoutCalloutMarker(node.children), true);

@@ -173,6 +173,35 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(article.roles.map((role) => role.name)).toEqual(['serveur', 'barman']);
   });
 
+  it('reads a paragraph with a second sentence opened by a bold role as two paragraphs, and a lead-in after one paragraph per role as the section\'s', () => {
+    const article = parse(
+      [
+        '# Différences entre un Serveur, un Barman et un Commis',
+        '',
+        '## Horaires',
+        '',
+        '**En salle, le serveur** travaille le midi et le soir. **Le commis** commence plus tôt, vers 8 h.',
+        '',
+        '**Au bar, le barman** travaille le soir.',
+        '',
+        "Les temps forts de l'année :",
+        '',
+        '- Noël',
+        '- Le 14 juillet',
+        '',
+        '## Missions',
+        '',
+        '- Serveur : servir',
+        '- Barman : préparer les cocktails',
+        '- Commis : dresser',
+      ].join('\n'),
+    );
+    const hours = article.sections[0]!;
+    expect(hours.byRole['commis']!.prose).toEqual(['Le commis commence plus tôt, vers 8 h.']);
+    expect(hours.byRole['barman']!.items).toEqual([]);
+    expect(hours.sharedItems.flatMap((item) => item.children.map((child) => child.text))).toEqual(['Noël', 'Le 14 juillet']);
+  });
+
   it('reports a label that names no role and a table whose columns are not roles, in French, with their lines', () => {
     const article = parse(
       [
