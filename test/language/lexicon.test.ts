@@ -114,6 +114,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('qui monte quoi, et pour quels travaux')).toContain('responsabilite');
   });
 
+  it('reads « le travail est bien fait » as how the work is judged, its « travail » no longer the tasks', () => {
+    expect(concepts('Comment sait-on si le travail est bien fait ?')).toEqual(expect.arrayContaining(['indicateur']));
+    expect(concepts('Comment sait-on si le travail est bien fait ?')).not.toContain('responsabilite');
+  });
+
   it('reads « leur rôle » as the tasks a heading covers (« Leur rôle auprès du patient »), but not « son rôle », which asks what a role is', () => {
     expect(concepts('Leur rôle auprès du patient')).toContain('responsabilite');
     expect(concepts("c'est quoi son rôle")).not.toContain('responsabilite');
