@@ -784,10 +784,12 @@ export function namesInDashedAside(paragraph: string, roles: readonly Role[], pa
     if (!role) continue;
     const parts = aside[1]!.split(/\s*,\s*/).flatMap((part) => part.split(new RegExp(`(?:^|\\s+)(?:${alternatives})\\s+`, 'u'))).map((part) => part.trim()).filter((part) => part !== '');
     const names: string[] = [];
-    const allNames = parts.every((part) => {
+    // "— on dit « opérateur de tri », et pour les équipages c'est tout simplement « le fort » —": once the aside has
+    // opened on a name, a later part may say more before its own.
+    const allNames = parts.every((part, at) => {
       if (ABBREVIATION_ALONE.test(part)) return names.push(part) > 0;
       const quote = part.search(/[«"“]/);
-      if (quote < 0 || writtenWords(part.slice(0, quote)).length > MAX_ASIDE_LEAD_WORDS) return false;
+      if (quote < 0 || (at === 0 && writtenWords(part.slice(0, quote)).length > MAX_ASIDE_LEAD_WORDS)) return false;
       const quoted = quotedNames(part.slice(quote), pack);
       names.push(...quoted);
       return quoted.length > 0;

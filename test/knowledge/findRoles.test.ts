@@ -300,6 +300,10 @@ describe('names an aside between dashes lists right after a role (namesInDashedA
     expect(given('Le manipulateur en électroradiologie médicale — MERM, ou plus simplement « manip radio » dans le service — est un paramédical.')).toEqual([['manipulateur', ['MERM', 'manip radio']]]);
   });
 
+  it('lets a later part of the aside say more before its own name in quotes', () => {
+    expect(given("Le physicien médical — on dit « physicien », et pour les internes c'est tout simplement « le physmed » — calcule les doses.")).toEqual([['physicien', ['physicien', 'physmed']]]);
+  });
+
   it('gives nothing when the aside says anything else, or names another role', () => {
     expect(given('Le manipulateur en électroradiologie médicale — formé en trois ans — est un paramédical.')).toEqual([]);
     expect(given('Le manipulateur en électroradiologie médicale — ou « physicien médical » — est un paramédical.')).toEqual([]);
