@@ -895,7 +895,9 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       // A title underlined with « ==== » is the title, whatever follows it.
       title = first.text;
       cursor = 1;
-    } else if (second && second.type === 'heading' && third?.type !== 'list') {
+    } else if (second && second.type === 'heading' && third?.type !== 'list' && !(second.level > first.level && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2)) {
+      // A heading one level down that names no roles (a slide's subtitle under a title that names them) is under the
+      // title, not the title under a category line.
       category = first.text;
       title = second.text;
       cursor = 2;
@@ -1216,6 +1218,43 @@ function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title
   return [...sections.slice(0, first).filter((section) => !blocks.includes(section)), ...transposed, ...sections.slice(first).filter((section) => !blocks.includes(section))];
 }
 
+/** Sections in a row, each headed by one role's name alone, that a section of no role's content announces. */
+const MIN_ROLE_PARTS = 2;
+
+/**
+ * A deck or a page that gives each role's part its own slide or section: "Les missions" ("Un métier par diapositive"),
+ * then "Le chef monteur image", "L'étalonneur", "L'assistant monteur", each over its list, are the parts of "Les
+ * missions"; and "Compétences (suite)" goes on with "Compétences" (pack continuationMarks). Changes the sections in place.
+ */
+function gatherSlideParts(sections: RawSection[], sectionLevel: number, roles: readonly Role[], pack: LanguagePack): void {
+  const CONTINUED = /^(.*?)\s*\(([^()]+)\)\s*$/;
+  for (let at = 1; at < sections.length; at += 1) {
+    const continued = CONTINUED.exec(sections[at]!.heading.text);
+    const previous = sections[at - 1]!;
+    if (continued && pack.has('continuationMarks', words(continued[2]!).join(' ')) && slugify(continued[1]!) === slugify(previous.heading.text)) {
+      previous.body.push(...sections[at]!.body);
+      sections.splice(at, 1);
+      at -= 1;
+    }
+  }
+  // A heading that is a role's name and nothing else ("L'étalonneur (ou coloriste)"), over no sub-heading.
+  const roleOf = (section: RawSection) => {
+    if (subHeadingsOf(section, sectionLevel).length > 0) return null;
+    const key = nameKey(withoutColon(section.heading.text).replace(/\s*\([^()]*\)/g, ''), pack).join(' ');
+    const named = roles.filter((role) => [role.name, ...role.aliases].some((name) => nameKey(name, pack).join(' ') === key));
+    return named.length === 1 ? named[0]! : null;
+  };
+  for (let at = 1; at < sections.length; at += 1) {
+    const announcing = sections[at - 1]!;
+    let end = at;
+    const seen = new Set<Role>();
+    while (end < sections.length && roleOf(sections[end]!) !== null && !seen.has(roleOf(sections[end]!)!)) seen.add(roleOf(sections[end++]!)!);
+    const announcesOnly = announcing.body.every((node) => node.type === 'paragraph' || node.type === 'heading') && rolesMentionedIn(announcing.heading.text, roles, pack).length === 0;
+    if (end - at < MIN_ROLE_PARTS || !announcesOnly) continue;
+    for (const part of sections.splice(at, end - at)) announcing.body.push({ ...part.heading, level: sectionLevel + 1 }, ...part.body);
+  }
+}
+
 /** The texts of a node, for searching the article's own words. */
 function nodeTexts(node: SourceNode): string[] {
   const items = (list: readonly SourceItem[]): string[] => list.flatMap((item) => [item.text, ...items(item.children)]);
@@ -1243,6 +1282,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   const titleNames = namesInTitle(title, pack);
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel, pack, titleNames));
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
+  gatherSlideParts(rawSections, sectionLevel, roles, pack);
   const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
   jobTitlesForTrades(roles, texts, pack);
   spellOutInitialisms(roles, texts, pack);

@@ -154,6 +154,14 @@ function runningLines(lines: readonly string[]): Set<number> {
   }
   return running;
 }
+/** A label, a colon, then text in lower case: "Étalonneur : le chef opérateur…". */
+const INLINE_LABEL = /^[^:()]{1,60}\s:\s+\p{Ll}/u;
+
+/** The mark of a point written without one, on its own line under a lead-in. */
+const BARE_POINT = 'bare';
+/** Words a point written without a mark has at most. */
+const MAX_BARE_POINT_WORDS = 20;
+
 /** A heading underlined as plain text underlines it: the title with « ==== », a section with « ---- ». */
 const UNDERLINE = /^(?:(=){3,}|-{3,})$/;
 /** Headings a page must underline for a line it does not underline to be no heading. */
@@ -224,6 +232,8 @@ export function readTextExport(source: string): SourceDocument {
   // In a deck, only the slides' titles are sections; a line standing alone inside a slide heads a part of it.
   const slides = nodes.map((node): SourceNode => {
     if (deck.titles.has(node.line) && (node.type === 'paragraph' || node.type === 'heading')) return { type: 'heading', level: 2, text: node.text, line: node.line };
+    // "Barman : les clients au comptoir" is a label and its text, not a part's heading.
+    if (node.type === 'heading' && INLINE_LABEL.test(node.text) && !node.text.endsWith('?')) return { type: 'paragraph', quote: false, text: node.text, line: node.line };
     return node.type === 'heading' ? { ...node, level: 3 } : node;
   });
   return { nodes: slides, markdown: false };
@@ -382,16 +392,32 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
       textEnd = { ...textEnd, line };
       return;
     }
+    // "Chef monteur :" then "Avid Media Composer (la norme…)" and "Adobe Premiere Pro…" on the lines right under it: a
+    // lead-in line and the points of a list written without bullets, one a line, up to a blank line or the next lead-in.
+    const point = plainText(trimmed);
+    const underLeadIn = bullets.length === 0 && prose?.type === 'paragraph' && prose.text.endsWith(':') && textEnd.line === line - 1 && indent === textEnd.indent;
+    const inBareList = bullets.length > 0 && bullets.every((bullet) => bullet.mark === BARE_POINT) && listEnd === line - 1;
+    // A point is a few words, not a sentence: a paragraph under the lead-in is that label's text, not a point.
+    const short = point.split(/\s+/).length <= MAX_BARE_POINT_WORDS && !/[.!?…](?:\s|$)/u.test(point);
+    if ((underLeadIn || inBareList) && short && /^\p{Lu}/u.test(point) && !point.endsWith(':')) {
+      bullets.push({ text: point, line, indent, ordered: false, marked: true, mark: BARE_POINT });
+      listEnd = line;
+      return;
+    }
     flush();
     const text = plainText(trimmed);
     if (text === '') return;
     textEnd = { line, indent };
     // The category line and the title come first; a title may be long.
     const opening = nodes.length < 2 && nodes.every((node) => node.type === 'heading');
+    // "Étalonneur : le chef opérateur, le réalisateur" right under "Chef monteur : le réalisateur au quotidien, …": a
+    // line written like the paragraph above it, a label then its text, is one more such line, however short.
+    const above = nodes[nodes.length - 1];
+    const likeLineAbove = above?.type === 'paragraph' && above.line === line - 1 && INLINE_LABEL.test(text) && INLINE_LABEL.test(above.text);
     const underline = underlines.get(index);
     if (underline !== undefined && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: underline, text, line });
     // A page that underlines its headings underlines them all: another short line is a byline or a line of text.
-    else if (!textLines[index]!.keyed && looksLikeHeading(text, opening) && (underlines.size < MIN_UNDERLINED_HEADINGS || (opening && !titleUnderlined) || SECTION_NUMBERED.test(text))) {
+    else if (!textLines[index]!.keyed && !likeLineAbove && looksLikeHeading(text, opening) && (underlines.size < MIN_UNDERLINED_HEADINGS || (opening && !titleUnderlined) || SECTION_NUMBERED.test(text))) {
       nodes.push({ type: 'heading', level: headingNumbers.levelOf(text), text, line });
     } else nodes.push({ type: 'paragraph', quote: false, text, line });
   });

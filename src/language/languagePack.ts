@@ -15,6 +15,7 @@ export const WORD_CLASSES = [
   'noiseLines',
   'conclusionHeadings',
   'numberedHeadingWords',
+  'continuationMarks',
   'sharedCues',
   'commonGroundCues',
   'aliasCues',

@@ -202,6 +202,26 @@ describe('roles from labels alone, and doubts for the writer', () => {
     expect(hours.sharedItems.flatMap((item) => item.children.map((child) => child.text))).toEqual(['Noël', 'Le 14 juillet']);
   });
 
+  it('reads a slide deck: the first slide\'s title under its subtitle, one slide per role as parts of the slide that announces them, « (suite) » with its slide, points without marks under a lead-in', () => {
+    const deck = [
+      'Diapositive 1', 'Serveur, barman : qui fait quoi ?', "Parcours d'intégration – Pôle Salle", '',
+      'Diapositive 2', 'Les missions', 'Un métier par diapositive', '',
+      'Diapositive 3', 'Le serveur', '• Prendre les commandes', '• Servir les plats', '',
+      'Diapositive 4', 'Le barman', '• Préparer les cocktails', '',
+      'Diapositive 5', 'Outils', 'Serveur :', 'Carnet de commandes', 'Terminal de paiement', 'Barman :', 'Shaker', '',
+      'Diapositive 6', 'Avec qui', 'Serveur : le chef de rang, la cuisine et les clients en salle', 'Barman : les clients au comptoir', '',
+      'Diapositive 7', 'Horaires', 'Serveur :', '• Midi et soir', '',
+      'Diapositive 8', 'Horaires (suite)', 'Barman :', '• Soir', '',
+    ].join('\n');
+    const article = parse(deck, 'deck.txt');
+    expect(article.title).toBe('Serveur, barman : qui fait quoi ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['les-missions', 'outils', 'avec-qui', 'horaires']);
+    expect(texts(article, 'les-missions', 'barman')).toEqual(['Préparer les cocktails']);
+    expect(texts(article, 'outils', 'serveur')).toEqual(['Carnet de commandes', 'Terminal de paiement']);
+    expect(article.sections[2]!.byRole['barman']!.prose).toEqual(['les clients au comptoir']);
+    expect(texts(article, 'horaires', 'barman')).toEqual(['Soir']);
+  });
+
   it('reports a label that names no role and a table whose columns are not roles, in French, with their lines', () => {
     const article = parse(
       [
