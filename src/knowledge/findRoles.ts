@@ -915,19 +915,17 @@ export function clippedNicknames(paragraph: string, roles: readonly Role[], pack
   const found: { role: Role; names: string[] }[] = [];
   const endings = pack.source('clippingEndings').map((ending) => fold(ending));
   const names = [...[...paragraph.matchAll(QUOTED_NAME)].flatMap((quoted) => quotedNames(quoted[0], pack)), ...namesListedInSpeech(paragraph, pack)];
-  {
-    for (const name of names) {
-      const folded = words(name);
-      if (folded.length !== 1) continue;
-      // « les archis »: a clip in the plural is the singular clip.
-      const plural = looksPlural(folded[0]!);
-      const word = plural ? folded[0]!.slice(0, -1) : folded[0]!;
-      const written = plural ? name.slice(0, -1) : name;
-      const bases = [word, ...endings.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length))].filter((base) => base.length >= MIN_CLIPPED_LETTERS);
-      const clips = (role: Role) => [role.name, ...role.aliases].some((full) => words(full).some((part) => part !== word && part !== folded[0] && part.length > word.length && bases.some((base) => part.startsWith(base))));
-      const owners = roles.filter(clips);
-      if (owners.length === 1 && ![owners[0]!.name, ...owners[0]!.aliases].some((form) => fold(form) === fold(written))) found.push({ role: owners[0]!, names: [written] });
-    }
+  for (const name of names) {
+    const folded = words(name);
+    if (folded.length !== 1) continue;
+    // « les archis »: a clip in the plural is the singular clip.
+    const plural = looksPlural(folded[0]!);
+    const word = plural ? folded[0]!.slice(0, -1) : folded[0]!;
+    const written = plural ? name.slice(0, -1) : name;
+    const bases = [word, ...endings.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length))].filter((base) => base.length >= MIN_CLIPPED_LETTERS);
+    const clips = (role: Role) => [role.name, ...role.aliases].some((full) => words(full).some((part) => part !== word && part !== folded[0] && part.length > word.length && bases.some((base) => part.startsWith(base))));
+    const owners = roles.filter(clips);
+    if (owners.length === 1 && ![owners[0]!.name, ...owners[0]!.aliases].some((form) => fold(form) === fold(written))) found.push({ role: owners[0]!, names: [written] });
   }
   return found;
 }
@@ -944,7 +942,7 @@ function namesListedInSpeech(paragraph: string, pack: LanguagePack): string[] {
   return [...paragraph.matchAll(QUOTED_SPEECH)].flatMap((speech) =>
     speech[1]!.split(new RegExp(`\\s*[,;:?!]\\s*|\\s+(?:${coordinators})\\s+`, 'u')).flatMap((piece) => {
       const written = writtenWords(piece.trim());
-      const bare = withoutDeterminers([...written], pack);
+      const bare = withoutDeterminers(written, pack);
       return written.length === 2 && bare.length === 1 ? [joinWritten(bare)] : [];
     }),
   );
@@ -954,9 +952,10 @@ function namesListedInSpeech(paragraph: string, pack: LanguagePack): string[] {
 export const QUOTED_NAME = /«\s*[^»]{1,40}?\s*»|"[^"]{1,40}"|“[^”]{1,40}”/g;
 
 /** A name's written words without the determiners that open it ("la prog" → "prog"), one word at least. */
-function withoutDeterminers(written: string[], pack: LanguagePack): string[] {
-  while (written.length > 1 && pack.has('determiners', words(written[0]!).join(' '))) written.shift();
-  return written;
+function withoutDeterminers(written: readonly string[], pack: LanguagePack): string[] {
+  let from = 0;
+  while (from < written.length - 1 && pack.has('determiners', words(written[from]!).join(' '))) from += 1;
+  return written.slice(from);
 }
 
 /** A name as written without its opening determiners: « l'intendance » → « intendance ». */

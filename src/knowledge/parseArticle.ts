@@ -1218,6 +1218,9 @@ function transposeRoleBlocks(sections: RawSection[], sectionLevel: number, title
   return [...sections.slice(0, first).filter((section) => !blocks.includes(section)), ...transposed, ...sections.slice(first).filter((section) => !blocks.includes(section))];
 }
 
+/** A heading with an aside in brackets at its end: "Compétences (suite)". */
+const CONTINUED = /^(.*?)\s*\(([^()]+)\)\s*$/;
+
 /** Sections in a row, each headed by one role's name alone, that a section of no role's content announces. */
 const MIN_ROLE_PARTS = 2;
 
@@ -1227,7 +1230,6 @@ const MIN_ROLE_PARTS = 2;
  * missions"; and "Compétences (suite)" goes on with "Compétences" (pack continuationMarks). Changes the sections in place.
  */
 function gatherSlideParts(sections: RawSection[], sectionLevel: number, roles: readonly Role[], pack: LanguagePack): void {
-  const CONTINUED = /^(.*?)\s*\(([^()]+)\)\s*$/;
   for (let at = 1; at < sections.length; at += 1) {
     const continued = CONTINUED.exec(sections[at]!.heading.text);
     const previous = sections[at - 1]!;
@@ -1238,17 +1240,21 @@ function gatherSlideParts(sections: RawSection[], sectionLevel: number, roles: r
     }
   }
   // A heading that is a role's name and nothing else ("L'étalonneur (ou coloriste)"), over no sub-heading.
+  const nameKeys = roles.map((role) => new Set([role.name, ...role.aliases].map((name) => nameKey(name, pack).join(' '))));
   const roleOf = (section: RawSection) => {
     if (subHeadingsOf(section, sectionLevel).length > 0) return null;
     const key = nameKey(withoutColon(section.heading.text).replace(/\s*\([^()]*\)/g, ''), pack).join(' ');
-    const named = roles.filter((role) => [role.name, ...role.aliases].some((name) => nameKey(name, pack).join(' ') === key));
+    const named = roles.filter((_, index) => nameKeys[index]!.has(key));
     return named.length === 1 ? named[0]! : null;
   };
   for (let at = 1; at < sections.length; at += 1) {
     const announcing = sections[at - 1]!;
     let end = at;
     const seen = new Set<Role>();
-    while (end < sections.length && roleOf(sections[end]!) !== null && !seen.has(roleOf(sections[end]!)!)) seen.add(roleOf(sections[end++]!)!);
+    for (let role = roleOf(sections[end]!); role !== null && !seen.has(role); role = end < sections.length ? roleOf(sections[end]!) : null) {
+      seen.add(role);
+      end += 1;
+    }
     const announcesOnly = announcing.body.every((node) => node.type === 'paragraph' || node.type === 'heading') && rolesMentionedIn(announcing.heading.text, roles, pack).length === 0;
     if (end - at < MIN_ROLE_PARTS || !announcesOnly) continue;
     for (const part of sections.splice(at, end - at)) announcing.body.push({ ...part.heading, level: sectionLevel + 1 }, ...part.body);

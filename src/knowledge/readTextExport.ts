@@ -73,10 +73,13 @@ interface Bullet {
   line: number;
   indent: number;
   ordered: boolean;
-  /** Written with a bullet mark; false for a line of its own under a bullet. */
-  marked: boolean;
-  /** The mark written ("►", "-", "1."), or '' for a line of its own. */
+  /** The mark written ("►", "-", "1.", BARE_POINT), or '' for a line of its own under a bullet. */
   mark: string;
+}
+
+/** Written with a mark, not a line of its own under a bullet. */
+function isMarked(bullet: Bullet): boolean {
+  return bullet.mark !== '';
 }
 
 /**
@@ -85,7 +88,7 @@ interface Bullet {
  */
 function withHeadMarks(bullets: readonly Bullet[]): { bullet: Bullet; indent: number }[] {
   const first = bullets[0];
-  const sameLevel = bullets.filter((bullet) => bullet.marked && bullet.indent === first?.indent);
+  const sameLevel = bullets.filter((bullet) => isMarked(bullet) && bullet.indent === first?.indent);
   const headMark = first?.mark;
   const heads = sameLevel.filter((bullet) => bullet.mark === headMark);
   const headsRuns =
@@ -357,19 +360,19 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     }
     const bullet = BULLET.exec(expanded);
     if (bullet) {
-      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined, marked: true, mark: bullet[2] !== undefined ? '1.' : [...expanded.trimStart()][0]! });
+      bullets.push({ text: plainText(bullet[3] ?? ''), line, indent: bullet[1]!.length, ordered: bullet[2] !== undefined, mark: bullet[2] !== undefined ? '1.' : [...expanded.trimStart()][0]! });
       listEnd = line;
       return;
     }
     // A line under a bullet, indented past its marker and with no blank line between, belongs to that bullet:
     // a sentence wrapped onto the next line goes on (it starts in lower case), a line of its own ("Statut :
     // cadre", "Formation : bac +3") is one more point under the bullet.
-    const marked = bullets.findLast((candidate) => candidate.marked);
+    const marked = bullets.findLast(isMarked);
     const indent = expanded.length - expanded.trimStart().length;
     if (marked && listEnd === line - 1 && indent > marked.indent) {
       const text = plainText(trimmed);
       if (/^\p{Ll}/u.test(text)) bullets[bullets.length - 1]!.text += ` ${text}`;
-      else bullets.push({ text, line, indent: marked.indent + 1, ordered: false, marked: false, mark: '' });
+      else bullets.push({ text, line, indent: marked.indent + 1, ordered: false, mark: '' });
       listEnd = line;
       return;
     }
@@ -394,18 +397,17 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     }
     // "Chef monteur :" then "Avid Media Composer (la norme…)" and "Adobe Premiere Pro…" on the lines right under it: a
     // lead-in line and the points of a list written without bullets, one a line, up to a blank line or the next lead-in.
-    const point = plainText(trimmed);
+    const text = plainText(trimmed);
     const underLeadIn = bullets.length === 0 && prose?.type === 'paragraph' && prose.text.endsWith(':') && textEnd.line === line - 1 && indent === textEnd.indent;
     const inBareList = bullets.length > 0 && bullets.every((bullet) => bullet.mark === BARE_POINT) && listEnd === line - 1;
     // A point is a few words, not a sentence: a paragraph under the lead-in is that label's text, not a point.
-    const short = point.split(/\s+/).length <= MAX_BARE_POINT_WORDS && !/[.!?…](?:\s|$)/u.test(point);
-    if ((underLeadIn || inBareList) && short && /^\p{Lu}/u.test(point) && !point.endsWith(':')) {
-      bullets.push({ text: point, line, indent, ordered: false, marked: true, mark: BARE_POINT });
+    const short = text.split(/\s+/).length <= MAX_BARE_POINT_WORDS && !/[.!?…](?:\s|$)/u.test(text);
+    if ((underLeadIn || inBareList) && short && /^\p{Lu}/u.test(text) && !text.endsWith(':')) {
+      bullets.push({ text, line, indent, ordered: false, mark: BARE_POINT });
       listEnd = line;
       return;
     }
     flush();
-    const text = plainText(trimmed);
     if (text === '') return;
     textEnd = { line, indent };
     // The category line and the title come first; a title may be long.
