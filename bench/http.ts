@@ -31,13 +31,13 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/projectRoot.js';
+import { BOT_CONFIG_KEYS, freePort, rssMb } from './serverProcesses.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -79,13 +79,6 @@ const CONVERSATION_TURNS: readonly (readonly [string, string])[] = [
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
-/**
- * Keys not passed on from this shell: the bot's configuration (anonymous mode, memory storage, no
- * watch, insights in a fresh SQLite file of the run) and NODE_ENV (the SDK refuses anonymous mode when it is "production").
- */
-const BOT_CONFIG_KEYS =
-  /^(NODE_ENV|PORT|HOST|KNOWLEDGE_DIR|DIALOGS_DIR|LOG_LEVEL|LOG_FORMAT|LOG_QUESTIONS|METRICS|METRICS_TOKEN|KNOWLEDGE_WATCH|REDIS_URL|FEEDBACK_FILE|DATABASE_URL|INSIGHTS_\w+|\w*RATE_LIMIT_PER_MINUTE|STATE_\w+|HTTP_\w+|TURN_TIMEOUT_MS|connections__.*)$/;
-
 /** One timestamp for every request: bodies are built once (see BODIES). */
 const TIMESTAMP = new Date().toISOString();
 
@@ -105,15 +98,6 @@ function activity(conversationId: string, text: string): string {
     deliveryMode: 'expectReplies',
     text,
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 interface ServerProcess {
@@ -149,11 +133,6 @@ async function stopServerProcess(server: ServerProcess): Promise<void> {
   const killer = setTimeout(() => server.child.kill('SIGKILL'), 5_000);
   await once(server.child, 'exit');
   clearTimeout(killer);
-}
-
-/** Resident set size of a process, in MB (from ps, so it works on Linux and macOS). */
-function rssMb(pid: number): number {
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
 }
 
 /**

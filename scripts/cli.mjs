@@ -3,7 +3,8 @@
  * `npm run ask|chat|kb|check:knowledge|eval`: runs a CLI from compiled JavaScript, not through tsx.
  * When TypeScript is installed and a source is newer than the last build, compiles first (incremental,
  * its output on stderr so machine-readable stdout stays clean); writes the compact French word list
- * when it is missing or older than the package it comes from. Then runs the CLI in this same process.
+ * when it is missing or older than the package it comes from, and the YAML files' data when one of them
+ * changed. Then runs the CLI in this same process.
  *
  *   node scripts/cli.mjs <name> [arguments…]
  */
@@ -26,6 +27,7 @@ const CLIS = {
   eval: { entry: 'dist/eval/test/eval/report.js', project: 'tsconfig.eval.json', stamp: 'dist/eval/.tsbuildinfo', sources: ['src', 'test/eval'] },
 };
 const DICTIONARY = 'dist/data/french-words.txt';
+const YAML_DATA = 'dist/data/yaml-data.json';
 
 function compile(project, stamp) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -58,6 +60,15 @@ if (hasTypeScript()) {
   if (isStale(at(DICTIONARY), [wordsPackage, at('src/understanding/frenchDictionary.ts')])) {
     if (isStale(at('dist/.tsbuildinfo'), [at('src'), at('tsconfig.json')])) compile('tsconfig.json', 'dist/.tsbuildinfo');
     execFileSync(process.execPath, [at('dist/cli/buildDictionary.js')], { cwd: root, stdio: ['ignore', 2, 2] });
+  }
+  // The project's YAML files parsed ahead, again when one of them changed (a stale file only costs the parse it saves).
+  if (isStale(at(YAML_DATA), ['language', 'dialogs', 'knowledge'].map(at))) {
+    if (isStale(at('dist/.tsbuildinfo'), [at('src'), at('tsconfig.json')])) compile('tsconfig.json', 'dist/.tsbuildinfo');
+    try {
+      execFileSync(process.execPath, [at('dist/cli/buildYamlData.js')], { cwd: root, stdio: ['ignore', 2, 2] });
+    } catch {
+      process.stderr.write('The YAML files could not be parsed ahead: the CLI parses them as it starts.\n');
+    }
   }
 } else if (!existsSync(at(cli.entry))) {
   process.stderr.write(`${cli.entry} is missing and TypeScript is not installed: run npm install, then npm run build.\n`);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: reads .env when there is one, compiles src/ → dist/ if TypeScript is installed
- * (incremental, so an up-to-date build costs a second) and writes the compact French word list if it
- * is missing, bundles the server as `npm run build` does, then runs it.
+ * (incremental, so an up-to-date build costs a second), writes the compact French word list if it
+ * is missing and the YAML files' data if one changed, bundles the server as `npm run build` does, then runs it.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
@@ -29,6 +29,15 @@ if (tsc) {
   const words = createRequire(import.meta.url).resolve('an-array-of-french-words/package.json');
   if (isStale(fileURLToPath(new URL('dist/data/french-words.txt', root)), [words])) {
     execFileSync(process.execPath, ['dist/cli/buildDictionary.js'], { cwd: root, stdio: 'inherit' });
+  }
+  // The project's YAML files parsed ahead, again when one of them changed (a stale file only costs the parse it saves).
+  const yamlFolders = ['language', 'dialogs', 'knowledge'].map((folder) => fileURLToPath(new URL(folder, root)));
+  if (isStale(fileURLToPath(new URL('dist/data/yaml-data.json', root)), yamlFolders)) {
+    try {
+      execFileSync(process.execPath, ['dist/cli/buildYamlData.js'], { cwd: root, stdio: 'inherit' });
+    } catch {
+      console.error('The YAML files could not be parsed ahead: the server parses them as it starts.');
+    }
   }
   // The server as one module (what `npm run build` ships), again when tsc rewrote it or a source is newer.
   const server = fileURLToPath(new URL('dist/index.js', root));

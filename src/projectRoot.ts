@@ -22,3 +22,7 @@ export const DEFAULT_DIALOGS_DIR = resolve(PROJECT_ROOT, 'dialogs');
 export const DEFAULT_LANGUAGE_PACK = resolve(PROJECT_ROOT, 'language', 'fr.yaml');
 /** The French word list in its compact form (folded, sorted, one per line), written by `npm run build`. */
 export const COMPACT_FRENCH_WORDS = resolve(PROJECT_ROOT, 'dist', 'data', 'french-words.txt');
+/** The data of the project's YAML files, parsed by `npm run build`, by hash of their text. */
+export const PRECOMPILED_YAML = resolve(PROJECT_ROOT, 'dist', 'data', 'yaml-data.json');
+/** The folders whose YAML files `npm run build` parses ahead (the language pack, the dialogs, the lexicon and contacts). */
+export const PRECOMPILED_YAML_FOLDERS = [resolve(PROJECT_ROOT, 'language'), DEFAULT_DIALOGS_DIR, DEFAULT_KNOWLEDGE_DIR];

@@ -4,7 +4,9 @@
  * Entries are folded and split exactly like article and question text, so "l'" meets "l".
  */
 import { z } from 'zod';
-import { readYamlFile } from '../text/readYamlFile.js';
+import { readFileSync } from 'node:fs';
+import { contentKey, readYamlFile } from '../text/readYamlFile.js';
+import { TextCache } from '../text/textCache.js';
 import { words } from '../text/normalize.js';
 import { PhraseSet } from './phraseSet.js';
 
@@ -166,5 +168,9 @@ export function compileLanguagePack(data: Record<WordClass, string[]>): Language
 
 /** Loads and validates a language pack file; a mistake stops start-up with `file:line`. */
 export function loadLanguagePack(file: string): LanguagePack {
-  return compileLanguagePack(readYamlFile(file, packSchema));
+  const source = readFileSync(file, 'utf8');
+  return compiledPacks.get(contentKey(file, source), () => compileLanguagePack(readYamlFile(file, packSchema, source)));
 }
+
+/** Packs compiled once per file content (compiled packs are never changed, so one can be shared). */
+const compiledPacks = new TextCache<LanguagePack>(8);

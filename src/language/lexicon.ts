@@ -5,7 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { readYamlFile } from '../text/readYamlFile.js';
+import { readFileSync } from 'node:fs';
+import { contentKey, readYamlFile } from '../text/readYamlFile.js';
+import { TextCachePerOwner } from '../text/textCache.js';
 import { stem, words } from '../text/normalize.js';
 import type { LanguagePack } from './languagePack.js';
 import { PhraseSet } from './phraseSet.js';
@@ -270,5 +272,9 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
 
 /** Loads and validates a lexicon file; a mistake stops start-up with `file:line`. */
 export function loadLexicon(file: string, language: LanguagePack): Lexicon {
-  return compileLexicon(readYamlFile(file, lexiconSchema), language);
+  const source = readFileSync(file, 'utf8');
+  return compiledLexicons.get(language, contentKey(file, source), () => compileLexicon(readYamlFile(file, lexiconSchema, source), language));
 }
+
+/** Lexicons compiled once per file content and language pack (compiled lexicons are never changed, so one can be shared). */
+const compiledLexicons = new TextCachePerOwner<LanguagePack, Lexicon>(8);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLanguagePack, loadLanguagePack, WORD_CLASSES, type WordClass } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
 import { KnowledgeFileError } from '../../src/errors.js';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,6 +35,18 @@ describe('the French language pack', () => {
     const file = join(directory, 'fr.yaml');
     writeFileSync(file, 'determiners: [le]\nunknownClass: [x]\n');
     expect(() => loadLanguagePack(file)).toThrow(KnowledgeFileError);
+  });
+
+  it('compiles a pack file once while its text is unchanged, and again after an edit', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pack-once-')), 'fr.yaml');
+    const text = readFileSync(DEFAULT_LANGUAGE_PACK, 'utf8');
+    writeFileSync(file, text);
+    const first = loadLanguagePack(file);
+    expect(loadLanguagePack(file)).toBe(first);
+    writeFileSync(file, text.replace('coordinators: [', 'coordinators: [plus, '));
+    const edited = loadLanguagePack(file);
+    expect(edited).not.toBe(first);
+    expect(edited.has('coordinators', 'plus')).toBe(true);
   });
 
   it('compiles from data alone', () => {

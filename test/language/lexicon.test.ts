@@ -198,6 +198,20 @@ describe('the HR lexicon with the language pack', () => {
     expect(lexicon.fillers.find(words('environnement'))).toEqual([]);
   });
 
+  it('compiles a lexicon file once while its text is unchanged, and again after any edit', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lexicon-once-')), 'lexique.yaml');
+    writeFileSync(file, 'synonyms:\n  salaire: [paie]\n');
+    const first = loadLexicon(file, pack);
+    expect(loadLexicon(file, pack)).toBe(first);
+    // Same length, written at once: only the text tells the two apart.
+    writeFileSync(file, 'synonyms:\n  salaire: [paye]\n');
+    const edited = loadLexicon(file, pack);
+    expect(edited).not.toBe(first);
+    expect(conceptOf(edited, 'paye')).toBe('salaire');
+    // Compiled with another pack, the same text is another lexicon.
+    expect(loadLexicon(file, packWith({}))).not.toBe(edited);
+  });
+
   it('refuses grammar word classes in lexique.yaml: they belong to the language pack', () => {
     const directory = mkdtempSync(join(tmpdir(), 'lexicon-'));
     const file = join(directory, 'lexique.yaml');
