@@ -1345,7 +1345,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
       const head = words(role.name).find((word) => !pack.has('determiners', word));
       return head !== undefined && sharedStartLength(head, first) >= MIN_TRADE_PREFIX && complement.join(' ') === rest.join(' ');
     });
-    if (trade.length === 1) trade[0]!.aliases.push(lead);
+    if (trade.length === 1) addAlias(trade[0]!, bareName(lead, pack));
   }
   // « On dit « le nivo » pour le nivoculteur », in the introduction or a section: that role's names in use. A name the
   // writer set in bold ("tout le monde dit **le véto** pour …") is read as one in quotes.

@@ -539,7 +539,9 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     ...Object.values(section.byRole).flatMap((content) => [content.header ?? '', ...content.prose, ...flattenItems(content.items).map((item) => item.text)]),
     ...flattenItems(section.sharedItems).map((item) => item.text),
   ])];
-  const vocabulary = new Set(allTexts.flatMap((text) => conceptsOf(text, lexicon)));
+  // What a section is about is known to the article even when no text writes it: « la conclusion » of a closing
+  // section headed « En bref », « la définition » of the one that defines the roles.
+  const vocabulary = new Set([...allTexts.flatMap((text) => conceptsOf(text, lexicon)), ...sections.flatMap((section) => [...section.terms.keys()])]);
   // A role's other names are words the article uses too, even one it only implies (« les archis » → « archi »): a
   // question writing one is never corrected into another word.
   const otherNames = article.roles.flatMap((role) => [role.name, ...role.aliases]);

@@ -2652,6 +2652,37 @@ describe('bold leads that name the trade rather than the job', () => {
     expect(article.roles.find((role) => role.id === 'regisseur-plateau')!.aliases).toContain('Régie plateau');
     expect(texts(article, 'horaires', 'regisseur-lumiere')).toEqual(['longues journées de réglage']);
   });
+
+  it('give the name without its article (« **L\'ingé procédés :** » is « ingé procédés »)', () => {
+    const clipped = parse(
+      [
+        '# Tableautiste et ingénieur procédés : qui fait quoi ?',
+        '',
+        '## Missions',
+        '',
+        '**Le tableautiste :**',
+        '',
+        '- Conduit les unités',
+        '',
+        "**L'ingénieur procédés :**",
+        '',
+        '- Optimise les unités',
+        '',
+        '## Incidents',
+        '',
+        '**Le tableautiste :**',
+        '',
+        '- Met l\'unité en sécurité',
+        '',
+        "**L'ingé procédés :**",
+        '',
+        "- Mène l'analyse de l'incident",
+      ].join('\n'),
+    );
+    const aliases = clipped.roles.find((role) => role.id === 'ingenieur-procedes')!.aliases;
+    expect(aliases).toContain('ingé procédés');
+    expect(aliases.filter((alias) => alias.startsWith("L'"))).toEqual([]);
+  });
 });
 
 describe('a page laid out in two columns, as a SharePoint or Word page exported to text writes it', () => {

@@ -149,6 +149,23 @@ describe('the HR lexicon with the language pack', () => {
     expect(signals.some((signal) => signal.startsWith('topic:carriere:peut'))).toBe(true);
   });
 
+  it('reads "monter vers" a post as a question about the career', () => {
+    expect(concepts('il peut monter vers quels postes').some((concept) => concept?.startsWith('topic:carriere'))).toBe(true);
+  });
+
+  it('reads the diploma levels, the way to become one and the collective agreement as the HR subjects they are', () => {
+    expect(concepts('il faut un bac+2')).toContain('formation');
+    expect(concepts('comment on fait pour devenir chef de rayon')).toContain('formation');
+    expect(concepts('quel niveau dans la convention collective')).toContain('statut');
+    expect(concepts('quelle classification')).toContain('statut');
+  });
+
+  it('reads a hitch at work (« un pépin », « un imprévu ») as an incident, not as a breakdown of a machine', () => {
+    expect(concepts("s'il y a un gros pépin")).toContain('incident');
+    expect(concepts('en cas d’incident')).toContain('incident');
+    expect(concepts('une panne')).not.toContain('incident');
+  });
+
   it('reads "responsable" after a form of "être" as the responsibilities asked about, whatever the word order', () => {
     for (const question of ['de quoi est responsable le cpd', 'de quoi je serai responsable', 'de quoi je vais etre responsable']) {
       expect(conceptSequence(words(question), lexicon).map((token) => token.concept)).toContain('responsabilite');
@@ -178,6 +195,7 @@ describe('the HR lexicon with the language pack', () => {
   });
 
   it('takes its cue phrases from the pack, compared stem by stem', () => {
+    expect(lexicon.overview.find(words("c'est pas un peu le même taf"))).not.toEqual([]);
     expect(lexicon.comparison.find(words('les différences'))).toEqual([[1, 2]]);
     const other = loadLexicon(DEFAULT_LEXICON, packWith({ comparisonCues: ['versus'] }));
     expect(other.comparison.find(words('les différences'))).toEqual([]);

@@ -94,6 +94,43 @@ describe('the sections the parser marks', () => {
     expect(conclusion.terms.get('conclusion')).toBe(3);
   });
 
+  it("count what such a section answers as words the article knows, though no text writes them (« la conclusion » of an « En bref »)", () => {
+    const article = parseArticle(
+      [
+        '# Différences entre un Scrum Master et un Product Owner',
+        '',
+        '## Missions',
+        '',
+        '**Scrum Master** :',
+        '',
+        '- Anime les rituels',
+        '',
+        '**Product Owner** :',
+        '',
+        '- Priorise le backlog',
+        '',
+        '## Outils',
+        '',
+        '**Scrum Master** :',
+        '',
+        '- Tableau Kanban',
+        '',
+        '**Product Owner** :',
+        '',
+        '- Jira',
+        '',
+        '## En bref',
+        '',
+        'Le Scrum Master sert l’équipe, le Product Owner sert le produit.',
+      ].join('\n'),
+      'article.md',
+      reader.lexicon.language,
+    );
+    const index = indexArticle(article, reader.lexicon);
+    expect(index.sections.find((entry) => entry.section.isConclusion)?.section.heading).toBe('En bref');
+    expect(index.vocabulary.has('conclusion')).toBe(true);
+  });
+
   it("weigh the definition section's own heading words like an intro: « Qui fait quoi ? » defines, it lists no missions", () => {
     const nursery = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout33'));
     const definition = nursery.indexes[0]!.sections.find((entry) => entry.section.isDefinition)!;
