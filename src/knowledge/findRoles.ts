@@ -704,6 +704,37 @@ const CLAUSE_ABOUT_SOMEONE = /[;.!?]\s+|,\s+(?:et\s+)?(?=(?:l['’]|le\s|la\s|le
  * simplement comme « l'accueil »": in a sentence that names several roles, each clause opened by a role's whole name
  * gives that role the names after its naming cue (pack aliasCues) — a job title, or any name in quotes.
  */
+/**
+ * « Dans cette FAQ, « le meunier » désigne le conducteur de moulin, « le labo » le technicien qualité laboratoire »: a
+ * glossary sentence saying what the article's short names stand for (pack designationCues, written once and then left
+ * out). Each role named in quotes gets the job title written after its quote.
+ */
+export function namesDesignated(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  const found: { role: Role; names: string[] }[] = [];
+  const alternatives = new RegExp(`\\s(?:${pack.source('alternativeWords').join('|')})\\s`, 'u');
+  for (const sentence of paragraph.split(/[.!?]\s+/u)) {
+    const quotes = [...sentence.matchAll(QUOTED_NAME)];
+    let cueSeen = false;
+    quotes.forEach((quote, at) => {
+      const end = quote.index + quote[0].length;
+      const raw = splitWrittenElisions(sentence.slice(end, quotes[at + 1]?.index ?? sentence.length)).split(/\s+/).filter((part) => part !== '');
+      const cue = pack.prefixLength('designationCues', raw.map((part) => words(part).join('')), 0);
+      if (!cueSeen && cue === 0) return;
+      cueSeen = true;
+      // Up to the next comma or coordinator; of « le technicien ou la technicienne qualité laboratoire », the full form.
+      const run = /^[^,;:()«"“]+/u.exec(raw.slice(cue).join(' '))?.[0] ?? '';
+      const title = run.replace(/\s+(?:et|ou)\s*$/u, '').split(alternatives).sort((a, b) => b.length - a.length)[0] ?? '';
+      const name = bareName(title, pack);
+      const role = quotedNames(quote[0], pack).map((quoted) => roleNamedIn(quoted, roles, pack)).find((named) => named !== null);
+      if (!role || name === '' || name.split(/\s+/).length > MAX_ALIAS_WORDS || !looksLikeJobTitle(name, pack)) return;
+      // A title holding another role's whole name (« le conducteur de ligne d'ensachage » for « le labo ») is not this one's.
+      const key = nameKey(name, pack);
+      if (!roles.some((other) => other !== role && [other.name, ...other.aliases].some((written) => containsRun(key, nameKey(written, pack))))) found.push({ role, names: [name] });
+    });
+  }
+  return found;
+}
+
 export function namesGivenInClauses(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
   const alternatives = pack.source('alternativeWords').join('|');

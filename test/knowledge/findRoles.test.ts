@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -307,6 +307,27 @@ describe('names an aside between dashes lists right after a role (namesInDashedA
   it('gives nothing when the aside says anything else, or names another role', () => {
     expect(given('Le manipulateur en électroradiologie médicale — formé en trois ans — est un paramédical.')).toEqual([]);
     expect(given('Le manipulateur en électroradiologie médicale — ou « physicien médical » — est un paramédical.')).toEqual([]);
+  });
+});
+
+describe('the job titles a glossary sentence says short names stand for (namesDesignated)', () => {
+  const mill = [role('meunier', 'Meunier'), role('conducteur-ensachage', 'Conducteur ensachage'), role('labo', 'Labo')];
+  const designated = (text: string) => namesDesignated(text, mill, pack).map(({ role: named, names }) => [named.id, names]);
+
+  it('gives each role in quotes the title after it, the verb written once (designationCues)', () => {
+    const sentence =
+      "Dans cette FAQ, « le meunier » désigne le conducteur de moulin, « le conducteur ensachage » le conducteur de ligne d'ensachage et « le labo » le technicien ou la technicienne qualité laboratoire.";
+    expect(designated(sentence)).toEqual([
+      ['meunier', ['conducteur de moulin']],
+      ['conducteur-ensachage', ["conducteur de ligne d'ensachage"]],
+      ['labo', ['technicienne qualité laboratoire']],
+    ]);
+  });
+
+  it('gives nothing without the verb, for a quote that names no role, or for a title holding another role', () => {
+    expect(designated('On parle du « meunier » et du conducteur de moulin.')).toEqual([]);
+    expect(designated('Ici, « le moulin » désigne le bâtiment entier.')).toEqual([]);
+    expect(designated('Ici, « le labo » désigne le conducteur ensachage de nuit.')).toEqual([]);
   });
 });
 
