@@ -164,6 +164,13 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts("s'il y a un gros pépin")).toContain('incident');
     expect(concepts('en cas d’incident')).toContain('incident');
     expect(concepts('une panne')).not.toContain('incident');
+    expect(concepts("quand une alarme se déclenche")).toContain('incident');
+  });
+
+  it('reads a calendar as the planning, and a place in the organisation as whom one reports to', () => {
+    expect(concepts('le calendrier de production')).toContain('planning');
+    expect(concepts('planning des cultures')).toContain('planning');
+    expect(concepts("sa place dans l'organisation")).toContain('rattachement');
   });
 
   it('reads "responsable" after a form of "être" as the responsibilities asked about, whatever the word order', () => {
