@@ -130,8 +130,8 @@ export function looksLikeParticiple(word: string): boolean {
   return PARTICIPLE_ENDING.test(word);
 }
 
-/** Endings of French job titles (notaire, huissier, influenceur, analyste, technicien, magistrat, cardiologue). */
-const JOB_TITLE_ENDING = /(?:aire|ier|iere|eur|euse|trice|iste|ien|ienne|ant|ante|at|ate|logue|ographe)$/;
+/** Endings of French job titles (notaire, huissier, influenceur, analyste, technicien, magistrat, cardiologue, kinésithérapeute, pédiatre). */
+const JOB_TITLE_ENDING = /(?:aire|ier|iere|eur|euse|trice|iste|ien|ienne|ant|ante|at|ate|logue|ographe|therapeute|iatre)$/;
 
 /** True when a folded word ends like a job title. */
 export function hasJobTitleEnding(word: string): boolean {
@@ -139,7 +139,7 @@ export function hasJobTitleEnding(word: string): boolean {
 }
 
 /** Endings of nouns for a person who does something (terminologue, traducteur, standardiste, ambulancier). */
-const PERSON_NOUN_ENDING = /(?:logue|iste|ographe|eur|euse|trice|ier|iere|ien|ienne)$/;
+const PERSON_NOUN_ENDING = /(?:logue|iste|ographe|therapeute|iatre|eur|euse|trice|ier|iere|ien|ienne)$/;
 
 /** True when a folded word ends like a noun for a person ("terminologue"). */
 export function hasPersonNounEnding(word: string): boolean {
@@ -154,7 +154,7 @@ export function hasAbstractNounEnding(word: string): boolean {
   return ABSTRACT_NOUN_ENDING.test(word);
 }
 
-/** Job-title endings by grammatical gender; the others (-aire, -iste, -logue, -ographe) take either. */
+/** Job-title endings by grammatical gender; the others (-aire, -iste, -logue, -ographe, -thérapeute, -iatre) take either. */
 const MASCULINE_TITLE_ENDING = /(?:ier|eur|ien|ant|at)$/;
 const FEMININE_TITLE_ENDING = /(?:iere|euse|trice|ienne|ante|ate)$/;
 

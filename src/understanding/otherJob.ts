@@ -6,7 +6,7 @@
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { firstGroupInfinitive, hasJobTitleEnding, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
-import { stem } from '../text/normalize.js';
+import { stem, words } from '../text/normalize.js';
 import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
 import { isFrenchWord } from './frenchDictionary.js';
@@ -112,6 +112,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
   const { language } = lexicon;
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
+  const leaderStems = new Set(language.source('leaderHeads').map((head) => stem(words(head).join(''))));
   // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
   for (let at = 0; at < tokens.length; at += 1) {
     // Only a name of several words has a head that a different complement turns into another job.
@@ -210,7 +211,13 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const copula = language.has('copulas', before);
     if (at > 0 && !afterJobWord && !(copula ? !isAdjectivalHead(word, language) : opensJobTitle(before, language))) continue;
     const next = neighbour(at, 1);
-    if (next === null || consumed.has(next) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
+    // "le médecin thermal" beside an Agente thermale: a head that is no role's word, before a word of a role's name that
+    // is not its head, is another job sharing the role's qualifier — unless both heads lead ("le chef de rayon végétal"
+    // is the Responsable de rayon végétal, pack leaderHeads).
+    const leads = language.has('leaderHeads', word);
+    const sharesQualifier = (other: number) =>
+      !isRoleWord(word, index) && index.roles.some((role) => role.nameStems.has(stems[other]!) && !role.headStems.has(stems[other]!) && !(leads && role.headStem !== null && leaderStems.has(role.headStem)));
+    if (next === null || (consumed.has(next) && !sharesQualifier(next)) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
     // "Est-ce que le chef utilise Figma ?": after a definite determiner, the head followed by a verb is someone acting.
     const definite = at > 0 && language.has('determiners', before) && !language.has('indefiniteDeterminers', before);
     if (definite && next === at + 1 && next + 1 < tokens.length && isVerbForm(tokens[next]!)) continue;

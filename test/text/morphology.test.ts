@@ -69,7 +69,8 @@ describe('French morphology', () => {
     expect(firstGroupInfinitive('utilise')).toBe('utiliser');
     expect(firstGroupInfinitive('cree')).toBeNull();
     expect(firstGroupInfinitive('budget')).toBeNull();
-    expect(['notaire', 'huissier', 'influenceur', 'fleuriste', 'technicien', 'magistrat', 'cardiologue', 'photographe'].every(hasJobTitleEnding)).toBe(true);
+    expect(['notaire', 'huissier', 'influenceur', 'fleuriste', 'technicien', 'magistrat', 'cardiologue', 'photographe', 'kinesitherapeute', 'pediatre'].every(hasJobTitleEnding)).toBe(true);
+    expect(titleGender('ergotherapeute')).toBe('either');
     expect(['performant', 'climat'].every(hasJobTitleEnding)).toBe(true);
     expect(['budget', 'couleur'].filter(hasJobTitleEnding)).toEqual(['couleur']);
   });

@@ -32,6 +32,7 @@ describe('another job by its shape', () => {
     ['Quelles études pour être notaire ?', 'notaire', 'a job-title ending after copulas'],
     ['Combien gagne une développeuse ?', 'developpeuse', 'a feminine ending after a feminine determiner'],
     ['Combien gagne un huissier de justice ?', 'huissier', 'a one-word title with its complement after an indefinite determiner'],
+    ['Quelles compétences pour un kinésithérapeute ?', 'kinesitherapeute', 'a -thérapeute ending after a determiner'],
     ['Que fait un commercial ?', 'commercial', 'a head noun alone after indefiniteDeterminers'],
   ])('%s → %s (%s)', (question, job) => {
     expect(otherJob(question)).toBe(job);
@@ -146,6 +147,15 @@ describe('what is no other job', () => {
     const index = training.indexes.find((candidate) => candidate.article.roles.some((role) => role.id === 'responsable-formation'))!;
     expect(training.weigh('Qui suit le budget formation ?', index).otherJob).toBeNull();
     expect(training.weigh('Quelles compétences pour un assistant formation ?', index).otherJob).toBe('assistant formation');
+  });
+
+  it('reads another head before a role\'s qualifier as another job (« le médecin thermal » beside an Agente thermale), unless both heads lead', () => {
+    const spa = readerFor(fixture('holdout194'));
+    expect(spa.weigh('Quelles sont les missions du médecin thermal ?').otherJob).toBe('medecin thermal');
+    expect(spa.weigh("Quelles sont les missions de l'agente thermale ?").otherJob).toBeNull();
+    // « le chef de rayon végétal » is the Responsable de rayon végétal said with another leader's head (leaderHeads).
+    const garden = readerFor(fixture('holdout152'));
+    expect(garden.weigh('le chef de rayon vegetal il evolu vers quoi apres').otherJob).toBeNull();
   });
 
   it('never reads a role of another article of the library as another job', () => {
