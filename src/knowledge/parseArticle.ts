@@ -895,6 +895,13 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       // A title underlined with « ==== » is the title, whatever follows it.
       title = first.text;
       cursor = 1;
+    } else if (second?.type === 'heading' && third?.type === 'paragraph' && second.level === first.level && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2) {
+      // "Tailleur de pierre, maçon du patrimoine… : quelles différences ?" over "Direction des ressources humaines –
+      // mise à jour septembre 2025": the line that names the roles is the title, the one under it that names none a
+      // byline, then the intro.
+      title = first.text;
+      category = second.text;
+      cursor = 2;
     } else if (second && second.type === 'heading' && third?.type !== 'list' && !(second.level > first.level && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2)) {
       // A heading one level down that names no roles (a slide's subtitle under a title that names them) is under the
       // title, not the title under a category line.

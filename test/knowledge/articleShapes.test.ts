@@ -2909,3 +2909,46 @@ describe('a sentence that gives each role its names in a clause of its own', () 
     expect(aliases('maitre-de-port')).not.toContain('accueil');
   });
 });
+
+describe('a text export whose title comes first, a byline under it', () => {
+  const article = parse(
+    [
+      'Tailleur de pierre, maçon du patrimoine : quelles différences ?',
+      '',
+      'Direction des ressources humaines – Fiches métiers chantier – mise à jour septembre 2025',
+      '',
+      'Sur nos chantiers de restauration, deux métiers travaillent côte à côte.',
+      '',
+      '',
+      'MISSIONS PRINCIPALES',
+      '',
+      '→ TAILLEUR DE PIERRE',
+      '- Débiter les blocs à la scie',
+      '- Tailler les moulures',
+      '',
+      '→ MAÇON DU PATRIMOINE',
+      '- Rejointoyer au mortier de chaux',
+      '- Consolider les maçonneries',
+      '',
+      '',
+      'FORMATION ET PARCOURS',
+      '',
+      '→ TAILLEUR DE PIERRE',
+      '1) Diplôme : CAP tailleur de pierre',
+      '2) Évolution : appareilleur',
+      '',
+      '→ MAÇON DU PATRIMOINE',
+      '1) Diplôme : CAP maçon',
+      '2) Évolution : chef d’équipe',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('takes the line that names the roles as the title and the one under it as a byline, not the reverse', () => {
+    expect(article.title).toBe('Tailleur de pierre, maçon du patrimoine : quelles différences ?');
+    expect(article.category).toBe('Direction des ressources humaines – Fiches métiers chantier – mise à jour septembre 2025');
+    expect(article.intro).toEqual(['Sur nos chantiers de restauration, deux métiers travaillent côte à côte.']);
+    // The title names each role, so a repeated label that is no job title (« Évolution : ») is no role.
+    expect(article.roles.map((role) => role.id)).toEqual(['tailleur-de-pierre', 'macon-du-patrimoine']);
+  });
+});
