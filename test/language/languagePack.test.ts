@@ -24,6 +24,11 @@ describe('the French language pack', () => {
     expect(pack.prefixLength('noiseLines', ['a', 'lire', 'aussi', 'les', 'metiers'])).toBe(3);
   });
 
+  it('counts « je (ne) vois pas bien » among the words that ask nothing (fillers)', () => {
+    expect(pack.occursIn('fillers', ['je', 'vois', 'pas', 'bien', 'ce', 'qui', 'les', 'distingue'])).toBe(true);
+    expect(pack.occursIn('fillers', ['je', 'ne', 'vois', 'pas'])).toBe(true);
+  });
+
   it('finds the entries of a class anywhere in a question, word for word', () => {
     expect(pack.occursIn('requestPhrases', ['est', 'ce', 'que', 'tu', 'peux', 'me', 'dire'])).toBe(true);
     expect(pack.phrases('closedQuestionStarts').matchAt(['y', 'a', 't', 'il', 'des'], 0)).toBe(4);

@@ -167,6 +167,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts("quand une alarme se déclenche")).toContain('incident');
   });
 
+  it('reads colleagues as whom one works with, and a job « physique » as a hard one', () => {
+    expect(concepts('qui sont ses collègues')).toContain('collaboration');
+    expect(concepts("c'est physique ?")).toContain('difficulte');
+  });
+
   it('reads a calendar as the planning, and a place in the organisation as whom one reports to', () => {
     expect(concepts('le calendrier de production')).toContain('planning');
     expect(concepts('planning des cultures')).toContain('planning');
