@@ -74,6 +74,16 @@ function sameName(a: string, b: string, pack: LanguagePack): boolean {
 }
 
 /** True when `longer` is `shorter` followed by a qualifier ("agent d'accueil hospitalier", "agent d'accueil"). */
+/**
+ * "Usineur CN" beside "usineur sur machines à commande numérique": the same head, then an initialism of the rest of
+ * the longer name (one of its abbreviations).
+ */
+function abbreviatesRest(longer: string, shorter: string, pack: LanguagePack): boolean {
+  const written = writtenWords(shorter);
+  if (written.length !== 2 || !/^\p{Lu}{2,6}$/u.test(written[1]!)) return false;
+  return words(longer)[0] === words(written[0]!)[0] && abbreviationsOf(longer, new Set(), pack).includes(fold(written[1]!));
+}
+
 function extendsName(longer: string, shorter: string, pack: LanguagePack): boolean {
   const long = nameKey(longer, pack);
   const short = nameKey(shorter, pack);
@@ -499,7 +509,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   // The title's full name names the role when the lists shorten it ("Agent d'escale commercial" in the title,
   // "Chez l'agent d'escale :" in the lists): the role is the Agent d'escale commercial, "agent d'escale" an alias.
   for (const role of merged) {
-    const full = role.aliases.find((alias) => (extendsName(alias, role.name, pack) || holdsEveryWord(alias, role.name, pack)) && titleNames.some((name) => sameName(alias, name, pack)));
+    const full = role.aliases.find((alias) => (extendsName(alias, role.name, pack) || holdsEveryWord(alias, role.name, pack) || abbreviatesRest(alias, role.name, pack)) && titleNames.some((name) => sameName(alias, name, pack)));
     if (!full) continue;
     role.aliases = [role.name, ...role.aliases.filter((form) => form !== full)];
     role.name = full.charAt(0).toUpperCase() + full.slice(1);
@@ -510,7 +520,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   // "Auxiliaire spécialisé vétérinaire" is no such case: the longer name does not start with it).
   const shortForms = merged.filter((role) => {
     if (inTitle(role)) return false;
-    const longer = merged.filter((other) => other !== role && extendsName(other.name, role.name, pack));
+    const longer = merged.filter((other) => other !== role && (extendsName(other.name, role.name, pack) || abbreviatesRest(other.name, role.name, pack)));
     if (longer.length !== 1) return false;
     longer[0]!.aliases.push(role.name, ...role.aliases);
     return true;

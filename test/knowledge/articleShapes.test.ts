@@ -2952,3 +2952,28 @@ describe('a text export whose title comes first, a byline under it', () => {
     expect(article.roles.map((role) => role.id)).toEqual(['tailleur-de-pierre', 'macon-du-patrimoine']);
   });
 });
+
+describe('a role whose lists write it short, by its head and an initialism of the rest of its name', () => {
+  const article = parse(
+    [
+      '# Tuyauteur industriel ou usineur sur machines à commande numérique : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '| Critère | Tuyauteur(-euse) industriel(le) | Usineur(-euse) CN |',
+      '|---|---|---|',
+      '| Raison d’être | Monte les réseaux de tuyauterie | Produit des pièces sur tour |',
+      '',
+      '## Outils',
+      '',
+      '| Critère | Tuyauteur(-euse) industriel(le) | Usineur(-euse) CN |',
+      '|---|---|---|',
+      '| Machines | Cintreuse | Centre d’usinage |',
+    ].join('\n'),
+  );
+
+  it('is the title\'s role said short (« Usineur CN » for the usineur sur machines à commande numérique), not one more role', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['tuyauteur-industriel', 'usineur-sur-machines-a-commande-numerique']);
+    expect(article.roles[1]!.aliases).toContain('Usineur CN');
+  });
+});
