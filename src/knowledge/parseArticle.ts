@@ -810,7 +810,8 @@ function subjectAsTitle(subject: string, pack: LanguagePack): string {
 
 /** A signature holds a few short lines: a name, a job, a company, a phone number, a disclaimer. */
 const MAX_SIGNATURE_NODES = 8;
-const MAX_SIGNATURE_WORDS = 25;
+/** A signature's lines run together into one paragraph in a Markdown export (name, job, service, phone). */
+const MAX_SIGNATURE_WORDS = 40;
 const MAX_CLOSING_WORDS = 8;
 
 /**
@@ -822,15 +823,20 @@ const MAX_CLOSING_WORDS = 8;
 function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: LanguagePack): SourceNode[] {
   let last = -1;
   let subject: string | null = null;
+  /** The page's own title, over the envelope: it stays the title. */
+  let titled: SourceNode | null = null;
   for (let at = 0; at < nodes.length; at += 1) {
     if (!emailField(nodes[at]!, pack)) continue;
     let end = at;
     while (end + 1 < nodes.length && emailField(nodes[end + 1]!, pack)) end += 1;
     const fields = nodes.slice(at, end + 1).map((node) => emailField(node, pack)!);
     const subjectField = fields.find((field) => pack.has('subjectFields', field.field));
-    if (end > at || (at === 0 && subjectField)) {
+    // One « Objet : » line opens the file, or follows its title (a Markdown page headed « # … » over the pasted mail).
+    const opensFile = at === 0 || (at === 1 && nodes[0]!.type === 'heading');
+    if (end > at || (opensFile && subjectField)) {
       last = end;
       if (subjectField?.value) subject = subjectField.value;
+      if (at === 1) titled = nodes[0]!;
     }
     at = end;
   }
@@ -845,7 +851,7 @@ function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: Lang
     const short = rest.every((node) => (node.type === 'paragraph' || node.type === 'heading') && words(node.text).length <= MAX_SIGNATURE_WORDS);
     if (rest.length <= MAX_SIGNATURE_NODES && short) body = body.slice(0, closing);
   }
-  return [{ type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...body];
+  return [titled ?? { type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...body];
 }
 
 /** Letters a trade's word shares with the head of the job's name at least (« régie », « régisseur »). */
@@ -980,7 +986,9 @@ function standaloneLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title
   if (nodes.some((node, at) => node.type === 'heading' && at < nodes.length - 1)) return nodes;
   const names = namesInTitle(title, pack);
   const standalone = (node: SourceNode): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph' && !node.quote && !namesOneOf(node.text, names, pack);
-  const boldLine = (node: SourceNode) => markdown && standalone(node) && node.strongLead !== undefined && node.afterLead === '' && !/:\s*$/.test(node.text) ? node.strongLead : null;
+  // "**Rémunération** (indicative, brut mensuel)": a bold line may end on an aside in brackets.
+  const boldLine = (node: SourceNode) =>
+    markdown && standalone(node) && node.strongLead !== undefined && (node.afterLead === '' || BRACKETED_ASIDE.test(node.afterLead ?? '')) && !/:\s*$/.test(node.text) ? node.strongLead : null;
   const leadIn = (node: SourceNode, at: number) => standalone(node) && nodes[at + 1]?.type === 'list' && isLeadIn(node.text) && /^[\p{Lu}\p{N}]/u.test(node.text) ? withoutColon(node.text) : null;
   const opening = nodes.some((node) => boldLine(node) !== null) ? boldLine : leadIn;
   return nodes.map((node, at): SourceNode => {
@@ -988,6 +996,9 @@ function standaloneLinesAsHeadings(nodes: SourceNode[], markdown: boolean, title
     return heading === null ? node : { type: 'heading', level: 2, text: heading, line: node.line };
   });
 }
+
+/** An aside in brackets and nothing else: « (indicative, brut mensuel, primes comprises) ». */
+const BRACKETED_ASIDE = /^\([^()]{1,80}\)$/u;
 
 /** Deeper headings that must come first, each over content, for the page's sections to be written at their level. */
 const MIN_LEADING_SECTIONS = 2;

@@ -2977,3 +2977,50 @@ describe('a role whose lists write it short, by its head and an initialism of th
     expect(article.roles[1]!.aliases).toContain('Usineur CN');
   });
 });
+
+describe('an e-mail memo pasted under the page\'s own title, its sections opened by bold lines', () => {
+  const article = parse(
+    [
+      '# Relieur ou restauratrice papier : qui fait quoi à l’atelier ?',
+      '',
+      'Objet : [Accueil] Relieur / restauratrice papier – deux métiers qu’on confond',
+      '',
+      'Bonjour à toutes et à tous,',
+      '',
+      'Voici un petit point sur deux métiers de notre atelier.',
+      '',
+      '**Missions**',
+      '',
+      'Le relieur :',
+      '- coud les cahiers',
+      '',
+      'La restauratrice papier :',
+      '- comble les lacunes du papier',
+      '',
+      '**Rémunération** (indicative, brut mensuel, primes comprises)',
+      '',
+      '| | Le relieur | La restauratrice papier |',
+      '| --- | --- | --- |',
+      '| En début de carrière | environ 2 000 € | environ 2 500 € |',
+      '',
+      '**Ce qu’ils ont en commun**',
+      '',
+      '- les mêmes règles de manipulation',
+      '',
+      'Bien cordialement,',
+      '',
+      'Claire Vasseur',
+      'Cheffe de l’atelier de conservation-restauration',
+      'Département de la Conservation – site des Capucins, bâtiment B, 2e sous-sol',
+      'Tél. : 01 53 79 42 16 (poste 4216)',
+    ].join('\n'),
+  );
+
+  it('keeps the page\'s title, drops the envelope and the signature, and opens a section on a bold line with an aside in brackets', () => {
+    expect(article.title).toBe('Relieur ou restauratrice papier : qui fait quoi à l’atelier ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'remuneration', 'ce-qu-ils-ont-en-commun']);
+    const shared = article.sections[2]!;
+    expect(JSON.stringify(shared)).not.toContain('Claire Vasseur');
+    expect(JSON.stringify(shared)).not.toContain('cordialement');
+  });
+});
