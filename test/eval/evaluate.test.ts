@@ -13,6 +13,12 @@ describe('an answer from a section of what every role shares', () => {
     expect(matches({ kind: 'list', section: 'points-communs', roles: [] }, got, undefined, names)).toBe(true);
   });
 
+  it('meets a list expected with the role asked about when the section is one paragraph about every role', async () => {
+    const engine = await engineFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout201'));
+    const got = { kind: 'list', article: 'differences-costumier-habilleur-maquilleur', section: 'conditions-de-travail', roles: [] };
+    expect(matches({ kind: 'list', section: 'conditions-de-travail', roles: ['habilleur'] }, got, undefined, otherNamesOf(engine))).toBe(true);
+  });
+
   it('still needs the roles expected in a section where each role has its own part', async () => {
     const engine = await engineFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout131'));
     const got = { kind: 'list', article: 'asv-ou-veterinaire-praticien', section: 'combien-peut-on-gagner', roles: [] };

@@ -124,7 +124,8 @@ export function otherNamesOf(engine: Engine): OtherNames {
   const sections = new Map<string, string[]>();
   const sharedOnly = new Set<string>();
   for (const article of engine.knowledge.articles) {
-    for (const section of article.sections) if (Object.keys(section.byRole).length === 0 && section.sharedItems.length > 0) sharedOnly.add(`${article.id}/${section.id}`);
+    // Shared points or, in a section written as one paragraph about every role, its text alone.
+    for (const section of article.sections) if (Object.keys(section.byRole).length === 0 && (section.sharedItems.length > 0 || section.intro.length > 0)) sharedOnly.add(`${article.id}/${section.id}`);
     for (const role of article.roles) roles.set(`${article.id}/${role.id}`, [role.id, ...role.aliases.map(slugify)]);
     for (const section of article.sections) sections.set(`${article.id}/${section.id}`, [section.id, ...(section.otherHeadings ?? []).map(slugify)]);
   }
