@@ -167,11 +167,11 @@ export function compileLanguagePack(data: Record<WordClass, string[]>): Language
   };
 }
 
+/** Packs compiled once per file content (compiled packs are never changed, so one can be shared). */
+const compiledPacks = new TextCache<LanguagePack>(8);
+
 /** Loads and validates a language pack file; a mistake stops start-up with `file:line`. */
 export function loadLanguagePack(file: string): LanguagePack {
   const source = readFileSync(file, 'utf8');
   return compiledPacks.get(contentKey(file, source), () => compileLanguagePack(readYamlFile(file, packSchema, source)));
 }
-
-/** Packs compiled once per file content (compiled packs are never changed, so one can be shared). */
-const compiledPacks = new TextCache<LanguagePack>(8);

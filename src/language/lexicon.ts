@@ -270,11 +270,11 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
   };
 }
 
+/** Lexicons compiled once per file content and language pack (compiled lexicons are never changed, so one can be shared). */
+const compiledLexicons = new TextCachePerOwner<LanguagePack, Lexicon>(8);
+
 /** Loads and validates a lexicon file; a mistake stops start-up with `file:line`. */
 export function loadLexicon(file: string, language: LanguagePack): Lexicon {
   const source = readFileSync(file, 'utf8');
   return compiledLexicons.get(language, contentKey(file, source), () => compileLexicon(readYamlFile(file, lexiconSchema, source), language));
 }
-
-/** Lexicons compiled once per file content and language pack (compiled lexicons are never changed, so one can be shared). */
-const compiledLexicons = new TextCachePerOwner<LanguagePack, Lexicon>(8);
