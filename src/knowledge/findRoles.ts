@@ -73,7 +73,6 @@ function sameName(a: string, b: string, pack: LanguagePack): boolean {
   return nameKey(a, pack).join(' ') === nameKey(b, pack).join(' ');
 }
 
-/** True when `longer` is `shorter` followed by a qualifier ("agent d'accueil hospitalier", "agent d'accueil"). */
 /**
  * "Usineur CN" beside "usineur sur machines à commande numérique": the same head, then an initialism of the rest of
  * the longer name (one of its abbreviations).
@@ -84,6 +83,7 @@ function abbreviatesRest(longer: string, shorter: string, pack: LanguagePack): b
   return words(longer)[0] === words(written[0]!)[0] && abbreviationsOf(longer, new Set(), pack).includes(fold(written[1]!));
 }
 
+/** True when `longer` is `shorter` followed by a qualifier ("agent d'accueil hospitalier", "agent d'accueil"). */
 function extendsName(longer: string, shorter: string, pack: LanguagePack): boolean {
   const long = nameKey(longer, pack);
   const short = nameKey(shorter, pack);
@@ -710,11 +710,6 @@ export function aliasesInProse(paragraph: string, pack: LanguagePack, quotedOnly
 const CLAUSE_ABOUT_SOMEONE = /[;.!?]\s+|,\s+(?:et\s+)?(?=(?:l['’]|le\s|la\s|les\s|un\s|une\s))/iu;
 
 /**
- * "…, l'agent portuaire est aussi appelé agent de port ou « agent de quai », et l'agent d'accueil est souvent désigné
- * simplement comme « l'accueil »": in a sentence that names several roles, each clause opened by a role's whole name
- * gives that role the names after its naming cue (pack aliasCues) — a job title, or any name in quotes.
- */
-/**
  * « Dans cette FAQ, « le meunier » désigne le conducteur de moulin, « le labo » le technicien qualité laboratoire »: a
  * glossary sentence saying what the article's short names stand for (pack designationCues, written once and then left
  * out). Each role named in quotes gets the job title written after its quote.
@@ -722,6 +717,7 @@ const CLAUSE_ABOUT_SOMEONE = /[;.!?]\s+|,\s+(?:et\s+)?(?=(?:l['’]|le\s|la\s|le
 export function namesDesignated(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
   const alternatives = new RegExp(`\\s(?:${pack.source('alternativeWords').join('|')})\\s`, 'u');
+  const trailingCoordinator = new RegExp(`\\s+(?:${pack.source('coordinators').join('|')})\\s*$`, 'u');
   for (const sentence of paragraph.split(/[.!?]\s+/u)) {
     const quotes = [...sentence.matchAll(QUOTED_NAME)];
     let cueSeen = false;
@@ -733,7 +729,7 @@ export function namesDesignated(paragraph: string, roles: readonly Role[], pack:
       cueSeen = true;
       // Up to the next comma or coordinator; of « le technicien ou la technicienne qualité laboratoire », the full form.
       const run = /^[^,;:()«"“]+/u.exec(raw.slice(cue).join(' '))?.[0] ?? '';
-      const title = run.replace(/\s+(?:et|ou)\s*$/u, '').split(alternatives).sort((a, b) => b.length - a.length)[0] ?? '';
+      const title = run.replace(trailingCoordinator, '').split(alternatives).sort((a, b) => b.length - a.length)[0] ?? '';
       const name = bareName(title, pack);
       const role = quotedNames(quote[0], pack).map((quoted) => roleNamedIn(quoted, roles, pack)).find((named) => named !== null);
       if (!role || name === '' || name.split(/\s+/).length > MAX_ALIAS_WORDS || !looksLikeJobTitle(name, pack)) return;
@@ -745,6 +741,11 @@ export function namesDesignated(paragraph: string, roles: readonly Role[], pack:
   return found;
 }
 
+/**
+ * "…, l'agent portuaire est aussi appelé agent de port ou « agent de quai », et l'agent d'accueil est souvent désigné
+ * simplement comme « l'accueil »": in a sentence that names several roles, each clause opened by a role's whole name
+ * gives that role the names after its naming cue (pack aliasCues) — a job title, or any name in quotes.
+ */
 export function namesGivenInClauses(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
   const alternatives = pack.source('alternativeWords').join('|');
