@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { isStale } from './buildState.mjs';
+import { isStale, refreshYamlData } from './buildState.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const at = (path) => `${root}${path}`;
@@ -27,7 +27,6 @@ const CLIS = {
   eval: { entry: 'dist/eval/test/eval/report.js', project: 'tsconfig.eval.json', stamp: 'dist/eval/.tsbuildinfo', sources: ['src', 'test/eval'] },
 };
 const DICTIONARY = 'dist/data/french-words.txt';
-const YAML_DATA = 'dist/data/yaml-data.json';
 
 function compile(project, stamp) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -61,15 +60,10 @@ if (hasTypeScript()) {
     if (isStale(at('dist/.tsbuildinfo'), [at('src'), at('tsconfig.json')])) compile('tsconfig.json', 'dist/.tsbuildinfo');
     execFileSync(process.execPath, [at('dist/cli/buildDictionary.js')], { cwd: root, stdio: ['ignore', 2, 2] });
   }
-  // The project's YAML files parsed ahead, again when one of them changed (a stale file only costs the parse it saves).
-  if (isStale(at(YAML_DATA), ['language', 'dialogs', 'knowledge'].map(at))) {
+  // The project's YAML files parsed ahead, again when one of them changed.
+  refreshYamlData(root, ['ignore', 2, 2], () => {
     if (isStale(at('dist/.tsbuildinfo'), [at('src'), at('tsconfig.json')])) compile('tsconfig.json', 'dist/.tsbuildinfo');
-    try {
-      execFileSync(process.execPath, [at('dist/cli/buildYamlData.js')], { cwd: root, stdio: ['ignore', 2, 2] });
-    } catch {
-      process.stderr.write('The YAML files could not be parsed ahead: the CLI parses them as it starts.\n');
-    }
-  }
+  });
 } else if (!existsSync(at(cli.entry))) {
   process.stderr.write(`${cli.entry} is missing and TypeScript is not installed: run npm install, then npm run build.\n`);
   process.exit(1);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_BANNER, isStale } from './buildState.mjs';
+import { BUNDLE_BANNER, isStale, refreshYamlData } from './buildState.mjs';
 
 const root = new URL('../', import.meta.url);
 const envFile = new URL('.env', root);
@@ -30,15 +30,8 @@ if (tsc) {
   if (isStale(fileURLToPath(new URL('dist/data/french-words.txt', root)), [words])) {
     execFileSync(process.execPath, ['dist/cli/buildDictionary.js'], { cwd: root, stdio: 'inherit' });
   }
-  // The project's YAML files parsed ahead, again when one of them changed (a stale file only costs the parse it saves).
-  const yamlFolders = ['language', 'dialogs', 'knowledge'].map((folder) => fileURLToPath(new URL(folder, root)));
-  if (isStale(fileURLToPath(new URL('dist/data/yaml-data.json', root)), yamlFolders)) {
-    try {
-      execFileSync(process.execPath, ['dist/cli/buildYamlData.js'], { cwd: root, stdio: 'inherit' });
-    } catch {
-      console.error('The YAML files could not be parsed ahead: the server parses them as it starts.');
-    }
-  }
+  // The project's YAML files parsed ahead, again when one of them changed.
+  refreshYamlData(fileURLToPath(root), 'inherit');
   // The server as one module (what `npm run build` ships), again when tsc rewrote it or a source is newer.
   const server = fileURLToPath(new URL('dist/index.js', root));
   const bundled = existsSync(server) && bannerOf(server) === BUNDLE_BANNER;

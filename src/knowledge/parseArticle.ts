@@ -836,7 +836,7 @@ function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: Lang
     if (end > at || (opensFile && subjectField)) {
       last = end;
       if (subjectField?.value) subject = subjectField.value;
-      if (at === 1) titled = nodes[0]!;
+      if (opensFile && at === 1) titled = nodes[0]!;
     }
     at = end;
   }
@@ -893,6 +893,8 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     // quoi ?" over the intro: two category lines over the title, which alone names the roles.
     const titleThird =
       second?.type === 'heading' && third?.type === 'heading' && fourth?.type === 'paragraph' && namesInTitle(second.text, pack).length < 2 && namesInTitle(third.text, pack).length >= 2;
+    // A first line that names the roles over a heading that names none.
+    const titleOverUnnamed = second?.type === 'heading' && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2;
     if (titleThird) {
       category = first.text;
       title = third.text;
@@ -901,14 +903,14 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
       // A title underlined with « ==== » is the title, whatever follows it.
       title = first.text;
       cursor = 1;
-    } else if (second?.type === 'heading' && third?.type === 'paragraph' && second.level === first.level && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2) {
+    } else if (titleOverUnnamed && third?.type === 'paragraph' && second.level === first.level) {
       // "Tailleur de pierre, maçon du patrimoine… : quelles différences ?" over "Direction des ressources humaines –
       // mise à jour septembre 2025": the line that names the roles is the title, the one under it that names none a
       // byline, then the intro.
       title = first.text;
       category = second.text;
       cursor = 2;
-    } else if (second && second.type === 'heading' && third?.type !== 'list' && !(second.level > first.level && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2)) {
+    } else if (second?.type === 'heading' && third?.type !== 'list' && !(second.level > first.level && titleOverUnnamed)) {
       // A heading one level down that names no roles (a slide's subtitle under a title that names them) is under the
       // title, not the title under a category line.
       category = first.text;

@@ -51,13 +51,13 @@ export interface IndexedItem {
   opensOn: string | null;
 }
 
+/** Initialisms this long may spell a word of the HR lexicon (« cdd », « cdi »); two letters are left to the reader's own checks. */
+const MIN_WORD_LIKE_ABBREVIATION = 3;
+
 /**
  * A role as the question reader sees it. Role names are matched on word stems, before
  * synonyms apply: "chargé" in "Chargé de communication" is a name, not "en charge de".
  */
-/** Initialisms this long may spell a word of the HR lexicon (« cdd », « cdi »); two letters are left to the reader's own checks. */
-const MIN_WORD_LIKE_ABBREVIATION = 3;
-
 export interface IndexedRole {
   role: Role;
   /** Stems of the name and aliases, link words left out: chef, produit, digital, numer. */
@@ -91,6 +91,8 @@ export interface ArticleIndex {
   otherArticlesRoles: readonly ReadonlySet<string>[];
   /** Articles and prepositions that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
   linkWords: ReadonlySet<string>;
+  /** Stems of the heads that lead (pack leaderHeads: « chef », « responsable »…), which name one another's roles. */
+  leaderStems: ReadonlySet<string>;
   roles: IndexedRole[];
   /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
   sharedNameStems: Set<string>;
@@ -558,6 +560,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     // Each name of another article's role on its own ("responsable formation", not with its "RF").
     otherArticlesRoles: (libraryRoles?.names ?? []).filter((names) => names.size >= 2 && !ownNames.some((own) => sameStems(own, names))),
     linkWords,
+    leaderStems: new Set(lexicon.language.source('leaderHeads').map((head) => stem(words(head).join('')))),
     roles,
     sharedNameStems,
     roleWordPrefixes: clippings.unique,

@@ -6,7 +6,7 @@
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { firstGroupInfinitive, hasJobTitleEnding, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
-import { stem, words } from '../text/normalize.js';
+import { stem } from '../text/normalize.js';
 import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
 import { isFrenchWord } from './frenchDictionary.js';
@@ -112,7 +112,6 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
   const { language } = lexicon;
   const neighbour = (at: number, step: 1 | -1) => neighbourOf(tokens, at, step, index.linkWords);
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
-  const leaderStems = new Set(language.source('leaderHeads').map((head) => stem(words(head).join(''))));
   // "un chef de projet": a role's first word, used as a job title, followed by a word of no role name.
   for (let at = 0; at < tokens.length; at += 1) {
     // Only a name of several words has a head that a different complement turns into another job.
@@ -216,7 +215,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // is the Responsable de rayon végétal, pack leaderHeads).
     const leads = language.has('leaderHeads', word);
     const sharesQualifier = (other: number) =>
-      !isRoleWord(word, index) && index.roles.some((role) => role.nameStems.has(stems[other]!) && !role.headStems.has(stems[other]!) && !(leads && role.headStem !== null && leaderStems.has(role.headStem)));
+      !isRoleWord(word, index) && index.roles.some((role) => role.nameStems.has(stems[other]!) && !role.headStems.has(stems[other]!) && !(leads && role.headStem !== null && index.leaderStems.has(role.headStem)));
     if (next === null || (consumed.has(next) && !sharesQualifier(next)) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
     // "Est-ce que le chef utilise Figma ?": after a definite determiner, the head followed by a verb is someone acting.
     const definite = at > 0 && language.has('determiners', before) && !language.has('indefiniteDeterminers', before);

@@ -7,7 +7,7 @@ import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX,
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
-import { stem, words } from '../text/normalize.js';
+import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
 
 /** How much an unknown word weighs against the article's words: like its rarest word, half for a verb. */
@@ -268,7 +268,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   // "le chef d'agence" for the Directeur d'agence immobilière, "le responsable d'équipe" for the Chef d'équipe
   // propreté: a leader's head (pack leaderHeads) before a word of a role's name names that role, when it is the one
   // role whose name holds that word and is headed by another leader's head (its own head is read above).
-  const leaderStems = new Set(language.source('leaderHeads').map((head) => stem(words(head).join(''))));
+  const { leaderStems } = index;
   tokens.forEach((word, at) => {
     if (consumed.has(at) || !language.has('leaderHeads', word)) return;
     const next = neighbour(at, 1);
