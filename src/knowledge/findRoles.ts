@@ -945,6 +945,27 @@ function roleAfterAliasWord(after: string, roles: readonly Role[], pack: Languag
   return null;
 }
 
+/**
+ * « l'ouvrier ou l'ouvrière ostréicole, qu'on appelle plutôt « l'ouvrier de parc » » in the introduction, then
+ * « **L'ouvrier de parc** » over some sections' lists: a role found only in labels, which the introduction gives a role
+ * of the title as its name in use, is that role. It joins it, with its forms as aliases. Returns the roles left.
+ */
+export function labelRolesNicknamed(roles: readonly Role[], titleNames: readonly string[], intro: readonly string[], pack: LanguagePack): Role[] {
+  const titled = roles.filter((role) => titleNames.some((name) => sameName(name, role.name, pack)));
+  const untitled = roles.filter((role) => !titled.includes(role));
+  if (titled.length < 2 || untitled.length === 0) return [...roles];
+  const merged = new Set<Role>();
+  for (const paragraph of intro) {
+    for (const { role, names } of nicknamesFor(paragraph, titled, pack)) {
+      for (const other of untitled.filter((candidate) => !merged.has(candidate) && names.some((name) => sameName(candidate.name, name, pack)))) {
+        role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
+        merged.add(other);
+      }
+    }
+  }
+  return roles.filter((role) => !merged.has(role));
+}
+
 /** Letters a clipped nickname keeps of the word it clips, at least ("palef" for "palefrenier", "mon-o" for "moniteur"). */
 const MIN_CLIPPED_LETTERS = 3;
 

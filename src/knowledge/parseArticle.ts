@@ -12,7 +12,7 @@ import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { QUOTED_NAME, aliasesInProse, bareName, namesDesignated, namesGivenInClauses, namesInApposition, namesInDashedAside, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { QUOTED_NAME, aliasesInProse, bareName, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInApposition, namesInDashedAside, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1314,7 +1314,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   spellOutInitialisms(roles, texts, pack);
   bracketedInitialisms(roles, texts.slice(1), pack, title);
   const nicknamed = bracketedNicknames(roles, texts, pack);
-  roles.splice(0, roles.length, ...nicknamed);
+  roles.splice(0, roles.length, ...labelRolesNicknamed(nicknamed, titleNames, introMarked, pack));
   // A paragraph about one role may say the name people use for it ("… — « le nez » dans le jargon de la maison"): known
   // before the sections are read, it names that role in a table's header or a label ("| Le nez | L'éval |").
   // "Analyste vidéo / analyste de la performance :", "Préparatrice / préparateur physique :": a label naming a role in

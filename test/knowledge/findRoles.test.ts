@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -155,6 +155,23 @@ describe('the gender of a role name (isFeminine)', () => {
     expect(isFeminine(role('chef-de-rang', 'Chef de rang'), texts, pack)).toBe(false);
     expect(isFeminine({ ...role('chef-de-rang', 'Chef de rang'), aliases: ['Cheffe de rang'] }, texts, pack)).toBe(true);
     expect(isFeminine(role('secretaire', 'Secrétaire'), ['La secrétaire tape.', 'La secrétaire range.'], pack)).toBe(true);
+  });
+});
+
+describe('a role found only in labels that the introduction gives a title role as its name in use', () => {
+  const intro = ["Trois métiers : l'ostréiculteur, l'ouvrier ou l'ouvrière ostréicole, qu'on appelle plutôt « l'ouvrier de parc », et le technicien qualité."];
+  const title = ['Ostréiculteur', 'ouvrier ostréicole', 'technicien qualité'];
+
+  it('joins the title role it is a nickname of, its name becoming an alias', () => {
+    const farm = [role('ostreiculteur', 'Ostréiculteur'), role('ouvrier-ostreicole', 'ouvrier ostréicole'), role('technicien-qualite', 'technicien qualité'), role('ouvrier-de-parc', 'ouvrier de parc')];
+    const left = labelRolesNicknamed(farm, title, intro, pack);
+    expect(left.map((kept) => kept.id)).toEqual(['ostreiculteur', 'ouvrier-ostreicole', 'technicien-qualite']);
+    expect(left[1]!.aliases).toContain('ouvrier de parc');
+  });
+
+  it('keeps a label role the introduction gives no title role as a name', () => {
+    const farm = [role('ostreiculteur', 'Ostréiculteur'), role('ouvrier-ostreicole', 'ouvrier ostréicole'), role('technicien-qualite', 'technicien qualité'), role('chef-de-cabane', 'chef de cabane')];
+    expect(labelRolesNicknamed(farm, title, intro, pack).map((kept) => kept.id)).toEqual(['ostreiculteur', 'ouvrier-ostreicole', 'technicien-qualite', 'chef-de-cabane']);
   });
 });
 
