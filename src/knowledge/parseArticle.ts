@@ -442,8 +442,10 @@ class SectionBuilder {
     // operator's « En pratique : » list.
     const opener = this.current && this.current !== 'shared' ? subjectOf(node.text, this.roles, this.pack) : null;
     // After a sentence that led into a role's list ("Pour un poste de technicien qualité, nous recrutons… :"), the
-    // next role's paragraph ("L'opérateur de conditionnement peut arriver avec un CAP…") ends it too.
-    if (opener && opener !== this.current && this.currentHeader !== undefined && (this.headedBySentence || !this.roleOf(this.currentHeader))) {
+    // next role's paragraph ("L'opérateur de conditionnement peut arriver avec un CAP…") ends it too, and so does one
+    // that turns to the other role on purpose ("Chez le chef de tir, …", "Le chef de tir, lui, …") after any label.
+    const turns = opener !== null && opener !== this.current && turnsToRole(node.text, this.roles, this.pack);
+    if (opener && opener !== this.current && (turns || (this.currentHeader !== undefined && (this.headedBySentence || !this.roleOf(this.currentHeader))))) {
       this.current = null;
       this.currentHeader = undefined;
     }
@@ -736,6 +738,16 @@ class SectionBuilder {
       for (const block of this.blocks) {
         if (block.type === 'prose' && block.roleId === null) block.roleId = subjectOf(block.text, this.roles, this.pack)?.id ?? null;
       }
+    }
+    // "Côté artificière, on cherche…" then « Pour le chef de tir : » and a list: where the other roles have lists, the
+    // role written in a paragraph instead has that paragraph as its part, when it opens on that role.
+    const listed = new Set(this.blocks.flatMap((block) => (block.type === 'roleList' ? [block.roleId] : [])));
+    if (listed.size === 0) return this;
+    const unlisted = this.blocks.filter((block): block is Extract<Block, { type: 'prose' }> => block.type === 'prose' && block.roleId === null && !this.clauses.has(block));
+    const openedOn = new Map(unlisted.map((block) => [block, subjectOf(block.text, this.roles, this.pack)]));
+    for (const [block, role] of openedOn) {
+      const alone = [...openedOn.values()].filter((other) => other === role).length === 1;
+      if (role !== null && alone && !listed.has(role.id)) block.roleId = role.id;
     }
     return this;
   }
@@ -1293,6 +1305,19 @@ function nodeTexts(node: SourceNode): string[] {
     case 'table':
       return [...node.header, ...node.rows.flat()];
   }
+}
+
+/**
+ * A paragraph that turns to one role on purpose: it opens with a label's opener ("Chez le chef de tir, …", "Côté
+ * artificière, …"), or sets its first role apart with a stressed pronoun or a connective ("Le chef de tir, lui, …",
+ * "Le chef de tir, de son côté, …").
+ */
+function turnsToRole(text: string, roles: readonly Role[], pack: LanguagePack): boolean {
+  if (pack.prefixLength('labelOpeners', words(text), 0) > 0) return true;
+  const [head, next] = text.split(/\s*,\s*/);
+  if (next === undefined || rolesMentionedIn(head!, roles, pack).length !== 1) return false;
+  const after = words(next);
+  return pack.has('stressedPronouns', after[0] ?? '') || pack.prefixLength('discourseConnectives', after, 0) > 0;
 }
 
 /** Parses an article file's text. `file` is used in ids and messages. */

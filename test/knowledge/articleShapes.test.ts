@@ -3024,3 +3024,56 @@ describe('an e-mail memo pasted under the page\'s own title, its sections opened
     expect(JSON.stringify(shared)).not.toContain('cordialement');
   });
 });
+
+describe('a talkative text export: one role in a list, the other in a paragraph that turns to it', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre l’artificier et le chef de tir',
+      '',
+      'Deux métiers du pas de tir.',
+      '',
+      'Missions au quotidien',
+      '',
+      'Pour l’artificière :',
+      '',
+      '  • Préparer les produits au dépôt',
+      '  • Câbler les inflammateurs',
+      '',
+      'Chez le chef de tir, le travail commence bien avant le jour J. Il monte le dossier de déclaration.',
+      '',
+      'Le matériel de chacun',
+      '',
+      'Pour l’artificière :',
+      '',
+      '  • Mortiers et racks',
+      '',
+      'Le chef de tir, lui, travaille surtout avec le pupitre de tir.',
+      '',
+      'Compétences attendues',
+      '',
+      'Côté artificière, on cherche d’abord quelqu’un de soigneux, qui écoute son chef de tir.',
+      '',
+      'Pour le chef de tir :',
+      '',
+      '  • Connaître la réglementation',
+    ].join('\n'),
+    'artifice.txt',
+  );
+  const [missions, equipment, skills] = article.sections;
+
+  it('gives a paragraph opened by a label\'s opener on the other role to that role, after the first role\'s list (labelOpeners)', () => {
+    expect(missions!.byRole['chef-de-tir']!.prose).toEqual(['Chez le chef de tir, le travail commence bien avant le jour J. Il monte le dossier de déclaration.']);
+    expect(missions!.byRole['artificier']!.prose).toEqual([]);
+  });
+
+  it('gives a paragraph that sets the other role apart with a stressed pronoun to that role (stressedPronouns)', () => {
+    expect(equipment!.byRole['chef-de-tir']!.prose).toEqual(['Le chef de tir, lui, travaille surtout avec le pupitre de tir.']);
+  });
+
+  it('gives the role with no list the paragraph that opens on it, where the other role has a list', () => {
+    expect(skills!.byRole['artificier']!.prose).toEqual(['Côté artificière, on cherche d’abord quelqu’un de soigneux, qui écoute son chef de tir.']);
+    expect(skills!.intro).toEqual([]);
+  });
+});
