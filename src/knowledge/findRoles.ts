@@ -946,22 +946,32 @@ function roleAfterAliasWord(after: string, roles: readonly Role[], pack: Languag
 }
 
 /**
- * « l'ouvrier ou l'ouvrière ostréicole, qu'on appelle plutôt « l'ouvrier de parc » » in the introduction, then
- * « **L'ouvrier de parc** » over some sections' lists: a role found only in labels, which the introduction gives a role
- * of the title as its name in use, is that role. It joins it, with its forms as aliases. Returns the roles left.
+ * A role found only in labels that is a role of the title under another name joins it, with its forms as aliases:
+ * - « l'ouvrier ou l'ouvrière ostréicole, qu'on appelle plutôt « l'ouvrier de parc » » in the introduction, then
+ *   « **L'ouvrier de parc** » over some lists: the introduction gives the title role that name in use;
+ * - « **Technicien·ne AV planétarium** » beside a Technicien audiovisuel planétarium called « le technicien AV »: every
+ *   word of the label is a word of that one role's names.
+ * Returns the roles left.
  */
 export function labelRolesNicknamed(roles: readonly Role[], titleNames: readonly string[], intro: readonly string[], pack: LanguagePack): Role[] {
   const titled = roles.filter((role) => titleNames.some((name) => sameName(name, role.name, pack)));
   const untitled = roles.filter((role) => !titled.includes(role));
   if (titled.length < 2 || untitled.length === 0) return [...roles];
   const merged = new Set<Role>();
+  const join = (role: Role, other: Role) => {
+    role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
+    merged.add(other);
+  };
   for (const paragraph of intro) {
     for (const { role, names } of nicknamesFor(paragraph, titled, pack)) {
-      for (const other of untitled.filter((candidate) => !merged.has(candidate) && names.some((name) => sameName(candidate.name, name, pack)))) {
-        role.aliases.push(...[other.name, ...other.aliases].filter((form) => !role.aliases.includes(form)));
-        merged.add(other);
-      }
+      for (const other of untitled.filter((candidate) => !merged.has(candidate) && names.some((name) => sameName(candidate.name, name, pack)))) join(role, other);
     }
+  }
+  const wordsOf = (role: Role) => new Set([role.name, ...role.aliases].flatMap((name) => nameKey(name, pack)));
+  for (const other of untitled.filter((candidate) => !merged.has(candidate))) {
+    const key = nameKey(other.name, pack);
+    const owners = titled.filter((role) => key.length > 0 && key.every((word) => wordsOf(role).has(word)));
+    if (owners.length === 1) join(owners[0]!, other);
   }
   return roles.filter((role) => !merged.has(role));
 }

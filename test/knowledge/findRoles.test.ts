@@ -169,6 +169,13 @@ describe('a role found only in labels that the introduction gives a title role a
     expect(left[1]!.aliases).toContain('ouvrier de parc');
   });
 
+  it('joins the one title role whose names hold every word of the label role (« Technicien AV planétarium »)', () => {
+    const museum = [role('mediateur', 'Médiateur scientifique'), { ...role('technicien', 'Technicien audiovisuel planétarium'), aliases: ['technicien AV'] }, role('technicien-av-planetarium', 'Technicien AV planétarium')];
+    const left = labelRolesNicknamed(museum, ['Médiateur scientifique', 'Technicien audiovisuel planétarium'], [], pack);
+    expect(left.map((kept) => kept.id)).toEqual(['mediateur', 'technicien']);
+    expect(left[1]!.aliases).toContain('Technicien AV planétarium');
+  });
+
   it('keeps a label role the introduction gives no title role as a name', () => {
     const farm = [role('ostreiculteur', 'Ostréiculteur'), role('ouvrier-ostreicole', 'ouvrier ostréicole'), role('technicien-qualite', 'technicien qualité'), role('chef-de-cabane', 'chef de cabane')];
     expect(labelRolesNicknamed(farm, title, intro, pack).map((kept) => kept.id)).toEqual(['ostreiculteur', 'ouvrier-ostreicole', 'technicien-qualite', 'chef-de-cabane']);
