@@ -64,7 +64,9 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
   for (const targets of lexicon.rewrites.values()) for (const word of targets) correctable.add(word);
   // French head nouns of job titles are known words, never a correction: "contrôle" is no "contrôleur".
   // Borrowed ones may be ("designers" → "designer"); a real French word ("manger") is never corrected into them.
-  const known = [...lexicon.stopWords, ...lexicon.language.phrases('jobHeads').words(), ...lexicon.language.phrases('adjectivalJobHeads').words()];
+  // So are the words that describe a person instead of naming a job ("le spécialiste des semelles" is no "spécialisée").
+  const knownClasses = ['jobHeads', 'adjectivalJobHeads', 'describingHeads', 'describingPhrases'] as const;
+  const known = [...lexicon.stopWords, ...knownClasses.flatMap((wordClass) => lexicon.language.phrases(wordClass).words())];
   return { lexicon, corrector: new TypoCorrector(correctable, known, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
 }
 

@@ -45,10 +45,11 @@ export interface IndexedItem {
   /** The stems of the term a glossary-like bullet explains ("AVQ : activités de la vie quotidienne" → avq), or null. */
   term: Set<string> | null;
   /**
-   * Another role whose name opens the bullet ("L'œnologue, pour les analyses" in the chai master's colleagues), or
-   * null: the words after it say what that role does, not what the bullet's owner does.
+   * The bullet names, whole, a role other than its owner ("L'œnologue, pour les analyses" in the chai master's
+   * colleagues; "En résumé : le podologue soigne…, l'orthoprothésiste conçoit…"): its words say what that role does,
+   * or what they do together, not what the bullet's owner does alone.
    */
-  opensOn: string | null;
+  namesOthers: boolean;
 }
 
 /** Initialisms this long may spell a word of the HR lexicon (« cdd », « cdi »); two letters are left to the reader's own checks. */
@@ -387,16 +388,21 @@ function nameStemSets(role: Role, lexicon: Lexicon, linkWords: ReadonlySet<strin
 const OPENING_END = /\s*(?:[,:;(]|\s[–—-]\s)/u;
 
 /**
- * The role, other than the bullet's owner, whose name is the whole opening of the bullet (« L'œnologue, pour les
- * analyses », « Le maître de chai : … »), or null.
+ * Whether a bullet speaks of a role other than its owner: that role's whole name is its opening (« L'œnologue, pour
+ * les analyses »), or it (or a sentence of prose) names two roles whole, its owner's among them (« En résumé : le podologue soigne…,
+ * l'orthoprothésiste conçoit… »). A bullet naming one other role further on is still its owner's task (« Encadrer
+ * l'équipe de moniteurs »).
  */
-function otherRoleOpening(text: string, ownerId: string | null, article: Article, roleNames: readonly Set<string>[][], lexicon: Lexicon, linkWords: ReadonlySet<string>): string | null {
+function namesOtherRole({ text, roleId: ownerId, prose }: { text: string; roleId: string | null; prose: boolean }, article: Article, roleNames: readonly Set<string>[][], lexicon: Lexicon, linkWords: ReadonlySet<string>): boolean {
+  if (ownerId === null) return false;
+  const named = (part: string, index: number) => {
+    const stems = new Set(nameWords(part, lexicon, linkWords).map(stem));
+    return roleNames[index]!.some((name) => name.size > 0 && [...name].every((word) => stems.has(word)));
+  };
   const opening = text.split(OPENING_END)[0]!;
-  if (opening === text) return null;
-  const openingStems = new Set(nameWords(opening, lexicon, linkWords).map(stem));
-  if (openingStems.size === 0) return null;
-  const named = article.roles.filter((role, index) => role.id !== ownerId && roleNames[index]!.some((name) => sameStems(name, openingStems)));
-  return named.length === 1 ? named[0]!.id : null;
+  // A sentence of prose may open on an aside about its subject ("Le plus souvent ancien enseignant, il encadre…").
+  if (!prose && opening !== text && article.roles.some((role, index) => role.id !== ownerId && named(opening, index))) return true;
+  return article.roles.filter((_, index) => named(text, index)).length >= 2;
 }
 
 /** Builds the index of one article; `libraryRoles` are the role names of the whole library (the article's own by default). */
@@ -532,7 +538,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     .filter((draft) => draft.concepts.size > 0)
     .map((draft) => {
       const specific = new Set([...draft.concepts].filter((concept) => !sectionLevel.has(concept)));
-      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific), term: draft.prose ? null : termOf(draft.text, linkWords), opensOn: draft.prose ? null : otherRoleOpening(draft.text, draft.roleId, article, roleNames, lexicon, linkWords) };
+      return { ...draft, weight: weightOf(draft.concepts), specific, specificWeight: weightOf(specific), term: draft.prose ? null : termOf(draft.text, linkWords), namesOthers: namesOtherRole(draft, article, roleNames, lexicon, linkWords) };
     });
 
   const allTexts = [article.title, ...article.intro, ...article.sections.flatMap((section) => [

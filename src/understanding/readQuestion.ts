@@ -186,6 +186,34 @@ function questionShape(folded: string, language: LanguagePack) {
   return { closed, rising, invertedPronoun };
 }
 
+/** A clause that ends on punctuation: what follows it is no part of its sentence's description. */
+const CLAUSE_END_MARK = /[.,;:!?…]\s*$/;
+
+/** Words a describing head may stand from its « qui » ("le gars en uniforme qui surveille"). */
+const DESCRIBING_GAP = 3;
+
+/**
+ * Where the question describes a role instead of naming it: the phrase that says so (its words, and a « qui » a few
+ * words on, are markers) and where the description starts. "celui qui gère la console" (pack describingPhrases);
+ * "la personne à l'accueil", "le gars en uniforme qui surveille le parc" (describingHeads, followed by a complement or
+ * by a relative « qui » in the same clause).
+ */
+function describingPhrases(tokens: readonly string[], clauseOf: readonly number[], language: LanguagePack): { marked: [number, number][]; from: number }[] {
+  const found = language.phrases('describingPhrases').find(tokens).map(([start, end]) => ({ marked: [[start, end]] as [number, number][], from: end }));
+  for (const [start, end] of language.phrases('describingHeads').find(tokens)) {
+    if (found.some(({ marked }) => marked.some(([from, to]) => start < to && end > from))) continue;
+    const inClause = (at: number) => at < tokens.length && clauseOf[at] === clauseOf[end - 1];
+    let relative: number | null = null;
+    for (let at = end; at <= end + DESCRIBING_GAP && inClause(at) && relative === null; at += 1) if (language.has('describingRelatives', tokens[at]!)) relative = at;
+    const complement = inClause(end) && language.has('describingComplements', tokens[end]!);
+    if (relative === null && !complement) continue;
+    const marked: [number, number][] = [[start, end]];
+    if (relative !== null) marked.push([relative, relative + 1]);
+    found.push({ marked, from: relative === end ? end + 1 : end });
+  }
+  return found;
+}
+
 export function readQuestion(text: string, tools: ReaderTools): QuestionReading {
   const { lexicon, corrector } = tools;
   const language = lexicon.language;
@@ -256,8 +284,8 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   // "ce qui" is a relative clause ("qu'est-ce qui différencie…"), not a question about who.
   // "avec qui", "à qui" ask about interlocutors, not which role does something.
   // "Celle qui fait les épilations, elle gagne combien ?": the « qui » of a phrase describing a role asks about no one.
-  const describing = language.phrases('describingPhrases').find(tokens);
-  const describes = (at: number) => describing.some(([start, end]) => at >= start && at < end);
+  const describing = describingPhrases(tokens, clauseOf, language);
+  const describes = (at: number) => describing.some(({ marked }) => marked.some(([start, end]) => at >= start && at < end));
   const whoFound = lexicon.whoAsks.find(tokens).filter(([start, end]) => !describes(start) && (end - start > 1 || (start <= WHO_MAX_START && !language.has('relativeWhoOpeners', tokens[start - 1] ?? ''))));
   // "Quel profil faut-il pour devenir EM ?": the noun of "quel profil", "quel poste" stays a word of the question
   // (the lookup is still marked); only the interrogative is a marker.
@@ -298,11 +326,20 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     }
   }
   // "la personne qui choisit les chansons": the phrase is no word of the question; what follows it, to the end of its
-  // clause, describes the role asked about.
+  // clause, describes the role asked about. "celui qui recoud et recouvre les livres": a clause a conjunction opens
+  // goes on with the description, unless it asks.
   const described = new Set<number>();
-  for (const [start, end] of describing) {
-    for (let at = start; at < end; at += 1) markerPositions.add(at);
-    for (let at = end; at < tokens.length && clauseOf[at] === clauseOf[end - 1]; at += 1) described.add(at);
+  for (const { marked, from } of describing) {
+    for (const [start, end] of marked) for (let at = start; at < end; at += 1) markerPositions.add(at);
+    let clause = clauseOf[from];
+    for (let at = from; at < tokens.length; at += 1) {
+      if (clauseOf[at] !== clause) {
+        const next = clauseOf[at]!;
+        if (next !== clause! + 1 || CLAUSE_END_MARK.test(clauses[clause!]!) || asking[next]) break;
+        clause = next;
+      }
+      if (!markerPositions.has(at)) described.add(at);
+    }
   }
   // "Quelles études faut-il pour fabriquer la bière ?": a purpose opened before a verb in the infinitive describes the
   // role too, from that verb to the end of its clause.

@@ -411,7 +411,7 @@ export function describedRole(reading: QuestionReading, index: ArticleIndex, lex
     // « L'œnologue, pour les analyses » among the chai master's colleagues describes neither role surely: what the
     // chai master turns to the œnologue for, not what either does.
     const { roleId } = item;
-    if (roleId === null || item.opensOn !== null) continue;
+    if (roleId === null || item.namesOthers) continue;
     const found = [...concepts].filter((concept) => item.concepts.has(concept));
     const held = found.reduce((sum, concept) => sum + idf(concept), 0) / total;
     best.set(roleId, Math.max(best.get(roleId) ?? 0, held));

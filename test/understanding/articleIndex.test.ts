@@ -11,14 +11,16 @@ import { packWith, readerFor } from '../support/reader.js';
 const reader = readerFor(SHARED_KNOWLEDGE);
 const weights = (heading: string, lexicon = reader.lexicon) => Object.fromEntries(headingWeights(heading, lexicon));
 
-describe('bullets that open on another role', () => {
-  it("mark the role whose whole name opens a bullet of another role's list, before a comma or a colon", () => {
+describe('bullets that name another role', () => {
+  it("mark a bullet of one role's list that names another role whole, at its opening or further on", () => {
     const estate = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout156'));
     const items = estate.indexes[0]!.items;
     const colleague = items.find((item) => item.text.startsWith("L'œnologue, pour les analyses"))!;
-    expect(colleague).toMatchObject({ roleId: 'maitre-de-chai', opensOn: 'oenologue' });
-    // A bullet of the role's own list that opens on its own task names no other role.
-    expect(items.find((item) => item.text.startsWith('Conduire les vinifications'))?.opensOn).toBeNull();
+    expect(colleague).toMatchObject({ roleId: 'maitre-de-chai', namesOthers: true });
+    // A bullet of the role's own list about its own task names no other role.
+    expect(items.find((item) => item.text.startsWith('Conduire les vinifications'))?.namesOthers).toBe(false);
+    const clinic = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout206')).indexes[0]!.items;
+    expect(clinic.find((item) => item.text.startsWith('En résumé : le podologue soigne'))).toMatchObject({ roleId: 'podologue', namesOthers: true });
   });
 });
 

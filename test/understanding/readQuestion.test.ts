@@ -2,9 +2,10 @@
  * The question reader, one word class of the language pack at a time: what each class makes of a
  * question, and that the behaviour follows the data (a class changed in the pack changes the reading).
  */
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
-import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
+import { DEFAULT_LANGUAGE_PACK, PROJECT_ROOT } from '../../src/projectRoot.js';
 import { READING_LIMITS, splitClauses, type Markers } from '../../src/understanding/readQuestion.js';
 import { fold } from '../../src/text/normalize.js';
 import { SHARED_KNOWLEDGE } from '../support/paths.js';
@@ -188,6 +189,36 @@ describe('a role described instead of named (describingPhrases)', () => {
 
   it('finds no description after a verb that only frames the question (« pour devenir comptable »)', () => {
     expect(reader.read('Quelle formation pour devenir comptable ?').described.size).toBe(0);
+  });
+
+  const describedWords = (question: string) => {
+    const reading = reader.read(question);
+    return reading.tokens.filter((_, at) => reading.described.has(at));
+  };
+
+  it('reads a person named by where they work, a head followed by a complement, as a description (describingHeads, describingComplements)', () => {
+    expect(describedWords("La personne à l'accueil, elle a fait quelles études ?")).toEqual(['a', 'l', 'accueil']);
+    expect(describedWords('Le spécialiste des semelles, il fait quoi ?')).toEqual(['des', 'semelles']);
+  });
+
+  it('reads a head whose « qui » comes a few words on as a description, the « qui » a marker (describingRelatives)', () => {
+    const reading = reader.read('Le gars en uniforme qui surveille le parc, il fait quoi ?');
+    expect(reading.tokens.filter((_, at) => reading.described.has(at))).toEqual(['en', 'uniforme', 'surveille', 'le', 'parc']);
+    expect(reading.markerPositions.has(reading.tokens.indexOf('qui'))).toBe(true);
+  });
+
+  it('finds no description after a head followed by neither a complement nor « qui » (« le gars, il bosse quand ? »)', () => {
+    expect(reader.read('Et le gars, il bosse quand ?').described.size).toBe(0);
+  });
+
+  it('goes on with the description over a clause a conjunction opens, unless that clause asks', () => {
+    expect(describedWords('Celui qui recoud et recouvre les livres, il fait quoi ?')).toEqual(['recoud', 'et', 'recouvre', 'les', 'livres']);
+    expect(describedWords('Celui qui recoud les livres et il gagne combien ?')).toEqual(['recoud', 'les', 'livres']);
+  });
+
+  it('never corrects a describing head into an article word (« spécialiste » is no « spécialisée »)', () => {
+    const clinic = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout206'));
+    expect(clinic.read('Le spécialiste des semelles, il fait quoi ?').tokens).toContain('specialiste');
   });
 });
 
