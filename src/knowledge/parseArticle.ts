@@ -295,7 +295,7 @@ class SectionBuilder {
       const role = roleNamedIn(form, this.roles, this.pack);
       if (role) return role;
     }
-    return null;
+    return tradeLabelRole(label, this.roles, this.pack);
   }
 
   private isShared(label: string): boolean {
@@ -868,6 +868,23 @@ function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: Lang
 
 /** Letters a trade's word shares with the head of the job's name at least (« régie », « régisseur »). */
 const MIN_TRADE_PREFIX = 4;
+
+/**
+ * "Côté marbrerie :", "Côté gravure :" beside a Marbrier funéraire and a Graveur sur pierre: a label that is a label's
+ * opener then one word, starting like the head of exactly one role's name, names that role by its trade.
+ */
+function tradeLabelRole(label: string, roles: readonly Role[], pack: LanguagePack): Role | null {
+  const folded = words(label);
+  const opener = pack.prefixLength('labelOpeners', folded, 0);
+  const rest = folded.slice(opener).filter((word) => !pack.has('determiners', word));
+  if (opener === 0 || rest.length !== 1) return null;
+  const trade = rest[0]!;
+  const owners = roles.filter((role) => {
+    const head = words(role.name).find((word) => !pack.has('determiners', word));
+    return head !== undefined && head !== trade && sharedStartLength(head, trade) >= MIN_TRADE_PREFIX;
+  });
+  return owners.length === 1 ? owners[0]! : null;
+}
 
 /** Lines a text export may put above its title (a byline, a date, a reading time), each a few words. */
 const MAX_BYLINES = 2;

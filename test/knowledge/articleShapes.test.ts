@@ -3077,3 +3077,55 @@ describe('a talkative text export: one role in a list, the other in a paragraph 
     expect(skills!.intro).toEqual([]);
   });
 });
+
+describe('list labels that name each role by its trade in one word (« Côté marbrerie : »)', () => {
+  const article = parse(
+    [
+      'Comparaison',
+      '',
+      'Différences entre un Marbrier funéraire, un Graveur sur pierre et un Poseur de monuments',
+      '',
+      'Trois métiers de la marbrerie.',
+      '',
+      'Missions',
+      '',
+      'Missions du marbrier funéraire :',
+      '',
+      '  • Débiter les blocs',
+      '',
+      'Missions du graveur sur pierre :',
+      '',
+      '  • Graver les inscriptions',
+      '',
+      'Missions du poseur de monuments :',
+      '',
+      '  • Poser les monuments',
+      '',
+      'Outils et équipements',
+      '',
+      '  • Côté marbrerie :',
+      '    • Pont roulant et palonnier à ventouses',
+      '  • Côté gravure :',
+      '    • Cabine de sablage',
+      '  • Côté pose :',
+      '    • Camion-grue',
+      '',
+      'Formation',
+      '',
+      '  • Côté formation :',
+      '    • Former les apprentis',
+    ].join('\n'),
+    'marbrerie.txt',
+  );
+
+  it('gives each list to the one role whose head its word starts like, after the label\'s opener (labelOpeners)', () => {
+    const tools = article.sections[1]!;
+    expect(tools.byRole['marbrier-funeraire']!.items.map((item) => item.text)).toEqual(['Pont roulant et palonnier à ventouses']);
+    expect(tools.byRole['graveur-sur-pierre']!.items.map((item) => item.text)).toEqual(['Cabine de sablage']);
+    expect(tools.sharedItems).toEqual([]);
+  });
+
+  it('leaves a one-word label that starts like no role\'s head to no role', () => {
+    expect(Object.keys(article.sections[2]!.byRole)).toEqual([]);
+  });
+});
