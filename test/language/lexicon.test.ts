@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { KnowledgeFileError } from '../../src/errors.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { conceptOf, conceptsOfText, loadLexicon } from '../../src/language/lexicon.js';
@@ -16,6 +17,13 @@ const lexicon = loadLexicon(DEFAULT_LEXICON, pack);
 const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
 
 describe('the HR lexicon with the language pack', () => {
+  it('gives each word or phrase of its synonym groups to one group only: a later group would silently take it', () => {
+    const groups = (parse(readFileSync(DEFAULT_LEXICON, 'utf8')) as { synonyms: Record<string, string[]> }).synonyms;
+    const owners = new Map<string, Set<string>>();
+    for (const [group, entries] of Object.entries(groups)) for (const entry of entries) owners.set(words(entry).join(' '), (owners.get(words(entry).join(' ')) ?? new Set()).add(group));
+    expect([...owners].filter(([, inGroups]) => inGroups.size > 1)).toEqual([]);
+  });
+
   it('reads synonyms as their group and keeps subject words out of the stop words', () => {
     expect(conceptOf(lexicon, 'diplomes')).toBe('formation');
     // The machines and appliances a job works with are its tools; « équipe » is no « équipement », though their
@@ -189,10 +197,13 @@ describe('the HR lexicon with the language pack', () => {
   });
 
   it('reads how to reach a role ("comment joindre", "numéro", "qui appeler") as the words of a contacts section', () => {
-    for (const question of ['comment joindre le magasinier', 'numero du tech biomed', 'qui appeler la nuit']) {
+    for (const question of ['comment joindre le magasinier', 'numero du tech biomed', 'qui appeler la nuit', 'qui contacter']) {
       expect(conceptSequence(words(question), lexicon).map((token) => token.concept)).toContain('contact');
     }
-    expect(conceptOf(lexicon, 'contacts')).toBe('contact');
+  });
+
+  it('reads « les contacts » of a role as the people it works with («Qui sont les contacts du responsable ?»)', () => {
+    expect(concepts('les contacts du responsable')).toContain('collaboration');
   });
 
   it('keeps the phases of a job apart: "avant" and "après" are words of the subject, not stop words', () => {
