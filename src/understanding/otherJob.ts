@@ -182,12 +182,15 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     // what is looked up.
     if ((reading.markers.who || reading.markers.yesNo) && index.mentions(tokens.slice(at, alone ? at + 1 : complement + 1))) continue;
     const head = isJobHead(word, language) && (language.has('indefiniteDeterminers', before) || language.has('becomingWords', before));
+    // "les missions du concepteur de jeux": after a subject's word and « du », the person whose subject it is.
+    // "les outils du quotidien" are no one's: a word of time is no person.
+    const owner = language.has('genitivePrepositions', before) && at >= 2 && isVocabulary(tokens[at - 2]!, lexicon) && !lexicon.stopWords.has(tokens[at - 2]!) && !language.has('timeWords', word);
     // "le salaire d'un infirmier": after "un" or "devenir", a job-like word the article only mentions is still another job.
-    const introduced = language.has('indefiniteDeterminers', before) || language.has('becomingWords', before);
+    const introduced = language.has('indefiniteDeterminers', before) || language.has('becomingWords', before) || owner;
     if (!head && ((index.surfaceWords.has(word) && !introduced) || isVocabulary(word, lexicon))) continue;
     // "le climat de travail", "la couleur du logo": after a definite determiner, a noun with a complement
     // of its own is a thing ("un huissier de justice" is a job).
-    if (!language.has('indefiniteDeterminers', before) && !language.has('becomingWords', before) && language.has('genitivePrepositions', tokens[at + 1] ?? '')) continue;
+    if (!introduced && language.has('genitivePrepositions', tokens[at + 1] ?? '')) continue;
     // "la couleur": a masculine ending after a feminine determiner is no job title, nor the reverse.
     const gender = head || language.has('jobHeadsLast', word) ? 'either' : titleGender(word);
     if (gender === null || !agrees(gender, before, language)) continue;

@@ -136,6 +136,13 @@ describe('what is no other job', () => {
     expect(otherJob("Il prévient l'infirmier ?", care)).toBeNull();
   });
 
+  it('reads a job-like word the article only mentions as another job after a subject\'s word and « du » (« les missions du concepteur de jeux »)', () => {
+    const escape = readerFor(fixture('holdout213'));
+    expect(otherJob('Quelles sont les missions du concepteur de jeux ?', escape)).toBe('concepteur');
+    // A word of time is no person (pack timeWords): "les outils du quotidien".
+    expect(otherJob('Quels outils du quotidien ?', escape)).toBeNull();
+  });
+
   it("reads a role head with another complement that the article writes as what a lookup asks for (\"Qui est rattaché au…\")", () => {
     const retail = readerFor(fixture('holdout27'));
     expect(otherJob('Qui est rattaché au directeur régional ?', retail)).toBeNull();
