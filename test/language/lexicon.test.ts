@@ -206,6 +206,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('les contacts du responsable')).toContain('collaboration');
   });
 
+  it('reads « travail avec », the verb typed without its ending, as working with someone, not as the job', () => {
+    expect(concepts('le scieur il travail avec qui')).toEqual(expect.arrayContaining(['collaboration']));
+    expect(concepts('le scieur il travail avec qui')).not.toContain('responsabilite');
+  });
+
   it('keeps the phases of a job apart: "avant" and "après" are words of the subject, not stop words', () => {
     expect(conceptOf(lexicon, 'avant')).toBe('avant');
     expect(conceptOf(lexicon, 'apres')).toBe('apres');
