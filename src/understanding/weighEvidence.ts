@@ -4,6 +4,7 @@
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
 import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
@@ -428,6 +429,24 @@ export function describedRole(reading: QuestionReading, index: ArticleIndex, lex
   return first[0];
 }
 
+/** Words a word for a job may stand from the role it introduces ("le boulot d'un maçon": « d' », « un »). */
+const MAX_JOB_WORD_GAP = 3;
+
+/**
+ * "C'est quoi le boulot d'un maçon ?", "le métier de tailleur": a word for a job (pack jobWords) right before a role's
+ * name, maybe through « de » and a determiner, stands for that role; it says no subject. Their positions.
+ */
+function jobWordsIntroducingRoles(tokens: readonly string[], consumed: ReadonlySet<number>, language: LanguagePack): Set<number> {
+  const found = new Set<number>();
+  for (const at of consumed) {
+    if (consumed.has(at - 1)) continue;
+    let before = at - 1;
+    while (before >= 0 && at - before <= MAX_JOB_WORD_GAP && (language.has('determiners', tokens[before]!) || language.has('genitivePrepositions', tokens[before]!))) before -= 1;
+    if (before >= 0 && language.has('jobWords', tokens[before]!)) found.add(before);
+  }
+  return found;
+}
+
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
@@ -440,7 +459,8 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
   // Role names are read before synonyms: their words are not the subject of the question.
   // Another article's role name stays in the question as words this article does not know ('#' makes no word).
-  const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) ? '|' : foreign.has(at) ? `#${word}` : word)), lexicon);
+  const standsForRole = jobWordsIntroducingRoles(tokens, consumed, lexicon.language);
+  const sequence = conceptSequence(tokens.map((word, at) => (consumed.has(at) || standsForRole.has(at) ? '|' : foreign.has(at) ? `#${word}` : word)), lexicon);
 
   const smalltalkPositions = new Set(reading.smalltalk.flatMap((found) => [...found.positions]));
   const content: string[] = [];

@@ -343,6 +343,16 @@ describe('section words', () => {
   });
 });
 
+describe('a word for a job before a role\'s name (jobWords)', () => {
+  const stonework = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout197'));
+  const sectionIds = (question: string) => stonework.weigh(question).sections.map((entry) => entry.section.id);
+
+  it('stands for the role it introduces, through « de » and a determiner: « le boulot d\'un maçon » says no subject', () => {
+    expect(sectionIds("C'est quoi le boulot d'un maçon bâti ancien ?")).not.toContain('missions-principales');
+    expect(sectionIds('Le boulot du maçon au quotidien ?')).toContain('missions-principales');
+  });
+});
+
 describe('a role described instead of named', () => {
   const radio = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout101'));
 
