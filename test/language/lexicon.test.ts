@@ -206,6 +206,11 @@ describe('the HR lexicon with the language pack', () => {
     expect(concepts('les contacts du responsable')).toContain('collaboration');
   });
 
+  it('reads « se sert du », « s\'en sert » as using a tool, as « se sert de » is', () => {
+    expect(concepts('qui se sert du testeur')).toContain('outil');
+    expect(concepts("c'est qui qui s'en sert")).toContain('outil');
+  });
+
   it('reads « travail avec », the verb typed without its ending, as working with someone, not as the job', () => {
     expect(concepts('le scieur il travail avec qui')).toEqual(expect.arrayContaining(['collaboration']));
     expect(concepts('le scieur il travail avec qui')).not.toContain('responsabilite');
