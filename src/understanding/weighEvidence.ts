@@ -429,6 +429,23 @@ export function describedRole(reading: QuestionReading, index: ArticleIndex, lex
   return first[0];
 }
 
+/**
+ * The concept of the first content word after a who-question's « qui », with only grammar words between ("qui se
+ * sert", "qui doit passer", "lequel des trois doit"), or null. After « est » and a determiner ("Qui est le DRH ?") it is
+ * a person or a thing, not a task.
+ */
+function taskVerbAfterWho(sequence: readonly ConceptToken[], tokens: readonly string[], reading: QuestionReading, lexicon: Lexicon): string | null {
+  const { language } = lexicon;
+  const first = sequence.find((token) => token.kind === 'content' && reading.inFocus.has(token.start) && !reading.markerPositions.has(token.start));
+  if (first === undefined || first.end - first.start !== 1) return null;
+  let before = first.start - 1;
+  while (before >= 0 && lexicon.stopWords.has(tokens[before]!) && !language.has('whoQuestions', tokens[before]!)) {
+    if (language.has('identityVerbs', tokens[before]!) && language.has('determiners', tokens[before + 1] ?? '')) return null;
+    before -= 1;
+  }
+  return before >= 0 && language.has('whoQuestions', tokens[before]!) ? first.concept : null;
+}
+
 /** Words a word for a job may stand from the role it introduces ("le boulot d'un maçon": « d' », « un »). */
 const MAX_JOB_WORD_GAP = 3;
 
@@ -515,6 +532,10 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
       if (reading.inFocus.has(token.start)) focusConcepts.add(token.concept);
     }
   });
+  // "Qui regarde le wallboard ?": in a lookup, the verb right after « qui » is the task asked about, in whatever words;
+  // what it is done to says which bullet. It is no sign of a subject the article lacks.
+  const task = reading.markers.who ? taskVerbAfterWho(sequence, tokens, reading, lexicon) : null;
+  if (task !== null) neverUnknown.add(task);
 
   // The words after a preposition that follows the first word asked only qualify it: "Quel salaire en début
   // de carrière ?" asks about the salary, not the career.

@@ -343,6 +343,19 @@ describe('section words', () => {
   });
 });
 
+describe('the task a who-question asks about', () => {
+  const callCentre = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout116'));
+
+  it('reads the verb right after « qui », in words the article does not use, as no sign of another subject', () => {
+    expect(callCentre.weigh('Qui regarde le wallboard ?').unknown).toEqual([]);
+    expect(callCentre.weigh('Le superviseur regarde le wallboard ?').unknown).not.toEqual([]);
+  });
+
+  it('still counts a person after « qui est » and a determiner (« Qui est le DRH ? ») as unknown words', () => {
+    expect(callCentre.weigh('Qui est le DRH de la filiale ?').unknown.length).toBeGreaterThan(0);
+  });
+});
+
 describe('a word for a job before a role\'s name (jobWords)', () => {
   const stonework = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout197'));
   const sectionIds = (question: string) => stonework.weigh(question).sections.map((entry) => entry.section.id);
