@@ -217,11 +217,16 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     // "l'adjoint" for the Pharmacien adjoint: a word of the name that is a job title's head on its own names it too.
     const jobHead = language.has('jobHeads', word) || language.has('adjectivalJobHeads', word);
     for (const role of index.roles) {
+      // The word that opens the name: after "pour", "avec"… the role is what the question is done for or with.
+      const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !index.linkWords.has(word) && !role.nameStems.has(stem(word)));
+      const subject = opening === undefined || !language.has('objectPrepositions', opening);
       // An initialism that is also a common word ("as", "ca" for "ça") names the role only in capitals ("le CA").
       if (role.abbreviations.has(word) && (!stopWords.has(word) || reading.capitals.has(word))) {
         note(role.role.id, 3, at);
         namedWhole.add(role.role.id);
         consumed.add(at);
+        // "l'artif et le CT": a role named by its initialism is a subject as one named in words is.
+        if (subject) subjectRoles.add(role.role.id);
         continue;
       }
       if (!role.distinctiveStems.has(stems[at]!)) continue;
@@ -235,8 +240,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
         (() => { const far = neighbour(conjunction, step); return far !== null && index.roles.some((other) => other !== role && isNameWord(far, other)); })();
       const coordinated = otherNameAcross(before, -1) || otherNameAcross(after, 1);
       const afterJobWord = introducedAsJob(at);
-      const opening = [tokens[at - 1], tokens[at - 2], tokens[at - 3]].find((word) => word !== undefined && !index.linkWords.has(word) && !role.nameStems.has(stem(word)));
-      if (opening === undefined || !language.has('objectPrepositions', opening)) subjectRoles.add(role.role.id);
+      if (subject) subjectRoles.add(role.role.id);
       const besideName = (side: number | null) => isNameWord(side, role) && !(side === after && namedWholeAt.has(side!));
       if (besideName(before) || besideName(after) || (coordinated && isHead)) {
         note(role.role.id, 3, at);

@@ -343,6 +343,20 @@ describe('section words', () => {
   });
 });
 
+describe('a role named by its initialism', () => {
+  const fireworks = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout209'));
+
+  it('is a subject of the question, as a role named in words is (« l\'artif et le CT »)', () => {
+    const evidence = fireworks.weigh("Est-ce que l'artif et le CT utilisent le même matos ?");
+    expect([...evidence.roles.keys()].sort()).toEqual(['artificier', 'chef-de-tir']);
+    expect([...evidence.objectRoles]).toEqual([]);
+  });
+
+  it('is an object after a preposition saying for or with whom (« avec le CT »), as a role named in words is', () => {
+    expect([...fireworks.weigh("L'artif travaille avec le CT ?").objectRoles]).toEqual(['chef-de-tir']);
+  });
+});
+
 describe('the task a who-question asks about', () => {
   const callCentre = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout116'));
 
