@@ -3,8 +3,8 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~70.0 %), item lookups (~86.1 %),
- * paraphrases (~78.1 %), the overall figure (~92.6 %) and the union library (~84.8 % with 249 articles).
+ * which): the library holdouts' routing questions (category `library`, ~70.0 %), item lookups (~86.9 %),
+ * paraphrases (~79.5 %), the overall figure (~93.0 %) and the union library (~85.3 % with 265 articles).
  * The floors moved down on 2026-11-28 when holdouts 96–104 and 106 joined the sets after their first measurement: eight
  * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
  * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
@@ -32,7 +32,10 @@
  * 79.0 %. Holdouts 170–173 (round 45) joined after them without moving a floor, and so did holdouts 174–188 (rounds
  * 45–47, 14,607 questions over 229 articles: overall 92.6 %, item 86.2 %, paraphrase 78.3 %, union library 84.8 %),
  * and holdouts 189–203 (rounds 47–50, 15,672 questions over 249 articles: overall 92.6 %, item 86.1 %, paraphrase
- * 78.1 %, union library 84.8 %).
+ * 78.1 %, union library 84.8 %). Holdouts 204–215 (rounds 51–52) joined on the evening of 29 November; that session's
+ * fixes, each measured on every set before and after, took the 16,524 questions over 265 articles to overall 93.0 %,
+ * item 86.9 %, paraphrase 79.5 % and union library 85.3 %, and the floors rose with them (item 86 %, paraphrase 79 %,
+ * overall 92.5 %, union library 85 %).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -46,15 +49,15 @@ const EVALUATION_TIMEOUT_MS = 300_000;
 /** Categories below the 90 % target, each with the level it may not fall under. */
 const BELOW_TARGET = new Map([
   ['library', 0.55],
-  ['item', 0.85],
-  ['paraphrase', 0.78],
+  ['item', 0.86],
+  ['paraphrase', 0.79],
 ]);
 
 /** The floor held while the overall figure is below its 95 % target. */
-const OVERALL_FLOOR = 0.92;
+const OVERALL_FLOOR = 0.925;
 
 /** The floor held while the union library is below its 90 % target. */
-const LIBRARY_FLOOR = 0.84;
+const LIBRARY_FLOOR = 0.85;
 
 beforeAll(async () => {
   for (const set of evalSets('tuning')) {
