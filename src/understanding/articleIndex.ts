@@ -389,9 +389,9 @@ const OPENING_END = /\s*(?:[,:;(]|\s[–—-]\s)/u;
 
 /**
  * Whether a bullet speaks of a role other than its owner: that role's whole name is its opening (« L'œnologue, pour
- * les analyses »), or it (or a sentence of prose) names two roles whole, its owner's among them (« En résumé : le podologue soigne…,
- * l'orthoprothésiste conçoit… »). A bullet naming one other role further on is still its owner's task (« Encadrer
- * l'équipe de moniteurs »).
+ * les analyses »), or it (or a sentence of prose) names two roles whole, its owner's among them (« En résumé : le
+ * podologue soigne…, l'orthoprothésiste conçoit… »). A bullet naming one other role further on is still its owner's
+ * task (« Encadrer l'équipe de moniteurs »).
  */
 function namesOtherRole({ text, roleId: ownerId, prose }: { text: string; roleId: string | null; prose: boolean }, article: Article, roleNames: readonly Set<string>[][], lexicon: Lexicon, linkWords: ReadonlySet<string>): boolean {
   if (ownerId === null) return false;

@@ -326,8 +326,8 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
     }
   }
   // "la personne qui choisit les chansons": the phrase is no word of the question; what follows it, to the end of its
-  // clause, describes the role asked about. "celui qui recoud et recouvre les livres": a clause a conjunction opens
-  // goes on with the description, unless it asks.
+  // clause, describes the role asked about (its markers, like the « qui » of "le gars en uniforme qui…", left out).
+  // "celui qui recoud et recouvre les livres": a clause a conjunction opens goes on with the description, unless it asks.
   const described = new Set<number>();
   for (const { marked, from } of describing) {
     for (const [start, end] of marked) for (let at = start; at < end; at += 1) markerPositions.add(at);
