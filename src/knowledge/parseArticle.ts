@@ -879,11 +879,19 @@ function tradeLabelRole(label: string, roles: readonly Role[], pack: LanguagePac
   const rest = folded.slice(opener).filter((word) => !pack.has('determiners', word));
   if (opener === 0 || rest.length !== 1) return null;
   const trade = rest[0]!;
-  const owners = roles.filter((role) => {
-    const head = words(role.name).find((word) => !pack.has('determiners', word));
-    return head !== undefined && head !== trade && sharedStartLength(head, trade) >= MIN_TRADE_PREFIX;
-  });
+  const owners = roles.filter((role) => headOf(role.name, pack) !== trade && startsLikeHead(role.name, trade, pack));
   return owners.length === 1 ? owners[0]! : null;
+}
+
+/** The first word of a name that is no determiner: its head (« régisseur » in « Le régisseur plateau »). */
+function headOf(name: string, pack: LanguagePack): string | undefined {
+  return words(name).find((word) => !pack.has('determiners', word));
+}
+
+/** Whether a word starts like the head of a role's name, as the word for its trade does (« régie », « régisseur »). */
+function startsLikeHead(roleName: string, word: string, pack: LanguagePack): boolean {
+  const head = headOf(roleName, pack);
+  return head !== undefined && sharedStartLength(head, word) >= MIN_TRADE_PREFIX;
 }
 
 /** Lines a text export may put above its title (a byline, a date, a reading time), each a few words. */
@@ -1400,12 +1408,11 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   for (const lead of new Set(boldLeads)) {
     if (roleEndingLabel(lead, roles, pack) !== null) continue;
     const [, ...rest] = nameKey(lead, pack);
-    const first = words(lead).find((word) => !pack.has('determiners', word));
+    const first = headOf(lead, pack);
     if (first === undefined || rest.length === 0) continue;
     const trade = roles.filter((role) => {
       const [, ...complement] = nameKey(role.name, pack);
-      const head = words(role.name).find((word) => !pack.has('determiners', word));
-      return head !== undefined && sharedStartLength(head, first) >= MIN_TRADE_PREFIX && complement.join(' ') === rest.join(' ');
+      return startsLikeHead(role.name, first, pack) && complement.join(' ') === rest.join(' ');
     });
     if (trade.length === 1) addAlias(trade[0]!, bareName(lead, pack));
   }

@@ -395,14 +395,17 @@ const OPENING_END = /\s*(?:[,:;(]|\s[–—-]\s)/u;
  */
 function namesOtherRole({ text, roleId: ownerId, prose }: { text: string; roleId: string | null; prose: boolean }, article: Article, roleNames: readonly Set<string>[][], lexicon: Lexicon, linkWords: ReadonlySet<string>): boolean {
   if (ownerId === null) return false;
-  const named = (part: string, index: number) => {
-    const stems = new Set(nameWords(part, lexicon, linkWords).map(stem));
-    return roleNames[index]!.some((name) => name.size > 0 && [...name].every((word) => stems.has(word)));
-  };
+  // Each part's stems once, not once a role: every bullet of the library is read here at start-up.
+  const stemsOf = (part: string) => new Set(nameWords(part, lexicon, linkWords).map(stem));
+  const named = (stems: ReadonlySet<string>, index: number) => roleNames[index]!.some((name) => name.size > 0 && [...name].every((word) => stems.has(word)));
   const opening = text.split(OPENING_END)[0]!;
   // A sentence of prose may open on an aside about its subject ("Le plus souvent ancien enseignant, il encadre…").
-  if (!prose && opening !== text && article.roles.some((role, index) => role.id !== ownerId && named(opening, index))) return true;
-  return article.roles.filter((_, index) => named(text, index)).length >= 2;
+  if (!prose && opening !== text) {
+    const openingStems = stemsOf(opening);
+    if (article.roles.some((role, index) => role.id !== ownerId && named(openingStems, index))) return true;
+  }
+  const textStems = stemsOf(text);
+  return article.roles.filter((_, index) => named(textStems, index)).length >= 2;
 }
 
 /** Builds the index of one article; `libraryRoles` are the role names of the whole library (the article's own by default). */
