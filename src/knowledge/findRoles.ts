@@ -749,7 +749,7 @@ export function namesDesignated(paragraph: string, roles: readonly Role[], pack:
 export function namesGivenInClauses(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   const found: { role: Role; names: string[] }[] = [];
   const alternatives = pack.source('alternativeWords').join('|');
-  const separator = new RegExp(`^\\s*(?:,|/|(?:${alternatives})\\s)\\s*`, 'u');
+  const separator = new RegExp(`^\\s*(?:,\\s*(?:(?:${alternatives})\\s)?|/|(?:${alternatives})\\s)\\s*`, 'u');
   const beforeAlternative = new RegExp(`\\s(?:${alternatives})(?:\\s|$)`, 'u');
   for (const clause of paragraph.split(CLAUSE_ABOUT_SOMEONE)) {
     const raw = splitWrittenElisions(clause).split(/\s+/).filter((part) => part !== '');
@@ -757,7 +757,8 @@ export function namesGivenInClauses(paragraph: string, roles: readonly Role[], p
     const at = folded.findIndex((_, from) => pack.prefixLength('aliasCues', folded, from) > 0);
     if (at <= 0) continue;
     const before = raw.slice(0, at).join(' ');
-    const role = subjectOf(before, roles, pack, { wholeNamesOnly: true });
+    // "…, que le marinier soit appelé batelier, …": a role named right before the cue, late in a clause, is the one named.
+    const role = subjectOf(before, roles, pack, { wholeNamesOnly: true }) ?? roleNamedJustBefore(before, roles, pack)?.role ?? null;
     // "… le chef de projet (…) et le relecteur-réviseur (le plus souvent appelé « réviseur »)": with two roles before the
     // cue, the clause does not say whose name it gives.
     if (!role || rolesMentionedIn(before, roles, pack).length > 1) continue;
@@ -774,7 +775,9 @@ export function namesGivenInClauses(paragraph: string, roles: readonly Role[], p
         const run = /^[^,;:.!?()«"“/]+/u.exec(text)?.[0] ?? '';
         name = run.split(beforeAlternative)[0]!.trim();
         text = text.slice(text.indexOf(name) + name.length);
-        if (nameParts(name, pack).length > MAX_UNQUOTED_NAME_WORDS || !looksLikeJobTitle(name, pack)) break;
+        // Inside a list ("batelier, conducteur de bateau fluvial ou capitaine"), a name that « ou » follows may be longer.
+        const longest = names.length > 0 && beforeAlternative.test(text.slice(0, 4)) ? MAX_ALIAS_WORDS : MAX_UNQUOTED_NAME_WORDS;
+        if (nameParts(name, pack).length > longest || !looksLikeJobTitle(name, pack)) break;
       }
       const bare = bareName(name, pack);
       if (bare !== '' && bare.split(/\s+/).length <= MAX_ALIAS_WORDS) names.push(bare);
@@ -1255,18 +1258,21 @@ export function bracketedNicknames(roles: readonly Role[], texts: readonly strin
     }
     // "(le « négo », appelé conseiller immobilier dans certaines agences)": a later part of a bracket right after a
     // role's name, opened by a naming cue, gives the job title after it, up to the words saying where it is used.
+    // "(dans notre troupe, il s'agit d'acrobates)": a bracket cue (pack bracketAliasCues) gives a name in any part, even
+    // a plain noun ("acrobates"), since a bracket right after a role's name says what that role is.
     for (const bracket of text.matchAll(/\(([^()]{1,200})\)/g)) {
-      const parts = bracket[1]!.split(/\s*[,;]\s*/).slice(1);
-      if (parts.length === 0) continue;
+      const parts = bracket[1]!.split(/\s*[,;]\s*/);
       const role = roleNamedJustBefore(text.slice(0, bracket.index), roles.filter((candidate) => !merged.has(candidate)), pack)?.role;
       if (!role) continue;
-      const names = parts.flatMap((part) => {
+      const names = parts.flatMap((part, index) => {
         const written = writtenWords(part);
         const folded = written.map((word) => words(word).join(' '));
-        const cue = Math.max(pack.prefixLength('aliasCues', folded, 0), pack.prefixLength('quotedAliasCues', folded, 0));
+        const bracketCue = pack.prefixLength('bracketAliasCues', folded, 0);
+        const cue = bracketCue || (index > 0 ? Math.max(pack.prefixLength('aliasCues', folded, 0), pack.prefixLength('quotedAliasCues', folded, 0)) : 0);
         if (cue === 0 || /[«"“]/.test(part)) return [];
         const name = bareName(nameBeforePlace(written.slice(cue).join(' '), pack), pack);
-        return name !== '' && name.split(/\s+/).length <= MAX_ALIAS_WORDS && looksLikeJobTitle(name, pack) ? [name] : [];
+        const named = looksLikeJobTitle(name, pack) || (bracketCue > 0 && nameParts(name, pack).length === 1);
+        return name !== '' && name.split(/\s+/).length <= MAX_ALIAS_WORDS && named ? [name] : [];
       });
       for (const name of names) if (![role.name, ...role.aliases].some((form) => sameName(form, name, pack))) role.aliases.push(name);
     }

@@ -23,6 +23,7 @@ export const WORD_CLASSES = [
   'aliasCues',
   'quotedAliasCues',
   'aliasAfterCues',
+  'bracketAliasCues',
   'aliasForWords',
   'designationCues',
   'alternativeWords',

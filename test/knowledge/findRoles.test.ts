@@ -197,6 +197,13 @@ describe('other names a bracket lists after a role', () => {
     expect(agency[1]!.aliases).toEqual(['secrétaire commerciale']);
   });
 
+  it('gives the role the plain noun a bracket cue names in any part of the bracket, never such a phrase outside one (bracketAliasCues)', () => {
+    const circus = [role('artiste-de-cirque', 'Artiste de cirque'), role('regisseur', 'Régisseur de chapiteau')];
+    bracketedNicknames(circus, ["Trois métiers se croisent : l'artiste de cirque (dans notre troupe, il s'agit d'acrobates), et le régisseur de chapiteau. Le régisseur de chapiteau, il s'agit d'un métier exigeant."], pack);
+    expect(circus[0]!.aliases).toEqual(['acrobates']);
+    expect(circus[1]!.aliases).toEqual([]);
+  });
+
   it('gives the role the other name of a bracket opened by « ou », up to its first comma (alternativeWords)', () => {
     const shop = [role('vendeur', 'Vendeur'), role('gerant-de-magasin', 'Gérant de magasin')];
     bracketedNicknames(shop, ['Le Gérant de magasin (ou responsable de boutique, selon les enseignes) pilote le point de vente. Le vendeur (ouvrier ou employé) conseille.'], pack);
@@ -371,6 +378,18 @@ describe('names each clause of a sentence gives the role it opens on (namesGiven
     const social = [role('assistant-de-service-social', 'Assistant de service social'), role('educateur', 'Éducateur spécialisé')];
     expect(given("L'assistant de service social, que tout le monde appelle « assistant social », aide les familles à surmonter une difficulté sociale ou financière.", social)).toEqual([['assistant-de-service-social', ['assistant social']]]);
     expect(given("L'assistant de service social est aussi appelé « assistant social », aide les familles à surmonter une difficulté sociale ou financière.", social)).toEqual([['assistant-de-service-social', ['assistant social']]]);
+  });
+
+  it('gives the role named right before the cue late in a clause every name of the list « A, B ou C »', () => {
+    const river = [role('eclusier', 'Éclusier'), role('marinier', 'Marinier')];
+    expect(given('Cette fiche présente ces deux métiers, que le marinier soit appelé batelier, conducteur de bateau fluvial ou capitaine selon les entreprises.', river)).toEqual([['marinier', ['batelier', 'conducteur de bateau fluvial']]]);
+    const waste = [role('ripeur', 'Ripeur'), role('conducteur', 'Conducteur de benne')];
+    expect(given('Le ripeur, qu’on appelle aussi équipier de collecte, ou « rippeur » sur certaines agences, travaille à l’arrière.', waste)).toEqual([['ripeur', ['équipier de collecte', 'rippeur']]]);
+  });
+
+  it('takes a longer name only inside a list that « ou » goes on with, not the clause after a name', () => {
+    const ambulance = [role('ambulancier', 'Ambulancier'), role('auxiliaire', 'Auxiliaire ambulancier')];
+    expect(given("L'auxiliaire ambulancier, que tout le monde appelle « l'auxiliaire », est l'équipier de l'ambulancier diplômé.", ambulance)).toEqual([['auxiliaire', ['auxiliaire']]]);
   });
 
   it('gives none when two roles come before the cue', () => {
