@@ -741,6 +741,33 @@ export function namesDesignated(paragraph: string, roles: readonly Role[], pack:
   return found;
 }
 
+/** A list must name this many roles for its order to say which role its one unknown name stands for. */
+const MIN_PARALLEL_LIST = 3;
+
+/**
+ * « Facteur, guichetier, chef d'équipe… qui fait quoi ? » under a title naming the facteur, the chargé de clientèle en
+ * bureau de poste and the chef d'équipe distribution: a list of short names, as many as the roles and in their order,
+ * that names every role but one gives that one the name at its place. With fewer than three roles the order of a list
+ * says too little (« l'éclusier et le capitaine » may name a third person).
+ */
+export function namesInParallelList(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
+  if (roles.length < MIN_PARALLEL_LIST) return [];
+  const separators = new RegExp(`\\s*,\\s*(?:(?:${[...pack.source('coordinators')].join('|')})\\s+)?|\\s+(?:${[...pack.source('coordinators')].join('|')})\\s+`, 'u');
+  const found: { role: Role; names: string[] }[] = [];
+  for (const run of paragraph.split(/[.!?:;«»"“”…()]+/u)) {
+    const items = run.split(separators).map((item) => bareName(item, pack));
+    if (items.length !== roles.length || items.some((item) => item === '' || item.split(/\s+/).length > MAX_ALIAS_WORDS)) continue;
+    const names = (role: Role, item: string) => [role.name, ...role.aliases].some((form) => sameName(form, item, pack) || holdsEveryWord(form, item, pack));
+    const unnamed = items.flatMap((item, at) => (names(roles[at]!, item) ? [] : [at]));
+    if (unnamed.length !== 1) continue;
+    const at = unnamed[0]!;
+    const name = items[at]!;
+    if (!looksLikeJobTitle(name, pack) || rolesMentionedIn(name, roles, pack).length > 0) continue;
+    found.push({ role: roles[at]!, names: [name] });
+  }
+  return found;
+}
+
 /**
  * "…, l'agent portuaire est aussi appelé agent de port ou « agent de quai », et l'agent d'accueil est souvent désigné
  * simplement comme « l'accueil »": in a sentence that names several roles, each clause opened by a role's whole name

@@ -12,7 +12,7 @@ import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
 import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
 import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
-import { QUOTED_NAME, aliasesInProse, bareName, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInApposition, namesInDashedAside, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
+import { QUOTED_NAME, aliasesInProse, bareName, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInApposition, namesInDashedAside, namesInParallelList, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
 import { readMarkdown } from './readMarkdown.js';
 import { readTextExport } from './readTextExport.js';
@@ -1423,7 +1423,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   const bullets = (node: SourceNode) => (node.type === 'list' ? node.items.filter((item) => !isLeadIn(item.text)).map((item) => item.text) : []);
   const sectionParagraphs = rawSections.flatMap((section) => section.body.flatMap((node) => (node.type === 'paragraph' ? [node.marked ?? node.text] : bullets(node))));
   for (const paragraph of [...introMarked, ...sectionParagraphs]) {
-    const named = [...nicknamesFor(paragraph, roles, pack), ...namesGivenInClauses(paragraph, roles, pack), ...namesDesignated(paragraph, roles, pack), ...namesInApposition(paragraph, roles, pack), ...namesInDashedAside(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? clippedNicknames(paragraph, roles, pack) : [])];
+    const named = [...nicknamesFor(paragraph, roles, pack), ...namesGivenInClauses(paragraph, roles, pack), ...namesDesignated(paragraph, roles, pack), ...namesInApposition(paragraph, roles, pack), ...namesInDashedAside(paragraph, roles, pack), ...(introMarked.includes(paragraph) ? [...clippedNicknames(paragraph, roles, pack), ...namesInParallelList(paragraph, roles, pack)] : [])];
     for (const { role, names } of named) {
       for (const alias of names) addAlias(role, alias);
     }

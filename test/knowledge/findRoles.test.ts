@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInParallelList, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -395,6 +395,21 @@ describe('names each clause of a sentence gives the role it opens on (namesGiven
   it('gives none when two roles come before the cue', () => {
     const agency = [role('chef-de-projet', 'Chef de projet localisation'), role('relecteur', 'Relecteur-réviseur')];
     expect(given('Le chef de projet localisation et le relecteur-réviseur (le plus souvent appelé simplement « réviseur ») travaillent ensemble.', agency)).toEqual([]);
+  });
+});
+
+describe('the name a list in the roles\' order gives the one role it does not name (namesInParallelList)', () => {
+  const post = [role('facteur', 'Facteur'), role('charge', 'Chargé de clientèle en bureau de poste'), role('chef', "Chef d'équipe distribution")];
+  const given = (text: string, roles = post) => namesInParallelList(text, roles, pack).map(({ role: named, names }) => [named.id, names]);
+
+  it('gives the role at the unknown name\'s place that name, the others named by their names or their first words', () => {
+    expect(given("Ce mois-ci : « Facteur, guichetier, chef d'équipe… qui fait quoi ? ». Ces trois métiers servent les mêmes clients.")).toEqual([['charge', ['guichetier']]]);
+  });
+
+  it('gives none when two names are unknown, when the list has another length, or with only two roles', () => {
+    expect(given("Facteur, guichetier, trieur… qui fait quoi ?")).toEqual([]);
+    expect(given("Le facteur, le guichetier, le trieur et le chef d'équipe se croisent chaque jour.")).toEqual([]);
+    expect(given("L'éclusier et le capitaine se parlent à la radio.", [role('eclusier', 'Éclusier'), role('marinier', 'Marinier')])).toEqual([]);
   });
 });
 
