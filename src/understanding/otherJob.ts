@@ -98,6 +98,20 @@ function isVerbForm(word: string): boolean {
   return infinitive !== null && !hasJobTitleEnding(word) && isFrenchWord(infinitive);
 }
 
+/** A word family keeps at least this many letters of a role's name word ("therm" of "thermales"). */
+const MIN_FAMILY_STEM = 5;
+
+/**
+ * Whether a complement of a role's head is of the family of a word of its name ("le technicien des thermes" beside the
+ * Technicien … thermales): the head and its complement then describe the role rather than name another job. A word
+ * only the role's own bullets use is no such sign: « moniteur de parachutisme » is another job, though the paragliding
+ * instructor's bullets speak of the reserve parachute.
+ */
+function ownTrade(role: IndexedRole, word: string): boolean {
+  const stemmed = stem(word);
+  return stemmed.length >= MIN_FAMILY_STEM && [...role.nameStems].some((nameStem) => nameStem !== stemmed && nameStem.startsWith(stemmed));
+}
+
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
 export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
   const { tokens } = reading;
@@ -131,6 +145,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const when = next !== null && language.has('timeWords', tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('timePrepositions', word));
     // "un médiateur au musée" where the article speaks of its museum: nor is the place the article's role works in.
     const where = next !== null && index.surfaceWords.has(tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('settingPrepositions', word));
+    if (next !== null && heads.some((role) => ownTrade(role, tokens[next]!)) && !index.mentions(tokens.slice(at, next + 1))) continue;
     if (next !== null && !actsOn && !when && !where && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.

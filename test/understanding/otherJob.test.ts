@@ -89,6 +89,13 @@ describe('what is no other job', () => {
     expect(museum.weigh('Quel diplôme il faut avoir pour être médiateur au tribunal ?').otherJob).toBe('mediateur au tribunal');
   });
 
+  it("reads a role's head before a word of the family of its name's words as the role (« thermes » beside « thermales »)", () => {
+    const spa = readerFor(fixture('holdout226'));
+    expect(spa.weigh('Le technicien des thermes, il touche combien à peu près par mois ?').otherJob).toBeNull();
+    // A word only of the role's trade is still another job's complement.
+    expect(spa.weigh('Combien gagne un technicien de laboratoire ?').otherJob).toBe('technicien de laboratoire');
+  });
+
   it('reads a word shaped like a job title after a preposition saying where and « un » as a place (placePrepositions)', () => {
     const lifts = readerFor(fixture('holdout165'));
     expect(lifts.weigh('Sur un chantier, le monteur est en contact avec quels services ?').otherJob).toBeNull();
