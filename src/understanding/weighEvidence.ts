@@ -6,7 +6,7 @@ import type { Section } from '../knowledge/knowledgeBase.js';
 import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { looksLikeVerb, masculineInName } from '../text/morphology.js';
+import { looksLikeVerb, looksPlural, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
 import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -143,6 +143,8 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
   const isNameWord = (at: number | null, role: IndexedRole) => at !== null && role.nameStems.has(stems[at]!);
   let genericRole = false;
   const genericRoles = new Set<string>();
+  /** Where a role is named by its head alone ("le chef"), to read a role named whole right after it as its complement. */
+  const headNamedAt = new Map<number, string>();
 
   // A role's whole name, longest names first: "le vétérinaire" names the Vétérinaire even when
   // "Auxiliaire spécialisé vétérinaire" is a role too, and the longer name, when written, wins its words.
@@ -249,6 +251,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
       } else if (isHead && (language.has('roleOpeners', previousWord) || at === 0 || afterJobWord)) {
         note(role.role.id, 2, at);
         consumed.add(at);
+        headNamedAt.set(at, role.role.id);
       } else {
         weakRoles.add(role.role.id);
         weakPositions.push({ roleId: role.role.id, at });
@@ -306,6 +309,18 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     if (consumed.has(at)) continue;
     consumed.add(at);
     genericRole = true;
+  }
+  // "le chef des facteurs" for the Chef d'équipe distribution: a role named whole, in the plural, as the complement of
+  // another role's head ("des" right between, pack genitivePrepositions) is the team that role leads, not a role asked
+  // about. In the singular it is a list ("du moniteur, du palefrenier") or a comparison ("l'économiste de l'archi").
+  for (const mention of wholeMentions) {
+    const head = neighbour(mention.start, -1);
+    const leader = head === null ? undefined : headNamedAt.get(head);
+    const genitive = head === mention.start - 2 && language.has('genitivePrepositions', tokens[head + 1]!) && looksPlural(tokens[mention.end]!);
+    if (leader === undefined || leader === mention.roleId || !genitive || wholeMentions.some((other) => other !== mention && other.roleId === mention.roleId)) continue;
+    roles.delete(mention.roleId);
+    namedWhole.delete(mention.roleId);
+    subjectRoles.delete(mention.roleId);
   }
   for (const roleId of roles.keys()) weakRoles.delete(roleId);
   // "diff infirmier aide soignant": beside a named role and a comparison word, a bare role word names its role.

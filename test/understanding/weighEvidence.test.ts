@@ -55,6 +55,13 @@ describe('naming a role', () => {
     expect(roles(shared, "Le métier de marketing, c'est quoi ?")).toEqual({ [MARKETING]: 2 });
   });
 
+  it("reads a role named whole in the plural after another role's head and « des » as the team that role leads (genitivePrepositions)", () => {
+    const post = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout227'));
+    expect(roles(post, 'Le chef des facteurs, il a fait quelles études ?')).toEqual({ 'chef-d-equipe-distribution': 2 });
+    // In the singular, a list or a comparison names both.
+    expect(Object.keys(roles(post, 'Les horaires du chef et du facteur ?')).sort()).toEqual(['chef-d-equipe-distribution', 'facteur']);
+  });
+
   it("reads a role's whole name as that role, even inside a longer role name of the same article", () => {
     expect(roles(accounting, 'Le poste comptable demande quoi ?')).toEqual({ comptable: 3 });
     expect(roles(veterinary, 'Les compétences du vétérinaire ?')).toEqual({ veterinaire: 3 });
