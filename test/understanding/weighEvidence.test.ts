@@ -62,6 +62,12 @@ describe('naming a role', () => {
     expect(Object.keys(roles(post, 'Les horaires du chef et du facteur ?')).sort()).toEqual(['chef-d-equipe-distribution', 'facteur']);
   });
 
+  it('reads a role word after a possessive or « collègue » as its role, as after a determiner (roleOpeners)', () => {
+    const studio = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout225'));
+    expect(roles(studio, 'Ma collègue retoucheuse, elle peut évoluer ?')).toEqual({ 'retoucheur-photo': 2 });
+    expect(roles(studio, 'Mon retoucheur part en formation')).toEqual({ 'retoucheur-photo': 2 });
+  });
+
   it("reads a role's whole name as that role, even inside a longer role name of the same article", () => {
     expect(roles(accounting, 'Le poste comptable demande quoi ?')).toEqual({ comptable: 3 });
     expect(roles(veterinary, 'Les compétences du vétérinaire ?')).toEqual({ veterinaire: 3 });
@@ -286,6 +292,13 @@ describe('subjects asked first and subjects that only qualify them (complementPr
     const catering = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout85'));
     expect(catering.weigh("Je commence lundi comme cuisinier, qu'est-ce qu'on va me demander de faire ?").sections[0]?.section.id).toBe('missions-au-quotidien');
     expect(catering.weigh('Je commence lundi comme cuisinier, je vais faire quoi ?').sections[0]?.section.id).toBe('missions-au-quotidien');
+  });
+
+  it('reads how far and how soon a job leads as career ("monter jusqu\'où", "quel poste plus tard", "au bout de quelques années")', () => {
+    const asked = (question: string) => port.weigh(question).topics.find((entry) => entry.id === 'carriere')?.asked;
+    expect(asked("Un grutier, il peut monter jusqu'où dans la boîte ?")).toBe(true);
+    expect(asked('Un pointeur peut espérer quel poste plus tard ?')).toBe(true);
+    expect(asked('Au bout de quelques années, un docker peut passer à quoi ?')).toBe(true);
   });
 
   it('reads the bridges between jobs as career ("Et après ? Les passerelles entre les postes")', () => {
