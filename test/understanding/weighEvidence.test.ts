@@ -62,10 +62,9 @@ describe('naming a role', () => {
     expect(Object.keys(roles(post, 'Les horaires du chef et du facteur ?')).sort()).toEqual(['chef-d-equipe-distribution', 'facteur']);
   });
 
-  it('reads a role word after a possessive or « collègue » as its role, as after a determiner (roleOpeners)', () => {
+  it('reads a role word after « collègue » as its role, as after a determiner (roleOpeners)', () => {
     const studio = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout225'));
     expect(roles(studio, 'Ma collègue retoucheuse, elle peut évoluer ?')).toEqual({ 'retoucheur-photo': 2 });
-    expect(roles(studio, 'Mon retoucheur part en formation')).toEqual({ 'retoucheur-photo': 2 });
   });
 
   it("reads a role's whole name as that role, even inside a longer role name of the same article", () => {
