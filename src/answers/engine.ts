@@ -14,6 +14,7 @@ import { ArticleRouter } from '../understanding/articleRouter.js';
 import { isFrenchWord } from '../understanding/frenchDictionary.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { PhraseSet } from '../language/phraseSet.js';
+import { soundKeyOf } from '../language/soundAlike.js';
 import { sanitize, stripMarkup, words } from '../text/normalize.js';
 import { readQuestion, type ReaderTools } from '../understanding/readQuestion.js';
 import { articleChosenBy, candidatesFor, interpret, type Decision } from '../understanding/interpret.js';
@@ -67,7 +68,7 @@ export function readerToolsFor(indexes: ArticleIndex[], lexicon: Lexicon, dialog
   // So are the words that describe a person instead of naming a job ("le spécialiste des semelles" is no "spécialisée").
   const knownClasses = ['jobHeads', 'adjectivalJobHeads', 'describingHeads', 'describingPhrases'] as const;
   const known = [...lexicon.stopWords, ...knownClasses.flatMap((wordClass) => lexicon.language.phrases(wordClass).words())];
-  return { lexicon, corrector: new TypoCorrector(correctable, known, isFrenchWord, articleWords, salientWords(indexes)), smalltalk };
+  return { lexicon, corrector: new TypoCorrector(correctable, known, isFrenchWord, articleWords, salientWords(indexes), soundKeyOf(lexicon.language)), smalltalk };
 }
 
 /** Builds an engine from already-loaded parts (tests use this with fixture articles). */

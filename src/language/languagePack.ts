@@ -24,6 +24,7 @@ export const WORD_CLASSES = [
   'quotedAliasCues',
   'aliasAfterCues',
   'bracketAliasCues',
+  'soundAlikeSpellings',
   'aliasForWords',
   'designationCues',
   'alternativeWords',

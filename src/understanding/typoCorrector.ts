@@ -67,6 +67,9 @@ export class TypoCorrector {
   private readonly cache = new Map<string, string | null>();
   /** Known words, sorted, for completing truncated words by binary search. */
   private readonly sorted: string[];
+  /** The correction targets, and the same by sound, indexed on the first word typed by ear (most questions have none). */
+  private readonly targets: string[];
+  private bySoundIndex: Map<string, string[]> | null = null;
 
   /**
    * @param correctable words a typo may be corrected to (content words of the articles and lexicon)
@@ -74,6 +77,7 @@ export class TypoCorrector {
    * @param isRealWord says whether a word exists in the language
    * @param articleWords the articles' own words: a real word is corrected only towards one of them
    * @param salientWords words of role names and headings: between two equally close words, the one people ask about
+   * @param soundKey how a word sounds (the language pack's spellings that sound alike), to find a word typed by ear
    */
   constructor(
     correctable: Iterable<string>,
@@ -81,8 +85,10 @@ export class TypoCorrector {
     private readonly isRealWord: (word: string) => boolean = () => false,
     private readonly articleWords: ReadonlySet<string> = new Set(),
     private readonly salientWords: ReadonlySet<string> = new Set(),
+    private readonly soundKey: ((word: string) => string) | null = null,
   ) {
     const targets = [...new Set(correctable)].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1 && word.length <= 32);
+    this.targets = targets;
     this.known = new Set([...correctable, ...alsoKnown]);
     this.knownStems = new Set([...this.known].map(stem));
     const grouped = new Map<string, string[]>();
@@ -129,7 +135,7 @@ export class TypoCorrector {
     }
     if (word.length < MIN_CORRECTABLE_LENGTH) {
       // Four letters: only a swap or slip in a word of a role name or heading ("bakc" → "back"), never a real word.
-      const salient = this.closestSalient(word);
+      const salient = this.closestSalient(word) ?? this.soundingLike(word);
       this.remember(word, salient);
       return salient;
     }
@@ -161,12 +167,33 @@ export class TypoCorrector {
     if (best !== null && (bestDistance >= 1.25 || !this.articleWords.has(best)) && this.isRealWord(word)) best = null;
     // "un terminologue" is a person, maybe another job: never the article's "terminologie".
     if (best !== null && hasPersonNounEnding(word) && hasAbstractNounEnding(best)) best = null;
+    // "abilleur", "actuere": a word typed by ear, too far in letters from the word it sounds like.
+    if (best === null) best = this.soundingLike(word);
     // "doficine": the apostrophe and a letter both missing; the rest is corrected, unless the whole word is closer.
     if (glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH && (best === null || bestDistance >= 1)) {
       best = this.correct(word.slice(glued.length)) ?? best;
     }
     this.remember(word, best);
     return best;
+  }
+
+  /** The one known word family that sounds like the word ("foto" → "photo"), never for a real word. */
+  private soundingLike(word: string): string | null {
+    if (this.soundKey === null) return null;
+    if (this.bySoundIndex === null) {
+      this.bySoundIndex = new Map();
+      for (const target of this.targets) {
+        const key = this.soundKey(target);
+        const same = this.bySoundIndex.get(key);
+        if (same) same.push(target);
+        else this.bySoundIndex.set(key, [target]);
+      }
+    }
+    const found = this.bySoundIndex.get(this.soundKey(word));
+    // "photo" and "photos" are one family.
+    const family = (target: string) => stem(looksPlural(target) ? target.slice(0, -1) : target);
+    if (!found || new Set(found.map(family)).size !== 1 || this.isRealWord(word)) return null;
+    return found.reduce((a, b) => (a.length <= b.length ? a : b));
   }
 
   private closestSalient(word: string): string | null {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, TypoCorrector } from '../../src/understanding/typoCorrector.js';
+import { loadLanguagePack } from '../../src/language/languagePack.js';
+import { soundKeyOf } from '../../src/language/soundAlike.js';
+import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
 
 const corrector = new TypoCorrector(['competence', 'produit', 'marketing', 'responsabilite', 'mission', 'cision', 'confondre', 'confond'], ['le', 'de']);
 
@@ -19,6 +22,19 @@ describe('TypoCorrector', () => {
     expect(corrector.correct('pro')).toBeNull();
     expect(corrector.correct('confie')).toBeNull();
     expect(corrector.correct('ment')).toBeNull();
+  });
+
+  it('finds the one known word a word typed by ear sounds like, too far in letters (soundAlikeSpellings)', () => {
+    const soundKey = soundKeyOf(loadLanguagePack(DEFAULT_LANGUAGE_PACK));
+    const byEar = new TypoCorrector(['photo', 'photos', 'habilleur', 'actuaire', 'boutique', 'habilitations'], [], (word) => word === 'cote', new Set(), new Set(), soundKey);
+    expect(byEar.correct('foto')).toBe('photo');
+    expect(byEar.correct('abilleur')).toBe('habilleur');
+    expect(byEar.correct('actuere')).toBe('actuaire');
+    expect(byEar.correct('boutik')).toBe('boutique');
+    expect(byEar.correct('abilitations')).toBe('habilitations');
+    // A real word is another word, and without the pack's spellings nothing sounds alike.
+    expect(new TypoCorrector(['cotte'], [], (word) => word === 'cote', new Set(), new Set(), soundKey).correct('cote')).toBeNull();
+    expect(new TypoCorrector(['photo'], []).correct('foto')).toBeNull();
   });
 
   it('never turns a noun for a person into a noun for what is done (« terminologue » is no typo of « terminologie »)', () => {
