@@ -170,7 +170,8 @@ export class TypoCorrector {
     // "abilleur", "actuere": a word typed by ear, too far in letters from the word it sounds like.
     if (best === null) best = this.soundingLike(word);
     // "doficine": the apostrophe and a letter both missing; the rest is corrected, unless the whole word is closer.
-    if (glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH && (best === null || bestDistance >= 1)) {
+    // A real word is no glued elision ("semelles" is no "s'emelles").
+    if (glued && word.length - glued.length >= MIN_CORRECTABLE_LENGTH && (best === null || bestDistance >= 1) && !this.isRealWord(word)) {
       best = this.correct(word.slice(glued.length)) ?? best;
     }
     this.remember(word, best);
