@@ -461,10 +461,11 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   });
   // An initialism written as a label ("Côté CESF", "PO :") joins the role whose name it abbreviates.
   const isInitialism = (role: Role) => /^[A-Z0-9]{2,6}$/.test(role.name);
+  const initialismOf = (role: Role, name: string) => isInitialism(role) && abbreviationsOf(name, new Set(), pack).includes(fold(role.name));
   const named = roles.filter((role) => !isInitialism(role));
   const merged = roles.filter((role) => {
     if (!isInitialism(role)) return true;
-    const owners = named.filter((other) => abbreviationsOf(other.name, new Set(), pack).includes(fold(role.name)));
+    const owners = named.filter((other) => initialismOf(role, other.name));
     if (owners.length !== 1) return true;
     owners[0]!.aliases.push(role.name);
     return false;
@@ -499,7 +500,9 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     const free = merged.filter((role) => !inTitle(role));
     for (const name of unmatched) {
       const held = free.filter((role) => holdsEveryWord(name, role.name, pack));
-      const target = roleNamedIn(name, free, pack) ?? (held.length === 1 ? held[0]! : null) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
+      // "Le MNS :" over the lists, "le maître-nageur sauveteur" in the title: a label's initialism of a title's name.
+      const initialled = free.filter((role) => initialismOf(role, name));
+      const target = roleNamedIn(name, free, pack) ?? (held.length === 1 ? held[0]! : null) ?? (initialled.length === 1 ? initialled[0]! : null) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
       if (target) {
         target.aliases.push(name);
         free.splice(free.indexOf(target), 1);
@@ -509,7 +512,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   // The title's full name names the role when the lists shorten it ("Agent d'escale commercial" in the title,
   // "Chez l'agent d'escale :" in the lists): the role is the Agent d'escale commercial, "agent d'escale" an alias.
   for (const role of merged) {
-    const full = role.aliases.find((alias) => (extendsName(alias, role.name, pack) || holdsEveryWord(alias, role.name, pack) || abbreviatesRest(alias, role.name, pack)) && titleNames.some((name) => sameName(alias, name, pack)));
+    const full = role.aliases.find((alias) => (extendsName(alias, role.name, pack) || holdsEveryWord(alias, role.name, pack) || abbreviatesRest(alias, role.name, pack) || initialismOf(role, alias)) && titleNames.some((name) => sameName(alias, name, pack)));
     if (!full) continue;
     role.aliases = [role.name, ...role.aliases.filter((form) => form !== full)];
     role.name = full.charAt(0).toUpperCase() + full.slice(1);

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInParallelList, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, findRoles, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInParallelList, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -410,6 +410,22 @@ describe('the name a list in the roles\' order gives the one role it does not na
     expect(given("Facteur, guichetier, trieur… qui fait quoi ?")).toEqual([]);
     expect(given("Le facteur, le guichetier, le trieur et le chef d'équipe se croisent chaque jour.")).toEqual([]);
     expect(given("L'éclusier et le capitaine se parlent à la radio.", [role('eclusier', 'Éclusier'), role('marinier', 'Marinier')])).toEqual([]);
+  });
+});
+
+describe('the roles of the title and the labels (findRoles)', () => {
+  it("names a role by the title's name a label's initialism abbreviates, the initialism an alias (« Le MNS : » beside « maître-nageur sauveteur »)", () => {
+    const labels = [0, 1, 2].flatMap((section) => [
+      { text: 'MNS', section, line: 10 + section * 10 },
+      { text: 'entretien', section, line: 11 + section * 10 },
+      { text: 'accueil', section, line: 12 + section * 10 },
+      { text: "agent d'entretien des bassins", section, line: 13 + section * 10 },
+      { text: "hôte de caisse et d'accueil", section, line: 14 + section * 10 },
+    ]);
+    const found = findRoles("Différences entre le maître-nageur sauveteur, l'agent d'entretien des bassins et l'hôte de caisse et d'accueil", labels, pack);
+    const lifeguard = found.find((entry) => entry.aliases.includes('MNS'));
+    expect(lifeguard?.name).toBe('Maître-nageur sauveteur');
+    expect(lifeguard?.id).toBe('maitre-nageur-sauveteur');
   });
 });
 
