@@ -300,6 +300,14 @@ describe('subjects asked first and subjects that only qualify them (complementPr
     expect(asked('Au bout de quelques années, un docker peut passer à quoi ?')).toBe(true);
   });
 
+  it('reads where a seasonal worker sleeps as housing, covered by a heading that says « Je dors où », never by « le resp log »', () => {
+    const huts = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout230'));
+    expect(huts.weigh('Où est logé le gardien de refuge pendant la saison ?').topics.find((entry) => entry.id === 'logement')).toMatchObject({ asked: true, covered: true });
+    expect(huts.weigh('Où est logé le gardien de refuge pendant la saison ?').sections[0]?.section.id).toBe('je-dors-ou-pendant-la-saison');
+    const logistics = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout11-md'));
+    expect(logistics.weigh('Les indicateurs du resp log ?').topics.find((entry) => entry.id === 'logement')).toBeUndefined();
+  });
+
   it('reads the bridges between jobs as career ("Et après ? Les passerelles entre les postes")', () => {
     const lines = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout77'));
     expect(lines.weigh('Quelles évolutions possibles pour un régleur ?').topics.find((entry) => entry.id === 'carriere')?.covered).toBe(true);
