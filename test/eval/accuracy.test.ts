@@ -3,8 +3,8 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~70.0 %), item lookups (~86.9 %),
- * paraphrases (~79.5 %), the overall figure (~93.0 %) and the union library (~85.3 % with 265 articles).
+ * which): the library holdouts' routing questions (category `library`, ~67.5 %), item lookups (~87.1 %),
+ * paraphrases (~78.7 %), the overall figure (~93.0 %) and the union library (~85.2 % with 290 articles).
  * The floors moved down on 2026-11-28 when holdouts 96–104 and 106 joined the sets after their first measurement: eight
  * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
  * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
@@ -35,7 +35,11 @@
  * 78.1 %, union library 84.8 %). Holdouts 204–215 (rounds 51–52) joined on the evening of 29 November; that session's
  * fixes, each measured on every set before and after, took the 16,524 questions over 265 articles to overall 93.0 %,
  * item 86.9 %, paraphrase 79.5 % and union library 85.3 %, and the floors rose with them (item 86 %, paraphrase 79 %,
- * overall 92.5 %, union library 85 %).
+ * overall 92.5 %, union library 85 %). Holdouts 216–235 (rounds 53–55) joined on the morning of 29 November: their
+ * paraphrases name roles in words the articles never use (« le gars qui fabrique les violons », « un prof de ski »),
+ * 135 of 200 right once read; each code change of that session was measured on every set before and after (the sets
+ * already there went from 15,625 to 15,640 right of 16,808), and the paraphrase floor moved from 79 % to 78 %
+ * (17,944 questions over 290 articles: overall 93.0 %, item 87.1 %, paraphrase 78.7 %, union library 85.2 %).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
@@ -50,7 +54,7 @@ const EVALUATION_TIMEOUT_MS = 300_000;
 const BELOW_TARGET = new Map([
   ['library', 0.55],
   ['item', 0.86],
-  ['paraphrase', 0.79],
+  ['paraphrase', 0.78],
 ]);
 
 /** The floor held while the overall figure is below its 95 % target. */
