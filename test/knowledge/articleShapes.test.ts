@@ -3129,3 +3129,37 @@ describe('list labels that name each role by its trade in one word (« Côté ma
     expect(Object.keys(article.sections[2]!.byRole)).toEqual([]);
   });
 });
+
+describe('a « Note RH » whose numbered sections hold role names in capitals without a colon', () => {
+  const note = [
+    'Note RH : Gardien(ne) d\'immeuble, concierge d\'entreprise : quelles différences ?',
+    '',
+    'Cette note fait le point sur deux métiers souvent confondus.',
+    '',
+    '1) Les missions',
+    '',
+    'GARDIEN(NE) D\'IMMEUBLE',
+    '1. Accueillir les locataires à la loge',
+    '2. Réaliser les états des lieux',
+    '',
+    'CONCIERGE D\'ENTREPRISE',
+    '1. Accueillir les salariés au comptoir de la conciergerie',
+    '2. Réserver restaurants et spectacles',
+    '',
+    '2) Les horaires',
+    '',
+    'GARDIEN(NE) D\'IMMEUBLE',
+    '1. Présence en loge du lundi au vendredi',
+    '',
+    'CONCIERGE D\'ENTREPRISE',
+    '1. Horaires de bureau chez le client',
+    '',
+  ].join('\n');
+
+  it('reads each line in capitals under a numbered section as the role whose list follows, not as a section', () => {
+    const article = parse(note, 'note.txt');
+    expect(article.roles.map((role) => role.id)).toEqual(['gardien-d-immeuble', 'concierge-d-entreprise']);
+    expect(article.sections.map((section) => section.id)).toEqual(['les-missions', 'les-horaires']);
+    expect(texts(article, 'les-missions', 'concierge-d-entreprise')).toEqual(['Accueillir les salariés au comptoir de la conciergerie', 'Réserver restaurants et spectacles']);
+  });
+});
