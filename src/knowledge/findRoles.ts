@@ -755,12 +755,13 @@ const MIN_PARALLEL_LIST = 3;
  */
 export function namesInParallelList(paragraph: string, roles: readonly Role[], pack: LanguagePack): { role: Role; names: string[] }[] {
   if (roles.length < MIN_PARALLEL_LIST) return [];
-  const separators = new RegExp(`\\s*,\\s*(?:(?:${[...pack.source('coordinators')].join('|')})\\s+)?|\\s+(?:${[...pack.source('coordinators')].join('|')})\\s+`, 'u');
+  const coordinators = pack.source('coordinators').join('|');
+  const separators = new RegExp(`\\s*,\\s*(?:(?:${coordinators})\\s+)?|\\s+(?:${coordinators})\\s+`, 'u');
+  const names = (role: Role, item: string) => [role.name, ...role.aliases].some((form) => sameName(form, item, pack) || holdsEveryWord(form, item, pack));
   const found: { role: Role; names: string[] }[] = [];
   for (const run of paragraph.split(/[.!?:;«»"“”…()]+/u)) {
     const items = run.split(separators).map((item) => bareName(item, pack));
     if (items.length !== roles.length || items.some((item) => item === '' || item.split(/\s+/).length > MAX_ALIAS_WORDS)) continue;
-    const names = (role: Role, item: string) => [role.name, ...role.aliases].some((form) => sameName(form, item, pack) || holdsEveryWord(form, item, pack));
     const unnamed = items.flatMap((item, at) => (names(roles[at]!, item) ? [] : [at]));
     if (unnamed.length !== 1) continue;
     const at = unnamed[0]!;
@@ -781,6 +782,7 @@ export function namesGivenInClauses(paragraph: string, roles: readonly Role[], p
   const alternatives = pack.source('alternativeWords').join('|');
   const separator = new RegExp(`^\\s*(?:,\\s*(?:(?:${alternatives})\\s)?|/|(?:${alternatives})\\s)\\s*`, 'u');
   const beforeAlternative = new RegExp(`\\s(?:${alternatives})(?:\\s|$)`, 'u');
+  const alternativeNext = new RegExp(`^\\s+(?:${alternatives})(?:\\s|$)`, 'u');
   for (const clause of paragraph.split(CLAUSE_ABOUT_SOMEONE)) {
     const raw = splitWrittenElisions(clause).split(/\s+/).filter((part) => part !== '');
     const folded = raw.map((part) => words(part).join(''));
@@ -806,7 +808,7 @@ export function namesGivenInClauses(paragraph: string, roles: readonly Role[], p
         name = run.split(beforeAlternative)[0]!.trim();
         text = text.slice(text.indexOf(name) + name.length);
         // Inside a list ("batelier, conducteur de bateau fluvial ou capitaine"), a name that « ou » follows may be longer.
-        const longest = names.length > 0 && beforeAlternative.test(text.slice(0, 4)) ? MAX_ALIAS_WORDS : MAX_UNQUOTED_NAME_WORDS;
+        const longest = names.length > 0 && alternativeNext.test(text) ? MAX_ALIAS_WORDS : MAX_UNQUOTED_NAME_WORDS;
         if (nameParts(name, pack).length > longest || !looksLikeJobTitle(name, pack)) break;
       }
       const bare = bareName(name, pack);

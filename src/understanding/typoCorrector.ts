@@ -52,6 +52,11 @@ export function editDistance(a: string, b: string): number {
   }
   return table[a.length]![b.length]!;
 }
+/** A word without the plural's final letter, when it looks plural ("stocks" → "stock"). */
+function singular(word: string): string {
+  return looksPlural(word) ? word.slice(0, -1) : word;
+}
+
 /** Corrections are cached; the cap bounds memory under adversarial input. */
 const CACHE_LIMIT = 20_000;
 
@@ -192,14 +197,12 @@ export class TypoCorrector {
     }
     const found = this.bySoundIndex.get(this.soundKey(word));
     // "photo" and "photos" are one family.
-    const family = (target: string) => stem(looksPlural(target) ? target.slice(0, -1) : target);
-    if (!found || new Set(found.map(family)).size !== 1 || this.isRealWord(word)) return null;
+    if (!found || new Set(found.map((target) => stem(singular(target)))).size !== 1 || this.isRealWord(word)) return null;
     return found.reduce((a, b) => (a.length <= b.length ? a : b));
   }
 
   private closestSalient(word: string): string | null {
     // "stok" for the "stocks" of "Gestionnaire de stocks": a plural is also compared in the singular.
-    const singular = (candidate: string) => (looksPlural(candidate) ? candidate.slice(0, -1) : candidate);
     const near = [...this.salientWords].filter((candidate) => [candidate, singular(candidate)].some((form) => Math.abs(form.length - word.length) <= 1 && editDistance(word, form) === 1));
     if (near.length !== 1 || this.isRealWord(word)) return null;
     return near[0]!;
