@@ -827,12 +827,26 @@ const MAX_SIGNATURE_WORDS = 40;
 const MAX_CLOSING_WORDS = 8;
 
 /**
- * An HR e-mail pasted as an article: what comes before its envelope (a forwarding note, « Pour info… Sandrine »), the
+ * A mail's body without its signature: a closing line ending on a comma, then a few short lines to the end (the
+ * greeting that opens the mail ends on a comma too, but the whole mail follows it).
+ */
+function withoutSignature(body: SourceNode[]): SourceNode[] {
+  const closing = body.findLastIndex((node) => node.type === 'paragraph' && /,\s*$/.test(node.text) && words(node.text).length <= MAX_CLOSING_WORDS);
+  if (closing < 0) return body;
+  const rest = body.slice(closing + 1);
+  const short = rest.every((node) => (node.type === 'paragraph' || node.type === 'heading') && words(node.text).length <= MAX_SIGNATURE_WORDS);
+  return rest.length <= MAX_SIGNATURE_NODES && short ? body.slice(0, closing) : body;
+}
+
+/**
+ * An HR e-mail or memo pasted as an article: what comes before its envelope (a forwarding note, « Pour info… Sandrine »), the
  * envelope itself (« De : », « Envoyé : », « À : », « Objet : », two lines at least, or one « Objet : » line opening
  * the file) and the signature closing it (a short line ending on a comma — « Cordialement, », « Belle saison à
- * toutes et à tous, » — then a few short lines) are no part of the article; the subject is its title.
+ * toutes et à tous, » — then a few short lines) are no part of the article; the subject is its title, unless a title
+ * of the page's own stands over the envelope.
  */
 function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: LanguagePack): SourceNode[] {
+  let first = -1;
   let last = -1;
   let subject: string | null = null;
   /** The page's own title, over the envelope: it stays the title. */
@@ -846,24 +860,21 @@ function withoutEmailEnvelope(nodes: SourceNode[], markdown: boolean, pack: Lang
     // One « Objet : » line opens the file, or follows its title (a Markdown page headed « # … » over the pasted mail).
     const opensFile = at === 0 || (at === 1 && nodes[0]!.type === 'heading');
     if (end > at || (opensFile && subjectField)) {
+      if (first < 0) first = at;
       last = end;
       if (subjectField?.value) subject = subjectField.value;
       if (opensFile && at === 1) titled = nodes[0]!;
     }
     at = end;
   }
-  if (last < 0 || subject === null) return nodes;
+  if (last < 0) return nodes;
+  // « Note RH » / « Facteur d'orgues, harmoniste… : quelles différences ? » over « Émetteur : », « Objet : »…: a memo's
+  // own title, which names the roles, stays its title, with the lines above it; its subject only says why it was written.
+  const ownTitle = nodes.slice(0, first).findLastIndex((node) => node.type === 'heading' && namesInTitle(node.text, pack).length >= 2);
+  if (ownTitle >= 0) return [...nodes.slice(0, ownTitle + 1), ...withoutSignature(nodes.slice(last + 1))];
+  if (subject === null) return nodes;
   const line = nodes[last]!.line;
-  let body = nodes.slice(last + 1);
-  // The signature: a closing line ending on a comma, then a few short lines to the end (the greeting that opens the
-  // mail ends on a comma too, but the whole mail follows it).
-  const closing = body.findLastIndex((node) => node.type === 'paragraph' && /,\s*$/.test(node.text) && words(node.text).length <= MAX_CLOSING_WORDS);
-  if (closing >= 0) {
-    const rest = body.slice(closing + 1);
-    const short = rest.every((node) => (node.type === 'paragraph' || node.type === 'heading') && words(node.text).length <= MAX_SIGNATURE_WORDS);
-    if (rest.length <= MAX_SIGNATURE_NODES && short) body = body.slice(0, closing);
-  }
-  return [titled ?? { type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...body];
+  return [titled ?? { type: 'heading', level: markdown ? 1 : 2, text: subjectAsTitle(subject, pack), line }, ...withoutSignature(nodes.slice(last + 1))];
 }
 
 /** Letters a trade's word shares with the head of the job's name at least (« régie », « régisseur »). */
@@ -1296,6 +1307,14 @@ function gatherSlideParts(sections: RawSection[], sectionLevel: number, roles: r
       at -= 1;
     }
   }
+  gatherRoleParts(sections, sectionLevel, roles, pack);
+}
+
+/**
+ * "Les missions" then "Le chef monteur image", "L'étalonneur", "L'assistant monteur" at the same level, each a role's
+ * name alone over its list: the parts of "Les missions". Changes the sections in place.
+ */
+function gatherRoleParts(sections: RawSection[], sectionLevel: number, roles: readonly Role[], pack: LanguagePack): void {
   // A heading that is a role's name and nothing else ("L'étalonneur (ou coloriste)"), over no sub-heading.
   const nameKeys = roles.map((role) => new Set([role.name, ...role.aliases].map((name) => nameKey(name, pack).join(' '))));
   const roleOf = (section: RawSection) => {
@@ -1356,6 +1375,9 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
   const titleNames = namesInTitle(title, pack);
+  // "1) Missions" then "Facteur(-trice) d'orgues", "Harmoniste" each over its list, all at one level: the title's names
+  // head the parts of a section, not sections, and label those lists for the roles to be found.
+  gatherRoleParts(rawSections, sectionLevel, titleNames.map((name) => ({ id: slugify(name), name, aliases: [], abbreviations: [], feminine: false })), pack);
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel, pack, titleNames));
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
   gatherSlideParts(rawSections, sectionLevel, roles, pack);

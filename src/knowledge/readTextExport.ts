@@ -22,23 +22,16 @@ const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s/;
  */
 class HeadingNumbers {
   private readonly levels = new Map<string, number>();
-  /** The level of the last numbered heading, once there is one. */
-  private lastNumbered: number | null = null;
 
   levelOf(text: string): number {
     const number = HEADING_NUMBER.exec(text)?.[1];
-    // "GARDIEN(NE) D'IMMEUBLE" in capitals under "1) Les missions": where headings are numbered, a heading shouted
-    // without a number is a sub-heading of the numbered one above it (a role's part of the section).
-    if (number === undefined) return this.lastNumbered !== null && SHOUTED.test(text) ? this.lastNumbered + 1 : 2;
+    if (number === undefined) return 2;
     const parent = this.levels.get(number.replace(/\.?\d+$/, ''));
     const level = parent === undefined ? 2 : parent + 1;
     this.levels.set(number, level);
-    this.lastNumbered = level;
     return level;
   }
 }
-/** A line in capitals: letters, none of them lower case. */
-const SHOUTED = /^(?=.*\p{Lu})[^\p{Ll}]+$/u;
 const TABLE_ROW = /^\|(.*)\|$/;
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;

@@ -3163,3 +3163,49 @@ describe('a « Note RH » whose numbered sections hold role names in capitals wi
     expect(texts(article, 'les-missions', 'concierge-d-entreprise')).toEqual(['Accueillir les salariés au comptoir de la conciergerie', 'Réserver restaurants et spectacles']);
   });
 });
+
+describe('a « Note RH » with a memo header and role names in ordinary case on their own line under numbered sections', () => {
+  const note = [
+    'Note RH',
+    '',
+    'Sellier(-ère) maroquinier, piqueur(-euse) en maroquinerie : quelles différences ?',
+    '',
+    'Émetteur : Service Ressources humaines',
+    'Destinataires : ensemble du personnel, nouveaux arrivants',
+    'Objet : clarifier le rôle de chacun des deux métiers',
+    'Date : mars 2025',
+    '',
+    'Cette note reprend ce qui distingue deux métiers de l\'atelier.',
+    '',
+    '1) Missions',
+    '',
+    'Sellier(-ère) maroquinier',
+    '1. Couper les peaux',
+    '2. Assembler les pièces à la main',
+    '',
+    'Piqueur(-euse) en maroquinerie',
+    '1. Piquer les pièces à la machine',
+    '2. Régler la machine à coudre',
+    '',
+    '2) Horaires',
+    '',
+    'Sellier(-ère) maroquinier',
+    '1. Journée d\'atelier, 8 h – 16 h',
+    '',
+    'Piqueur(-euse) en maroquinerie',
+    '1. Travail en équipe, deux postes',
+    '',
+  ].join('\n');
+  const article = parse(note, 'note.txt');
+
+  it('keeps the title over the memo header and drops the header\'s lines (Émetteur, Destinataires, Objet, Date)', () => {
+    expect(article.title).toBe('Sellier(-ère) maroquinier, piqueur(-euse) en maroquinerie : quelles différences ?');
+    expect(article.intro).toEqual(['Cette note reprend ce qui distingue deux métiers de l\'atelier.']);
+  });
+
+  it('reads each title name standing alone under a section as the label of that role\'s list, not as a section', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['sellier-maroquinier', 'piqueur-en-maroquinerie']);
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'horaires']);
+    expect(texts(article, 'missions', 'piqueur-en-maroquinerie')).toEqual(['Piquer les pièces à la machine', 'Régler la machine à coudre']);
+  });
+});
