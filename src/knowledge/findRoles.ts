@@ -102,10 +102,24 @@ export function namesOneOf(text: string, names: readonly string[], pack: Languag
  * (split at a colon or dash) that lists the most names wins.
  */
 export function namesInTitle(title: string, pack: LanguagePack): string[] {
-  let best: string[] = [];
+  return titleNames(title, pack).map(({ name }) => name);
+}
+
+/**
+ * Names a title joins with a slash, each with the one before it: « le steward / l'hôtesse de l'air » are one job's
+ * two names, not two jobs.
+ */
+export function slashedInTitle(title: string, pack: LanguagePack): [string, string][] {
+  const named = titleNames(title, pack);
+  return named.flatMap(({ name, slashed }, at): [string, string][] => (slashed && at > 0 ? [[named[at - 1]!.name, name]] : []));
+}
+
+/** The names a title lists, each marked when a slash joins it to the name before it. */
+function titleNames(title: string, pack: LanguagePack): { name: string; slashed: boolean }[] {
+  let best: { name: string; slashed: boolean }[] = [];
   // "l'assistant médico-administratif (AMA)": the initialism in brackets is no part of the name.
   for (const part of withoutInclusiveEndings(title).replace(/[?!.]+\s*$/, '').replace(/\s*\([^()]*\)/g, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
-    const names: string[][] = [];
+    const names: { words: string[]; slashed: boolean }[] = [];
     let started = false;
     const pieces = part.split(',');
     for (const [index, piece] of pieces.entries()) {
@@ -118,24 +132,25 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
       // "Différences entre un X, un Y et un Z": the names start after "entre", in the first piece.
       const start = !started && between >= 0 ? between + 1 : 0;
       started = true;
-      names.push([]);
+      names.push({ words: [], slashed: false });
       for (let at = start; at < written.length; at += 1) {
         // "conseiller d'insertion et de probation": a coordinator before a name's preposition joins its complements.
         const joinsComplements = pack.has('namePrepositions', folded[at + 1] ?? '');
         if (folded[at] === '' || (joins && pack.has('coordinators', folded[at]!) && !joinsComplements)) {
-          if (names[names.length - 1]!.length > 0) names.push([]);
+          const current = names[names.length - 1]!;
+          if (current.words.length > 0) names.push({ words: [], slashed: written[at] === '/' });
           continue;
         }
-        names[names.length - 1]!.push(written[at]!);
+        names[names.length - 1]!.words.push(written[at]!);
       }
     }
     const cleaned = names
-      .map((name) => {
+      .map(({ words: name, slashed }) => {
         let from = 0;
         while (from < name.length - 1 && pack.has('determiners', words(name[from]!).join(''))) from += 1;
-        return joinWritten(name.slice(from));
+        return { name: joinWritten(name.slice(from)), slashed };
       })
-      .filter((name) => name !== '' && name.split(' ').length <= MAX_NAME_WORDS);
+      .filter(({ name }) => name !== '' && name.split(' ').length <= MAX_NAME_WORDS);
     if (cleaned.length >= 2 && cleaned.length > best.length) best = cleaned;
   }
   return best;
@@ -498,16 +513,27 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   if (titleNames.length > 0 && merged.length > 0) {
     const unmatched = titleNames.filter((name) => !merged.some((role) => writesName(role, name)));
     const free = merged.filter((role) => !inTitle(role));
+    // « le steward / l'hôtesse de l'air » in the title: names a slash joins are one job's, as long as neither names a
+    // role of its own; for the elimination they count once.
+    const slashed = slashedInTitle(title, pack);
+    const partnersOf = (name: string) => slashed.flatMap(([first, second]) => (first === name ? [second] : second === name ? [first] : []));
+    const join = (target: Role, name: string) => {
+      target.aliases.push(name, ...partnersOf(name).filter((partner) => !merged.some((role) => writesName(role, partner))));
+      if (free.includes(target)) free.splice(free.indexOf(target), 1);
+    };
     for (const name of unmatched) {
+      if (merged.some((role) => writesName(role, name))) continue;
+      const partnerRole = merged.find((role) => partnersOf(name).some((partner) => writesName(role, partner)));
       const held = free.filter((role) => holdsEveryWord(name, role.name, pack));
       // "Le MNS :" over the lists, "le maître-nageur sauveteur" in the title: a label's initialism of a title's name.
       const initialled = free.filter((role) => initialismOf(role, name));
-      const target = roleNamedIn(name, free, pack) ?? (held.length === 1 ? held[0]! : null) ?? (initialled.length === 1 ? initialled[0]! : null) ?? (free.length === 1 && unmatched.length === 1 ? free[0]! : null);
-      if (target) {
-        target.aliases.push(name);
-        free.splice(free.indexOf(target), 1);
-      }
+      const target = partnerRole ?? roleNamedIn(name, free, pack) ?? (held.length === 1 ? held[0]! : null) ?? (initialled.length === 1 ? initialled[0]! : null);
+      if (target) join(target, name);
     }
+    // Then by elimination: one job left in the title, one role left.
+    const left = unmatched.filter((name) => !merged.some((role) => writesName(role, name)));
+    const jobsLeft = left.length - slashed.filter((pair) => pair.every((name) => left.includes(name))).length;
+    if (jobsLeft === 1 && free.length === 1) join(free[0]!, left[0]!);
   }
   // The title's full name names the role when the lists shorten it ("Agent d'escale commercial" in the title,
   // "Chez l'agent d'escale :" in the lists): the role is the Agent d'escale commercial, "agent d'escale" an alias.

@@ -917,6 +917,15 @@ function addAlias(role: Role, alias: string): void {
 /** Words a nickname a table's naming row gives may take at most (« le méca », « le chef de piste »). */
 const MAX_NICKNAME_WORDS = 3;
 
+/** Times a page writes a name of a heading's again, at least, for that name to count as one the page goes on to write. */
+const MIN_NAME_ECHOES = 2;
+
+/** How many of the names a heading lists the page writes again, in its nodes after it (each in two of them at least). */
+function namesWrittenAfter(heading: string, nodes: readonly SourceNode[], pack: LanguagePack): number {
+  const texts = nodes.flatMap(nodeTexts);
+  return namesInTitle(heading, pack).filter((name) => texts.filter((text) => namesOneOf(text, [name], pack)).length >= MIN_NAME_ECHOES).length;
+}
+
 /** Splits the nodes into title, category, intro and sections. */
 function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: LanguagePack, diagnostics: Diagnostic[]) {
   let category: string | undefined;
@@ -942,7 +951,10 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     const titleThird =
       second?.type === 'heading' && third?.type === 'heading' && fourth?.type === 'paragraph' && namesInTitle(second.text, pack).length < 2 && namesInTitle(third.text, pack).length >= 2;
     // A first line that names the roles over a heading that names none.
-    const titleOverUnnamed = second?.type === 'heading' && namesInTitle(first.text, pack).length >= 2 && namesInTitle(second.text, pack).length < 2;
+    // A first line that names the roles over a heading that names none, or fewer of the names the page goes on to write
+    // ("Ingénieur acousticien ou technicien de mesures : quelles différences ?" over "Parcours d'intégration — Pôle
+    // Acoustique & Vibrations").
+    const titleOverUnnamed = second?.type === 'heading' && namesInTitle(first.text, pack).length >= 2 && (namesInTitle(second.text, pack).length < 2 || namesWrittenAfter(first.text, nodes.slice(2), pack) > namesWrittenAfter(second.text, nodes.slice(2), pack));
     if (titleThird) {
       category = first.text;
       title = third.text;

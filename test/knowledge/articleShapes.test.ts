@@ -2953,6 +2953,43 @@ describe('a text export whose title comes first, a byline under it', () => {
   });
 });
 
+describe('a text export whose title is over a subtitle that lists names of its own', () => {
+  const article = parse(
+    [
+      'Ingénieur acousticien ou technicien de mesures : quelles différences ?',
+      '',
+      'Parcours d\'intégration — Pôle Bruit & Vibrations',
+      '',
+      'Deux métiers du bureau d\'études que l\'on confond souvent.',
+      '',
+      'Missions',
+      '',
+      'Ingénieur acousticien :',
+      '- Concevoir les traitements acoustiques',
+      '',
+      'Technicien de mesures :',
+      '- Poser les sonomètres',
+      '',
+      'Outils',
+      '',
+      'Ingénieur acousticien :',
+      '- Logiciel de simulation',
+      '',
+      'Technicien de mesures :',
+      '- Sonomètre intégrateur',
+    ].join('\n'),
+    'article.txt',
+  );
+
+  it('takes as the title the line whose names the page goes on to write, and no name of the subtitle as a role\'s', () => {
+    expect(article.title).toBe('Ingénieur acousticien ou technicien de mesures : quelles différences ?');
+    expect(article.roles.map((role) => [role.id, role.aliases])).toEqual([
+      ['ingenieur-acousticien', []],
+      ['technicien-de-mesures', []],
+    ]);
+  });
+});
+
 describe('a role whose lists write it short, by its head and an initialism of the rest of its name', () => {
   const article = parse(
     [

@@ -1,6 +1,6 @@
 /** Finding the role a paragraph is about, as the article builder asks it. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationsOf, aliasesInProse, findRoles, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, namesInParallelList, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
+import { abbreviationsOf, aliasesInProse, findRoles, bracketedInitialisms, bracketedNicknames, clippedNicknames, isFeminine, jobTitlesForTrades, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInTitle, namesInApposition, slashedInTitle, namesInParallelList, namesInDashedAside, nicknamesFor, quotedNames, spellOutInitialisms, subjectOf } from '../../src/knowledge/findRoles.js';
 import type { Role } from '../../src/knowledge/knowledgeBase.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
 import { DEFAULT_LANGUAGE_PACK } from '../../src/projectRoot.js';
@@ -426,6 +426,33 @@ describe('the roles of the title and the labels (findRoles)', () => {
     const lifeguard = found.find((entry) => entry.aliases.includes('MNS'));
     expect(lifeguard?.name).toBe('Maître-nageur sauveteur');
     expect(lifeguard?.id).toBe('maitre-nageur-sauveteur');
+  });
+
+  it("gives the one role the labels name by a short name both title names a slash joins, when every other title name has its role (« le steward / l'hôtesse de l'air »)", () => {
+    const labels = [0, 1].flatMap((section) => [
+      { text: 'Pour le PNC', section, line: 10 + section * 10 },
+      { text: 'Chef de cabine', section, line: 11 + section * 10 },
+      { text: 'Agent de trafic', section, line: 12 + section * 10 },
+    ]);
+    const found = findRoles("Différences entre le steward / l'hôtesse de l'air (PNC), le chef de cabine principal et l'agent de trafic avion", labels, pack);
+    expect(found.map((entry) => entry.name)).toEqual(['PNC', 'Chef de cabine principal', 'Agent de trafic avion']);
+    expect(found[0]!.aliases).toEqual(['steward', "hôtesse de l'air"]);
+  });
+
+  it('leaves a title name to no role when two jobs of the title are left for one role', () => {
+    const labels = [0, 1].flatMap((section) => [
+      { text: 'Chef de cabine', section, line: 11 + section * 10 },
+      { text: 'PNC', section, line: 12 + section * 10 },
+    ]);
+    const found = findRoles("Différences entre le steward, l'hôtesse de l'air et le chef de cabine principal", labels, pack);
+    expect(found.find((entry) => entry.name === 'PNC')?.aliases).toEqual([]);
+  });
+});
+
+describe('the names a title joins with a slash (slashedInTitle)', () => {
+  it('pairs each name a slash joins to the one before it, and no names a comma or « et » joins', () => {
+    expect(slashedInTitle("Différences entre le steward / l'hôtesse de l'air, le chef de cabine et l'agent de trafic", pack)).toEqual([['steward', "hôtesse de l'air"]]);
+    expect(slashedInTitle('Différences entre le nivoculteur, le dameur et le pisteur', pack)).toEqual([]);
   });
 });
 
