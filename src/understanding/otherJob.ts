@@ -10,6 +10,7 @@ import { stem } from '../text/normalize.js';
 import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
 import { isFrenchWord } from './frenchDictionary.js';
+import { editDistance } from './typoCorrector.js';
 
 /** The next (step 1) or previous (step -1) word that is not a link word ("de", "la"). */
 export function neighbourOf(tokens: readonly string[], at: number, step: 1 | -1, linkWords: ReadonlySet<string>): number | null {
@@ -112,6 +113,15 @@ function ownTrade(role: IndexedRole, word: string): boolean {
   return stemmed.length >= MIN_FAMILY_STEM && [...role.nameStems].some((nameStem) => nameStem !== stemmed && nameStem.startsWith(stemmed));
 }
 
+/**
+ * Whether a complement of a role's head is a word of its name misspelt ("souffleur de vere" for the Souffleur de
+ * verre): one letter off a name word's stem, and no word of the language.
+ */
+function misspeltNameWord(role: IndexedRole, word: string): boolean {
+  const stemmed = stem(word);
+  return [...role.nameStems].some((nameStem) => nameStem !== stemmed && Math.abs(nameStem.length - stemmed.length) <= 1 && editDistance(nameStem, stemmed) === 1) && !isFrenchWord(word);
+}
+
 /** Another job the question is about ("un chef de projet", "un product designer", "un développeur"), or null. */
 export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon, stems: string[], consumed: Set<number>): string | null {
   const { tokens } = reading;
@@ -145,7 +155,7 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const when = next !== null && language.has('timeWords', tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('timePrepositions', word));
     // "un médiateur au musée" where the article speaks of its museum: nor is the place the article's role works in.
     const where = next !== null && index.surfaceWords.has(tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('settingPrepositions', word));
-    if (next !== null && heads.some((role) => ownTrade(role, tokens[next]!)) && !index.mentions(tokens.slice(at, next + 1))) continue;
+    if (next !== null && heads.some((role) => ownTrade(role, tokens[next]!) || misspeltNameWord(role, tokens[next]!)) && !index.mentions(tokens.slice(at, next + 1))) continue;
     if (next !== null && !actsOn && !when && !where && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.

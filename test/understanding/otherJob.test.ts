@@ -96,6 +96,13 @@ describe('what is no other job', () => {
     expect(spa.weigh('Combien gagne un technicien de laboratoire ?').otherJob).toBe('technicien de laboratoire');
   });
 
+  it("reads a role's head before a word of its name misspelt as the role (« souffleur de vere »), not before a real word", () => {
+    const glassworks = readerFor(fixture('holdout240'));
+    expect(glassworks.weigh('c koi les mission du souffleur de vere').otherJob).toBeNull();
+    // "vert" is one letter off the stem of "verre" too, but a word of its own: not the role misspelt.
+    expect(glassworks.weigh('Combien gagne un souffleur de vert ?').otherJob).toBe('souffleur de vert');
+  });
+
   it('reads a word shaped like a job title after a preposition saying where and « un » as a place (placePrepositions)', () => {
     const lifts = readerFor(fixture('holdout165'));
     expect(lifts.weigh('Sur un chantier, le monteur est en contact avec quels services ?').otherJob).toBeNull();
