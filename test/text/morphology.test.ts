@@ -29,6 +29,12 @@ describe('French morphology', () => {
     expect(masculine(feminine)).toBe(male);
   });
 
+  it('drops the feminine ending written in brackets after a name, whole word endings too (« (-ière) », « (-ive) »)', () => {
+    expect(withoutInclusiveEndings("Cavalier(-ière) d'entraînement")).toBe("Cavalier d'entraînement");
+    expect(withoutInclusiveEndings('Concepteur(-trice) créatif(-ive)')).toBe('Concepteur créatif');
+    expect(withoutInclusiveEndings('Technicien(-ienne) de maintenance')).toBe('Technicien de maintenance');
+  });
+
   it('reads a name written in both genders with « ou » in the masculine, and leaves two different words alone', () => {
     expect(withoutInclusiveEndings('le conducteur ou la conductrice de bus')).toBe('le conducteur de bus');
     expect(withoutInclusiveEndings('Missions du contrôleur ou de la contrôleuse')).toBe('Missions du contrôleur');
