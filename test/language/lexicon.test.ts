@@ -60,6 +60,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptOf(lexicon, 'consignes')).toBe('regle');
   });
 
+  it('rewrites « je suis », « je sais » and « faut » as typed on a phone (« jsuis », « chuis », « il fo »)', () => {
+    expect(lexicon.rewrites.get('jsuis')).toEqual(['je', 'suis']);
+    expect(lexicon.rewrites.get('chuis')).toEqual(['je', 'suis']);
+    expect(lexicon.rewrites.get('fo')).toEqual(['faut']);
+  });
+
   it('rewrites the week-end as typed on a phone ("le we", "le wk")', () => {
     expect(lexicon.rewrites.get('we')).toEqual(['week', 'end']);
     expect(lexicon.rewrites.get('wk')).toEqual(lexicon.rewrites.get('we'));

@@ -46,6 +46,7 @@ describe('reading the kind of question', () => {
     ['Compare les KPI', { comparison: true, overview: false }, 'comparisonCues'],
     ['En gros, quelle différence ?', { overview: true, comparison: true }, 'overviewCues'],
     ["Tuteur, maître d'apprentissage : je m'y perds", { overview: true }, 'overviewCues'],
+    ['Tuteur et formateur, jsuis un peu perdu', { overview: true }, 'overviewCues: « je suis perdu », typed « jsuis » (rewrites)'],
     ['Tuteur, formateur, maître d’apprentissage : qui fait quoi ?', { overview: true }, 'overviewCues: "qui fait quoi" asks who does what in general'],
     ['Ses missions ?', { pronoun: true }, 'pronouns'],
     ["C'est quoi un CPD ?", { definition: true }, 'definitionCues'],
