@@ -76,11 +76,13 @@ describe('reading the kind of question', () => {
     expect([...reading.joined].map((position) => reading.tokens.slice(position - 1, position + 1).join('-'))).toEqual(['sage-femme', 'expert-comptable']);
   });
 
-  it('marks only the interrogative of "quel profil", so the noun stays a word of the question (whoQuestions)', () => {
-    const reading = reader.read('Quel profil faut-il pour devenir chef de produit ?');
+  it('marks only the interrogative of "quel poste", so the noun stays a word of the question (whoQuestions)', () => {
+    const reading = reader.read('Quel poste conçoit les prototypes ?');
     expect(reading.markers.who).toBe(true);
     expect(reading.markerPositions.has(0)).toBe(true);
     expect(reading.markerPositions.has(1)).toBe(false);
+    // « Quel profil faut-il ? » asks what a job needs, never which role: no lookup.
+    expect(reader.read('Quel profil faut-il pour devenir chef de produit ?').markers.who).toBe(false);
     expect([...reader.read("C'est qui le CPD ?").markerPositions].sort()).toEqual(expect.arrayContaining([2]));
   });
 
