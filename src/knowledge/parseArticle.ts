@@ -1097,8 +1097,7 @@ function tableAsSections(nodes: SourceNode[], title: string, pack: LanguagePack)
     const label = squeeze(row[0] ?? '').replace(FOOTNOTE_MARKS, '');
     if (label === '') return [];
     const parts = table.header.slice(1).flatMap((role, column): SourceNode[] => {
-      const cell = row[column + 1] ?? '';
-      const points = cell.split('\n').flatMap((line) => pointsOnOneLine(line) ?? line.split(/\s+;\s+/)).map((point) => point.trim()).filter((point) => point !== '' && !EMPTY_CELL.test(point));
+      const points = cellPoints(row[column + 1] ?? '');
       if (points.length === 0) return [];
       return [
         { type: 'paragraph', quote: false, text: `${role} :`, line: table.line },
@@ -1108,6 +1107,38 @@ function tableAsSections(nodes: SourceNode[], title: string, pack: LanguagePack)
     return [{ type: 'heading', level, text: label, line: table.line }, ...parts];
   });
   return [...nodes.slice(0, at), ...sections, ...nodes.slice(at + 1)];
+}
+
+/** The points a table's cell holds: one a line ("<br>"), or one a « ; » or bullet mark on one line; empty marks left out. */
+function cellPoints(cell: string): string[] {
+  return cell.split('\n').flatMap((line) => pointsOnOneLine(line) ?? line.split(/\s+;\s+/)).map((point) => point.trim()).filter((point) => point !== '' && !EMPTY_CELL.test(point));
+}
+
+/**
+ * One « fiche de poste » per role — "## Agent d'exploitation" over a two-column table, « | **Missions** | … | »,
+ * « | **Horaires** | … | » — is a role block whose sub-headings are the table's rows: each row becomes a sub-heading
+ * over the list of its cell's points, for the blocks to be read subject by subject as any role-first article.
+ */
+function criteriaTablesAsSubHeadings(sections: RawSection[], sectionLevel: number, title: string, pack: LanguagePack): RawSection[] {
+  const names = namesInTitle(title, pack);
+  return sections.map((section) => {
+    if (subHeadingsOf(section, sectionLevel).length > 0 || blockName(section.heading.text, names, pack) === null) return section;
+    const tables = section.body.filter((node): node is Extract<SourceNode, { type: 'table' }> => node.type === 'table' && node.header.length === 2 && node.rows.length >= MIN_SHARED_SUB_HEADINGS);
+    if (tables.length !== 1) return section;
+    const body = section.body.flatMap((node): SourceNode[] => {
+      if (node !== tables[0]) return [node];
+      return node.rows.flatMap((row): SourceNode[] => {
+        const label = squeeze(row[0] ?? '').replace(FOOTNOTE_MARKS, '');
+        const points = cellPoints(row[1] ?? '');
+        if (label === '' || points.length === 0) return [];
+        return [
+          { type: 'heading', level: sectionLevel + 1, text: label, line: node.line },
+          { type: 'list', ordered: false, items: points.map((text) => ({ text, line: node.line, children: [] })), line: node.line },
+        ];
+      });
+    });
+    return { ...section, body };
+  });
 }
 
 /** Levels of points an outline of the article's sections holds at least: theme, role, point. */
@@ -1383,7 +1414,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
   const { category, title, intro, introMarked, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);
-  const rawSections = transposeRoleBlocks(outlined, sectionLevel, title, pack, lexicon);
+  const rawSections = transposeRoleBlocks(criteriaTablesAsSubHeadings(outlined, sectionLevel, title, pack), sectionLevel, title, pack, lexicon);
   if (rawSections.length === 0) throw new KnowledgeFileError(file, nodes[0]!.line, problems.noSection);
 
   const titleNames = namesInTitle(title, pack);

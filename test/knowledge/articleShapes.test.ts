@@ -3246,3 +3246,39 @@ describe('a « Note RH » with a memo header and role names in ordinary case on 
     expect(texts(article, 'missions', 'piqueur-en-maroquinerie')).toEqual(['Piquer les pièces à la machine', 'Régler la machine à coudre']);
   });
 });
+
+describe('one « fiche de poste » per role, each a two-column table of criteria', () => {
+  const article = parse(
+    [
+      '# Fiches de poste : cordier, voilier',
+      '',
+      'Deux métiers de la voilerie.',
+      '',
+      '## Cordier',
+      '',
+      'Il fabrique les cordages.',
+      '',
+      '| Rubrique | Contenu |',
+      '| --- | --- |',
+      '| **Missions** | Tresser les cordages<br>Épisser les boucles |',
+      '| **Horaires** | Journée d\'atelier ; samedi matin |',
+      '',
+      '## Voilier',
+      '',
+      'Il coupe et coud les voiles.',
+      '',
+      '| Rubrique | Contenu |',
+      '| --- | --- |',
+      '| **Missions** | Tracer les laizes<br>Coudre les voiles |',
+      '| **Horaires** | Journée d\'atelier |',
+    ].join('\n'),
+    'fiches.md',
+  );
+
+  it('reads each row as the role\'s part of the section its label names, a point a line or a « ; »', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['cordier', 'voilier']);
+    expect(article.sections.map((section) => section.id)).toEqual(['fiches-de-poste-cordier-voilier', 'missions', 'horaires']);
+    expect(texts(article, 'missions', 'voilier')).toEqual(['Tracer les laizes', 'Coudre les voiles']);
+    expect(texts(article, 'horaires', 'cordier')).toEqual(["Journée d'atelier", 'samedi matin']);
+  });
+});
