@@ -1222,11 +1222,12 @@ function roleNamedJustBefore(text: string, roles: readonly Role[], pack: Languag
   for (let length = 1; length <= Math.min(MAX_NAME_WORDS, before.length); length += 1) {
     const found = named(length);
     if (!found) continue;
-    // "L'auxiliaire ambulancier": a longer name of another role, written as one name (no « et », no determiner
-    // inside), is that role's, not the shorter one's it ends with.
+    // "L'auxiliaire ambulancier", "le constructeur de marionnettes": a longer name of another role, written as one name
+    // (no « et », no determiner inside but the « de » that links a name's words), is that role's, not the shorter
+    // one's it ends with.
     for (let longer = Math.min(MAX_NAME_WORDS, before.length); longer > length; longer -= 1) {
       const extra = before.slice(before.length - longer, before.length - length).map((word) => words(word).join(' '));
-      if (extra.some((word) => pack.has('determiners', word) || pack.has('coordinators', word) || /[,;:]$/.test(word))) continue;
+      if (extra.some((word) => (pack.has('determiners', word) && !pack.has('namePrepositions', word)) || pack.has('coordinators', word) || /[,;:]$/.test(word))) continue;
       const other = named(longer);
       if (other && other.role !== found.role) return other;
     }

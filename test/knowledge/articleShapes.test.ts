@@ -3282,3 +3282,28 @@ describe('one « fiche de poste » per role, each a two-column table of criteria
     expect(texts(article, 'horaires', 'cordier')).toEqual(["Journée d'atelier", 'samedi matin']);
   });
 });
+
+describe('a role whose name ends with a word of the same family as another role\'s name (« constructeur de marionnettes », « marionnettiste »)', () => {
+  const article = parse(
+    [
+      '# Marionnettiste ou constructeur de marionnettes : quelles différences ?',
+      '',
+      'Le **marionnettiste** est l\'interprète. Le **constructeur de marionnettes** (ou la constructrice) les fabrique.',
+      '',
+      '## Missions',
+      '',
+      'Le marionnettiste interprète les spectacles.',
+      '',
+      'Le constructeur de marionnettes, lui, conçoit et fabrique les marionnettes.',
+    ].join('\n'),
+    'marionnettes.md',
+  );
+
+  it('gives the name in brackets after the longer name to the role that longer name names, whose paragraph is its own', () => {
+    expect(article.roles.map((role) => [role.id, role.aliases])).toEqual([
+      ['marionnettiste', []],
+      ['constructeur-de-marionnettes', ['constructrice']],
+    ]);
+    expect(Object.keys(article.sections[0]!.byRole)).toEqual(['marionnettiste', 'constructeur-de-marionnettes']);
+  });
+});
