@@ -71,6 +71,12 @@ describe('the HR lexicon with the language pack', () => {
     expect(lexicon.rewrites.get('wk')).toEqual(lexicon.rewrites.get('we'));
   });
 
+  it('reads « Comment sont-ils payés ? » as a heading about pay, and « congés payés » not', () => {
+    const concepts = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept);
+    expect(concepts('comment sont-ils payés').some((concept) => concept.includes('salaire'))).toBe(true);
+    expect(concepts('mes congés payés').some((concept) => concept.includes('salaire'))).toBe(false);
+  });
+
   it('reads « Organisation du travail » as a heading about the working hours', () => {
     expect(conceptSequence(words('organisation du travail'), lexicon).map((token) => token.concept).some((concept) => concept.startsWith('topic:horaires'))).toBe(true);
   });
