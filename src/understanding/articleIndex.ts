@@ -461,8 +461,12 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     };
     // The section that defines the roles is found by what the question asks ("c'est quoi un X ?"), not by its
     // heading's words: "Qui fait quoi dans nos crèches ?" defines, it does not list the missions.
-    const headingShare = section.isDefinition ? SECTION_FIELD_WEIGHTS.intro / SECTION_FIELD_WEIGHTS.heading : 1;
-    for (const [term, weight] of headingWeightsOf[at]!) add([term], weight * headingShare);
+    // But a subject the definition's heading is about, which no other heading is about ("Concrètement, qu'est-ce qu'ils
+    // font de leurs journées ?" in an FAQ that has no « Missions »), is that section's to answer.
+    const headedOnlyHere = (term: string, weight: number) =>
+      weight >= SECTION_FIELD_WEIGHTS.heading && lexicon.concepts.has(term) && headingWeightsOf.every((other, otherAt) => otherAt === at || (other.get(term) ?? 0) < SECTION_FIELD_WEIGHTS.heading);
+    const headingShare = (term: string, weight: number) => (section.isDefinition && !headedOnlyHere(term, weight) ? SECTION_FIELD_WEIGHTS.intro / SECTION_FIELD_WEIGHTS.heading : 1);
+    for (const [term, weight] of headingWeightsOf[at]!) add([term], weight * headingShare(term, weight));
     // The parser knows which section defines the roles and which concludes, whatever their headings say.
     if (section.isConclusion) add(lexicon.language.source('conclusionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);
     if (section.isDefinition) add(lexicon.language.source('definitionWords').flatMap((word) => conceptsOf(word, lexicon)), SECTION_FIELD_WEIGHTS.heading);

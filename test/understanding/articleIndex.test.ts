@@ -140,6 +140,13 @@ describe('the sections the parser marks', () => {
     expect(definition.terms.get('responsabilite')).toBe(1);
     expect(definition.terms.get('definition')).toBe(3);
   });
+
+  it("keep the definition section's heading subject when no other heading is about it: an FAQ's « qu'est-ce qu'ils font de leurs journées ? »", () => {
+    const theatre = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout251'));
+    const definition = theatre.indexes[0]!.sections.find((entry) => entry.section.isDefinition)!;
+    expect(definition.section.heading).toBe("Concrètement, qu'est-ce qu'ils font de leurs journées ?");
+    expect(definition.terms.get('responsabilite')).toBe(3);
+  });
 });
 
 describe("subjects every role's list speaks of", () => {
