@@ -226,11 +226,55 @@ function tabCells(raw: string): string[] | null {
   return cells.length >= MIN_TAB_CELLS && cells.filter((cell) => cell !== '').length >= MIN_TAB_CELLS - 1 ? cells : null;
 }
 
+/** Rows a table laid out in columns by spaces holds at least, its header counted. */
+const MIN_ALIGNED_ROWS = 3;
+/** How far a cell may start from its column's start, in characters, for its row to be read in columns. */
+const MAX_COLUMN_DRIFT = 2;
+/** A cell of a line laid out in columns: words a single space apart; two spaces or more end it. */
+const ALIGNED_CELL = /\S+(?: \S+)*/g;
+
+/**
+ * A table laid out in columns by spaces, as a plain-text export or an e-mail writes it ("                Éducateur
+ * canin    Toiletteur" over "Horaires habituels    9h-12h    8h30-12h"): three lines or more in a row, each of three
+ * cells or more starting at the same columns, the header's first cell possibly empty. Its lines are rewritten with a tab
+ * between cells, as a pasted table writes them; other lines pass unchanged.
+ */
+function alignedTablesAsTabs(lines: readonly string[]): string[] {
+  const cellsOf = (raw: string) => {
+    const expanded = expandSpaces(raw);
+    if (raw.includes('\t') || BULLET.test(expanded) || TABLE_ROW.test(expanded.trim())) return null;
+    const cells = [...expanded.matchAll(ALIGNED_CELL)].map((match) => ({ text: match[0], start: match.index }));
+    // Two cells may be the header of a table of two roles, over rows of three.
+    return cells.length >= MIN_TAB_CELLS - 1 ? cells : null;
+  };
+  const rows = lines.map(cellsOf);
+  const read = [...lines];
+  /** Whether the rows from `start` to `end` are one table in columns, and if so rewrites them. */
+  const rewrite = (start: number, end: number) => {
+    if (end - start < MIN_ALIGNED_ROWS) return false;
+    const block = rows.slice(start, end) as { text: string; start: number }[][];
+    const columns = block.reduce((widest, row) => (row.length > widest.length ? row : widest)).map((cell) => cell.start);
+    const columnOf = (cell: { start: number }) => columns.findIndex((column) => Math.abs(column - cell.start) <= MAX_COLUMN_DRIFT);
+    const header = (row: readonly { start: number }[], at: number) => at === 0 && row.length === columns.length - 1 && columnOf(row[0]!) === 1;
+    const aligned = columns.length >= MIN_TAB_CELLS && block.every((row, at) => row.every((cell) => columnOf(cell) >= 0) && (row.length === columns.length || header(row, at)));
+    if (aligned) block.forEach((row, at) => (read[start + at] = [...(row.length < columns.length ? [''] : []), ...row.map((cell) => cell.text)].join('\t')));
+    return aligned;
+  };
+  for (let start = 0; start < rows.length; start += 1) {
+    let end = start;
+    while (end < rows.length && rows[end] !== null) end += 1;
+    // A line of two cells just above the table ("Mise à jour :   mars") is no part of it.
+    if (end > start && !rewrite(start, end)) rewrite(start + 1, end);
+    start = end;
+  }
+  return read;
+}
+
 /** Reads a text export into source nodes. */
 export function readTextExport(source: string): SourceDocument {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const deck = slideTitles(lines);
-  const nodes = readLines(inOneColumn(deck ? lines.map((line, index) => (deck.markers.has(index) ? '' : line)) : lines));
+  const nodes = readLines(inOneColumn(alignedTablesAsTabs(deck ? lines.map((line, index) => (deck.markers.has(index) ? '' : line)) : lines)));
   if (!deck) return { nodes, markdown: false };
   // In a deck, only the slides' titles are sections; a line standing alone inside a slide heads a part of it.
   const slides = nodes.map((node): SourceNode => {
@@ -274,9 +318,10 @@ const MIN_TWO_COLUMN_KEYS = 4;
  */
 function inOneColumn(lines: readonly string[]): TextLine[] {
   const expanded = lines.map(expandSpaces);
-  const keyed = expanded.map((raw) => {
+  const keyed = expanded.map((raw, index) => {
     const match = TWO_COLUMN_KEY.exec(raw);
-    if (!match || TABLE_ROW.test(raw.trim()) || BULLET.test(raw) || match[1]!.split(/\s+/).length > MAX_KEY_WORDS) return null;
+    // A row of a table with a tab between cells is no key and its value.
+    if (!match || TABLE_ROW.test(raw.trim()) || BULLET.test(raw) || tabCells(lines[index]!) !== null || match[1]!.split(/\s+/).length > MAX_KEY_WORDS) return null;
     return { key: match[1]!, value: match[2]!, column: raw.length - match[2]!.length };
   });
   const byColumn = new Map<number, number>();

@@ -3307,3 +3307,34 @@ describe('a role whose name ends with a word of the same family as another role\
     expect(Object.keys(article.sections[0]!.byRole)).toEqual(['marionnettiste', 'constructeur-de-marionnettes']);
   });
 });
+
+describe('a text export with a table laid out in columns by spaces, roles as columns', () => {
+  const article = parse(
+    [
+      'Différences entre le toiletteur et l\'éducateur canin',
+      '',
+      'Deux métiers du centre canin.',
+      '',
+      'Horaires et rémunération',
+      '',
+      '                     Toiletteur              Éducateur canin',
+      'Horaires habituels   8h30-12h / 13h30-17h    9h-12h / 14h-19h',
+      'Jours travaillés     mardi au samedi         mardi au samedi',
+      'Primes               commission de 5 %       prime par stage',
+      '',
+      'Missions',
+      '',
+      'Toiletteur :',
+      '- Laver et sécher les chiens',
+      '',
+      'Éducateur canin :',
+      '- Animer les cours collectifs',
+    ].join('\n'),
+    'centre.txt',
+  );
+
+  it('reads each column as its role\'s list, a point a row, and its header as no section', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['horaires-et-remuneration', 'missions']);
+    expect(texts(article, 'horaires-et-remuneration', 'toiletteur')).toEqual(['Horaires habituels : 8h30-12h / 13h30-17h', 'Jours travaillés : mardi au samedi', 'Primes : commission de 5 %']);
+  });
+});
