@@ -983,6 +983,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   }
   const rest = tableAsSections(standaloneLinesAsHeadings(leadInsOwnLine(outlineAsSections(nodes.slice(cursor)), pack), markdown, title, pack), title, pack);
   const sectionLevel = sectionLevelOf(rest);
+  const titleNames = namesInTitle(title, pack);
   const intro: string[] = [];
   /** The intro's paragraphs with the words the writer set in bold between « »: where names in use are introduced. */
   const introMarked: string[] = [];
@@ -1001,11 +1002,15 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   /** Sections that only head question sub-sections ("## Questions fréquentes" then "### …?"): dropped when empty. */
   const headsQuestions = new Set<RawSection>();
   let noise = false;
+  /** Whether the heading at the sections' level read last is a role's own ("## Le marin baliseur"). */
+  let inRoleBlock = false;
   for (; at < rest.length; at += 1) {
     const node = rest[at]!;
+    if (node.type === 'heading' && node.level <= sectionLevel) inRoleBlock = blockName(node.text, titleNames, pack) !== null;
     // A sub-heading written as a question ("### Les heures de nuit sont-elles majorées ?", a FAQ) is a section of
-    // its own: it answers one question, it names no role.
-    const question = markdown && node.type === 'heading' && node.level > sectionLevel && isQuestion(node.text);
+    // its own: it answers one question, it names no role. Under a role's own heading ("## Le marin baliseur" then
+    // "### Et après ?") it is one of that role's subjects.
+    const question = markdown && node.type === 'heading' && node.level > sectionLevel && isQuestion(node.text) && !inRoleBlock;
     if (node.type === 'heading' && (node.level <= sectionLevel || question)) {
       if (question && !noise && sections.length > 0) headsQuestions.add(sections[sections.length - 1]!);
       // "À lire aussi" as a heading: what follows it is a list of links, not content.

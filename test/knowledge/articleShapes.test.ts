@@ -3338,3 +3338,41 @@ describe('a text export with a table laid out in columns by spaces, roles as col
     expect(texts(article, 'horaires-et-remuneration', 'toiletteur')).toEqual(['Horaires habituels : 8h30-12h / 13h30-17h', 'Jours travaillés : mardi au samedi', 'Primes : commission de 5 %']);
   });
 });
+
+describe('a role-first page whose last sub-heading of a role is written as a question (« ### Et après ? »)', () => {
+  const article = parseArticle(
+    [
+      '# Cordier, voilier : qui fait quoi ?',
+      '',
+      '## Le cordier',
+      '',
+      '### Ses missions',
+      '- Tresser les cordages',
+      '',
+      '### Salaire',
+      '- 1 900 € brut',
+      '',
+      '### Et après ?',
+      '- Chef d\'atelier',
+      '',
+      '## Le voilier',
+      '',
+      '### Au quotidien',
+      '- Coudre les voiles',
+      '',
+      '### Ce qu\'il gagne',
+      '- 2 000 € brut',
+      '',
+      '### Perspectives',
+      '- Maître voilier',
+    ].join('\n'),
+    'voilerie.md',
+    pack,
+    lexicon,
+  );
+
+  it('reads the question as one of that role\'s subjects, aligned with the others\' at its place, not as a section of its own', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['ses-missions', 'salaire', 'et-apres']);
+    expect(texts(article, 'et-apres', 'voilier')).toEqual(['Maître voilier']);
+  });
+});
