@@ -1405,7 +1405,8 @@ export function jobTitlesForTrades(roles: Role[], texts: readonly string[], pack
       }
     }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-    if (!best) continue;
+    // « Évolution possible vers chef forgeron », once, names another job: the job title must come back.
+    if (!best || best[1] < MIN_OCCURRENCES) continue;
     const name = best[0].charAt(0).toUpperCase() + best[0].slice(1);
     role.aliases = [role.name, ...role.aliases.filter((alias) => slugify(alias) !== slugify(name))];
     role.name = name;

@@ -134,6 +134,12 @@ describe('a role named by its trade', () => {
     expect(trade[0]!.name).toBe('Conducteur offset');
   });
 
+  it('takes no job title written once, as a role may evolve into (« Évolution possible vers chef forgeron »)', () => {
+    const forge: Role[] = [role('ferronnier-d-art', "Ferronnier d'art"), role('forgeron', 'Forgeron')];
+    jobTitlesForTrades(forge, ['Différences entre le ferronnier d\'art et le forgeron', 'Missions du forgeron :', 'Évolution possible vers chef forgeron ou formateur en forge'], pack);
+    expect(forge[1]).toMatchObject({ id: 'forgeron', name: 'Forgeron' });
+  });
+
   it('takes no job title for an initialism, which the article spells out instead', () => {
     const texts = ["L'IESSA (ingénieur électronicien des systèmes de la sécurité aérienne) maintient les radars.", "Le TSEEAC (technicien supérieur des études et de l'exploitation de l'aviation civile) est polyvalent.", "Pas de licence de contrôleur : l'IESSA est qualifié sur ses équipements."];
     const acronyms: Role[] = [role('iessa', 'IESSA'), role('tseeac', 'TSEEAC')];
