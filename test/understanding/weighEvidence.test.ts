@@ -164,6 +164,9 @@ describe('naming a role', () => {
   it('does not count a phrase that only frames the question (fillers: « à quoi ressemble », « je ne comprends pas ») as an unknown word', () => {
     expect(shared.weigh('À quoi ressemble le quotidien du CPD ?').unknown).toEqual([]);
     expect(shared.weigh('Je ne comprends pas bien ce qui distingue ces deux métiers').unknown).toEqual([]);
+    // « jsuis perdu » is « je suis perdu » typed on a phone: it frames the question, it asks for nothing.
+    const lost = shared.weigh('jsuis perdu, quelles sont les missions du CPD ?');
+    expect(lost.unknown).toEqual([]);
   });
 
   it('reads « je ne connais pas » and « tu connais » as framing, not as knowledge asked of the role (fillers, definitionCues)', () => {
