@@ -191,12 +191,17 @@ function isSentence(text: string, pack: LanguagePack): boolean {
   return text.includes(',') || text.split(/\s+/).length > MAX_NAME_LABEL_WORDS || words(text).some((word) => pack.has('auxiliaryVerbs', word));
 }
 
+/** The roles the title's names stand for, before the labels confirm them: each name as written, nothing more. */
+function titleRoles(names: readonly string[]): Role[] {
+  return names.map((name) => ({ id: slugify(name), name, aliases: [], abbreviations: [], feminine: false }));
+}
+
 /**
  * Paragraphs that open on a name the title gives ("Le CPE organise…", "L'assistant d'éducation surveille…"),
  * read as labels of that name: an article written as prose, one paragraph per role, names its roles no other way.
  */
 function subjectsNamedInTitle(sections: readonly RawSection[], title: string, pack: LanguagePack): LabelOccurrence[] {
-  const named: Role[] = namesInTitle(title, pack).map((name) => ({ id: slugify(name), name, aliases: [], abbreviations: [], feminine: false }));
+  const named = titleRoles(namesInTitle(title, pack));
   if (named.length === 0) return [];
   // "… le conseiller pénitentiaire d'insertion et de probation (CPIP) …" in the title: « Pour sa part, le CPIP … ».
   bracketedInitialisms(named, [], pack, title);
@@ -1425,7 +1430,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   const titleNames = namesInTitle(title, pack);
   // "1) Missions" then "Facteur(-trice) d'orgues", "Harmoniste" each over its list, all at one level: the title's names
   // head the parts of a section, not sections, and label those lists for the roles to be found.
-  gatherRoleParts(rawSections, sectionLevel, titleNames.map((name) => ({ id: slugify(name), name, aliases: [], abbreviations: [], feminine: false })), pack);
+  gatherRoleParts(rawSections, sectionLevel, titleRoles(titleNames), pack);
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel, pack, titleNames));
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
   gatherSlideParts(rawSections, sectionLevel, roles, pack);
