@@ -1205,13 +1205,15 @@ function themeSections(raw: RawSection, sectionLevel: number, roles: readonly Ro
     else runs[runs.length - 1]?.body.push(node);
   }
   const namesRole = (text: string) => rolesMentionedIn(text, roles, pack).length > 0 || roleNamedIn(withoutColon(text), roles, pack) !== null;
-  // A role's part opens on a bold lead ("**Pâtissier :**") or a lead-in line ("• Pour le conseiller clientèle :").
+  // A role's part opens on a bold lead ("**Pâtissier :**") or a lead-in line ("• Pour le conseiller clientèle :"), or is
+  // a table's row or column headed by its name.
   const labelNamesRole = (label: string | null | undefined) => label != null && roleNamedIn(label, roles, pack) !== null;
   const labelsRoles = (theme: RawSection) =>
     theme.body.some((node) =>
       (node.type === 'heading' && namesRole(node.text)) ||
       (node.type === 'paragraph' && labelNamesRole(node.strongLead ?? paragraphLabel(node))) ||
-      (node.type === 'list' && node.items.some((item) => labelNamesRole(item.strongLead ?? itemLabel(item)))));
+      (node.type === 'list' && node.items.some((item) => labelNamesRole(item.strongLead ?? itemLabel(item)))) ||
+      (node.type === 'table' && [...node.header, ...node.rows.map((row) => row[0] ?? '')].some((cell) => labelNamesRole(cell))));
   const themes = runs.filter((run) => run.heading.level === sectionLevel);
   const isTheme = (theme: RawSection) => !namesRole(theme.heading.text) && !isQuestion(theme.heading.text) && labelsRoles(theme);
   return themes.length >= MIN_THEMES && themes.every(isTheme) ? themes : [];

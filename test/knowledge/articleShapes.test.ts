@@ -3376,3 +3376,42 @@ describe('a role-first page whose last sub-heading of a role is written as a que
     expect(texts(article, 'et-apres', 'voilier')).toEqual(['Maître voilier']);
   });
 });
+
+describe('parts holding sections whose roles are `####` headings, one section a table with the roles as rows', () => {
+  const article = parse(
+    [
+      '# Cordier ou voilier : quelles différences ?',
+      '',
+      '## Conditions d\'emploi',
+      '',
+      '### Formation',
+      '',
+      '#### Cordier',
+      '- CAP matelotage',
+      '',
+      '#### Voilier',
+      '- CAP voilerie',
+      '',
+      '### Rémunération',
+      '',
+      '| Métier | Salaire brut |',
+      '| --- | --- |',
+      '| Cordier | 1 900 € |',
+      '| Voilier | 2 000 € |',
+      '',
+      '### Évolutions',
+      '',
+      '#### Cordier',
+      '- Chef d\'atelier',
+      '',
+      '#### Voilier',
+      '- Maître voilier',
+    ].join('\n'),
+    'voilerie.md',
+  );
+
+  it('reads each section of the part as a section of its own, the table\'s too', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['conditions-d-emploi', 'formation', 'remuneration', 'evolutions']);
+    expect(texts(article, 'evolutions', 'voilier')).toEqual(['Maître voilier']);
+  });
+});
