@@ -169,6 +169,8 @@ const MAX_BARE_POINT_WORDS = 20;
 const UNDERLINE = /^(?:(=){3,}|-{3,})$/;
 /** Headings a page must underline for a line it does not underline to be no heading. */
 const MIN_UNDERLINED_HEADINGS = 2;
+/** Lines of text before the first underlined heading — a title and its introduction — for only the sections to be underlined. */
+const MIN_TEXT_BEFORE_UNDERLINED_SECTIONS = 2;
 
 /** Lines underlined by the line after them, with the level the underline gives: 1 under « = », 2 under « - ». */
 function underlinedHeadings(lines: readonly string[]): Map<number, number> {
@@ -358,7 +360,13 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
   const lines = textLines.map(({ text }) => text);
   const running = runningLines(lines);
   const underlines = underlinedHeadings(lines);
-  const titleUnderlined = [...underlines.values()].includes(1);
+  // "Maraîcher, ouvrier agricole… : quelles différences ?", then the introduction, then "Missions principales" over
+  // « ==== »: when the first underlined heading comes after the title and some text, only the sections are underlined —
+  // the title, not underlined, heads the page (level 1) and the sections sit one level under it.
+  const firstUnderlined = Math.min(...underlines.keys());
+  const textBeforeUnderlines = lines.slice(0, firstUnderlined).filter((raw, index) => raw.trim() !== '' && !running.has(index)).length;
+  const sectionsOnlyUnderlined = underlines.size >= MIN_UNDERLINED_HEADINGS && textBeforeUnderlines >= MIN_TEXT_BEFORE_UNDERLINED_SECTIONS;
+  const titleUnderlined = [...underlines.values()].includes(1) && !sectionsOnlyUnderlined;
   const headingNumbers = new HeadingNumbers();
   /** The line and indentation of the last paragraph or heading read: an indented line right after it continues it. */
   let textEnd = { line: 0, indent: 0 };
@@ -462,10 +470,10 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     const above = nodes[nodes.length - 1];
     const likeLineAbove = above?.type === 'paragraph' && above.line === line - 1 && INLINE_LABEL.test(text) && INLINE_LABEL.test(above.text);
     const underline = underlines.get(index);
-    if (underline !== undefined && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: underline, text, line });
+    if (underline !== undefined && looksLikeHeading(text, opening)) nodes.push({ type: 'heading', level: underline + (sectionsOnlyUnderlined ? 1 : 0), text, line });
     // A page that underlines its headings underlines them all: another short line is a byline or a line of text.
     else if (!textLines[index]!.keyed && !likeLineAbove && looksLikeHeading(text, opening) && (underlines.size < MIN_UNDERLINED_HEADINGS || (opening && !titleUnderlined) || SECTION_NUMBERED.test(text))) {
-      nodes.push({ type: 'heading', level: headingNumbers.levelOf(text), text, line });
+      nodes.push({ type: 'heading', level: opening && sectionsOnlyUnderlined ? 1 : headingNumbers.levelOf(text), text, line });
     } else nodes.push({ type: 'paragraph', quote: false, text, line });
   });
   flush();

@@ -3415,3 +3415,39 @@ describe('parts holding sections whose roles are `####` headings, one section a 
     expect(texts(article, 'evolutions', 'voilier')).toEqual(['Maître voilier']);
   });
 });
+
+describe('a text export whose sections only are underlined with « ==== », not its title', () => {
+  const article = parse(
+    [
+      'Cordier ou voilier : quelles différences ?',
+      '',
+      'Deux métiers de la voilerie que l\'on confond.',
+      '',
+      'Missions',
+      '========',
+      '',
+      'Pour le cordier :',
+      '- Tresser les cordages',
+      '',
+      'Pour le voilier :',
+      '- Coudre les voiles',
+      '',
+      'Horaires',
+      '========',
+      '',
+      'Pour le cordier :',
+      '- Journée d\'atelier',
+      '',
+      'Pour le voilier :',
+      '- Journée d\'atelier aussi',
+    ].join('\n'),
+    'voilerie.txt',
+  );
+
+  it('keeps the first line as the title, the introduction under it, and the underlined headings as its sections', () => {
+    expect(article.title).toBe('Cordier ou voilier : quelles différences ?');
+    expect(article.intro).toEqual(["Deux métiers de la voilerie que l'on confond."]);
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'horaires']);
+    expect(texts(article, 'missions', 'voilier')).toEqual(['Coudre les voiles']);
+  });
+});
