@@ -102,7 +102,7 @@ export function namesOneOf(text: string, names: readonly string[], pack: Languag
  * (split at a colon or dash) that lists the most names wins.
  */
 export function namesInTitle(title: string, pack: LanguagePack): string[] {
-  return titleNames(title, pack).map(({ name }) => name);
+  return titleNameRuns(title, pack).map(({ name }) => name);
 }
 
 /**
@@ -110,13 +110,23 @@ export function namesInTitle(title: string, pack: LanguagePack): string[] {
  * two names, not two jobs.
  */
 export function slashedInTitle(title: string, pack: LanguagePack): [string, string][] {
-  const named = titleNames(title, pack);
+  return slashedPairs(titleNameRuns(title, pack));
+}
+
+/** The pairs of names a slash joins, among a title's names read in order. */
+function slashedPairs(named: readonly TitleName[]): [string, string][] {
   return named.flatMap(({ name, slashed }, at): [string, string][] => (slashed && at > 0 ? [[named[at - 1]!.name, name]] : []));
 }
 
+/** A name a title lists, marked when a slash joins it to the name before it. */
+interface TitleName {
+  name: string;
+  slashed: boolean;
+}
+
 /** The names a title lists, each marked when a slash joins it to the name before it. */
-function titleNames(title: string, pack: LanguagePack): { name: string; slashed: boolean }[] {
-  let best: { name: string; slashed: boolean }[] = [];
+function titleNameRuns(title: string, pack: LanguagePack): TitleName[] {
+  let best: TitleName[] = [];
   // "l'assistant médico-administratif (AMA)": the initialism in brackets is no part of the name.
   for (const part of withoutInclusiveEndings(title).replace(/[?!.]+\s*$/, '').replace(/\s*\([^()]*\)/g, '').split(/\s*[:–—]\s*|\s+-\s+/)) {
     const names: { words: string[]; slashed: boolean }[] = [];
@@ -399,7 +409,8 @@ export function subjectOf(text: string, roles: readonly Role[], pack: LanguagePa
  * (section -1). Returns roles in order of first appearance, with the title's other names as aliases.
  */
 export function findRoles(title: string, labels: readonly LabelOccurrence[], pack: LanguagePack): Role[] {
-  const titleNames = namesInTitle(title, pack);
+  const titleRuns = titleNameRuns(title, pack);
+  const titleNames = titleRuns.map(({ name }) => name);
   const clusters = new Map<string, Cluster>();
   const order: string[] = [];
   const note = (name: string, section: number, fromTitle: boolean) => {
@@ -515,7 +526,7 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
     const free = merged.filter((role) => !inTitle(role));
     // « le steward / l'hôtesse de l'air » in the title: names a slash joins are one job's, as long as neither names a
     // role of its own; for the elimination they count once.
-    const slashed = slashedInTitle(title, pack);
+    const slashed = slashedPairs(titleRuns);
     const partnersOf = (name: string) => slashed.flatMap(([first, second]) => (first === name ? [second] : second === name ? [first] : []));
     const join = (target: Role, name: string) => {
       target.aliases.push(name, ...partnersOf(name).filter((partner) => !merged.some((role) => writesName(role, partner))));

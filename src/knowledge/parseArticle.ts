@@ -925,10 +925,11 @@ const MAX_NICKNAME_WORDS = 3;
 /** Times a page writes a name of a heading's again, at least, for that name to count as one the page goes on to write. */
 const MIN_NAME_ECHOES = 2;
 
-/** How many of the names a heading lists the page writes again, in its nodes after it (each in two of them at least). */
-function namesWrittenAfter(heading: string, nodes: readonly SourceNode[], pack: LanguagePack): number {
-  const texts = nodes.flatMap(nodeTexts);
-  return namesInTitle(heading, pack).filter((name) => texts.filter((text) => namesOneOf(text, [name], pack)).length >= MIN_NAME_ECHOES).length;
+/** Whether the page, in its nodes after two headings, writes again more of the names the first lists than of the second's (each in two nodes at least). */
+function namesWrittenMore(first: string, second: string, after: readonly SourceNode[], pack: LanguagePack): boolean {
+  const texts = after.flatMap(nodeTexts);
+  const written = (heading: string) => namesInTitle(heading, pack).filter((name) => texts.filter((text) => namesOneOf(text, [name], pack)).length >= MIN_NAME_ECHOES).length;
+  return written(first) > written(second);
 }
 
 /** Splits the nodes into title, category, intro and sections. */
@@ -959,7 +960,7 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
     // A first line that names the roles over a heading that names none, or fewer of the names the page goes on to write
     // ("Ingénieur acousticien ou technicien de mesures : quelles différences ?" over "Parcours d'intégration — Pôle
     // Acoustique & Vibrations").
-    const titleOverUnnamed = second?.type === 'heading' && namesInTitle(first.text, pack).length >= 2 && (namesInTitle(second.text, pack).length < 2 || namesWrittenAfter(first.text, nodes.slice(2), pack) > namesWrittenAfter(second.text, nodes.slice(2), pack));
+    const titleOverUnnamed = second?.type === 'heading' && namesInTitle(first.text, pack).length >= 2 && (namesInTitle(second.text, pack).length < 2 || namesWrittenMore(first.text, second.text, nodes.slice(2), pack));
     if (titleThird) {
       category = first.text;
       title = third.text;
