@@ -27,6 +27,8 @@ export const doubts = {
   tableWithoutRoles: (heading: string) =>
     `le tableau de la section ${quoted(heading)} n'a de rôles ni en colonnes ni en lignes : ses cases sont lues comme communes à tous les rôles.`,
   duplicateHeading: (heading: string, firstLine: number) => `l'intertitre ${quoted(heading)} apparaît déjà ligne ${firstLine}.`,
+  repeatedHeadingJoined: (heading: string, firstLine: number) =>
+    `l'intertitre ${quoted(heading)} reprend celui de la ligne ${firstLine} : ce qu'il dit s'ajoute à cette section.`,
   emptySection: (heading: string) => `la section ${quoted(heading)} est vide.`,
   listBeforeFirstHeading: "une liste avant le premier intertitre (un sommaire ?) n'appartient à aucune section : elle n'est pas lue.",
   noRoleList: (heading: string) =>

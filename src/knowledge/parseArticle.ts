@@ -1393,6 +1393,32 @@ function gatherRoleParts(sections: RawSection[], sectionLevel: number, roles: re
   }
 }
 
+/**
+ * A heading that comes back at the section level continues the section it repeats: a summary table of criteria read
+ * as sections (« Missions », « Compétences »…), then « Certains critères sont détaillés plus bas » and « ## Missions »
+ * again, one list per role. Its body joins the first one's, after it, so one subject keeps one section and nothing is
+ * lost. A heading naming a role is left alone. Changes the sections in place; tells the writer which heading was
+ * joined to which.
+ */
+function joinRepeatedHeadings(sections: RawSection[], roles: readonly Role[], pack: LanguagePack, diagnostics: Diagnostic[]): void {
+  const firstOf = new Map<string, RawSection>();
+  for (let at = 0; at < sections.length; at += 1) {
+    const section = sections[at]!;
+    // A role's name over its part, once per subject, is how role parts are written, not a subject coming back.
+    if (rolesMentionedIn(section.heading.text, roles, pack).length > 0) continue;
+    const key = slugify(section.heading.text);
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, section);
+      continue;
+    }
+    diagnostics.push({ line: section.heading.line, severity: 'doubt', message: doubts.repeatedHeadingJoined(section.heading.text, first.heading.line) });
+    first.body.push(...section.body);
+    sections.splice(at, 1);
+    at -= 1;
+  }
+}
+
 /** The texts of a node, for searching the article's own words. */
 function nodeTexts(node: SourceNode): string[] {
   const items = (list: readonly SourceItem[]): string[] => list.flatMap((item) => [item.text, ...items(item.children)]);
@@ -1437,6 +1463,7 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
   const labels = rawSections.flatMap((section, index) => labelsOf(section, index, sectionLevel, pack, titleNames));
   const roles = findRoles(title, [...labels, ...subjectsNamedInTitle(rawSections, title, pack)], pack);
   gatherSlideParts(rawSections, sectionLevel, roles, pack);
+  joinRepeatedHeadings(rawSections, roles, pack, diagnostics);
   const texts = [title, ...intro, ...rawSections.flatMap((section) => section.body.flatMap(nodeTexts))];
   jobTitlesForTrades(roles, texts, pack);
   spellOutInitialisms(roles, texts, pack);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { doubts } from '../../src/knowledge/checkerMessages.js';
 import type { Article } from '../../src/knowledge/knowledgeBase.js';
 import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { loadLanguagePack } from '../../src/language/languagePack.js';
@@ -2257,6 +2258,40 @@ describe('a page that is one big table of criteria by role before its first head
     expect(article.sections.map((section) => section.id)).toEqual(['missions', 'salaire', 'bon-a-savoir']);
     expect(texts(article, 'missions', 'charpentier-de-marine')).toEqual(['Fabriquer les structures en bois', 'Tracer les pièces']);
     expect(texts(article, 'missions', 'greeur')).toEqual(['Installer les mâts', 'régler le gréement', 'épisser les cordages']);
+  });
+});
+
+describe('a summary table of criteria, then some of its criteria detailed under headings of their own', () => {
+  const source = [
+    '# Charpentier de marine, gréeur : qui fait quoi au chantier ?',
+    '',
+    '| Critère | Charpentier de marine | Gréeur |',
+    '|---|---|---|',
+    '| Missions | Fabriquer les structures en bois | Installer les mâts |',
+    '| Salaire | Débutant : 1 900 € | Débutant : 1 950 € |',
+    '',
+    'Certains critères sont détaillés plus bas.',
+    '',
+    '## Missions',
+    '',
+    '**Charpentier de marine**',
+    '',
+    '- Tracer les pièces sur le plancher',
+    '',
+    '**Gréeur**',
+    '',
+    '- Épisser les cordages',
+  ].join('\n');
+  const article = parse(source);
+
+  it('keeps one section for a subject: the detailed heading\'s points follow the table\'s, under the same id', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'salaire']);
+    expect(texts(article, 'missions', 'charpentier-de-marine')).toEqual(['Fabriquer les structures en bois', 'Tracer les pièces sur le plancher']);
+    expect(texts(article, 'missions', 'greeur')).toEqual(['Installer les mâts', 'Épisser les cordages']);
+  });
+
+  it('tells the writer the repeated heading was joined to the first, by its line', () => {
+    expect(article.diagnostics).toContainEqual({ line: 10, severity: 'doubt', message: doubts.repeatedHeadingJoined('Missions', 3) });
   });
 });
 
