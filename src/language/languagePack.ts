@@ -110,6 +110,7 @@ export const WORD_CLASSES = [
   'genitivePrepositions',
   'jobHeads',
   'leaderHeads',
+  'teacherHeads',
   'adjectivalJobHeads',
   'jobHeadsLast',
   'clippingEndings',

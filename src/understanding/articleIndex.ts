@@ -84,6 +84,15 @@ export interface IndexedSection {
   headingStems: string[];
 }
 
+/** The classes of heads said one for another in everyday French. */
+const KINDRED_HEAD_CLASSES = ['leaderHeads', 'teacherHeads'] as const;
+export type KindredHeadClass = (typeof KINDRED_HEAD_CLASSES)[number];
+
+/** The class of heads a question's word belongs to, if it is a head said for another (« prof », « responsable »). */
+export function kindredClassOf(word: string, language: LanguagePack): KindredHeadClass | undefined {
+  return KINDRED_HEAD_CLASSES.find((wordClass) => language.has(wordClass, word));
+}
+
 export interface ArticleIndex {
   article: Article;
   /** The stems of every role name of the library this article belongs to: a title made of one of them is no other job. */
@@ -92,8 +101,11 @@ export interface ArticleIndex {
   otherArticlesRoles: readonly ReadonlySet<string>[];
   /** Articles and prepositions that may sit inside a role name or before it ("chef DE produit", "LE marketing"). */
   linkWords: ReadonlySet<string>;
-  /** Stems of the heads that lead (pack leaderHeads: « chef », « responsable »…), which name one another's roles. */
-  leaderStems: ReadonlySet<string>;
+  /**
+   * Stems of the heads said one for another (pack leaderHeads: « chef », « responsable »…; teacherHeads: « prof »,
+   * « moniteur », « enseignant »…), each with its class: a head names the roles headed by another of its class.
+   */
+  kindredHeads: ReadonlyMap<string, KindredHeadClass>;
   roles: IndexedRole[];
   /** Stems every role name shares ("chef", "produit"): naming them names no role in particular. */
   sharedNameStems: Set<string>;
@@ -573,7 +585,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     // Each name of another article's role on its own ("responsable formation", not with its "RF").
     otherArticlesRoles: (libraryRoles?.names ?? []).filter((names) => names.size >= 2 && !ownNames.some((own) => sameStems(own, names))),
     linkWords,
-    leaderStems: new Set(lexicon.language.source('leaderHeads').map((head) => stem(words(head).join('')))),
+    kindredHeads: new Map(KINDRED_HEAD_CLASSES.flatMap((wordClass) => lexicon.language.source(wordClass).map((head) => [stem(words(head).join('')), wordClass] as const))),
     roles,
     sharedNameStems,
     roleWordPrefixes: clippings.unique,

@@ -7,7 +7,7 @@ import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { firstGroupInfinitive, hasJobTitleEnding, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, titleGender } from '../text/morphology.js';
 import { stem } from '../text/normalize.js';
-import { conceptSequence, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, kindredClassOf, roleWordByRoot, type ArticleIndex, type IndexedRole } from './articleIndex.js';
 import type { QuestionReading } from './readQuestion.js';
 import { isFrenchWord } from './frenchDictionary.js';
 import { editDistance } from './typoCorrector.js';
@@ -240,10 +240,10 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const next = neighbour(at, 1);
     // "le médecin thermal" beside an Agente thermale: a head that is no role's word, before a word of a role's name that
     // is not its head, is another job sharing the role's qualifier — unless both heads lead ("le chef de rayon végétal"
-    // is the Responsable de rayon végétal, pack leaderHeads).
-    const leads = language.has('leaderHeads', word);
+    // is the Responsable de rayon végétal, pack leaderHeads; "le prof d'équitation" the Enseignant d'équitation).
+    const kin = kindredClassOf(word, language);
     const sharesQualifier = (other: number) =>
-      !isRoleWord(word, index) && index.roles.some((role) => role.nameStems.has(stems[other]!) && !role.headStems.has(stems[other]!) && !(leads && role.headStem !== null && index.leaderStems.has(role.headStem)));
+      !isRoleWord(word, index) && index.roles.some((role) => role.nameStems.has(stems[other]!) && !role.headStems.has(stems[other]!) && !(kin !== undefined && role.headStem !== null && index.kindredHeads.get(role.headStem) === kin));
     if (next === null || (consumed.has(next) && !sharesQualifier(next)) || reading.markerPositions.has(next) || !isContent(tokens[next]!, lexicon)) continue;
     // "Est-ce que le chef utilise Figma ?": after a definite determiner, the head followed by a verb is someone acting.
     const definite = at > 0 && language.has('determiners', before) && !language.has('indefiniteDeterminers', before);

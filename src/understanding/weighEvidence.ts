@@ -3,7 +3,7 @@
  * markers are taken out, the subjects HR asks about, section scores and matching bullets.
  */
 import type { Section } from '../knowledge/knowledgeBase.js';
-import { conceptSequence, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
+import { conceptSequence, kindredClassOf, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { looksLikeVerb, looksPlural, masculineInName } from '../text/morphology.js';
@@ -274,14 +274,16 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     }
   });
   // "le chef d'agence" for the Directeur d'agence immobilière, "le responsable d'équipe" for the Chef d'équipe
-  // propreté: a leader's head (pack leaderHeads) before a word of a role's name names that role, when it is the one
-  // role whose name holds that word and is headed by another leader's head (its own head is read above).
-  const { leaderStems } = index;
+  // propreté, "le prof d'équitation" for the Enseignant d'équitation: a head said for another (pack leaderHeads,
+  // teacherHeads) before a word of a role's name names that role, when it is the one role whose name holds that word
+  // and is headed by another head of its class (its own head is read above).
+  const { kindredHeads } = index;
   tokens.forEach((word, at) => {
-    if (consumed.has(at) || !language.has('leaderHeads', word)) return;
+    const kin = kindredClassOf(word, language);
+    if (consumed.has(at) || kin === undefined) return;
     const next = neighbour(at, 1);
     if (next === null || consumed.has(next) || index.linkWords.has(tokens[next]!)) return;
-    const led = index.roles.filter((role) => role.nameStems.has(stems[next]!) && role.headStem !== stems[next] && role.headStem !== null && role.headStem !== stems[at] && leaderStems.has(role.headStem));
+    const led = index.roles.filter((role) => role.nameStems.has(stems[next]!) && role.headStem !== stems[next] && role.headStem !== null && role.headStem !== stems[at] && kindredHeads.get(role.headStem) === kin);
     if (led.length !== 1) return;
     note(led[0]!.role.id, 2, at);
     consumed.add(at);

@@ -170,13 +170,15 @@ describe('what is no other job', () => {
     expect(training.weigh('Quelles compétences pour un assistant formation ?', index).otherJob).toBe('assistant formation');
   });
 
-  it('reads another head before a role\'s qualifier as another job (« le médecin thermal » beside an Agente thermale), unless both heads lead', () => {
+  it('reads another head before a role\'s qualifier as another job (« le médecin thermal » beside an Agente thermale), unless both heads lead or teach', () => {
     const spa = readerFor(fixture('holdout194'));
     expect(spa.weigh('Quelles sont les missions du médecin thermal ?').otherJob).toBe('medecin thermal');
     expect(spa.weigh("Quelles sont les missions de l'agente thermale ?").otherJob).toBeNull();
     // « le chef de rayon végétal » is the Responsable de rayon végétal said with another leader's head (leaderHeads).
     const garden = readerFor(fixture('holdout152'));
     expect(garden.weigh('le chef de rayon vegetal il evolu vers quoi apres').otherJob).toBeNull();
+    // « le moniteur d'équitation » is the Enseignant d'équitation said with another teacher's head (teacherHeads).
+    expect(readerFor(fixture('holdout268')).weigh("Ça bosse à quelle heure un moniteur d'équitation ?").otherJob).toBeNull();
   });
 
   it('never reads a role of another article of the library as another job', () => {

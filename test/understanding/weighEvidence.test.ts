@@ -463,12 +463,20 @@ describe('the words of a description that has found its role', () => {
   });
 });
 
-describe('a leader named by another leader word (leaderHeads)', () => {
+describe('a leader or a teacher named by another word of its kind (leaderHeads, teacherHeads)', () => {
   const agency = resolve(PROJECT_ROOT, 'test/fixtures/holdout150');
   const DIRECTOR = 'directeur-d-agence-immobiliere';
 
   it('reads « le chef d\'agence » as the one role headed by a leader word whose name holds « agence »', () => {
     expect(roles(readerFor(agency), "Le chef d'agence, il peut évoluer vers quoi ?")).toEqual({ [DIRECTOR]: 2 });
+  });
+
+  it('reads « le prof » or « le moniteur d\'équitation » as the one role headed by another teacher word (teacherHeads)', () => {
+    const stables = resolve(PROJECT_ROOT, 'test/fixtures/holdout268');
+    const TEACHER = 'enseignant-d-equitation';
+    expect(roles(readerFor(stables), "Ça bosse à quelle heure un moniteur d'équitation ?")).toEqual({ [TEACHER]: 2 });
+    expect(roles(readerFor(stables), "Le prof d'équitation, il peut devenir quoi plus tard ?")).toEqual({ [TEACHER]: 2 });
+    expect(roles(readerFor(stables, packWith({ teacherHeads: [] })), "Le prof d'équitation, il peut devenir quoi plus tard ?")).toEqual({});
   });
 
   it('names no role when the pack lists no leader words, and never reads a role\'s own head this way', () => {
