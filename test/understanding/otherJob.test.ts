@@ -21,6 +21,7 @@ describe('another job by its shape', () => {
     ['Quelles compétences pour un chef de projet ?', 'chef de projet', 'a role head with another complement'],
     ['Quel est le rôle d’un ingénieur commercial ?', 'ingenieur commercial', 'jobHeads and a complement'],
     ['Comment devenir directeur des opérations ?', 'directeur des operations', 'jobHeads after becomingWords'],
+    ['Comment on devient chef de cuisine ?', 'chef de cuisine', 'a role head after a conjugated becoming verb (jobTitleOpeners)'],
     ['Le métier de conseiller en gestion de patrimoine ?', 'conseiller en gestion', 'jobHeads after jobWords and jobComplementPrepositions'],
     ['Combien gagne un responsable qualité ?', 'responsable qualite', 'adjectivalJobHeads after a determiner'],
     ['C’est quoi un data scientist ?', 'data scientist', 'jobHeadsLast'],
