@@ -290,6 +290,22 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
     consumed.add(next);
     subjectRoles.add(led[0]!.role.id);
   });
+  // "la monitrice" alone beside an Enseignant d'équitation: with no complement of its own, a teacher's head names the
+  // one role headed by another teacher's head, when no role's name is headed by the word itself. A word of a name
+  // after it is read above; any other word but a verb or a word of the HR vocabulary (« gagne », « horaires ») makes it
+  // another job's title ("le prof de ski"). A leader's head alone does not: « le chef », « le manager » is whoever leads
+  // the one who asks.
+  tokens.forEach((word, at) => {
+    if (consumed.has(at) || looksPlural(word) || kindredClassOf(word, language) !== 'teacherHeads' || index.roles.some((role) => role.headStem === stems[at])) return;
+    const next = neighbour(at, 1);
+    const complement = next !== null && !stopWords.has(tokens[next]!) && !reading.markerPositions.has(next) && !looksLikeVerb(tokens[next]!) && !lexicon.wordConcepts.has(tokens[next]!);
+    if (complement) return;
+    const kindred = index.roles.filter((role) => role.headStem !== null && kindredHeads.get(role.headStem) === 'teacherHeads');
+    if (kindred.length !== 1) return;
+    note(kindred[0]!.role.id, 1, at);
+    consumed.add(at);
+    subjectRoles.add(kindred[0]!.role.id);
+  });
   // "soigneur, chef soigneur et RZ": beside one of the roles whose names hold it, named whole, a bare word several
   // names hold is the one role left that it heads (the Soigneur animalier, not the Chef soigneur once more).
   // Alone after a role opener ("le soigneur", beside a Soigneur animalier and a Chef soigneur), it is the one role whose

@@ -479,6 +479,19 @@ describe('a leader or a teacher named by another word of its kind (leaderHeads, 
     expect(roles(readerFor(stables, packWith({ teacherHeads: [] })), "Le prof d'équitation, il peut devenir quoi plus tard ?")).toEqual({});
   });
 
+  it('reads a teacher word alone (« la monitrice ») as the one role headed by another teacher word, but not a plural nor one with a complement of its own', () => {
+    const stables = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout268'));
+    const TEACHER = 'enseignant-d-equitation';
+    expect(roles(stables, 'Concrètement, elle fait quoi de ses journées la monitrice ?')).toEqual({ [TEACHER]: 1 });
+    expect(roles(stables, 'la monitrice gagne combien ?')).toEqual({ [TEACHER]: 1 });
+    expect(roles(stables, 'Qui prépare les chevaux pour les profs ?')).toEqual({});
+    expect(roles(stables, 'Combien gagne un prof de ski ?')).toEqual({});
+  });
+
+  it('reads no leader word alone as a role: « le chef » is whoever leads the one who asks', () => {
+    expect(roles(readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout150')), 'Il est où le chef ?')).toEqual({});
+  });
+
   it('names no role when the pack lists no leader words, and never reads a role\'s own head this way', () => {
     expect(roles(readerFor(agency, packWith({ leaderHeads: [] })), "Le chef d'agence, il peut évoluer vers quoi ?")).toEqual({});
     expect(roles(shared, 'Quels sont les horaires du chef de projet informatique ?')).toEqual({});
