@@ -343,12 +343,20 @@ export function readQuestion(text: string, tools: ReaderTools): QuestionReading 
   }
   // "Quelles études faut-il pour fabriquer la bière ?": a purpose opened before a verb in the infinitive describes the
   // role too, from that verb to the end of its clause.
-  // A verb that only frames the question ("pour devenir comptable", "pour bosser comme traducteur") describes nothing.
+  // A verb that only frames the question ("pour devenir comptable", "pour bosser comme traducteur") describes nothing;
+  // what it does or where it works does ("pour faire des souliers sur mesure", "pour bosser à l'atelier").
   tokens.forEach((_, at) => {
     const opener = language.prefixLength('purposeOpeners', tokens, at);
     const verb = tokens[at + opener];
-    if (opener === 0 || verb === undefined || lexicon.stopWords.has(verb) || lexicon.fillers.hasWord(verb) || !looksLikeInfinitive(verb)) return;
-    for (let k = at + opener; k < tokens.length && clauseOf[k] === clauseOf[at + opener]; k += 1) described.add(k);
+    if (opener === 0 || verb === undefined || !looksLikeInfinitive(verb)) return;
+    let from = at + opener;
+    if (lexicon.stopWords.has(verb) || lexicon.fillers.hasWord(verb)) {
+      const next = tokens[from + 1];
+      const framesJob = language.has('becomingWords', verb) || language.has('copulas', verb) || lexicon.stopWords.has(verb);
+      if (framesJob || next === undefined || clauseOf[from + 1] !== clauseOf[from] || language.has('becomingWords', next) || language.has('jobTitleOpeners', next)) return;
+      from += 1;
+    }
+    for (let k = from; k < tokens.length && clauseOf[k] === clauseOf[from]; k += 1) described.add(k);
   });
   return {
     tokens,

@@ -191,8 +191,17 @@ describe('a role described instead of named (describingPhrases)', () => {
     expect(reading.tokens.filter((_, at) => reading.described.has(at))).toEqual(['fabriquer', 'la', 'biere', 'chez', 'nous']);
   });
 
-  it('finds no description after a verb that only frames the question (« pour devenir comptable »)', () => {
+  it('finds no description after a verb that only frames the question (« pour devenir comptable », « pour bosser comme … »)', () => {
     expect(reader.read('Quelle formation pour devenir comptable ?').described.size).toBe(0);
+    expect(reader.read('Quelle formation pour bosser comme traducteur ?').described.size).toBe(0);
+    expect(reader.read('Quelles qualités pour être bon ici ?').described.size).toBe(0);
+  });
+
+  it('reads what follows a verb that only frames the question as a description (« pour faire des souliers », « pour bosser à l\'atelier »)', () => {
+    const shoes = reader.read('Pour faire des souliers sur mesure, faut être bon en quoi ?');
+    expect(shoes.tokens.filter((_, at) => shoes.described.has(at))).toEqual(['des', 'souliers', 'sur', 'mesure']);
+    const workshop = reader.read("Pour bosser à l'atelier, faut sortir de quelle école ?");
+    expect(workshop.tokens.filter((_, at) => workshop.described.has(at))).toEqual(['a', 'l', 'atelier']);
   });
 
   const describedWords = (question: string) => {
