@@ -949,7 +949,9 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   } else {
     // "Mis à jour le 14/02/2024 par Claire M. · Temps de lecture : 6 min" above the title: the page's byline.
     const firstHeading = nodes.findIndex((node) => node.type === 'heading');
-    if (firstHeading > 0 && firstHeading <= MAX_BYLINES && nodes.slice(0, firstHeading).every((node) => node.type === 'paragraph' && words(node.text).length <= MAX_BYLINE_WORDS)) nodes = nodes.slice(firstHeading);
+    // Its dates count for no words: « Publié le 12/03/2025 · Mis à jour le 08/09/2025 » is as short as it reads.
+    const bylineWords = (text: string) => words(text).filter((word) => !/^\d+$/.test(word)).length;
+    if (firstHeading > 0 && firstHeading <= MAX_BYLINES && nodes.slice(0, firstHeading).every((node) => node.type === 'paragraph' && bylineWords(node.text) <= MAX_BYLINE_WORDS)) nodes = nodes.slice(firstHeading);
     const [first, second, third, fourth] = nodes;
     if (!first || first.type !== 'heading') throw new KnowledgeFileError(file, first?.line ?? 1, problems.noTitle);
     // "Direction des Ressources Humaines" / "FICHE COMPARATIVE MÉTIERS" / "Apiculteur, technicien apicole… : qui fait
@@ -1086,6 +1088,46 @@ function sectionLevelOf(nodes: readonly SourceNode[]): number {
   const firstHighest = nodes.findIndex((node) => node.type === 'heading' && node.level === highest);
   const leading = nodes.slice(0, firstHighest).flatMap((node, at, before) => (node.type === 'heading' && before[at + 1] !== undefined && before[at + 1]!.type !== 'heading' ? [node.level] : []));
   return leading.length >= MIN_LEADING_SECTIONS ? Math.min(...leading) : highest;
+}
+
+/** A line that compares the roles on one criterion: « Salaire à l'embauche — Savonnier : 1 950 € / Conditionneur : 1 810 € ». */
+const INLINE_ROW = /^([^—–:]{1,60}?)\s+[—–-]\s+(.+)$/u;
+/** One role's part of such a line: its name, a few words with a capital, then its value. */
+const INLINE_CELL = /^(\p{Lu}[^:/]{0,40}?)\s*:\s*(.+)$/u;
+/** Lines of one such comparison, at least, for them to be read as a table. */
+const MIN_INLINE_ROWS = 2;
+
+/**
+ * Lines that each compare the roles on one criterion — « Prime — Savonnier : … / Conditionneur : … » — one after the
+ * other, the same names in the same order: a table written out, read as one (criteria as rows, the names as columns).
+ */
+function inlineRowsAsTables(nodes: readonly SourceNode[]): SourceNode[] {
+  const rowOf = (node: SourceNode): { label: string; names: string[]; values: string[] } | null => {
+    if (node.type !== 'paragraph' || node.quote) return null;
+    const found = INLINE_ROW.exec(node.text);
+    if (!found) return null;
+    const cells = found[2]!.split(/\s+\/\s+/).map((part) => INLINE_CELL.exec(part));
+    if (cells.length < 2 || cells.some((cell) => cell === null)) return null;
+    return { label: found[1]!.trim(), names: cells.map((cell) => cell![1]!.trim()), values: cells.map((cell) => cell![2]!.trim()) };
+  };
+  const result: SourceNode[] = [];
+  for (let at = 0; at < nodes.length; ) {
+    const first = rowOf(nodes[at]!);
+    const rows = first ? [first] : [];
+    while (first && at + rows.length < nodes.length) {
+      const next = rowOf(nodes[at + rows.length]!);
+      if (!next || next.names.join('|') !== first.names.join('|')) break;
+      rows.push(next);
+    }
+    if (rows.length < MIN_INLINE_ROWS) {
+      result.push(nodes[at]!);
+      at += 1;
+      continue;
+    }
+    result.push({ type: 'table', header: ['', ...first!.names], rows: rows.map((row) => [row.label, ...row.values]), line: nodes[at]!.line });
+    at += rows.length;
+  }
+  return result;
 }
 
 /** Footnote marks after a row's label ("Salaire*", "Horaires¹"). */
@@ -1449,7 +1491,7 @@ function turnsToRole(text: string, roles: readonly Role[], pack: LanguagePack): 
 /** Parses an article file's text. `file` is used in ids and messages. */
 export function parseArticle(source: string, file: string, pack: LanguagePack, lexicon?: Lexicon): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
-  const nodes = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack));
+  const nodes = inlineRowsAsTables(withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack)));
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
   const { category, title, intro, introMarked, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);

@@ -2543,11 +2543,40 @@ describe('a text export with picture placeholders', () => {
   });
 });
 
+describe('lines that each compare the roles on one criterion, « Prime — Savonnier : … / Conditionneur : … »', () => {
+  const article = parse(
+    [
+      'Différences entre un Savonnier et un Conditionneur',
+      '',
+      "À l'atelier, le savonnier fabrique les savons et le conditionneur les emballe.",
+      '',
+      'Missions',
+      '',
+      'Savonnier :',
+      '- Peser les huiles',
+      '',
+      'Conditionneur :',
+      '- Emballer les savons',
+      '',
+      'Rémunération',
+      '',
+      "Salaire à l'embauche — Savonnier : 1 950 € brut par mois / Conditionneur : 1 810 € brut par mois",
+      "Prime — Savonnier : prime de création pour chaque recette ajoutée / Conditionneur : prime de fin d'année selon les colis",
+    ].join('\n'),
+    'savonnerie.txt',
+  );
+
+  it('reads them as a table, each line a criterion, each name\'s part that role\'s point under the criterion', () => {
+    expect(texts(article, 'remuneration', 'savonnier')).toEqual(["Salaire à l'embauche : 1 950 € brut par mois", 'Prime : prime de création pour chaque recette ajoutée']);
+    expect(texts(article, 'remuneration', 'conditionneur')).toEqual(["Salaire à l'embauche : 1 810 € brut par mois", "Prime : prime de fin d'année selon les colis"]);
+  });
+});
+
 describe('a text export with the page furniture of an intranet', () => {
   const article = parse(
     [
       "Accueil > Vie de l'entreprise > Nos métiers > Production",
-      'Mis à jour le 14/02/2024 par Claire M. · Temps de lecture : 6 min',
+      'Publié le 12/03/2025 par l\'équipe RH · Mis à jour le 14/02/2024 · Temps de lecture : 6 min',
       '',
       'Brasseur, technicien qualité : qui fait quoi à la brasserie ?',
       '',
