@@ -356,6 +356,7 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
           itemSectionDisagrees: best?.strong && best.section !== entry.item.section ? 1 : 0,
           // "AVQ, ça veut dire quoi ?": the bullet that explains that very term.
           itemDefinesTerm: questionStems !== null && entry.item.term !== null && [...entry.item.term].every((part) => questionStems.has(part)) ? 1 : 0,
+          itemOwnerlessForWho: owner === null && facts.lookingUp && markers.who ? 1 : 0,
         },
       ),
       label: `item:${entry.item.section.id}[${tie ? `${owner ?? ''}+${tie.roleId ?? ''}` : owner ?? ''}] ${entry.item.text.slice(0, 40)}`,

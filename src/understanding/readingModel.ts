@@ -143,6 +143,8 @@ export const FEATURES = [
   'itemAheadOfLibrary',
   /** A definition question about the very term a glossary-like bullet explains ("AVQ : activités de la vie quotidienne"). */
   'itemDefinesTerm',
+  /** A who-question answered by a point no role owns (a glossary's entry): it names no one. */
+  'itemOwnerlessForWho',
 
   // The overview.
   /** The question asks for the general difference ("quelle différence", "en gros"). */
@@ -272,6 +274,7 @@ export const READING_WEIGHTS: Readonly<Record<Feature, number>> = Object.freeze(
   itemShared: -0.27,
   itemAheadOfLibrary: 0.39,
   itemDefinesTerm: 0.6,
+  itemOwnerlessForWho: -0.3,
   overviewAsked: 0.8,
   overviewComparingWithoutSection: 0.68,
   overviewRolesOnly: 0.88,

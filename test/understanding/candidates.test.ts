@@ -402,6 +402,17 @@ describe('a definition question about a term a glossary explains', () => {
   });
 });
 
+const observatory = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout272'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('a who-question whose words a glossary explains', () => {
+  it('marks the glossary\'s entry, which names no one, and not the bullet a role owns', () => {
+    const readings = observatory.candidates('Qui fait la collimation des télescopes ?', emptyContext());
+    expect(readings.find((entry) => entry.label.startsWith('item:glossaire[]'))?.features.itemOwnerlessForWho).toBe(1);
+    expect(readings.find((entry) => entry.label.startsWith('item:missions[technicien-d-observatoire]'))?.features.itemOwnerlessForWho ?? 0).toBe(0);
+    expect(observatory.answer('Qui fait la collimation des télescopes ?', emptyContext()).answer).toMatchObject({ kind: 'list', section: 'missions', roles: ['technicien-d-observatoire'] });
+  });
+});
+
 const marketing = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout61'), dialogsDir: DEFAULT_DIALOGS_DIR });
 
 describe('the clarification between articles', () => {
