@@ -744,6 +744,7 @@ class SectionBuilder {
         if (block.type === 'prose' && block.roleId === null) block.roleId = subjectOf(block.text, this.roles, this.pack)?.id ?? null;
       }
     }
+    this.giveLastParagraphToLastRole();
     // "Côté artificière, on cherche…" then « Pour le chef de tir : » and a list: where the other roles have lists, the
     // role written in a paragraph instead has that paragraph as its part, when it opens on that role.
     const listed = new Set(this.blocks.flatMap((block) => (block.type === 'roleList' ? [block.roleId] : [])));
@@ -755,6 +756,23 @@ class SectionBuilder {
       if (role !== null && alone && !listed.has(role.id)) block.roleId = role.id;
     }
     return this;
+  }
+
+  /**
+   * A section of one paragraph per role, where one role's paragraph does not open on its name (« Aucun diplôme n'est
+   * exigé pour devenir agent d'accueil. » beside « Le technicien est recruté… », « Pour l'animateur, … »): the one
+   * paragraph left that names that role, and no other, is its part.
+   */
+  private giveLastParagraphToLastRole(): void {
+    const prose = this.blocks.filter((block): block is Extract<Block, { type: 'prose' }> => block.type === 'prose' && !this.clauses.has(block));
+    // A FAQ's paragraphs are questions and answers, not a paragraph per role.
+    if (this.blocks.some((block) => block.type !== 'prose' || isQuestion(block.text))) return;
+    const owned = new Set(prose.flatMap((block) => (block.roleId === null ? [] : [block.roleId])));
+    const left = this.roles.filter((role) => !owned.has(role.id));
+    const unowned = prose.filter((block) => block.roleId === null);
+    if (owned.size < 2 || left.length !== 1 || unowned.length === 0) return;
+    const naming = unowned.filter((block) => rolesMentionedIn(block.text, this.roles, this.pack).every((role) => role === left[0]) && rolesMentionedIn(block.text, this.roles, this.pack).length === 1);
+    if (naming.length === 1) naming[0]!.roleId = left[0]!.id;
   }
 }
 

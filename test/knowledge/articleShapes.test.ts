@@ -2331,6 +2331,36 @@ describe('an FAQ page whose sections are question headings one level under a clo
   });
 });
 
+describe('a section of one paragraph per role, one of which does not open on its role', () => {
+  const article = parse(
+    [
+      "# Agent d'accueil, technicien de maintenance ou animateur : quelles différences ?",
+      '',
+      '## Que fait chacun ?',
+      '',
+      "L'agent d'accueil tient la caisse.",
+      '',
+      'Le technicien de maintenance répare les karts.',
+      '',
+      "L'animateur anime les anniversaires.",
+      '',
+      '## Faut-il un diplôme ?',
+      '',
+      "Aucun diplôme n'est exigé pour devenir agent d'accueil. Une expérience en caisse est appréciée.",
+      '',
+      'Le technicien de maintenance est recruté avec un CAP Maintenance des véhicules.',
+      '',
+      "Pour l'animateur, le BAFA est fortement conseillé.",
+    ].join('\n'),
+  );
+
+  it('gives the paragraph left, which names only the role left, to that role', () => {
+    const section = article.sections.find((candidate) => candidate.id === 'faut-il-un-diplome')!;
+    expect(section.byRole['agent-d-accueil']?.prose).toEqual(["Aucun diplôme n'est exigé pour devenir agent d'accueil. Une expérience en caisse est appréciée."]);
+    expect(section.intro).toEqual([]);
+  });
+});
+
 describe('a paragraph per role after the lists', () => {
   const TITLE = ['# Conseiller funéraire ou porteur : quelles différences ?', ''];
   const MISSIONS = ['## Missions', '', '### Conseiller funéraire', '', '- Accueillir les familles', '', '### Porteur', '', '- Porter le cercueil'];
