@@ -36,12 +36,14 @@ const FEMININE_ENDINGS: [RegExp, string][] = [
 ];
 
 /**
- * Feminine endings of adjectives in job titles ("éducatrice sportive", "conseillère commerciale"): read in the
- * masculine only inside a role's name, since as nouns they are words of their own ("une archive", "une initiative").
+ * Feminine endings of adjectives in job titles ("éducatrice sportive", "conseillère commerciale", "crémière-fromagère"):
+ * read in the masculine only inside a role's name, since as nouns they are words of their own ("une archive").
  */
 const FEMININE_ADJECTIVE_ENDINGS: [RegExp, string][] = [
   [/ive(s?)$/, 'if$1'],
   [/elle(s?)$/, 'el$1'],
+  // "fromagère", "boulangère", "bergère" (the -ière ones are nouns' feminines, read above).
+  [/([^i])ere(s?)$/, '$1er$2'],
 ];
 
 /** Ordinals a role's name writes in figures ("1er assistant", "2e assistante"), and the word for each. */

@@ -45,6 +45,9 @@ describe('French morphology', () => {
     expect(masculineInName('sportive')).toBe('sportif');
     expect(masculineInName('professionnelle')).toBe('professionnel');
     expect(masculineInName('educatrice')).toBe('educateur');
+    expect(masculineInName('fromagere')).toBe('fromager');
+    expect(masculineInName('boulangeres')).toBe('boulangers');
+    expect(masculineInName('cremiere')).toBe('cremier');
     expect(masculine('archive')).toBe('archive');
   });
 
