@@ -212,6 +212,9 @@ describe('a role described instead of named (describingPhrases)', () => {
   it('reads a person named by where they work, a head followed by a complement, as a description (describingHeads, describingComplements)', () => {
     expect(describedWords("La personne à l'accueil, elle a fait quelles études ?")).toEqual(['a', 'l', 'accueil']);
     expect(describedWords('Le spécialiste des semelles, il fait quoi ?')).toEqual(['des', 'semelles']);
+    expect(describedWords('La dame qui conseille les tisanes, elle fait quoi ?')).toEqual(['conseille', 'les', 'tisanes']);
+    // « celles de l'aide dentaire » stands for a word said before it, not for a person.
+    expect(describedWords("Les missions de la secrétaire et celles de l'aide dentaire, ça se recoupe ?")).toEqual([]);
   });
 
   it('reads a head whose « qui » comes a few words on as a description, the « qui » a marker (describingRelatives)', () => {
