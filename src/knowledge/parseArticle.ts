@@ -1431,11 +1431,12 @@ function gatherSlideParts(sections: RawSection[], sectionLevel: number, roles: r
  * name alone over its list: the parts of "Les missions". Changes the sections in place.
  */
 function gatherRoleParts(sections: RawSection[], sectionLevel: number, roles: readonly Role[], pack: LanguagePack): void {
-  // A heading that is a role's name and nothing else ("L'étalonneur (ou coloriste)"), over no sub-heading.
+  // A heading that is a role's name and nothing else ("L'étalonneur (ou coloriste)", "CARRELEUR / CARRELEUSE"), over
+  // no sub-heading.
   const nameKeys = roles.map((role) => new Set([role.name, ...role.aliases].map((name) => nameKey(name, pack).join(' '))));
   const roleOf = (section: RawSection) => {
     if (subHeadingsOf(section, sectionLevel).length > 0) return null;
-    const key = nameKey(withoutColon(section.heading.text).replace(/\s*\([^()]*\)/g, ''), pack).join(' ');
+    const key = nameKey(withoutSlashedGenders(withoutColon(section.heading.text)).replace(/\s*\([^()]*\)/g, ''), pack).join(' ');
     const named = roles.filter((_, index) => nameKeys[index]!.has(key));
     return named.length === 1 ? named[0]! : null;
   };

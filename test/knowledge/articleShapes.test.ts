@@ -2602,6 +2602,38 @@ describe('lines that each compare the roles on one criterion, « Prime — Savon
   });
 });
 
+describe('a text export whose role parts are headed by the name in capitals, both genders slashed', () => {
+  const article = parse(
+    [
+      'Différences entre carreleur et plâtrier',
+      '',
+      'Deux métiers du second œuvre que les nouveaux arrivants confondent souvent sur nos chantiers.',
+      '',
+      '1 - Missions',
+      '',
+      'CARRELEUR / CARRELEUSE',
+      '* Poser le carrelage et la faïence',
+      '',
+      'PLÂTRIER / PLÂTRIÈRE',
+      '* Monter les cloisons en plaques de plâtre',
+      '',
+      '2 - Compétences',
+      '',
+      'CARRELEUR / CARRELEUSE',
+      '* Lire un plan de calepinage',
+      '',
+      'PLÂTRIER / PLÂTRIÈRE',
+      '* Travailler en hauteur',
+    ].join('\n'),
+    'second-oeuvre.txt',
+  );
+
+  it('reads each name as the head of its role\'s part, not as a section', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'competences']);
+    expect(texts(article, 'competences', 'platrier')).toEqual(['Travailler en hauteur']);
+  });
+});
+
 describe('a text export with the page furniture of an intranet', () => {
   const article = parse(
     [
