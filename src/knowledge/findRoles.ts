@@ -602,9 +602,14 @@ export function findRoles(title: string, labels: readonly LabelOccurrence[], pac
   return found;
 }
 
-/** True when a name holds a word job titles are made of: a head noun of the pack, or a job-title ending. */
+/**
+ * True when a name holds a word job titles are made of: a head noun of the pack, or a job-title ending. A clause
+ * ("Ce qui change au quotidien", with its relative « qui », pack describingRelatives) is no name, whatever its words.
+ */
 export function looksLikeJobTitle(name: string, pack: LanguagePack): boolean {
-  return words(name).some((word) => pack.has('jobHeads', word) || pack.has('adjectivalJobHeads', word) || pack.has('jobHeadsLast', word) || hasJobTitleEnding(word));
+  const folded = words(name);
+  if (folded.some((word) => pack.has('describingRelatives', word))) return false;
+  return folded.some((word) => pack.has('jobHeads', word) || pack.has('adjectivalJobHeads', word) || pack.has('jobHeadsLast', word) || hasJobTitleEnding(word));
 }
 
 /** A nickname keeps at least this many letters of the word it clips ("fidé" for "fidélisation"). */

@@ -2634,6 +2634,34 @@ describe('a text export whose role parts are headed by the name in capitals, bot
   });
 });
 
+describe('a bold lead-in of the writer\'s repeated in every section, « **Ce qui change au quotidien :** »', () => {
+  const article = parse(
+    [
+      '# Orfèvre ou polisseur : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '| | Orfèvre | Polisseur |',
+      '| --- | --- | --- |',
+      '| Tâches | Façonner le métal | Polir les pièces |',
+      '',
+      "**Ce qui change au quotidien :** l'orfèvre passe ses journées à l'établi, le polisseur au touret.",
+      '',
+      '## Horaires',
+      '',
+      '| | Orfèvre | Polisseur |',
+      '| --- | --- | --- |',
+      '| Semaine | 8 h – 17 h | 7 h 30 – 16 h 30 |',
+      '',
+      "**Ce qui change au quotidien :** le polisseur commence plus tôt, quand l'atelier est calme.",
+    ].join('\n'),
+  );
+
+  it('reads no role from it: a clause with a relative « qui » is no job title, whatever its words end with', () => {
+    expect(article.roles.map((role) => role.id)).toEqual(['orfevre', 'polisseur']);
+  });
+});
+
 describe('a text export with the page furniture of an intranet', () => {
   const article = parse(
     [

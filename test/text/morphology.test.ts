@@ -33,6 +33,7 @@ describe('French morphology', () => {
     expect(withoutInclusiveEndings("Cavalier(-ière) d'entraînement")).toBe("Cavalier d'entraînement");
     expect(withoutInclusiveEndings('Concepteur(-trice) créatif(-ive)')).toBe('Concepteur créatif');
     expect(withoutInclusiveEndings('Technicien(-ienne) de maintenance')).toBe('Technicien de maintenance');
+    expect(withoutInclusiveEndings('caviste-conseil(lère)')).toBe('caviste-conseil');
   });
 
   it('reads a name written in both genders with « ou » in the masculine, and leaves two different words alone', () => {
