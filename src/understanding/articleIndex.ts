@@ -9,7 +9,7 @@ import { conceptOf, conceptSequence, type ConceptToken, type Lexicon } from '../
 
 // The reading of words as concepts is the lexicon's; the understanding layer reads through it.
 export { conceptSequence, type ConceptToken };
-import { dropInvertedPronouns } from '../text/morphology.js';
+import { dropInvertedPronouns, hasJobTitleEnding } from '../text/morphology.js';
 import { fold, sharedStartLength, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 
@@ -345,6 +345,17 @@ function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: Rea
   return { unique, shared };
 }
 
+/**
+ * The other parts of a hyphenated head that read as job titles themselves ("voiturier" in « Bagagiste-voiturier »,
+ * "harnacheur" in « Sellier-harnacheur »), by stem: « le voiturier » names the role as « le bagagiste » does. A part
+ * that is no job title (« pêche » in « Garde-pêche ») is not one.
+ */
+function compoundHeads(name: string): string[] {
+  const written = name.trim().split(/\s+/)[0] ?? '';
+  const parts = words(written);
+  return written.includes('-') && parts.length >= 2 ? parts.slice(1).filter(hasJobTitleEnding).map(stem) : [];
+}
+
 /** Same root: "logisticien" for "logistique", "marketeur" for "marketing" (a long shared start). */
 const MIN_ROOT = 6;
 const MIN_ROOT_SHARE = 0.6;
@@ -442,7 +453,7 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
       nameStems: own,
       distinctiveStems: new Set([...own].filter((word) => !others.has(word))),
       headStem: first ? stem(first) : null,
-      headStems: new Set(first ? [stem(first), ...(FEMININE_IN_ERE.test(first) ? [stem(`${first}e`)] : [])] : []),
+      headStems: new Set(first ? [stem(first), ...(FEMININE_IN_ERE.test(first) ? [stem(`${first}e`)] : []), ...compoundHeads(role.name)] : []),
       // « CDD » is a contract before it is the Comédien de doublage: an initialism the HR lexicon knows as another
       // word names the role only when the article writes it (then it is one of the role's aliases).
       abbreviations: new Set(role.abbreviations.filter((abbreviation) => abbreviation.length < MIN_WORD_LIKE_ABBREVIATION || !lexicon.topicWords.has(abbreviation))),

@@ -4,6 +4,7 @@ import { headingWeights, indexArticle, linkWordsOf, SECTION_FIELD_WEIGHTS } from
 import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
+import { stem } from '../../src/text/normalize.js';
 import { SHARED_KNOWLEDGE } from '../support/paths.js';
 import { THEMED_SECTION_ARTICLE } from '../support/articles.js';
 import { packWith, readerFor } from '../support/reader.js';
@@ -21,6 +22,15 @@ describe('bullets that name another role', () => {
     expect(items.find((item) => item.text.startsWith('Conduire les vinifications'))?.namesOthers).toBe(false);
     const clinic = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout206')).indexes[0]!.items;
     expect(clinic.find((item) => item.text.startsWith('En résumé : le podologue soigne'))).toMatchObject({ roleId: 'podologue', namesOthers: true });
+  });
+});
+
+describe('the heads of a role\'s name', () => {
+  it('take the other parts of a hyphenated head that read as job titles (« voiturier »), not the others (« pêche »)', () => {
+    const hotel = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout280')).indexes[0]!.roles.find((role) => role.role.id === 'bagagiste-voiturier')!;
+    expect([...hotel.headStems]).toEqual([stem('bagagiste'), stem('voiturier')]);
+    const river = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout267')).indexes[0]!.roles.find((role) => role.role.id === 'garde-peche')!;
+    expect([...river.headStems]).toEqual([stem('garde')]);
   });
 });
 
