@@ -22,6 +22,7 @@ describe('another job by its shape', () => {
     ['Quel est le rôle d’un ingénieur commercial ?', 'ingenieur commercial', 'jobHeads and a complement'],
     ['Comment devenir directeur des opérations ?', 'directeur des operations', 'jobHeads after becomingWords'],
     ['Comment on devient chef de cuisine ?', 'chef de cuisine', 'a role head after a conjugated becoming verb (jobTitleOpeners)'],
+    ['C’est quoi les missions d’un maître d’hôtel ?', 'maitre d hotel', 'jobHeads « maître » and its complement'],
     ['Le métier de conseiller en gestion de patrimoine ?', 'conseiller en gestion', 'jobHeads after jobWords and jobComplementPrepositions'],
     ['Combien gagne un responsable qualité ?', 'responsable qualite', 'adjectivalJobHeads after a determiner'],
     ['C’est quoi un data scientist ?', 'data scientist', 'jobHeadsLast'],
