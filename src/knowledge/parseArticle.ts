@@ -764,14 +764,17 @@ class SectionBuilder {
    * paragraph left that names that role, and no other, is its part.
    */
   private giveLastParagraphToLastRole(): void {
-    const prose = this.blocks.filter((block): block is Extract<Block, { type: 'prose' }> => block.type === 'prose' && !this.clauses.has(block));
     // A FAQ's paragraphs are questions and answers, not a paragraph per role.
     if (this.blocks.some((block) => block.type !== 'prose' || isQuestion(block.text))) return;
+    const prose = this.blocks.filter((block): block is Extract<Block, { type: 'prose' }> => block.type === 'prose' && !this.clauses.has(block));
     const owned = new Set(prose.flatMap((block) => (block.roleId === null ? [] : [block.roleId])));
     const left = this.roles.filter((role) => !owned.has(role.id));
-    const unowned = prose.filter((block) => block.roleId === null);
-    if (owned.size < 2 || left.length !== 1 || unowned.length === 0) return;
-    const naming = unowned.filter((block) => rolesMentionedIn(block.text, this.roles, this.pack).every((role) => role === left[0]) && rolesMentionedIn(block.text, this.roles, this.pack).length === 1);
+    if (owned.size < 2 || left.length !== 1) return;
+    const naming = prose.filter((block) => {
+      if (block.roleId !== null) return false;
+      const named = rolesMentionedIn(block.text, this.roles, this.pack);
+      return named.length === 1 && named[0] === left[0];
+    });
     if (naming.length === 1) naming[0]!.roleId = left[0]!.id;
   }
 }
