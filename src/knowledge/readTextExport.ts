@@ -136,8 +136,17 @@ function runningLines(lines: readonly string[]): Set<number> {
     byShape.set(shape, [...(byShape.get(shape) ?? []), { index, numbers }]);
   });
   const counters = new Set<number>();
+  // A page break sets the counter apart from the page's text, beside a blank line or the rest of the header: a line
+  // between two lines of text is the page's own, as the rows of a timetable are ("12 h 00 – Pause déjeuner", then
+  // "12 h 30 – Pause déjeuner" under another role).
+  const outsideText = (index: number) => {
+    const trimmed = (lines[index] ?? '').trim();
+    return trimmed === '' || (byText.get(trimmed)?.length ?? 0) >= 2;
+  };
+  const setApart = ({ index }: { index: number }) => outsideText(index - 1) || outsideText(index + 1);
   for (const occurrences of byShape.values()) {
-    const counting = occurrences.length >= 2 && occurrences.every((occurrence, at) => at === 0 || occurrence.numbers.some((number, k) => number > occurrences[at - 1]!.numbers[k]!));
+    const counting =
+      occurrences.length >= 2 && occurrences.every(setApart) && occurrences.every((occurrence, at) => at === 0 || occurrence.numbers.some((number, k) => number > occurrences[at - 1]!.numbers[k]!));
     if (counting) for (const occurrence of occurrences) counters.add(occurrence.index);
   }
   const repeated = new Set([...byText.values()].filter((indexes) => indexes.length >= 2).flat());
@@ -277,7 +286,7 @@ export function readTextExport(source: string): SourceDocument {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const deck = slideTitles(lines);
   const nodes = readLines(inOneColumn(alignedTablesAsTabs(deck ? lines.map((line, index) => (deck.markers.has(index) ? '' : line)) : lines)));
-  if (!deck) return { nodes, markdown: false };
+  if (!deck) return { nodes: withColonHeadings(nodes, lines), markdown: false };
   // In a deck, only the slides' titles are sections; a line standing alone inside a slide heads a part of it.
   const slides = nodes.map((node): SourceNode => {
     if (deck.titles.has(node.line) && (node.type === 'paragraph' || node.type === 'heading')) return { type: 'heading', level: 2, text: node.text, line: node.line };
@@ -286,6 +295,36 @@ export function readTextExport(source: string): SourceDocument {
     return node.type === 'heading' ? { ...node, level: 3 } : node;
   });
   return { nodes: slides, markdown: false };
+}
+
+/** Lines ending with a colon a page must hold alone between blank lines for them to head its sections. */
+const MIN_COLON_HEADINGS = 2;
+
+/**
+ * A page with (almost) no heading after its title may write each section's name as a line ending with a colon, alone
+ * between blank lines: "Les missions :", a blank line, then "Pour le cordier :" and its points. Those lines head its sections.
+ * A line ending with a colon right over its text, or over a blank line then a list of points, stays a lead-in.
+ */
+function withColonHeadings(nodes: SourceNode[], lines: readonly string[]): SourceNode[] {
+  const opening = nodes.findIndex((node) => node.type !== 'heading');
+  if (opening === -1) return nodes;
+  const blank = (line: number) => (lines[line - 1] ?? '').trim() === '';
+  // Points that open on a question are a dialogue or a FAQ, which a heading names, not the points a lead-in announces.
+  const overList = (line: number) => {
+    const bullet = BULLET.exec(expandSpaces(lines.slice(line).find((raw) => raw.trim() !== '') ?? ''));
+    return bullet !== null && !bullet[3]!.trimEnd().endsWith('?');
+  };
+  const alone = nodes.filter(
+    (node) => node.type === 'paragraph' && node.text.endsWith(':') && blank(node.line - 1) && blank(node.line + 1) && !overList(node.line) && looksLikeHeading(node.text.slice(0, -1).trimEnd()),
+  );
+  // A section is named once; "Côté costumier :" written again in every section opens a role's part of each.
+  const times = new Map<string, number>();
+  for (const node of alone) if (node.type === 'paragraph') times.set(node.text, (times.get(node.text) ?? 0) + 1);
+  const headings = new Set(alone.filter((node) => node.type === 'paragraph' && times.get(node.text) === 1));
+  // A short line left without a colon ("A lire aussi : …", a link to another page) does not make the page one with headings.
+  const otherHeadings = nodes.slice(opening).filter((node) => node.type === 'heading').length;
+  if (headings.size < MIN_COLON_HEADINGS || headings.size <= otherHeadings) return nodes;
+  return nodes.map((node): SourceNode => (headings.has(node) && node.type === 'paragraph' ? { type: 'heading', level: 2, text: node.text.slice(0, -1).trimEnd(), line: node.line } : node));
 }
 
 /** A line with its tabs as four spaces and its no-break spaces as spaces: indentation and columns as the eye sees them. */
@@ -450,12 +489,13 @@ function readLines(textLines: readonly TextLine[]): SourceNode[] {
     }
     // "Chef monteur :" then "Avid Media Composer (la norme…)" and "Adobe Premiere Pro…" on the lines right under it: a
     // lead-in line and the points of a list written without bullets, one a line, up to a blank line or the next lead-in.
+    // A point may open with a number, as a timetable's do: "Pour le cordier :" then "8 h 00 – Ouverture de l'atelier".
     const text = plainText(trimmed);
     const underLeadIn = bullets.length === 0 && prose?.type === 'paragraph' && prose.text.endsWith(':') && textEnd.line === line - 1 && indent === textEnd.indent;
     const inBareList = bullets.length > 0 && bullets.every((bullet) => bullet.mark === BARE_POINT) && listEnd === line - 1;
     // A point is a few words, not a sentence: a paragraph under the lead-in is that label's text, not a point.
     const short = text.split(/\s+/).length <= MAX_BARE_POINT_WORDS && !/[.!?…](?:\s|$)/u.test(text);
-    if ((underLeadIn || inBareList) && short && /^\p{Lu}/u.test(text) && !text.endsWith(':')) {
+    if ((underLeadIn || inBareList) && short && /^[\p{Lu}\p{N}]/u.test(text) && !text.endsWith(':')) {
       bullets.push({ text, line, indent, ordered: false, mark: BARE_POINT });
       listEnd = line;
       return;

@@ -3605,3 +3605,102 @@ describe('a text export whose sections only are underlined with « ==== », not 
     expect(texts(article, 'missions', 'voilier')).toEqual(['Coudre les voiles']);
   });
 });
+
+describe('a text export whose sections are lines ending with a colon, alone between blank lines', () => {
+  const source = [
+    'Différences entre le soudeur et le chaudronnier',
+    '',
+    'Deux métiers de l\'atelier que l\'on confond.',
+    '',
+    '',
+    'Les missions :',
+    '',
+    'Pour aller vite : l\'un assemble, l\'autre façonne.',
+    '',
+    'Pour le soudeur :',
+    '- Souder les pièces',
+    '',
+    'Pour le chaudronnier :',
+    '- Former les tôles',
+    '',
+    'A lire aussi :  Différences entre le tuyauteur et le monteur',
+    '',
+    '',
+    'Une journée type :',
+    '',
+    'Pour le soudeur :',
+    '8 h 00 – Préparation des pièces',
+    '12 h 00 – Pause déjeuner',
+    '13 h 00 – Soudure des assemblages',
+    '',
+    'Pour le chaudronnier :',
+    '7 h 30 – Lecture des plans',
+    '12 h 30 – Pause déjeuner',
+    '13 h 30 – Roulage des tôles',
+    '',
+    '',
+    'Les horaires, en questions :',
+    '',
+    '— Le soudeur travaille-t-il le samedi ?',
+    '— Jamais.',
+    '',
+    '',
+    'Rémunération :',
+    '',
+    'Pour le soudeur :',
+    '- 2 000 € brut par mois',
+    '',
+    'Pour le chaudronnier :',
+    '- 2 100 € brut par mois',
+  ].join('\n');
+  const article = parse(source, 'atelier.txt');
+
+  it('reads each of those lines as a section, without its colon, and the lines over a list as its lead-ins', () => {
+    expect(article.sections.map((section) => section.heading)).toEqual(['Les missions', 'Une journée type', 'Les horaires, en questions', 'Rémunération']);
+    expect(texts(article, 'remuneration', 'chaudronnier')).toEqual(['2 100 € brut par mois']);
+  });
+
+  it('reads the rows of a timetable under a lead-in as its points, the same break at another hour included', () => {
+    expect(texts(article, 'une-journee-type', 'soudeur')).toEqual(['8 h 00 – Préparation des pièces', '12 h 00 – Pause déjeuner', '13 h 00 – Soudure des assemblages']);
+    expect(texts(article, 'une-journee-type', 'chaudronnier')).toEqual(['7 h 30 – Lecture des plans', '12 h 30 – Pause déjeuner', '13 h 30 – Roulage des tôles']);
+  });
+
+  it('reads a line written again with its number changed as a running footer only when it stands apart from the text', () => {
+    const footer = (page: number) => ['', `Atelier — page ${page}`, ''];
+    const paged = parse(source.split('\n').flatMap((line, index) => (index === 18 ? [...footer(1), line] : index === 37 ? [...footer(2), line] : [line])).join('\n'), 'atelier.txt');
+    expect(JSON.stringify(paged.sections)).not.toContain('Atelier — page');
+    expect(texts(paged, 'une-journee-type', 'chaudronnier')).toEqual(['7 h 30 – Lecture des plans', '12 h 30 – Pause déjeuner', '13 h 30 – Roulage des tôles']);
+  });
+
+  it('keeps a line ending with a colon written again in every section as the lead-in of a role\'s part', () => {
+    const prose = parse(
+      [
+        'Différences entre le soudeur et le chaudronnier',
+        '',
+        'Deux métiers de l\'atelier que l\'on confond.',
+        '',
+        'Missions',
+        '',
+        'Côté soudeur :',
+        '',
+        'Le soudeur assemble les pièces.',
+        '',
+        'Côté chaudronnier :',
+        '',
+        'Le chaudronnier forme les tôles.',
+        '',
+        'Horaires',
+        '',
+        'Côté soudeur :',
+        '',
+        'Le soudeur travaille en équipe du matin.',
+        '',
+        'Côté chaudronnier :',
+        '',
+        'Le chaudronnier travaille en journée.',
+      ].join('\n'),
+      'atelier.txt',
+    );
+    expect(prose.sections.map((section) => section.heading)).toEqual(['Missions', 'Horaires']);
+  });
+});
