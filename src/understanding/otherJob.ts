@@ -155,8 +155,10 @@ export function findOtherJob(reading: QuestionReading, index: ArticleIndex, lexi
     const when = next !== null && language.has('timeWords', tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('timePrepositions', word));
     // "un médiateur au musée" where the article speaks of its museum: nor is the place the article's role works in.
     const where = next !== null && index.surfaceWords.has(tokens[next]!) && tokens.slice(at + 1, next).some((word) => language.has('settingPrepositions', word));
+    // "Cordier vs guide : les horaires ?": a determiner with no preposition opens a new phrase, not the head's complement.
+    const newPhrase = next !== null && next > at + 1 && !tokens.slice(at + 1, next).some((word) => language.has('complementPrepositions', word) || language.has('namePrepositions', word));
     if (next !== null && heads.some((role) => ownTrade(role, tokens[next]!) || misspeltNameWord(role, tokens[next]!)) && !index.mentions(tokens.slice(at, next + 1))) continue;
-    if (next !== null && !actsOn && !when && !where && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
+    if (next !== null && !actsOn && !when && !where && !newPhrase && !inPhraseWithout(next, at) && !reading.markerPositions.has(next) && !lexicon.stopWords.has(tokens[next]!) && !lexicon.fillers.hasWord(tokens[next]!) && !index.roles.some((role) => isNameWord(next, role) || role.abbreviations.has(tokens[next]!))) {
       const title = tokens.slice(at, next + 1);
       // "Qui est rattaché au directeur régional ?": in a lookup, a title the article itself writes is what is looked up.
       if ((reading.markers.who || reading.markers.yesNo) && index.mentions(title)) continue;

@@ -91,6 +91,13 @@ describe('what is no other job', () => {
     expect(museum.weigh('Quel diplôme il faut avoir pour être médiateur au tribunal ?').otherJob).toBe('mediateur au tribunal');
   });
 
+  it("reads a role's head before a determiner with no preposition as the role, the determiner opening the next phrase", () => {
+    const museum = readerFor(fixture('holdout281'));
+    expect(museum.weigh('Cordier vs guide : les horaires ?').otherJob).toBeNull();
+    // With a preposition, the phrase is still the head's complement.
+    expect(museum.weigh('Cordier vs guide de la montagne : les horaires ?').otherJob).toBe('guide de la montagne');
+  });
+
   it("reads a role's head before a word of the family of its name's words as the role (« thermes » beside « thermales »)", () => {
     const spa = readerFor(fixture('holdout226'));
     expect(spa.weigh('Le technicien des thermes, il touche combien à peu près par mois ?').otherJob).toBeNull();
