@@ -287,9 +287,13 @@ function flattenItems(items: Item[]): Item[] {
   return items.flatMap((item) => [item, ...flattenItems(item.children)]);
 }
 
-/** Sentences of a paragraph, so a reverse lookup can land on one sentence of a role's definition. */
+/**
+ * Sentences of a paragraph, so a reverse lookup can land on one sentence of a role's definition; and the clauses of a
+ * sentence that lists tasks between semicolons (« Il installe les serveurs ; tire les câbles ; réalise les
+ * interventions "remote hands" »), each one task as a bullet would be.
+ */
 function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((sentence) => sentence.trim() !== '');
+  return paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*;\s+/u).filter((sentence) => sentence.trim() !== '');
 }
 
 /**

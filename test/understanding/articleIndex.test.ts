@@ -25,6 +25,15 @@ describe('bullets that name another role', () => {
   });
 });
 
+describe("the points of a role's paragraph", () => {
+  it('are its sentences, and the tasks of a sentence listed between semicolons, each one a point', () => {
+    const datacenter = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout285')).indexes[0]!.items;
+    const technician = datacenter.filter((item) => item.roleId === 'technicien-d-exploitation-datacenter' && item.section.id === 'missions' && item.prose);
+    expect(technician.map((item) => item.text)).toContain('réalise les interventions « remote hands » demandées par les clients');
+    expect(technician.some((item) => item.text.includes(' ; '))).toBe(false);
+  });
+});
+
 describe('the heads of a role\'s name', () => {
   it('take the other parts of a hyphenated head that read as job titles (« voiturier »), not the others (« pêche »)', () => {
     const hotel = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout280')).indexes[0]!.roles.find((role) => role.role.id === 'bagagiste-voiturier')!;
