@@ -130,7 +130,8 @@ function labelled(written: readonly PhrasingContent[], line: number): LabelledTe
   const lead = squeeze(inlineText(first.children));
   // "**Chargé de formation :**" or "**Chargé de formation** :": the colon belongs to the label either way, and so
   // does a dash ("**Régisseur** — côté lieu").
-  const strongLead = lead.replace(/\s*:$/, '').trim();
+  // "**🍳 Cuisinier de collectivité**": a pictograph inside the bold decorates the label too.
+  const strongLead = lead.replace(LEADING_PICTOGRAPHS, '').replace(/\s*:$/, '').trim();
   const afterLead = squeeze(inlineText(meaningful.slice(1))).replace(/^(?::|[–—-](?=\s|$))\s*/, '');
   if (strongLead === '') return { text, line, ...marked };
   return { text, line, strongLead, afterLead, ...marked };

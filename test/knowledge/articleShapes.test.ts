@@ -3704,3 +3704,27 @@ describe('a text export whose sections are lines ending with a colon, alone betw
     expect(prose.sections.map((section) => section.heading)).toEqual(['Missions', 'Horaires']);
   });
 });
+
+describe('bold labels opened by a pictograph inside the bold', () => {
+  const article = parse(
+    [
+      '# Cuisinier(-ière) ou diététicien(ne) : qui fait quoi ?',
+      '',
+      '## Missions',
+      '',
+      '**🍳 Cuisinier(-ière)**',
+      '',
+      '- Préparer les repas',
+      '',
+      '**🥗 Diététicien(ne)**',
+      '',
+      '- Concevoir les menus',
+    ].join('\n'),
+  );
+
+  it('name their roles without the pictograph', () => {
+    expect(article.roles.map((role) => role.name)).toEqual(['Cuisinier', 'Diététicien']);
+    expect(article.roles.flatMap((role) => role.aliases).join(' ')).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(texts(article, 'missions', 'dieteticien')).toEqual(['Concevoir les menus']);
+  });
+});
