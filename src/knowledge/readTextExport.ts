@@ -136,17 +136,13 @@ function runningLines(lines: readonly string[]): Set<number> {
     byShape.set(shape, [...(byShape.get(shape) ?? []), { index, numbers }]);
   });
   const counters = new Set<number>();
-  // A page break sets the counter apart from the page's text, beside a blank line or the rest of the header: a line
-  // between two lines of text is the page's own, as the rows of a timetable are ("12 h 00 – Pause déjeuner", then
-  // "12 h 30 – Pause déjeuner" under another role).
-  const outsideText = (index: number) => {
-    const trimmed = (lines[index] ?? '').trim();
-    return trimmed === '' || (byText.get(trimmed)?.length ?? 0) >= 2;
-  };
-  const setApart = ({ index }: { index: number }) => outsideText(index - 1) || outsideText(index + 1);
+  // A line that opens with a number, between lines opening with a number of the same shape, is a row of the page's own
+  // list, as a timetable's are ("12 h 00 – Pause déjeuner" between "10 h 30 – …" and "13 h 00 – …"), not its counter.
+  const opening = (index: number) => /^\d+\D{0,4}\d*/.exec((lines[index] ?? '').trim())?.[0].replace(/\d+/g, '#') ?? null;
+  const listRow = ({ index }: { index: number }) => opening(index) !== null && (opening(index - 1) === opening(index) || opening(index + 1) === opening(index));
   for (const occurrences of byShape.values()) {
     const counting =
-      occurrences.length >= 2 && occurrences.every(setApart) && occurrences.every((occurrence, at) => at === 0 || occurrence.numbers.some((number, k) => number > occurrences[at - 1]!.numbers[k]!));
+      occurrences.length >= 2 && !occurrences.some(listRow) && occurrences.every((occurrence, at) => at === 0 || occurrence.numbers.some((number, k) => number > occurrences[at - 1]!.numbers[k]!));
     if (counting) for (const occurrence of occurrences) counters.add(occurrence.index);
   }
   const repeated = new Set([...byText.values()].filter((indexes) => indexes.length >= 2).flat());

@@ -3665,7 +3665,7 @@ describe('a text export whose sections are lines ending with a colon, alone betw
     expect(texts(article, 'une-journee-type', 'chaudronnier')).toEqual(['7 h 30 – Lecture des plans', '12 h 30 – Pause déjeuner', '13 h 30 – Roulage des tôles']);
   });
 
-  it('reads a line written again with its number changed as a running footer only when it stands apart from the text', () => {
+  it('reads a line written again with its number changed as a running footer, but not a row among rows that open with a number of its shape', () => {
     const footer = (page: number) => ['', `Atelier — page ${page}`, ''];
     const paged = parse(source.split('\n').flatMap((line, index) => (index === 18 ? [...footer(1), line] : index === 37 ? [...footer(2), line] : [line])).join('\n'), 'atelier.txt');
     expect(JSON.stringify(paged.sections)).not.toContain('Atelier — page');
