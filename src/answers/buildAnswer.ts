@@ -383,12 +383,12 @@ export class AnswerBuilder {
     return this.comparison(evidence, section, roles, { confidence, intro: section.intro, reason: 'section compared across roles' });
   }
 
-  /** One section side by side; `highlight` marks the bullets a reverse lookup found. */
+  /** One section side by side. */
   private comparison(
     evidence: Evidence,
     section: Section,
     roles: string[],
-    options: { confidence: number; intro: string[]; reason: string; highlight?: (roleId: string) => string | undefined },
+    options: { confidence: number; intro: string[]; reason: string },
   ): Answer {
     const article = evidence.article.article;
     return {
@@ -399,7 +399,7 @@ export class AnswerBuilder {
       confidence: options.confidence,
       title: fill(this.dialogs.answers.comparisonTitle, { section: section.heading, roles: roles.map((id) => roleName(article, id)).join(' / ') }),
       intro: options.intro,
-      blocks: roles.map((id) => blockFor(article, section, id, options.highlight?.(id))),
+      blocks: roles.map((id) => blockFor(article, section, id)),
       suggestions: this.suggester.afterComparison(article, section),
       why: why(evidence, section.id, roles, options.reason),
     };
@@ -420,12 +420,21 @@ export class AnswerBuilder {
     // A bullet no role owns ("Points communs"): the shared list it belongs to answers.
     if (!owner) return this.section(evidence, section, [], 'list');
     if (shared) {
-      return this.comparison(evidence, section, [owner, shared.roleId ?? ''].filter((id) => section.byRole[id]), {
+      // Each role's list, in the article's order, with the bullet found in it marked.
+      const roles = article.roles.map((role) => role.id).filter((id) => (id === owner || id === shared.roleId) && section.byRole[id]);
+      return {
+        kind: 'list',
+        article: article.id,
+        section: section.id,
+        roles,
         confidence,
-        intro: [fill(this.dialogs.answers.itemFoundBoth, values)],
-        reason: `bullet found for both roles: "${item.text}"`,
-        highlight: (roleId) => (roleId === owner ? item.text : shared?.text),
-      });
+        title: fill(this.dialogs.answers.listTitle, { section: section.heading, role: listPhrase(roles.map((id) => roleName(article, id)), this.dialogs.answers.and) }),
+        lead: fill(this.dialogs.answers.itemFoundBoth, values),
+        intro: [],
+        blocks: roles.map((id) => this.soloBlock(article, section, id, id === owner ? item.text : shared.text)),
+        suggestions: this.suggester.afterComparison(article, section),
+        why: why(evidence, section.id, roles, `bullet found for both roles: "${item.text}"`),
+      };
     }
     let lead = fill(this.dialogs.answers.itemFound, values);
     if (yesNo && askedRole) {

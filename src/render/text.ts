@@ -28,7 +28,8 @@ export function renderText(answer: Answer): string {
     case 'list':
       if (answer.lead) lines.push(answer.lead, '');
       lines.push(answer.title, ...answer.intro);
-      for (const roleBlock of answer.blocks) lines.push(...block(roleBlock, false));
+      // A list for several roles (a bullet found in each one's list) names the role over each.
+      for (const roleBlock of answer.blocks) lines.push(...(answer.blocks.length > 1 ? [''] : []), ...block(roleBlock, answer.blocks.length > 1));
       break;
     case 'comparison':
       lines.push(answer.title, ...answer.intro);

@@ -201,3 +201,28 @@ describe('a clarification answered in words', () => {
   });
 });
 
+
+describe('a lookup whose bullet is in two roles\' lists', () => {
+  let museum: Engine;
+  beforeAll(async () => {
+    museum = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout281'), dialogsDir: DIALOGS });
+  });
+
+  it('answers a list for both roles, in the article\'s order, the bullet marked in each, each role named over its list', () => {
+    const { answer } = museum.answer("Qui a droit à une prime d'ancienneté ?", emptyContext());
+    expect(answer).toMatchObject({ kind: 'list', section: 'remuneration', roles: ['cordier', 'guide-animateur-du-musee'] });
+    if (answer.kind !== 'list') return;
+    expect(answer.blocks.map((block) => block.items.filter((item) => item.highlight).map((item) => item.text))).toEqual([
+      ["Prime d'ancienneté à partir de trois ans"],
+      ["Prime d'ancienneté à partir de trois ans"],
+    ]);
+    const text = renderText(answer);
+    expect(text).toContain('cordier :');
+    expect(text).toContain('Guide-animateur du musée :');
+  });
+
+  it('answers for the one role a question names', () => {
+    const { answer } = museum.answer("Est-ce que le cordier a une prime d'ancienneté ?", emptyContext());
+    expect(answer).toMatchObject({ kind: 'list', roles: ['cordier'] });
+  });
+});

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/answers/engine.js';
 import { emptyContext, type ConversationContext } from '../../src/understanding/context.js';
+import { READING_WEIGHTS, scoreOf } from '../../src/understanding/readingModel.js';
 import { DEFAULT_DIALOGS_DIR, PROJECT_ROOT } from '../../src/projectRoot.js';
 import { LIBRARY_KNOWLEDGE, LIBRARY_LOAD_TIMEOUT_MS, SHARED_KNOWLEDGE } from '../support/paths.js';
 
@@ -495,5 +496,23 @@ describe('a role described by what it is for (« pour fabriquer la bière »)', 
     const brewery = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout151'), dialogsDir: DEFAULT_DIALOGS_DIR });
     const { answer } = brewery.answer('Quelles études faut-il avoir faites pour fabriquer la bière chez nous ?', emptyContext());
     expect(answer).toMatchObject({ kind: 'list', roles: ['brasseur'] });
+  });
+});
+
+const museum = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout281'), dialogsDir: DEFAULT_DIALOGS_DIR });
+
+describe('the readings of a bullet found in two roles\' lists', () => {
+  const best = (question: string) =>
+    museum.candidates(question, emptyContext()).reduce((top, entry) => (scoreOf(entry.features, READING_WEIGHTS) > scoreOf(top.features, READING_WEIGHTS) ? entry : top));
+
+  it('rank the reading for both roles first in a lookup that names no role, when both bullets hold the same words', () => {
+    const reading = best("Qui a droit à une prime d'ancienneté ?");
+    expect(reading.label).toMatch(/^item:remuneration\[(cordier\+guide-animateur-du-musee|guide-animateur-du-musee\+cordier)\]/);
+    expect(reading.features.itemShared).toBeUndefined();
+  });
+
+  it('make the reading for both pay in full when the question names one role', () => {
+    const both = museum.candidates("Est-ce que le cordier a une prime d'ancienneté ?", emptyContext()).find((entry) => entry.label.startsWith('item:remuneration[cordier+'));
+    expect(both?.features.itemShared).toBe(1);
   });
 });
