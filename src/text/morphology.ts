@@ -124,6 +124,14 @@ export function looksLikeInfinitive(word: string): boolean {
   return INFINITIVE_ENDING.test(word);
 }
 
+/** Nouns of an action, made from its verb: "repassage", "toilettage", "montages". */
+const ACTION_NOUN_ENDING = /ages?$/;
+
+/** True when a folded word names an activity: a verb in the infinitive or a noun of an action ("conduire", "repassage"). */
+export function looksLikeActivity(word: string): boolean {
+  return INFINITIVE_ENDING.test(word) || ACTION_NOUN_ENDING.test(word);
+}
+
 /** Present participles, often adjectives: "performant", "exigeante", "motivants". */
 const PARTICIPLE_ENDING = /ante?s?$/;
 

@@ -6,7 +6,7 @@ import type { Section } from '../knowledge/knowledgeBase.js';
 import { conceptSequence, kindredClassOf, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { looksLikeVerb, looksPlural, masculineInName } from '../text/morphology.js';
+import { looksLikeActivity, looksLikeVerb, looksPlural, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
 import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -365,10 +365,20 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
  * pharmaceutique, "préparateur en pharma" the Préparateur en pharmacie). A word the article itself uses
  * ("contrôle" in "contrôle de gestion") is that word, not a clipping.
  */
-export function roleWordStems(tokens: readonly string[], index: ArticleIndex, stopWords: ReadonlySet<string>): string[] {
+export function roleWordStems(tokens: readonly string[], index: ArticleIndex, lexicon: Lexicon): string[] {
+  const { stopWords, language } = lexicon;
   const stems = tokens.map(stem);
   const read = stems.map((stemmed, at) => {
     const word = tokens[at]!;
+    // "quand on est au repassage", "après quelques années à conduire": an activity after a preposition saying where
+    // names the post of the role whose name shares its root, even where the article writes that word for the task.
+    // A place ("au jardin") or an HR term ("au forfait jours") names no post.
+    let before = at - 1;
+    while (before >= 0 && !language.has('settingPrepositions', tokens[before]!) && language.has('determiners', tokens[before]!)) before -= 1;
+    if (before >= 0 && language.has('settingPrepositions', tokens[before]!) && looksLikeActivity(word)) {
+      const post = roleWordByRoot(word, index);
+      if (post !== null) return post;
+    }
     // "l'analyste perf", "le prépa physique": beside a word of a role's name, a clipping of that name's word is that
     // word, even when the article writes the clipping too.
     const clipped = index.roleWordPrefixes.get(word);
@@ -504,7 +514,7 @@ function jobWordsIntroducingRoles(tokens: readonly string[], consumed: ReadonlyS
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
-  const stems = roleWordStems(tokens, index, lexicon.stopWords);
+  const stems = roleWordStems(tokens, index, lexicon);
   const { roles, wholeNames, weakRoles, genericRole, genericRoles, consumed, foreign, objectRoles } = readRoleMentions(reading, index, stems, lexicon);
   // A role described rather than named ("celui qui gère la console"): its description's words stay words of the
   // question (they tell the articles of a library apart), and the role is no role named.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentNoun, firstGroupInfinitive, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
+import { agentNoun, firstGroupInfinitive, looksLikeActivity, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
 describe('French morphology', () => {
@@ -83,6 +83,11 @@ describe('French morphology', () => {
     expect(titleGender('ergotherapeute')).toBe('either');
     expect(['performant', 'climat'].every(hasJobTitleEnding)).toBe(true);
     expect(['budget', 'couleur'].filter(hasJobTitleEnding)).toEqual(['couleur']);
+  });
+
+  it('tells an activity: a verb in the infinitive or a noun of an action, not a place or a term', () => {
+    expect(['conduire', 'cueillir', 'habiller', 'repassage', 'toilettages'].every(looksLikeActivity)).toBe(true);
+    expect(['jardin', 'forfait', 'direction'].some(looksLikeActivity)).toBe(false);
   });
 
   it('finds verb-subject inversions and drops their pronoun', () => {
