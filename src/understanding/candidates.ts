@@ -328,20 +328,19 @@ export function articleCandidates(reading: QuestionReading, evidence: Evidence, 
     const other = evidence.items.find((candidate) => candidate.item.roleId !== owner && candidate.item.section === entry.item.section);
     // How close another role's bullet comes: both roles may do it; the readings with one and with both compete.
     const rivalClose = other ? Math.max(0, 1 - (entry.f1 - other.f1) / CANDIDATE_OPTIONS.itemTie) : 0;
-    // How alike the two bullets match, whichever is ahead: what makes both roles the answer.
-    const alike = other ? Math.max(0, 1 - Math.abs(entry.f1 - other.f1) / CANDIDATE_OPTIONS.itemTie) : 0;
     const askedRole = facts.subjects.length === 1 ? facts.subjects[0]! : null;
-    // "Qui a droit à une prime d'ancienneté ?", no role named: one role alone pays for a rival as close as its own
-    // bullet, both roles for a rival further behind. A question that names a role is about that role.
-    // Only when both bullets hold the same words of the question: two bullets each matching part of it are two answers.
+    // "Qui a droit à une prime d'ancienneté ?", no role named, another role's bullet in the section holding the same
+    // words of the question (« Prime d'ancienneté à partir de trois ans » in both lists, « Déclaration à l'ARS » and
+    // « Déclaration à l'ARS avant de tatouer »): both roles are the answer, and one role alone pays for the other.
+    // A question that names a role is about that role; two bullets each matching part of it are two answers.
     const sharedLookup = markers.who && facts.subjects.length === 0 && other !== undefined && sameSet(entry.matched, other.matched);
     const roles = owner ? [owner] : [];
-    for (const tie of rivalClose > 0 && other && owner && other.item.roleId ? [null, other.item] : [null]) candidates.push({
+    for (const tie of (rivalClose > 0 || sharedLookup) && other && owner && other.item.roleId ? [null, other.item] : [null]) candidates.push({
       reading: { kind: 'item', evidence, item: entry.item, askedRole, yesNo: (markers.yesNo || markers.rising) && askedRole !== null, shared: tie },
       features: featureVector(
         {
-          itemRivalClose: tie && sharedLookup ? 0 : rivalClose,
-          itemShared: tie ? (sharedLookup ? 1 - alike : 1) : 0,
+          itemRivalClose: sharedLookup ? (tie ? 0 : 1) : rivalClose,
+          itemShared: tie && !sharedLookup ? 1 : 0,
           // "Qui répond aux messages privés ?" in a library: a bullet well ahead of every other article's says where to look.
           itemAheadOfLibrary: entry.f1 >= CANDIDATE_OPTIONS.itemAheadRatio * library.bestItemElsewhere(evidence) ? 1 : 0,
         },

@@ -511,6 +511,15 @@ describe('the readings of a bullet found in two roles\' lists', () => {
     expect(reading.features.itemShared).toBeUndefined();
   });
 
+  it('rank the reading for both first when the bullets hold the same words, one longer than the other', async () => {
+    const studio = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout288'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const readings = studio.candidates("Qui doit faire une déclaration d'activité à l'ARS ?", emptyContext());
+    const top = readings.reduce((best, entry) => (scoreOf(entry.features, READING_WEIGHTS) > scoreOf(best.features, READING_WEIGHTS) ? entry : best));
+    expect(top.label).toMatch(/^item:formation\[(tatoueur\+perceur|perceur\+tatoueur)\]/);
+    // The reading for one role alone pays for the other role's bullet.
+    expect(readings.find((entry) => entry.label.startsWith('item:formation[perceur]'))?.features.itemRivalClose).toBe(1);
+  });
+
   it('make the reading for both pay in full when the question names one role', () => {
     const both = museum.candidates("Est-ce que le cordier a une prime d'ancienneté ?", emptyContext()).find((entry) => entry.label.startsWith('item:remuneration[cordier+'));
     expect(both?.features.itemShared).toBe(1);
