@@ -6,7 +6,7 @@ import type { Section } from '../knowledge/knowledgeBase.js';
 import { conceptSequence, kindredClassOf, roleWordByRoot, SECTION_FIELD_WEIGHTS, SURFACE_PREFIX, surfaceOf, topicTerm, type ArticleIndex, type ConceptToken, type IndexedItem, type IndexedRole } from './articleIndex.js';
 import type { LanguagePack } from '../language/languagePack.js';
 import type { Lexicon } from '../language/lexicon.js';
-import { looksLikeActivity, looksLikeVerb, looksPlural, masculineInName } from '../text/morphology.js';
+import { looksLikeActivity, looksLikeInfinitive, looksLikeVerb, looksPlural, masculineInName } from '../text/morphology.js';
 import { findOtherJob, neighbourOf } from './otherJob.js';
 import { stem } from '../text/normalize.js';
 import type { QuestionReading } from './readQuestion.js';
@@ -371,11 +371,13 @@ export function roleWordStems(tokens: readonly string[], index: ArticleIndex, le
   const read = stems.map((stemmed, at) => {
     const word = tokens[at]!;
     // "quand on est au repassage", "après quelques années à conduire": an activity after a preposition saying where
-    // names the post of the role whose name shares its root, even where the article writes that word for the task.
-    // A place ("au jardin") or an HR term ("au forfait jours") names no post.
+    // names the post of the role whose name shares its root, even where the article writes that word for the task;
+    // so does a verb right after a preposition ("le droit de tatouer"). A place ("au jardin") or an HR term ("au
+    // forfait jours") names no post.
     let before = at - 1;
     while (before >= 0 && !language.has('settingPrepositions', tokens[before]!) && language.has('determiners', tokens[before]!)) before -= 1;
-    if (before >= 0 && language.has('settingPrepositions', tokens[before]!) && looksLikeActivity(word)) {
+    const infinitiveAfter = at > 0 && looksLikeInfinitive(word) && language.has('complementPrepositions', tokens[at - 1]!);
+    if ((before >= 0 && language.has('settingPrepositions', tokens[before]!) && looksLikeActivity(word)) || infinitiveAfter) {
       const post = roleWordByRoot(word, index);
       if (post !== null) return post;
     }

@@ -55,11 +55,14 @@ describe('naming a role', () => {
     expect(roles(shared, "Le métier de marketing, c'est quoi ?")).toEqual({ [MARKETING]: 2 });
   });
 
-  it('reads an activity after a preposition saying where as the post of the role whose name shares its root (settingPrepositions)', () => {
+  it('reads an activity after a preposition saying where, or a verb right after a preposition, as the post of the role whose name shares its root (settingPrepositions, complementPrepositions)', () => {
     const laundry = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout282'));
     expect(Object.keys(roles(laundry, 'Quand on est au repassage, on peut espérer monter en grade ?'))).toEqual(['repasseur']);
     // The same word asked about, not where one works, is the task.
     expect(laundry.weigh('Qui fait le repassage des draps ?').roles.size).toBe(0);
+    // A verb right after a preposition names the post too.
+    const studio = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout288'));
+    expect(Object.keys(roles(studio, 'Il faut un diplôme pour avoir le droit de tatouer des gens ?'))).toEqual(['tatoueur']);
   });
 
   it("reads a role named whole in the plural after another role's head and « des » as the team that role leads (genitivePrepositions)", () => {
