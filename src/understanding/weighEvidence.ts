@@ -363,7 +363,7 @@ function readRoleMentions(reading: QuestionReading, index: ArticleIndex, stems: 
  * "assist" (the start of a role word), "logisticien" for "Responsable logistique" (the same root), and a
  * clipping that starts several role words read by the name it follows ("délégué pharma" is the Délégué
  * pharmaceutique, "préparateur en pharma" the Préparateur en pharmacie). A word the article itself uses
- * ("contrôle" in "contrôle de gestion") is that word, not a clipping.
+ * ("contrôle" in "contrôle de gestion") is that word, not a clipping, unless it names a post ("au repassage").
  */
 export function roleWordStems(tokens: readonly string[], index: ArticleIndex, lexicon: Lexicon): string[] {
   const { stopWords, language } = lexicon;
