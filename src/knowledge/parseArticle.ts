@@ -1439,9 +1439,18 @@ function gatherRoleParts(sections: RawSection[], sectionLevel: number, roles: re
   const nameKeys = roles.map((role) => new Set([role.name, ...role.aliases].map((name) => nameKey(name, pack).join(' '))));
   const roleOf = (section: RawSection) => {
     if (subHeadingsOf(section, sectionLevel).length > 0) return null;
-    const key = nameKey(withoutSlashedGenders(withoutColon(section.heading.text)).replace(/\s*\([^()]*\)/g, ''), pack).join(' ');
+    const text = withoutSlashedGenders(withoutColon(section.heading.text)).replace(/\s*\([^()]*\)/g, '');
+    const key = nameKey(text, pack).join(' ');
     const named = roles.filter((_, index) => nameKeys[index]!.has(key));
-    return named.length === 1 ? named[0]! : null;
+    if (named.length === 1) return named[0]!;
+    // "CÔTÉ LAVEUR DE VITRES", "CÔTÉ CHEF D'ÉQUIPE": a label's opener, then words naming one role and nothing else.
+    const folded = words(text);
+    const opener = pack.prefixLength('labelOpeners', folded, 0);
+    if (opener === 0) return null;
+    const role = roleNamedIn(folded.slice(opener).join(' '), roles, pack);
+    if (role === null) return null;
+    const nameWords = new Set([role.name, ...role.aliases].flatMap((name) => words(name)));
+    return folded.slice(opener).every((word) => pack.has('determiners', word) || nameWords.has(word)) ? role : null;
   };
   for (let at = 1; at < sections.length; at += 1) {
     const announcing = sections[at - 1]!;

@@ -3728,3 +3728,36 @@ describe('bold labels opened by a pictograph inside the bold', () => {
     expect(texts(article, 'missions', 'dieteticien')).toEqual(['Concevoir les menus']);
   });
 });
+
+describe('a text export whose role parts are headed, in capitals like its sections, by a label\'s opener and a role\'s name', () => {
+  const article = parse(
+    [
+      'Laveur de vitres ou chef d\'équipe nettoyage : qui fait quoi ?',
+      '',
+      'Deux métiers que l\'on confond sur nos chantiers.',
+      '',
+      'MISSIONS',
+      '',
+      'CÔTÉ LAVEUR DE VITRES',
+      '* Nettoyer les vitrages',
+      '',
+      'CÔTÉ CHEF D\'ÉQUIPE',
+      '* Organiser le chantier',
+      '',
+      'COMPÉTENCES',
+      '',
+      'CÔTÉ LAVEUR DE VITRES',
+      '* Aisance en hauteur',
+      '',
+      'CÔTÉ CHEF D\'ÉQUIPE',
+      '* Sens de l\'organisation',
+    ].join('\n'),
+    'livret.txt',
+  );
+
+  it('reads each such heading, the name shortened too, as that role\'s part of the section above, not as a section', () => {
+    expect(article.sections.map((section) => section.id)).toEqual(['missions', 'competences']);
+    expect(texts(article, 'competences', 'chef-d-equipe-nettoyage')).toEqual(["Sens de l'organisation"]);
+    expect(texts(article, 'missions', 'laveur-de-vitres')).toEqual(['Nettoyer les vitrages']);
+  });
+});
