@@ -111,6 +111,7 @@ export const WORD_CLASSES = [
   'jobHeads',
   'leaderHeads',
   'teacherHeads',
+  'driverHeads',
   'adjectivalJobHeads',
   'jobHeadsLast',
   'clippingEndings',

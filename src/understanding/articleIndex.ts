@@ -85,7 +85,7 @@ export interface IndexedSection {
 }
 
 /** The classes of heads said one for another in everyday French. */
-const KINDRED_HEAD_CLASSES = ['leaderHeads', 'teacherHeads'] as const;
+const KINDRED_HEAD_CLASSES = ['leaderHeads', 'teacherHeads', 'driverHeads'] as const;
 export type KindredHeadClass = (typeof KINDRED_HEAD_CLASSES)[number];
 
 /** The class of heads a question's word belongs to, if it is a head said for another (« prof », « responsable »). */
@@ -103,7 +103,8 @@ export interface ArticleIndex {
   linkWords: ReadonlySet<string>;
   /**
    * Stems of the heads said one for another (pack leaderHeads: « chef », « responsable »…; teacherHeads: « prof »,
-   * « moniteur », « enseignant »…), each with its class: a head names the roles headed by another of its class.
+   * « moniteur », « enseignant »…; driverHeads: « chauffeur », « conducteur »), each with its class: a head names the
+   * roles headed by another of its class.
    */
   kindredHeads: ReadonlyMap<string, KindredHeadClass>;
   roles: IndexedRole[];

@@ -473,7 +473,7 @@ describe('the words of a description that has found its role', () => {
   });
 });
 
-describe('a leader or a teacher named by another word of its kind (leaderHeads, teacherHeads)', () => {
+describe('a leader, a teacher or a driver named by another word of its kind (leaderHeads, teacherHeads, driverHeads)', () => {
   const agency = resolve(PROJECT_ROOT, 'test/fixtures/holdout150');
   const DIRECTOR = 'directeur-d-agence-immobiliere';
 
@@ -487,6 +487,12 @@ describe('a leader or a teacher named by another word of its kind (leaderHeads, 
     expect(roles(readerFor(stables), "Ça bosse à quelle heure un moniteur d'équitation ?")).toEqual({ [TEACHER]: 2 });
     expect(roles(readerFor(stables), "Le prof d'équitation, il peut devenir quoi plus tard ?")).toEqual({ [TEACHER]: 2 });
     expect(roles(readerFor(stables, packWith({ teacherHeads: [] })), "Le prof d'équitation, il peut devenir quoi plus tard ?")).toEqual({});
+  });
+
+  it('reads « le chauffeur de bus » as the Conducteur de bus, a driver named by another driver word (driverHeads)', () => {
+    const depot = resolve(PROJECT_ROOT, 'test/fixtures/holdout290');
+    expect(Object.keys(roles(readerFor(depot), 'Le chauffeur de bus, il fait quoi de ses journées ?'))).toEqual(['conducteur-de-bus']);
+    expect(roles(readerFor(depot, packWith({ driverHeads: [] })), 'Le chauffeur de bus, il fait quoi de ses journées ?')).toEqual({});
   });
 
   it('reads a teacher word alone (« la monitrice ») as the one role headed by another teacher word, but not a plural nor one with a complement of its own', () => {
