@@ -26,7 +26,10 @@ const lexiconSchema = z
         // within: the synonym groups whose sections cover the subject too ("les horaires" in "Conditions de travail").
         // headings: words that say a section covers the subject in its heading only ("Statut et contrat"), where a
         // question's same word may mean something else ("négocier les contrats").
-        z.object({ name: z.string().min(1), words: phraseList, within: z.array(z.string().min(1)).default([]), headings: z.array(z.string().min(1)).default([]) }).strict(),
+        // timetables: a section whose points are the hours of a day (« 06h45 : Arrivée au dépôt ») covers the subject too.
+        z
+          .object({ name: z.string().min(1), words: phraseList, within: z.array(z.string().min(1)).default([]), headings: z.array(z.string().min(1)).default([]), timetables: z.boolean().default(false) })
+          .strict(),
       )
       .default({}),
     rewrites: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
@@ -67,7 +70,7 @@ export interface Lexicon {
    * Each subject: its name, the concepts that signal it, its phrases, the synonym groups whose sections cover it too,
    * and the words that say a section covers it only when its heading holds them.
    */
-  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string>; headingSignals: Set<string> }>;
+  topics: Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string>; headingSignals: Set<string>; timetables: boolean }>;
   /** The pack's cue classes, compared stem by stem. */
   comparison: PhraseSet;
   overview: PhraseSet;
@@ -190,7 +193,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
       }
     }
   }
-  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string>; headingSignals: Set<string> }>();
+  const topics = new Map<string, { name: string; signals: Set<string>; phrases: Set<string>; within: Set<string>; headingSignals: Set<string>; timetables: boolean }>();
   for (const [id, topic] of Object.entries(data.topics)) {
     const signals = new Set<string>();
     const phrases = new Set<string>();
@@ -213,7 +216,7 @@ export function compileLexicon(data: z.infer<typeof lexiconSchema>, language: La
       }
     }
     const headingSignals = new Set(topic.headings.flatMap((entry) => words(entry)).map((word) => wordConcepts.get(word) ?? stemConcepts.get(stem(word)) ?? stem(word)));
-    topics.set(id, { name: topic.name, signals, phrases, within: new Set(topic.within), headingSignals });
+    topics.set(id, { name: topic.name, signals, phrases, within: new Set(topic.within), headingSignals, timetables: topic.timetables });
   }
   // Words that name a subject stay meaningful even if French stop-word lists contain them.
   const meaningful = new Set<string>();

@@ -288,6 +288,19 @@ function flattenItems(items: Item[]): Item[] {
   return items.flatMap((item) => [item, ...flattenItems(item.children)]);
 }
 
+/** A time of day opening a point: "06h45", "8 h 00", "10:30". */
+const TIME_OF_DAY = /^\d{1,2}\s?(?:h\s?\d{0,2}|[:.]\d{2})\b/i;
+/** Points a section's roles hold at least, most of them opening with a time of day, for the section to be a timetable. */
+const MIN_TIMETABLE_POINTS = 3;
+const MIN_TIMETABLE_SHARE = 0.6;
+
+/** A section whose roles' points or lines are the hours of a day ("06h45 : Arrivée au dépôt", "12 h 00 – Pause déjeuner"). */
+function isTimetable(section: Section): boolean {
+  const points = Object.values(section.byRole).flatMap((content) => [...content.items.map((item) => item.text), ...content.prose]);
+  const timed = points.filter((text) => TIME_OF_DAY.test(text)).length;
+  return points.length >= MIN_TIMETABLE_POINTS && timed >= MIN_TIMETABLE_SHARE * points.length;
+}
+
 /**
  * Sentences of a paragraph, so a reverse lookup can land on one sentence of a role's definition; and the clauses of a
  * sentence that lists tasks between semicolons (« Il installe les serveurs ; tire les câbles ; réalise les
@@ -538,6 +551,11 @@ export function indexArticle(article: Article, lexicon: Lexicon, libraryRoles?: 
     for (const { terms } of sections) {
       if ([...topic.within].some((concept) => (terms.get(concept) ?? 0) >= SECTION_FIELD_WEIGHTS.listHeader)) terms.set(topicTerm(id), SECTION_FIELD_WEIGHTS.listHeader);
     }
+  }
+  // "Une journée type" whose points are the hours of a day answers the hours when no section is headed with them.
+  for (const [id, topic] of lexicon.topics) {
+    if (!topic.timetables || sections.some(({ terms }) => terms.has(topicTerm(id)))) continue;
+    for (const { section, terms } of sections) if (isTimetable(section)) terms.set(topicTerm(id), SECTION_FIELD_WEIGHTS.listHeader);
   }
   const sectionIdf = idfOver(sections.map((section) => new Set(section.terms.keys())));
 

@@ -1,6 +1,6 @@
 /** The article index's use of the language pack: heading words, link words, the sections parsed as definition and conclusion. */
 import { describe, expect, it } from 'vitest';
-import { headingWeights, indexArticle, linkWordsOf, SECTION_FIELD_WEIGHTS } from '../../src/understanding/articleIndex.js';
+import { headingWeights, indexArticle, linkWordsOf, SECTION_FIELD_WEIGHTS, topicTerm } from '../../src/understanding/articleIndex.js';
 import { parseArticle } from '../../src/knowledge/parseArticle.js';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
@@ -22,6 +22,14 @@ describe('bullets that name another role', () => {
     expect(items.find((item) => item.text.startsWith('Conduire les vinifications'))?.namesOthers).toBe(false);
     const clinic = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout206')).indexes[0]!.items;
     expect(clinic.find((item) => item.text.startsWith('En résumé : le podologue soigne'))).toMatchObject({ roleId: 'podologue', namesOthers: true });
+  });
+});
+
+describe('a timetable of the day', () => {
+  it('answers the hours (lexicon `timetables`) when no section is headed with them: its lines open with a time of day', () => {
+    const windows = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout291')).indexes[0]!.sections;
+    const hours = windows.filter((section) => section.terms.has(topicTerm('horaires'))).map((section) => section.section.id);
+    expect(hours).toEqual(['journee-type']);
   });
 });
 
