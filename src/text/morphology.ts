@@ -261,7 +261,7 @@ export function contract(sentence: string): string {
  * The endings of inclusive writing, after a word: "Chargé(e)", "Chargé·e", "Technicien·ne", "Conseiller.ère",
  * "Directeur(trice)", "Directeur(-trice)", "Cavalier(-ière)", "Créatif(-ive)", "salarié·e·s", and the doubled determiners and pronouns "le/la", "le·la", "un(e)", "il·elle".
  */
-const INCLUSIVE_ENDING = /(?<=\p{L})(?:\(-?(?:e|ne|le|te|se|fe|ère|ere|lère|lere|ière|iere|ienne|ive|euse|rice|trice|s|es)\)|[·•.](?:e|ne|le|te|se|fe|ère|ere|euse|rice|trice|s|es)(?:[·•.]s)?)(?!\p{L})/giu;
+const INCLUSIVE_ENDING = /(?<=\p{L})(?:\(-?(?:e|ne|le|te|se|fe|ère|ere|lère|lere|ière|iere|ienne|ive|euse|rice|trice|sse|esse|s|es)\)|[·•.](?:e|ne|le|te|se|fe|ère|ere|euse|rice|trice|sse|esse|s|es)(?:[·•.]s)?)(?!\p{L})/giu;
 const DOUBLED_DETERMINER = /\b(le|un|du|au|il|ils)\s*[/·•]\s*(?:la|une|de la|à la|elle|elles)\b/giu;
 
 /**

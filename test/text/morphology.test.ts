@@ -34,6 +34,10 @@ describe('French morphology', () => {
     expect(withoutInclusiveEndings('Concepteur(-trice) créatif(-ive)')).toBe('Concepteur créatif');
     expect(withoutInclusiveEndings('Technicien(-ienne) de maintenance')).toBe('Technicien de maintenance');
     expect(withoutInclusiveEndings('caviste-conseil(lère)')).toBe('caviste-conseil');
+    // The feminine in « -esse »: « hôtesse », « maîtresse ».
+    expect(withoutInclusiveEndings("Hôte(-sse) d'accueil des admissions")).toBe("Hôte d'accueil des admissions");
+    expect(withoutInclusiveEndings('maître·sse')).toBe('maître');
+    expect(withoutInclusiveEndings('une adresse')).toBe('une adresse');
   });
 
   it('reads a name written in both genders with « ou » in the masculine, and leaves two different words alone', () => {
