@@ -3,8 +3,8 @@
  * library. Targets: ≥ 95 % overall and ≥ 95 % of out-of-scope questions on the tuning sets, ≥ 90 % when
  * every article sits in one folder, and 90 % in every category. Where a figure is below its target it is
  * held at a floor just under its measured level, so that it cannot fall unnoticed (docs/accuracy.md says
- * which): the library holdouts' routing questions (category `library`, ~65 %), item lookups (~88.0 %),
- * paraphrases (~77.0 %), the overall figure (~92.8 %) and the union library (~84.8 % with 349 articles).
+ * which): the library holdouts' routing questions (category `library`, ~65 %), item lookups (~87.7 %),
+ * paraphrases (~76.9 %), the overall figure (~92.7 %) and the union library (~84.8 % with 350 articles).
  * The floors moved down on 2026-11-28 when holdouts 96–104 and 106 joined the sets after their first measurement: eight
  * house styles the reader did not know (a slide deck, a pandoc export, first-person testimonies, role-first job
  * sheets…) whose questions describe roles rather than name them (« la personne qui tient les cordons de la
@@ -47,11 +47,11 @@
  * floor moved from 78 % to 77 % and the union library's from 85 % to 84.5 % (20,003 questions over 320 articles:
  * overall 92.8 %, item 87.2 %, paraphrase 77.6 %, union library 84.9 %). Holdouts 265–280 (rounds 63–66) joined on
  * the evening of 29 November without moving a floor (21,139 questions over 337 articles: overall 92.8 %, item 87.1 %,
- * paraphrase 77.7 %, union library 84.9 %). Holdouts 281–292 (rounds 67–69) joined in the night session of 29
- * November: their paraphrases name the roles by their posts and their nicknames (« le gars qui repasse les draps »,
+ * paraphrase 77.7 %, union library 84.9 %). Holdouts 281–292 and 294 (rounds 67–70) joined in the night session of
+ * 29 November: their paraphrases name the roles by their posts and their nicknames (« le gars qui repasse les draps »,
  * « le cuistot de la cantine », « le vigile à l'entrée »); each code change of that session was measured on every set
- * before and after, and the paraphrase floor moved from 77 % to 76.5 % (21,991 questions over 349 articles: overall
- * 92.8 %, item 88.0 %, paraphrase 77.0 %, union library 84.8 %).
+ * before and after, and the paraphrase floor moved from 77 % to 76.5 % (22,062 questions over 350 articles: overall
+ * 92.7 %, item 87.7 %, paraphrase 76.9 %, union library 84.8 %).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyReport, evalSets, evaluate, type EvalReport } from './evaluate.js';
