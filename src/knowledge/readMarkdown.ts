@@ -4,7 +4,7 @@
  * plain text; raw HTML is dropped (an article is text, never markup a browser would run);
  * a link keeps its words, and its address when it points outside the article.
  */
-import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Emphasis, List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Strong, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -117,8 +117,13 @@ function byBoldLead(children: readonly PhrasingContent[]): PhrasingContent[][] {
   return parts;
 }
 
-/** A paragraph's text, with its opening bold run kept apart as a possible label. */
-function labelled(written: readonly PhrasingContent[], line: number): LabelledText {
+/**
+ * A paragraph's text, with its opening bold run kept apart as a possible label. A short line wholly in italics
+ * (`*Gestionnaire de parc*`) is such a label too when `italicLine` says a list follows it: some writers set their
+ * labels in italics rather than bold. Only a whole line, and no sentence: italics inside a sentence stress words,
+ * and an italic sentence is a note ("*Montants indicatifs, hors primes.*"), a signature or a footer.
+ */
+function labelled(written: readonly PhrasingContent[], line: number, italicLine = false): LabelledText {
   const children = withHtmlStrong(written);
   const text = squeeze(inlineText(children));
   // Pictographs before a bold label ("🛡️ **Analyste**") decorate it: the label still opens the line.
@@ -126,8 +131,14 @@ function labelled(written: readonly PhrasingContent[], line: number): LabelledTe
   const first = meaningful[0];
   const markedText = squeeze(inlineText(children, true));
   const marked = markedText !== text ? { marked: markedText } : {};
-  if (first?.type !== 'strong') return { text, line, ...marked };
-  const lead = squeeze(inlineText(first.children));
+  const wholeItalicLine =
+    italicLine &&
+    first?.type === 'emphasis' &&
+    meaningful.every((child, at) => at === 0 || (child.type === 'text' && /^\s*:?\s*$/.test(child.value))) &&
+    !/[.!?…]$/.test(text) &&
+    text.split(/\s+/).length <= MAX_BOLD_LEAD_WORDS;
+  if (first?.type !== 'strong' && !wholeItalicLine) return { text, line, ...marked };
+  const lead = squeeze(inlineText((first as Strong | Emphasis).children));
   // "**Chargé de formation :**" or "**Chargé de formation** :": the colon belongs to the label either way, and so
   // does a dash ("**Régisseur** — côté lieu").
   // "**🍳 Cuisinier de collectivité**": a pictograph inside the bold decorates the label too.
@@ -176,7 +187,7 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
       merged[merged.length - 1] = { ...previous, value: `${previous.value}\n${node.value}` };
     } else merged.push(node);
   }
-  return merged.flatMap((node): SourceNode[] => {
+  return merged.flatMap((node, at): SourceNode[] => {
     switch (node.type) {
       case 'heading':
         return [{ type: 'heading', level: node.depth, text: squeeze(inlineText(node.children)), line: lineOf(node) }];
@@ -184,7 +195,7 @@ function toNodes(children: readonly RootContent[], quote: boolean): SourceNode[]
         const points = markedLines(node);
         if (points) return [{ type: 'list', ordered: false, items: points.map((text, at) => ({ text, line: lineOf(node) + at, children: [] })), line: lineOf(node) }];
         return byBoldLead(node.children).flatMap((children) => {
-          const paragraph = labelled(children, lineOf(node));
+          const paragraph = labelled(children, lineOf(node), merged[at + 1]?.type === 'list');
           return paragraph.text === '' ? [] : [{ type: 'paragraph' as const, quote, ...paragraph }];
         });
       }

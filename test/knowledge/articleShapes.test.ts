@@ -3761,3 +3761,53 @@ describe('a text export whose role parts are headed, in capitals like its sectio
     expect(texts(article, 'missions', 'laveur-de-vitres')).toEqual(['Nettoyer les vitrages']);
   });
 });
+
+describe('role labels set in italics on a line of their own', () => {
+  const article = parse(
+    [
+      '# Magasinier, cariste, agent de quai : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '*Magasinier*',
+      '',
+      '- Ranger les réceptions',
+      '',
+      '*Cariste*',
+      '',
+      '- Charger les camions',
+      '',
+      '*Agent de quai*',
+      '',
+      '- Contrôler les palettes',
+      '',
+      '## Salaires',
+      '',
+      '*Magasinier*',
+      '',
+      '- 1 900 € brut',
+      '',
+      '*Cariste*',
+      '',
+      '- 2 000 € brut',
+      '',
+      '*Agent de quai*',
+      '',
+      '- 1 850 € brut',
+      '',
+      '*Montants indicatifs, hors primes.*',
+      '',
+      '*Le service RH*',
+    ].join('\n'),
+  );
+
+  it('reads them as labels, as it reads bold ones', () => {
+    expect(article.roles.map((role) => role.name)).toEqual(['Magasinier', 'Cariste', 'Agent de quai']);
+    expect(texts(article, 'missions', 'cariste')).toEqual(['Charger les camions']);
+    expect(texts(article, 'salaires', 'agent-de-quai')).toEqual(['1 850 € brut']);
+  });
+
+  it('keeps an italic sentence, or an italic line with no list under it, as the note or signature it is', () => {
+    expect(article.diagnostics).toEqual([]);
+  });
+});
