@@ -79,6 +79,11 @@ interface Facts {
   /** The roles the conversation answered about in this article, the most recent last. */
   discussed: string[];
   /**
+   * The roles a plural pronoun points back to ("Et leurs évolutions ?"): the last answer's when it was about several
+   * (after "Et les deux autres ?", those two), else every role discussed so far, one answer at a time.
+   */
+  pluralReferent: string[];
+  /**
    * The one role "l'autre" points at, or null when it could be several: the only role besides the conversation's,
    * else the only one not discussed yet, else the only other one discussed ("Compare le docker et le chef de
    * bord" → "Et le docker ?" → "Et l'autre ?" is the chef de bord).
@@ -122,6 +127,7 @@ function factsOf(reading: QuestionReading, evidence: Evidence, context: Conversa
     comparesWithOneNamed: markers.comparison && !markers.otherMany && !markers.allRoles && subjects.length === 1 && contextRoles.length > 0 && !contextRoles.includes(subjects[0]!),
     undiscussed,
     discussed,
+    pluralReferent: contextRoles.length >= 2 ? contextRoles : discussed,
     theOther,
     contextSection,
     inContext,
@@ -154,8 +160,8 @@ function roleSets(facts: Facts, reading: QuestionReading, section: Section): str
   // "Compare les deux" in an article of three: the two the conversation has just been about.
   const count = reading.markers.roleCount;
   if (count !== null && count < facts.articleRoles.length && facts.discussed.length >= count) add(facts.discussed.slice(-count));
-  // "Et leurs salaires ?": the roles discussed so far.
-  if (reading.markers.plural && facts.discussed.length >= 2) add(facts.discussed);
+  // "Et leurs salaires ?": the roles it points back to.
+  if (reading.markers.plural && facts.pluralReferent.length >= 2) add(facts.pluralReferent);
   add(available);
   if (facts.evidence.weakRoles.size === 1) add([...facts.evidence.weakRoles]);
   // Each role alone, so a question about one role is always answerable even with another named in context.
@@ -218,7 +224,7 @@ function roleFeatures(facts: Facts, reading: QuestionReading, roles: string[], a
     rolesWithTheOthers: markers.otherMany && markers.comparison && isAll && (subjects.length > 0 || facts.contextRoles.length > 0) ? 1 : 0,
     // "Compare les deux" among three roles: the last two discussed, not all three.
     rolesLastDiscussed: !countsAll && subjects.length === 0 && roles.length === count && sameSet(roles, facts.discussed.slice(-count!)) ? 1 : 0,
-    rolesPluralDiscussed: markers.plural && !markers.shared && subjects.length === 0 && facts.discussed.length >= 2 && sameSet(roles, facts.discussed) ? 1 : 0,
+    rolesPluralDiscussed: markers.plural && !markers.shared && subjects.length === 0 && facts.pluralReferent.length >= 2 && sameSet(roles, facts.pluralReferent) ? 1 : 0,
     rolesContextWithNamed: facts.comparesWithOneNamed && sameSet(roles, [...facts.contextRoles, ...subjects]) ? 1 : 0,
     rolesCountDiffers: count !== null && !markers.otherMany && roles.length > 0 && roles.length !== count ? 1 : 0,
     rolesAllAsked: allAsked ? 1 : 0,

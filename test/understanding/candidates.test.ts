@@ -122,6 +122,17 @@ describe('candidate readings for an article of three roles', () => {
     expect(candidate('Et son salaire ?', label, context)?.features.rolesPluralDiscussed ?? 0).toBe(0);
   });
 
+  it('offer, for a plural pronoun after an answer about several roles ("Et les deux autres ?"), those roles, not all discussed', () => {
+    const context: ConversationContext = {
+      ...after('quelles-competences', ['charge-de-formation', 'gestionnaire-de-paie']),
+      discussed: ['assistant-rh', 'charge-de-formation', 'gestionnaire-de-paie'],
+    };
+    const lastTwo = candidate('Et leurs salaires ?', 'section:remuneration-et-conditions[charge-de-formation,gestionnaire-de-paie]', context);
+    expect(lastTwo?.features.rolesPluralDiscussed).toBe(1);
+    const everyRole = candidate('Et leurs salaires ?', 'section:remuneration-et-conditions[assistant-rh,charge-de-formation,gestionnaire-de-paie]', context);
+    expect(everyRole?.features.rolesPluralDiscussed ?? 0).toBe(0);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);
