@@ -35,9 +35,13 @@ const MIN_INITIALISM = 2;
 /** Punctuation around a written word: quotes, brackets, and what ends a clause. */
 const EDGE_PUNCTUATION = /^[«"(\[]+|[»")\].,;:!?…]+$/gu;
 
-/** A written word without the punctuation around it. */
+/**
+ * A written word without the punctuation around it. The bracket that closes an inclusive ending is the word's own:
+ * "agent(e)" before "(SSIAP)" stays "agent(e)", which names the agent, not "agent(e", which names nothing.
+ */
 function bare(word: string): string {
-  return word.replace(EDGE_PUNCTUATION, '');
+  const stripped = word.replace(EDGE_PUNCTUATION, '');
+  return /\p{L}\([^()]*$/u.test(stripped) && /\)/.test(word.slice(stripped.length)) ? `${stripped})` : stripped;
 }
 
 /** Words as written, with elided articles split off ("l’Infirmier" → "l’", "Infirmier") and edge punctuation dropped. */

@@ -284,6 +284,12 @@ describe('an initialism in brackets right after a role (bracketedInitialisms)', 
     bracketedInitialisms(diploma, ["L'éducateur spécialisé (DEES, diplôme d'État d'éducateur spécialisé) encadre."], pack);
     expect(diploma[0]!.aliases).toEqual([]);
   });
+
+  it('reads the name before it in inclusive writing, its closing bracket its own ("agent(e) de sécurité incendie (SSIAP)")', () => {
+    const hall = [role('standardiste', 'Standardiste'), role('agent', 'Agent de sécurité incendie')];
+    bracketedInitialisms(hall, [], pack, 'Standardiste et agent(e) de sécurité incendie (SSIAP) : quelles différences ?');
+    expect(hall[1]!.aliases).toEqual(['SSIAP']);
+  });
 });
 
 describe('a nickname that clips a role\'s word (clippedNicknames)', () => {
