@@ -107,6 +107,21 @@ function inlineLabel(entry: LabelledText): { label: string; text: string } | nul
   return { label: colon.lead, text: colon.rest };
 }
 
+/**
+ * What a paragraph opened by a role's label says of the role: the words after a label ("**Commis** : …"), the whole
+ * sentence when the bold name is its subject and the sentence goes on from it ("**Le commis** commence plus tôt").
+ */
+function afterRoleLabel(paragraph: LabelledText, inline: { label: string; text: string }): string {
+  const lead = paragraph.strongLead;
+  const subject = lead !== undefined && paragraph.text.startsWith(lead) && /^\s\p{Ll}/u.test(paragraph.text.slice(lead.length));
+  return subject ? paragraph.text : inline.text;
+}
+
+/** Whether what follows a role's label opens that role's content: a short tagline, or a lead-in ending with a colon. */
+function opensRoleContent(afterLabel: string): boolean {
+  return isLeadIn(afterLabel) || afterLabel.split(/\s+/).length <= MAX_LABEL_WORDS;
+}
+
 /** Points a writer strings on one line, separated by semicolons: three or more, each of a few words, none a sentence of its own. */
 const MIN_POINTS_ON_ONE_LINE = 3;
 const MAX_POINT_WORDS = 20;
@@ -431,12 +446,10 @@ class SectionBuilder {
       return;
     }
     if (inline && inlineRole) {
-      // "**Le commis** commence plus tôt": a bold subject the sentence goes on from stays in it; "**Commis** : …" is a label.
-      const subject = node.strongLead !== undefined && node.text.startsWith(node.strongLead) && /^\s\p{Ll}/u.test(node.text.slice(node.strongLead.length));
-      this.prose(subject ? node.text : inline.text, node.line, inlineRole.id);
+      this.prose(afterRoleLabel(node, inline), node.line, inlineRole.id);
       // "**Régisseur** — côté lieu et technique." then a numbered list: a short tagline (or a lead-in ending with a
       // colon) opens the role's content, and the list that follows is its own.
-      if (isLeadIn(inline.text) || inline.text.split(/\s+/).length <= MAX_LABEL_WORDS) {
+      if (opensRoleContent(inline.text)) {
         this.current = inlineRole;
         this.currentHeader = undefined;
         this.pendingHeader = null;
@@ -679,20 +692,28 @@ class SectionBuilder {
   /**
    * Paragraphs that each open a role's list ("Moi, en tant qu'éditrice, je … Concrètement :", then bullets; "Je suis
    * correctrice, et … suffisant.", then bullets): where two or more paragraphs of a section are followed right away by
-   * a list, and each opens on a role of its own, each list is that role's.
+   * a list, and each opens on a role of its own, each list is that role's. A bold label that presents its role in a
+   * whole sentence ("**Standardiste :** répond aux appels entrants … ." then bullets) opens its list the same way.
+   * Sub-headings start afresh: under each theme, each role opens one list.
    */
-  private rolesOpeningLists(): Map<SourceNode, Role> {
-    const openers = new Map<SourceNode, Role>();
+  private rolesOpeningLists(): Map<SourceNode, { role: Role; text: string }> {
+    const openers = new Map<SourceNode, { role: Role; text: string }>();
     const body = this.raw.body;
+    const runOf = new Map<SourceNode, number>();
+    let run = 0;
+    for (const node of body) runOf.set(node, node.type === 'heading' ? (run += 1) : run);
     const leading = body.filter((node, at): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph' && body[at + 1]?.type === 'list' && paragraphLabel(node) === null);
     for (const node of leading) {
-      // "**Régisseur** — côté lieu." then a list: a bold label, read as such.
-      if (node.strongLead !== undefined && roleEndingLabel(node.strongLead, this.roles, this.pack)) return new Map();
-      const subject = subjectOf(node.text, this.roles, this.pack);
+      const inline = node.strongLead !== undefined ? inlineLabel(node) : null;
+      const labelRole = inline ? roleEndingLabel(inline.label, this.roles, this.pack) : null;
+      const subject = labelRole ?? subjectOf(node.text, this.roles, this.pack);
       if (subject === null) return new Map();
-      openers.set(node, subject);
+      openers.set(node, { role: subject, text: labelRole ? afterRoleLabel(node, inline!) : node.text });
     }
-    return openers.size >= MIN_ROLES_OPENING_LISTS && new Set(openers.values()).size === openers.size ? openers : new Map();
+    const runs = new Map<number, Role[]>();
+    for (const [node, { role }] of openers) runs.set(runOf.get(node)!, [...(runs.get(runOf.get(node)!) ?? []), role]);
+    const eachOnce = [...runs.values()].every((roles) => new Set(roles).size === roles.length);
+    return openers.size >= MIN_ROLES_OPENING_LISTS && eachOnce && new Set([...openers.values()].map(({ role }) => role)).size >= MIN_ROLES_OPENING_LISTS ? openers : new Map();
   }
 
   build(): this {
@@ -721,8 +742,8 @@ class SectionBuilder {
           const opens = openers.get(node);
           if (opens) {
             this.flushLead();
-            this.prose(node.text, node.line, opens.id);
-            this.current = opens;
+            this.prose(opens.text, node.line, opens.role.id);
+            this.current = opens.role;
             this.currentHeader = undefined;
             this.pendingHeader = null;
           } else this.paragraph(node, proseOnly);

@@ -3811,3 +3811,41 @@ describe('role labels set in italics on a line of their own', () => {
     expect(article.diagnostics).toEqual([]);
   });
 });
+
+describe('bold role labels that present their role in a whole sentence, each over its list, under sub-headings', () => {
+  const article = parse(
+    [
+      '# Standardiste ou agent(e) de sécurité incendie (SSIAP) : quelles différences ?',
+      '',
+      '## Les deux métiers en détail',
+      '',
+      '### Missions',
+      '',
+      '**Standardiste :** répond aux appels entrants de l\'hôpital et met en relation chaque appelant avec le bon service.',
+      '',
+      '- Transférer les appels',
+      '- Tenir l\'annuaire',
+      '',
+      '**Agent(e) de sécurité incendie (SSIAP) :** prévient les risques d\'incendie dans les bâtiments et intervient en premier en cas d\'alarme.',
+      '',
+      '- Faire les rondes de prévention',
+      '',
+      '### Outils',
+      '',
+      '**Standardiste :** travaille sur une console reliée à l\'autocommutateur.',
+      '',
+      '- Console opératrice',
+      '',
+      '**Agent(e) SSIAP :** passe une grande partie de son poste au PC sécurité, devant le tableau du système de sécurité incendie.',
+      '',
+      '- Radio portative',
+    ].join('\n'),
+  );
+
+  it('give each list to the role whose label opens the paragraph before it', () => {
+    expect(texts(article, 'missions', 'standardiste')).toEqual(['Transférer les appels', "Tenir l'annuaire"]);
+    expect(texts(article, 'missions', 'agent-de-securite-incendie')).toContain('Faire les rondes de prévention');
+    expect(texts(article, 'outils', 'standardiste')).not.toContain('Radio portative');
+    expect(texts(article, 'outils', 'agent-de-securite-incendie')).toContain('Radio portative');
+  });
+});
