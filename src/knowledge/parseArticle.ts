@@ -591,10 +591,11 @@ class SectionBuilder {
     for (const item of node.items) {
       const label = itemLabel(item);
       const inline = inlineLabel(item);
-      // Under a role's own heading ("### Éditeur"), a bullet that groups tasks ("Piloter la fabrication", then its
-      // steps) and names no role is one of that role's points, with its sub-points.
+      // In a role's part ("### Éditeur", "**Agent SSIAP :**"), a bullet that groups tasks ("Piloter la fabrication",
+      // "Effectuer les rondes de prévention :", then its steps) and names no role is one of that role's points, with
+      // its sub-points: a colon leads into those steps, not into another role's list.
       const groupsTasks =
-        label !== null && item.children.length > 0 && item.strongLead === undefined && !isLeadIn(item.text) &&
+        label !== null && item.children.length > 0 && item.strongLead === undefined &&
         this.current !== null && this.current !== 'shared' && this.roleOf(label) === null && !this.isShared(label);
       if (label !== null && !groupsTasks && (item.children.length > 0 || label === withoutColon(item.text) || item.strongLead !== undefined)) {
         flushLoose();

@@ -3849,3 +3849,39 @@ describe('bold role labels that present their role in a whole sentence, each ove
     expect(texts(article, 'outils', 'agent-de-securite-incendie')).toContain('Radio portative');
   });
 });
+
+describe("a point of a role's list that leads with a colon into sub-points", () => {
+  const article = parse(
+    [
+      '# Standardiste ou agent de sécurité incendie : quelles différences ?',
+      '',
+      '## Missions',
+      '',
+      '**Standardiste**',
+      '',
+      '- Transférer les appels',
+      '',
+      '**Agent de sécurité incendie**',
+      '',
+      '- Surveiller le système de sécurité incendie',
+      '- Effectuer les rondes de prévention :',
+      '  - contrôle des issues de secours',
+      '  - vérification des extincteurs',
+      '',
+      '## Outils',
+      '',
+      '**Standardiste**',
+      '',
+      '- Console opératrice',
+      '',
+      '**Agent de sécurité incendie**',
+      '',
+      '- Radio portative',
+    ].join('\n'),
+  );
+
+  it("is that role's point, with its sub-points, not a list shared by the roles", () => {
+    expect(texts(article, 'missions', 'agent-de-securite-incendie')).toEqual(['Surveiller le système de sécurité incendie', 'Effectuer les rondes de prévention :']);
+    expect(article.sections.find((section) => section.id === 'missions')!.sharedItems).toEqual([]);
+  });
+});
