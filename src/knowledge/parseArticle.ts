@@ -9,8 +9,8 @@
 import { KnowledgeFileError } from '../errors.js';
 import type { LanguagePack, WordClass } from '../language/languagePack.js';
 import { conceptsOfText, type Lexicon } from '../language/lexicon.js';
-import { masculine, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
-import { sharedStartLength, slugify, stem, words } from '../text/normalize.js';
+import { masculine, spelledOutFeminines, withoutInclusiveEndings, withoutSlashedGenders } from '../text/morphology.js';
+import { fold, sharedStartLength, slugify, stem, words } from '../text/normalize.js';
 import { doubts, problems } from './checkerMessages.js';
 import { QUOTED_NAME, aliasesInProse, bareName, labelRolesNicknamed, namesDesignated, namesGivenInClauses, namesInApposition, namesInDashedAside, namesInParallelList, bracketedInitialisms, clippedNicknames, bracketedNicknames, findRoles, isFeminine, jobTitlesForTrades, nameKey, namesInTitle, namesInUse, namesOneOf, nicknamesFor, quotedNames, roleEndingLabel, roleNamedIn, roleOpeningLabel, rolesMentionedIn, spellOutInitialisms, subjectOf, withAbbreviations, writtenWords, type LabelOccurrence } from './findRoles.js';
 import { colonLead, type Article, type Block, type Diagnostic, type Item, type Role, type RoleContent, type Section, type TableCell } from './knowledgeBase.js';
@@ -1574,6 +1574,18 @@ export function parseArticle(source: string, file: string, pack: LanguagePack, l
     if (node.type === 'paragraph' && node.strongLead !== undefined && (node.afterLead ?? '') === '') return [node.strongLead];
     return node.type === 'paragraph' && isLeadIn(node.text) ? [node.text] : [];
   }));
+  // "Hôte(-sse) d'accueil des admissions": the feminine the writer spells out is a name of the role too ("hôtesse aux
+  // admissions"), since no ending rule reads it back in the masculine.
+  for (const text of [title, ...labelLines]) {
+    for (const [base, feminine] of spelledOutFeminines(text)) {
+      const word = fold(base);
+      for (const role of roles) {
+        const written = role.name.split(/\s+/);
+        const at = written.findIndex((part) => fold(part) === word);
+        if (at >= 0) addAlias(role, [...written.slice(0, at), written[at]! + feminine.slice(base.length), ...written.slice(at + 1)].join(' '));
+      }
+    }
+  }
   for (const text of labelLines.filter((line) => /\s\/\s/.test(line))) {
     // "Le technicien / La technicienne de laboratoire": the names without their determiners.
     const forms = nameForms(withoutColon(text)).map((form) => bareName(form, pack)).filter((form) => form !== '');

@@ -273,6 +273,22 @@ export function withoutInclusiveEndings(text: string): string {
   return withoutBothGenders(text.replace(INCLUSIVE_ENDING, '').replace(DOUBLED_DETERMINER, '$1'));
 }
 
+/** An inclusive ending that spells a feminine no ending rule gives back: "Hôte(-sse)", "Maître·sse". */
+const SPELLED_FEMININE = /(\p{L}+)(?:\(-?(e?sse)\)|[·•.](e?sse))(?!\p{L})/gu;
+
+/**
+ * The feminines a text writes out in inclusive writing where reading the word back in the masculine is no rule of
+ * endings ("hôtesse" is not read "hôte", as "vitesse" is not "vite"), each with its masculine: "Hôte(-sse)" →
+ * ["Hôte", "Hôtesse"].
+ */
+export function spelledOutFeminines(text: string): [string, string][] {
+  return [...text.matchAll(SPELLED_FEMININE)].map((match) => {
+    const base = match[1]!;
+    const ending = match[2] ?? match[3]!;
+    return [base, /e$/i.test(base) && ending.startsWith('e') ? `${base}${ending.slice(1)}` : `${base}${ending}`];
+  });
+}
+
 /** A word then its feminine, joined by « ou » and the feminine's own determiner: "le conducteur ou la conductrice de bus". */
 const BOTH_GENDERS = /(\p{L}+)\s+ou\s+(?:(?:de|à)\s+)?(?:la\s+|l['’]\s*|une\s+)?(\p{L}+)/giu;
 

@@ -3885,3 +3885,25 @@ describe("a point of a role's list that leads with a colon into sub-points", () 
     expect(article.sections.find((section) => section.id === 'missions')!.sharedItems).toEqual([]);
   });
 });
+
+describe('a role name whose feminine inclusive writing spells out in « -esse »', () => {
+  const article = parse(
+    [
+      "# Standardiste ou hôte(-sse) d'accueil : quelles différences ?",
+      '',
+      '## Missions',
+      '',
+      '**Standardiste**',
+      '',
+      '- Transférer les appels',
+      '',
+      "**Hôte(-sse) d'accueil**",
+      '',
+      '- Accueillir les patients',
+    ].join('\n'),
+  );
+
+  it('has that feminine as a name too, since « hôtesse » is not read back as « hôte »', () => {
+    expect(article.roles[1]).toMatchObject({ name: "Hôte d'accueil", aliases: ["Hôtesse d'accueil"] });
+  });
+});

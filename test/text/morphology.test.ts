@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentNoun, firstGroupInfinitive, looksLikeActivity, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
+import { agentNoun, firstGroupInfinitive, looksLikeActivity, dropInvertedPronouns, gluedElision, hasJobTitleEnding, hyphenatedPairs, inversions, looksLikeParticiple, looksLikeVerb, looksPlural, masculine, masculineInName, spelledOutFeminines, titleGender, withoutInclusiveEndings, withoutSlashedGenders } from '../../src/text/morphology.js';
 import { words } from '../../src/text/normalize.js';
 
 describe('French morphology', () => {
@@ -27,6 +27,12 @@ describe('French morphology', () => {
     ['juriste', 'juriste'],
   ])('gives the masculine of %s: %s', (feminine, male) => {
     expect(masculine(feminine)).toBe(male);
+  });
+
+  it('spells out the feminines in « -esse » that inclusive writing gives and no ending rule reads back (spelledOutFeminines)', () => {
+    expect(spelledOutFeminines("Standardiste et hôte(-sse) d'accueil")).toEqual([['hôte', 'hôtesse']]);
+    expect(spelledOutFeminines('Maître·sse de maison, Chargé(e) de paie')).toEqual([['Maître', 'Maîtresse']]);
+    expect(spelledOutFeminines('une adresse, la vitesse')).toEqual([]);
   });
 
   it('drops the feminine ending written in brackets after a name, whole word endings too (« (-ière) », « (-ive) »)', () => {
