@@ -276,11 +276,17 @@ function idfOver(bags: Set<string>[]): Map<string, number> {
 /**
  * The sections that say who each role is: those the article writes for it, else the first that gives every role
  * its own part ("C'est quoi un technicien hotline ?" in an article that opens on the missions is answered there).
+ * When the article writes its sections one level down, under the one heading that gathers them ("## Les trois métiers
+ * en détail" over "### Missions", "### Compétences"…), that heading holds everything at once: its first theme opens
+ * on the roles. A section split into a few themes among others ("## Compétences" over "### Savoir-faire") stays whole.
  */
 function definitionSectionsOf(article: Article): Section[] {
   const written = article.sections.filter((section) => section.isDefinition);
   if (written.length > 0) return written;
-  const standIn = article.sections.find((section) => !section.isShared && !section.isConclusion && !section.themeOf && article.roles.every((role) => section.byRole[role.id] !== undefined));
+  const givesEachRole = (section: Section) => !section.isShared && !section.isConclusion && article.roles.every((role) => section.byRole[role.id] !== undefined);
+  const outer = article.sections.filter((section) => !section.themeOf && givesEachRole(section));
+  const gathering = outer.length === 1 && article.sections.some((other) => other.themeOf === outer[0]!.id) ? outer[0]!.id : undefined;
+  const standIn = article.sections.find((section) => section.themeOf === gathering && givesEachRole(section));
   return standIn ? [standIn] : [];
 }
 

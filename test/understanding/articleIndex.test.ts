@@ -364,3 +364,40 @@ describe("a summary table's rows", () => {
     expect(shoes.sections.find((entry) => entry.section.id === 'conditions-de-travail')!.terms.get('topic:horaires')).toBe(SECTION_FIELD_WEIGHTS.listHeader);
   });
 });
+
+describe('the section that stands in for a definition', () => {
+  const definitions = (lines: readonly string[]) =>
+    indexArticle(parseArticle(lines.join('\n'), 'article.md', reader.lexicon.language), reader.lexicon).definitionSections.map((section) => section.id);
+  const themed = (heading: string) => [
+    `## ${heading}`,
+    '',
+    '### Missions',
+    '',
+    '**Standardiste :**',
+    '',
+    '- Répondre aux appels',
+    '',
+    "**Agent d'accueil :**",
+    '',
+    '- Accueillir les patients',
+    '',
+    '### Compétences',
+    '',
+    '**Standardiste :**',
+    '',
+    '- Garder son calme',
+    '',
+    "**Agent d'accueil :**",
+    '',
+    '- Expliquer les démarches',
+  ];
+
+  it('is the first theme when one heading gathers every section of the article, a list of themes', () => {
+    expect(definitions(["# Standardiste ou agent d'accueil : quelles différences ?", '', ...themed('Les deux métiers en détail'), '', '## Questions fréquentes', '', '**Qui répond la nuit ?**', '', 'Le standard.'])).toEqual(['missions']);
+  });
+
+  it('is the whole section when a section split into themes stands among others', () => {
+    const article = ["# Standardiste ou agent d'accueil : quelles différences ?", '', ...themed('Le quotidien'), '', '## Horaires', '', '**Standardiste :**', '', '- La nuit', '', "**Agent d'accueil :**", '', '- Le jour'];
+    expect(definitions(article)).toEqual(['le-quotidien']);
+  });
+});
