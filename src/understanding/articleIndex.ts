@@ -342,6 +342,9 @@ const MIN_DISTINCTIVE_CLIPPING = 3;
  * Clippings of role-name words that are not words of their own: `unique` when they start exactly one role
  * word, `shared` (with every stem they may stand for) when they start several.
  */
+/** The written mark of the plural that a clipped word takes (« résas »). */
+const PLURAL_MARK = 's';
+
 function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: ReadonlySet<string>): { unique: Map<string, string>; shared: Map<string, Set<string>> } {
   const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_DISTINCTIVE_CLIPPING && !linkWords.has(word));
   const distinctive = new Set(roles.flatMap((role) => [...role.distinctiveStems]));
@@ -349,9 +352,12 @@ function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: Rea
   for (const word of roleWords) {
     const shortest = distinctive.has(stem(word)) ? MIN_DISTINCTIVE_CLIPPING : MIN_CLIPPING;
     for (let length = shortest; length < word.length; length += 1) {
-      // Spoken French clips a word and may end it on a vowel of its own: « résa » for « réservation ».
+      // Spoken French clips a word and may end it on a vowel of its own: « résa » for « réservation ». A clipping
+      // takes the plural as any noun does: « les résas », « les mécanos »; not one of three letters, whose plural is
+      // too often a word of its own (« gars », « gros »).
       const clipped = word.slice(0, length);
-      const forms = [clipped, ...[...lexicon.language.entries('clippingEndings').singles].filter((ending) => word[length] !== ending).map((ending) => clipped + ending)];
+      const singular = [clipped, ...[...lexicon.language.entries('clippingEndings').singles].filter((ending) => word[length] !== ending).map((ending) => clipped + ending)];
+      const forms = singular.flatMap((form) => (form.length >= MIN_CLIPPING ? [form, `${form}${PLURAL_MARK}`] : [form]));
       for (const clipping of forms) {
         if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping) || clipping.length >= word.length) continue;
         const stems = stemsOf.get(clipping) ?? new Set<string>();

@@ -114,6 +114,12 @@ describe('naming a role', () => {
     expect(travel.weigh("c koi les missions d'un agent de resa ?").otherJob).toBeNull();
   });
 
+  it('reads a clipping in the plural as the role word it clips (« la personne des résas »)', () => {
+    const fleet = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout297'));
+    const evidence = fleet.weigh("Elle touche combien, la personne qui s'occupe des résas ?");
+    expect(evidence.described ?? [...evidence.weakRoles][0]).toBe('agent-de-reservation-et-de-mobilite');
+  });
+
   it('reads a bare word two names hold, beside one of them named whole, as the one left that it heads', () => {
     const zoo = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout109'));
     const levels = zoo.indexes.find((index) => index.roles.length === 3)!;
