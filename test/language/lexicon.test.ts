@@ -81,6 +81,13 @@ describe('the HR lexicon with the language pack', () => {
     expect(conceptSequence(words('organisation du travail'), lexicon).map((token) => token.concept).some((concept) => concept.startsWith('topic:horaires'))).toBe(true);
   });
 
+  it('reads the time a day starts or ends (« à quelle heure », « le matin ») as the working hours, not the night premium', () => {
+    const hours = (text: string) => conceptSequence(words(text), lexicon).map((token) => token.concept).some((concept) => concept.startsWith('topic:horaires'));
+    expect(hours('il commence à quelle heure le matin')).toBe(true);
+    expect(hours('elle bosse le matin')).toBe(true);
+    expect(hours('les nuits sont mieux payées')).toBe(false);
+  });
+
   it('covers the working hours with a section about the working conditions (topics.within)', () => {
     expect([...lexicon.topics.get('horaires')!.within]).toEqual(['environnement']);
   });
