@@ -265,7 +265,9 @@ interface MissingTopic {
 }
 
 /** Every candidate reading of the question for one article. */
-export function articleCandidates(reading: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, library: LibraryView, carried: Section | null = null): Candidate[] {
+export function articleCandidates(question: QuestionReading, evidence: Evidence, context: ConversationContext, lexicon: Lexicon, library: LibraryView, carried: Section | null = null): Candidate[] {
+  // A cue of common ground inside one of this article's role names asks nothing of what its roles share.
+  const reading = question.markers.shared && !evidence.sharedAsked ? { ...question, markers: { ...question.markers, shared: false } } : question;
   const facts = factsOf(reading, evidence, context, carried);
   const { markers } = reading;
   const article = evidence.article;

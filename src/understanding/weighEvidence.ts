@@ -67,6 +67,11 @@ export interface Evidence {
   /** "Entre un CDD et un CDI": the question compares two things, neither of them a role of this article. */
   comparesOtherThings: boolean;
   /**
+   * The question asks what the roles share ("en commun", "points communs") outside the names of this article's roles:
+   * « l'agent d'entretien des parties communes » names a role, it asks nothing of what the roles share.
+   */
+  sharedAsked: boolean;
+  /**
    * For each role named, the words that named it (stems of its name, or its initialism as written): what another
    * article's role may be named by too (« assistant » names ten roles of a library).
    */
@@ -513,6 +518,14 @@ function jobWordsIntroducingRoles(tokens: readonly string[], consumed: ReadonlyS
   return found;
 }
 
+/** Whether a cue of common ground ("en commun", "communes") occurs somewhere other than inside a role's name. */
+function sharedCueOutsideNames(tokens: readonly string[], consumed: ReadonlySet<number>, language: LanguagePack): boolean {
+  return tokens.some((_, at) => {
+    const length = language.prefixLength('commonGroundCues', tokens, at);
+    return length > 0 && !Array.from({ length }, (__, offset) => at + offset).every((position) => consumed.has(position));
+  });
+}
+
 /** Gathers what one article can say about the question. */
 export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Lexicon): Evidence {
   const { tokens } = reading;
@@ -523,6 +536,7 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
   const described = [...roles.keys()].every((roleId) => objectRoles.has(roleId)) ? describedRole(reading, index, lexicon, consumed) : null;
   const otherJob = findOtherJob(reading, index, lexicon, stems, consumed);
   const comparesOtherThings = comparedThingsAreNoRoles(tokens, consumed, index, lexicon);
+  const sharedAsked = reading.markers.shared && sharedCueOutsideNames(tokens, consumed, lexicon.language);
   // Role names are read before synonyms: their words are not the subject of the question.
   // Another article's role name stays in the question as words this article does not know ('#' makes no word).
   const standsForRole = jobWordsIntroducingRoles(tokens, consumed, lexicon.language);
@@ -713,5 +727,5 @@ export function weigh(reading: QuestionReading, index: ArticleIndex, lexicon: Le
     const keys = [...consumed].map((at) => (role.abbreviations.has(tokens[at]!) ? tokens[at]! : stems[at]!)).filter((key) => role.nameStems.has(key) || role.abbreviations.has(key));
     roleKeys.set(roleId, [...new Set(keys)]);
   }
-  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, described, genericRoles, comparesOtherThings, roleKeys, otherJob, content, unknown, verbLike, topics, sections, items, strength };
+  return { article: index, roles, wholeNames, weakRoles, objectRoles, genericRole, described, genericRoles, comparesOtherThings, sharedAsked, roleKeys, otherJob, content, unknown, verbLike, topics, sections, items, strength };
 }

@@ -133,6 +133,13 @@ describe('candidate readings for an article of three roles', () => {
     expect(everyRole?.features.rolesPluralDiscussed ?? 0).toBe(0);
   });
 
+  it("offer no section of what the roles share for a cue of common ground inside a role's name (« parties communes »)", async () => {
+    const building = await loadEngine({ knowledgeDir: resolve(PROJECT_ROOT, 'test/fixtures/holdout239'), dialogsDir: DEFAULT_DIALOGS_DIR });
+    const sharedAsked = (question: string) => building.candidates(question, emptyContext()).some((entry) => (entry.features.sectionSharedAsked ?? 0) > 0);
+    expect(sharedAsked("Quelles sont les missions de l'agent d'entretien des parties communes ?")).toBe(false);
+    expect(sharedAsked("Qu'ont en commun le gardien et l'agent d'entretien des parties communes ?")).toBe(true);
+  });
+
   it('offer a table cell as a bullet of its role', () => {
     const reading = candidate('Qui a une prime de fin d\'année ?', 'item:remuneration-et-conditions[gestionnaire-de-paie]');
     expect(reading?.features.itemMatchWho ?? 0).toBeGreaterThan(0);

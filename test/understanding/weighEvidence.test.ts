@@ -114,6 +114,12 @@ describe('naming a role', () => {
     expect(travel.weigh("c koi les missions d'un agent de resa ?").otherJob).toBeNull();
   });
 
+  it("reads a cue of common ground inside a role's name as part of the name, not as asking what the roles share", () => {
+    const building = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout239'));
+    expect(building.weigh("Quelles sont les missions de l'agent d'entretien des parties communes ?").sharedAsked).toBe(false);
+    expect(building.weigh("Qu'ont en commun le gardien et l'agent d'entretien des parties communes ?").sharedAsked).toBe(true);
+  });
+
   it('reads a clipping in the plural as the role word it clips (« la personne des résas »)', () => {
     const fleet = readerFor(resolve(PROJECT_ROOT, 'test/fixtures/holdout297'));
     const evidence = fleet.weigh("Elle touche combien, la personne qui s'occupe des résas ?");
