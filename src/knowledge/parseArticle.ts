@@ -886,6 +886,24 @@ function withoutSignature(body: SourceNode[]): SourceNode[] {
   return rest.length <= MAX_SIGNATURE_NODES && short ? body.slice(0, closing) : body;
 }
 
+/** Lines a note's signature block holds: a name, a job title, a department, a company. */
+const MIN_SIGNATURE_LINES = 2;
+const MAX_SIGNATURE_LINES = 4;
+
+/**
+ * A text export that ends on a signature block — « Claire Vasseur », « Responsable emploi et compétences », « Direction
+ * des ressources humaines » on lines that follow one another, none a sentence — ends before it: those short lines
+ * would otherwise head empty sections of their own.
+ */
+function withoutSignatureBlock(nodes: SourceNode[]): SourceNode[] {
+  let start = nodes.length;
+  // A contact line (« Service RH : poste 4210 », an address) is content: a signature's lines hold no colon, no « @ ».
+  const signatureLine = (node: SourceNode) => (node.type === 'paragraph' || node.type === 'heading') && !/[.!?;…]\s*$|[:@]/.test(node.text) && words(node.text).length <= MAX_LABEL_WORDS;
+  while (start > 0 && signatureLine(nodes[start - 1]!) && (start === nodes.length || nodes[start]!.line === nodes[start - 1]!.line + 1)) start -= 1;
+  const lines = nodes.length - start;
+  return lines >= MIN_SIGNATURE_LINES && lines <= MAX_SIGNATURE_LINES && start > 0 ? nodes.slice(0, start) : nodes;
+}
+
 /**
  * An HR e-mail or memo pasted as an article: what comes before its envelope (a forwarding note, « Pour info… Sandrine »), the
  * envelope itself (« De : », « Envoyé : », « À : », « Objet : », two lines at least, or one « Objet : » line opening
@@ -1544,7 +1562,8 @@ function turnsToRole(text: string, roles: readonly Role[], pack: LanguagePack): 
 /** Parses an article file's text. `file` is used in ids and messages. */
 export function parseArticle(source: string, file: string, pack: LanguagePack, lexicon?: Lexicon): Article {
   const markdown = /\.(?:md|markdown)$/i.test(file) || /^#\s/m.test(source);
-  const nodes = inlineRowsAsTables(withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack)));
+  const read = withoutEmailEnvelope((markdown ? readMarkdown(source) : readTextExport(source)).nodes, markdown, pack).filter((node) => !isDocumentControl(node, pack));
+  const nodes = inlineRowsAsTables(markdown ? read : withoutSignatureBlock(read));
   if (nodes.length === 0) throw new KnowledgeFileError(file, 1, problems.empty);
   const diagnostics: Diagnostic[] = [];
   const { category, title, intro, introMarked, sections: outlined, sectionLevel } = outline(nodes, markdown, file, pack, diagnostics);

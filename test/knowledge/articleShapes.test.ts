@@ -3907,3 +3907,44 @@ describe('a role name whose feminine inclusive writing spells out in « -esse »
     expect(article.roles[1]).toMatchObject({ name: "Hôte d'accueil", aliases: ["Hôtesse d'accueil"] });
   });
 });
+
+describe('a text export that ends on a signature block', () => {
+  const note = (ending: readonly string[]) =>
+    parse(
+      [
+        'Gardien ou agent d\'entretien : qui fait quoi ?',
+        '',
+        'MISSIONS',
+        '',
+        'Gardien :',
+        '– Surveiller la résidence',
+        'Agent d\'entretien :',
+        '– Nettoyer les halls',
+        '',
+        'HORAIRES',
+        '',
+        'Gardien :',
+        '– Loge ouverte de 8 h à 12 h',
+        'Agent d\'entretien :',
+        '– Tournée de 6 h à 13 h',
+        '',
+        'CONTACTS',
+        '',
+        'Pour toute question, écrivez à la DRH.',
+        '',
+        ...ending,
+      ].join('\n'),
+      'note.txt',
+    );
+
+  it('ends before the name, job title and department lines, which head no sections', () => {
+    const signed = note(['Claire Vasseur', 'Responsable emploi et compétences', 'Direction des ressources humaines']);
+    expect(signed.sections.map((section) => section.id).slice(-2)).toEqual(['horaires', 'contacts']);
+    expect(signed.diagnostics.map((diagnostic) => diagnostic.message).join(' ')).not.toContain('Claire Vasseur');
+  });
+
+  it('keeps contact lines, which say where to write', () => {
+    const contacts = note(['Service RH : poste 4210', 'Atelier : bâtiment B']);
+    expect(JSON.stringify(contacts.sections)).toContain('poste 4210');
+  });
+});
