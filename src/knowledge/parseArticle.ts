@@ -1001,7 +1001,13 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   if (markdown) {
     const h1 = nodes.findIndex((node) => node.type === 'heading' && node.level === 1);
     const firstHeading = nodes.findIndex((node) => node.type === 'heading');
-    const titleAt = h1 >= 0 ? h1 : firstHeading;
+    // A page a word processor exported with no heading at all sets its title, like its sections, as a bold line of
+    // its own (« **Agent de fourrière, gardien… : quelles différences ?** »): the first node, when it is one.
+    const first = nodes[0];
+    if (firstHeading < 0 && first?.type === 'paragraph' && !first.quote && first.strongLead !== undefined && first.afterLead === '') {
+      nodes = [{ type: 'heading', level: 1, text: first.strongLead, line: first.line }, ...nodes.slice(1)];
+    }
+    const titleAt = h1 >= 0 ? h1 : firstHeading >= 0 ? firstHeading : nodes[0]?.type === 'heading' ? 0 : -1;
     if (titleAt < 0) throw new KnowledgeFileError(file, 1, problems.noTitle);
     const before = nodes.slice(0, titleAt).filter((node): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph');
     if (before.length > 0) category = before[0]!.text;

@@ -3948,3 +3948,33 @@ describe('a text export that ends on a signature block', () => {
     expect(JSON.stringify(contacts.sections)).toContain('poste 4210');
   });
 });
+
+describe('a Markdown page a word processor exported with no heading at all, its title a bold line too', () => {
+  const article = parse(
+    [
+      '**Agent de fourrière ou gardien de fourrière : quelles différences ?**',
+      '',
+      '*Direction des ressources humaines – mise à jour : mars 2025*',
+      '',
+      '**1. Missions principales**',
+      '',
+      '- **Agent de fourrière** :',
+      '    - Enlever les véhicules',
+      '- **Gardien de fourrière** :',
+      '    - Surveiller le parc',
+      '',
+      '**2. Horaires**',
+      '',
+      '- **Agent de fourrière** :',
+      '    - Astreintes de nuit',
+      '- **Gardien de fourrière** :',
+      '    - Rondes de jour comme de nuit',
+    ].join('\n'),
+  );
+
+  it('reads its first bold line as the title and the other bold lines as its sections', () => {
+    expect(article.title).toBe('Agent de fourrière ou gardien de fourrière : quelles différences ?');
+    expect(article.sections.map((section) => section.id)).toEqual(['missions-principales', 'horaires']);
+    expect(texts(article, 'horaires', 'gardien-de-fourriere')).toEqual(['Rondes de jour comme de nuit']);
+  });
+});
