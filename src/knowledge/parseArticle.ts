@@ -700,6 +700,7 @@ class SectionBuilder {
   private rolesOpeningLists(): Map<SourceNode, { role: Role; text: string }> {
     const openers = new Map<SourceNode, { role: Role; text: string }>();
     const body = this.raw.body;
+    // Which sub-heading's part each node is in: the number of headings before it.
     const runOf = new Map<SourceNode, number>();
     let run = 0;
     for (const node of body) runOf.set(node, node.type === 'heading' ? (run += 1) : run);
@@ -711,9 +712,8 @@ class SectionBuilder {
       if (subject === null) return new Map();
       openers.set(node, { role: subject, text: labelRole ? afterRoleLabel(node, inline!) : node.text });
     }
-    const runs = new Map<number, Role[]>();
-    for (const [node, { role }] of openers) runs.set(runOf.get(node)!, [...(runs.get(runOf.get(node)!) ?? []), role]);
-    const eachOnce = [...runs.values()].every((roles) => new Set(roles).size === roles.length);
+    const perRun = new Set([...openers].map(([node, { role }]) => `${runOf.get(node)}:${role.id}`));
+    const eachOnce = perRun.size === openers.size;
     return openers.size >= MIN_ROLES_OPENING_LISTS && eachOnce && new Set([...openers.values()].map(({ role }) => role)).size >= MIN_ROLES_OPENING_LISTS ? openers : new Map();
   }
 
@@ -999,15 +999,15 @@ function outline(nodes: SourceNode[], markdown: boolean, file: string, pack: Lan
   let title: string;
   let cursor: number;
   if (markdown) {
-    const h1 = nodes.findIndex((node) => node.type === 'heading' && node.level === 1);
-    const firstHeading = nodes.findIndex((node) => node.type === 'heading');
     // A page a word processor exported with no heading at all sets its title, like its sections, as a bold line of
     // its own (« **Agent de fourrière, gardien… : quelles différences ?** »): the first node, when it is one.
     const first = nodes[0];
-    if (firstHeading < 0 && first?.type === 'paragraph' && !first.quote && first.strongLead !== undefined && first.afterLead === '') {
+    if (nodes.every((node) => node.type !== 'heading') && first?.type === 'paragraph' && !first.quote && first.strongLead !== undefined && first.afterLead === '') {
       nodes = [{ type: 'heading', level: 1, text: first.strongLead, line: first.line }, ...nodes.slice(1)];
     }
-    const titleAt = h1 >= 0 ? h1 : firstHeading >= 0 ? firstHeading : nodes[0]?.type === 'heading' ? 0 : -1;
+    const h1 = nodes.findIndex((node) => node.type === 'heading' && node.level === 1);
+    const firstHeading = nodes.findIndex((node) => node.type === 'heading');
+    const titleAt = h1 >= 0 ? h1 : firstHeading;
     if (titleAt < 0) throw new KnowledgeFileError(file, 1, problems.noTitle);
     const before = nodes.slice(0, titleAt).filter((node): node is Extract<SourceNode, { type: 'paragraph' }> => node.type === 'paragraph');
     if (before.length > 0) category = before[0]!.text;

@@ -103,6 +103,11 @@ export function looksPlural(word: string): boolean {
   return PLURAL_ENDING.test(word);
 }
 
+/** A noun in the plural, written the regular way (« résa » → « résas »): for words the dictionary does not hold. */
+export function regularPlural(word: string): string {
+  return `${word}s`;
+}
+
 /** Verb endings: infinitives and the commonest present-tense forms ("obtenir", "gèrent", "négociez"). */
 const VERB_ENDING = /(?:er|ir|re|ez|ent|ons)$/;
 

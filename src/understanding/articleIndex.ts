@@ -9,7 +9,7 @@ import { conceptOf, conceptSequence, type ConceptToken, type Lexicon } from '../
 
 // The reading of words as concepts is the lexicon's; the understanding layer reads through it.
 export { conceptSequence, type ConceptToken };
-import { dropInvertedPronouns, hasJobTitleEnding } from '../text/morphology.js';
+import { dropInvertedPronouns, hasJobTitleEnding, regularPlural } from '../text/morphology.js';
 import { fold, sharedStartLength, stem, words } from '../text/normalize.js';
 import { TextCachePerOwner } from '../text/textCache.js';
 
@@ -342,9 +342,6 @@ const MIN_DISTINCTIVE_CLIPPING = 3;
  * Clippings of role-name words that are not words of their own: `unique` when they start exactly one role
  * word, `shared` (with every stem they may stand for) when they start several.
  */
-/** The written mark of the plural that a clipped word takes (« résas »). */
-const PLURAL_MARK = 's';
-
 function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: ReadonlySet<string>): { unique: Map<string, string>; shared: Map<string, Set<string>> } {
   const roleWords = [...new Set(roles.flatMap((role) => role.foldedNames.flatMap((name) => name.split(' '))))].filter((word) => word.length > MIN_DISTINCTIVE_CLIPPING && !linkWords.has(word));
   const distinctive = new Set(roles.flatMap((role) => [...role.distinctiveStems]));
@@ -357,7 +354,7 @@ function clippedRoleWords(roles: IndexedRole[], lexicon: Lexicon, linkWords: Rea
       // too often a word of its own (« gars », « gros »).
       const clipped = word.slice(0, length);
       const singular = [clipped, ...[...lexicon.language.entries('clippingEndings').singles].filter((ending) => word[length] !== ending).map((ending) => clipped + ending)];
-      const forms = singular.flatMap((form) => (form.length >= MIN_CLIPPING ? [form, `${form}${PLURAL_MARK}`] : [form]));
+      const forms = singular.flatMap((form) => (form.length >= MIN_CLIPPING ? [form, regularPlural(form)] : [form]));
       for (const clipping of forms) {
         if (lexicon.stopWords.has(clipping) || roleWords.includes(clipping) || clipping.length >= word.length) continue;
         const stems = stemsOf.get(clipping) ?? new Set<string>();
